@@ -1,0 +1,13 @@
+package nl.bronhub;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** bron-hub: plays BRON for primary and special education. The pipeline wiring is in routes/. */
+@SpringBootApplication
+public class BronHubApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BronHubApplication.class, args);
+    }
+}

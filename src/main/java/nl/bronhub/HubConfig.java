@@ -1,0 +1,45 @@
+package nl.bronhub;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+@Configuration
+public class HubConfig {
+
+    /** The hub's clock; a fixed instant (bron.klok.vast) makes demonstrations and tests repeatable. */
+    @Bean
+    public Clock klok(@Value("${bron.klok.vast:}") String vast, @Value("${bron.klok.zone:Europe/Amsterdam}") String zone) {
+        ZoneId zoneId = ZoneId.of(zone);
+        return StringUtils.hasText(vast) ? Clock.fixed(Instant.parse(vast), zoneId) : Clock.system(zoneId);
+    }
+
+    /** Reads the operator-owned data files in config/ (signal catalogue, GBA stub). */
+    @Bean
+    public ObjectMapper configYaml() {
+        return new ObjectMapper(new YAMLFactory())
+                .registerModule(new JavaTimeModule())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    }
+
+    /** Threads for processing different aanleverpunten side by side. */
+    @Bean(destroyMethod = "shutdown")
+    public ExecutorService verwerkingPool(@Value("${bron.verwerking.parallelle-aanleverpunten:4}") int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "verwerking");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package nl.bronhub.feedback;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.contract.v1.TerugkoppelingAntwoord;
+import nl.bronhub.contract.v1.TerugkoppelingVerzoek;
+import nl.bronhub.intake.SoapBody;
+import nl.bronhub.intake.XsdControle;
+import nl.bronhub.registry.Aanleverpunten;
+import nl.bronhub.signal.SignaalBron;
+import nl.bronhub.signal.SignaalCatalogus;
+import nl.bronhub.signal.SignaalFout;
+import nl.bronhub.soap.Contract;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.component.cxf.common.CxfPayload;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
+
+/**
+ * Verzoek terugkoppeling. The LAS sends the last volgnummer it has safely stored: everything up to it
+ * counts as acknowledged, the answer is the next page after it. A lost answer is simply asked again.
+ */
+@Component
+public class TerugkoppelingOphalen implements SignaalBron {
+
+    private final Contract contract;
+    private final XsdControle xsd;
+    private final Aanleverpunten aanleverpunten;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SignaalCatalogus catalogus;
+    private final Clock klok;
+    private final int paginaGrootte;
+    private final int bewaartermijnDagen;
+
+    public TerugkoppelingOphalen(Contract contract, XsdControle xsd, Aanleverpunten aanleverpunten,
+                                 NamedParameterJdbcTemplate jdbc, SignaalCatalogus catalogus, Clock klok,
+                                 @Value("${bron.terugkoppeling.pagina-grootte}") int paginaGrootte,
+                                 @Value("${bron.terugkoppeling.bewaartermijn-dagen}") int bewaartermijnDagen) {
+        this.contract = contract;
+        this.xsd = xsd;
+        this.aanleverpunten = aanleverpunten;
+        this.jdbc = jdbc;
+        this.catalogus = catalogus;
+        this.klok = klok;
+        this.paginaGrootte = paginaGrootte;
+        this.bewaartermijnDagen = bewaartermijnDagen;
+    }
+
+    @Override
+    public Set<String> signaalcodes() {
+        return Set.of("359", "743");
+    }
+
+    /** Checks the request and leaves aanleverpuntId, laatstOntvangen and limiet as headers for the SQL steps. */
+    public void leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
+        Element element = SoapBody.element(payload, catalogus);
+        var fouten = xsd.controleer(element).fouten();
+        if (!fouten.isEmpty()) {
+            throw new SignaalFout(fouten.values().iterator().next());
+        }
+        TerugkoppelingVerzoek verzoek = contract.lees(element, TerugkoppelingVerzoek.class);
+        var afzender = verzoek.getHeader().getVerzendendeInstantie();
+        Long aanleverpuntId = aanleverpunten.bestaand(afzender.getBrin(), afzender.getAanleverpuntnummer());
+        long laatsteUitgegeven = aanleverpuntId == null ? 0 : jdbc.queryForObject(
+                "select laatste_volgnummer from aanleverpunt where id = :id", Map.of("id", aanleverpuntId), Long.class);
+        long laatstOntvangen = verzoek.getLaatstOntvangenVolgnummer();
+        // acknowledging a number never handed out would silently skip the terugkoppelingen it later gets
+        if (laatstOntvangen < 0 || laatstOntvangen > laatsteUitgegeven) {
+            throw new SignaalFout(catalogus.signaal("743", "laatstOntvangenVolgnummer"));
+        }
+        int maximum = verzoek.getMaximumAantal() == null ? paginaGrootte : Math.min(verzoek.getMaximumAantal(), paginaGrootte);
+        exchange.getIn().setHeader("aanleverpuntId", aanleverpuntId == null ? -1L : aanleverpuntId);
+        exchange.getIn().setHeader("laatstOntvangen", laatstOntvangen);
+        exchange.getIn().setHeader("maximum", maximum);
+        exchange.getIn().setHeader("limiet", maximum + 1);
+        exchange.getIn().setHeader("nu", Timestamp.from(klok.instant()));
+    }
+
+    /** The rows of the page query (one more than asked, to know whether more is waiting) as the answer. */
+    public CxfPayload<?> antwoord(List<Map<String, Object>> rijen, @Header("maximum") int maximum) {
+        TerugkoppelingAntwoord antwoord = new TerugkoppelingAntwoord();
+        rijen.stream().limit(maximum)
+                .forEach(r -> antwoord.getTerugkoppeling().add(contract.lees((String) r.get("inhoud"), Terugkoppeling.class)));
+        antwoord.setMeerBeschikbaar(rijen.size() > maximum);
+        return contract.alsPayload(antwoord);
+    }
+
+    /** Acknowledged terugkoppelingen older than this may be purged. */
+    public Timestamp opschoongrens() {
+        return Timestamp.from(klok.instant().minus(Duration.ofDays(bewaartermijnDagen)));
+    }
+}

@@ -1,0 +1,49 @@
+package nl.bronhub.gba;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** GBA stub: the person register from bron.gba.stub.bestand (config/gba/personen.yaml), read at start. */
+@Component
+@ConditionalOnProperty(name = "bron.gba.register", havingValue = "stub", matchIfMissing = true)
+public class GbaStubRegister implements GbaRegister {
+
+    record Regel(String bsn, LocalDate geboortedatum, String geslacht, String voorvoegsel, String achternaam,
+                 String voornamen, String straatnaam, String huisnummer, String huisnummertoevoeging, String postcode,
+                 String woonplaats, Boolean geheim) {
+    }
+
+    record Bestand(List<Regel> personen) {
+    }
+
+    private final Map<String, GbaPersoon> personen;
+
+    public GbaStubRegister(@Value("${bron.gba.stub.bestand}") String bestand, ObjectMapper configYaml) {
+        try {
+            this.personen = configYaml.readValue(new File(bestand), Bestand.class).personen().stream()
+                    .map(r -> new GbaPersoon(r.bsn(), r.geboortedatum(), r.geslacht(), r.voorvoegsel(), r.achternaam(),
+                            r.voornamen(), r.straatnaam(), r.huisnummer(), r.huisnummertoevoeging(), r.postcode(),
+                            r.woonplaats(), Boolean.TRUE.equals(r.geheim())))
+                    .collect(Collectors.toUnmodifiableMap(GbaPersoon::bsn, Function.identity()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("GBA stub data " + bestand + " cannot be read", e);
+        }
+    }
+
+    @Override
+    public Optional<GbaPersoon> zoekOpBsn(String bsn) {
+        return Optional.ofNullable(personen.get(bsn));
+    }
+}

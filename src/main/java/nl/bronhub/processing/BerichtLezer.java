@@ -1,0 +1,23 @@
+package nl.bronhub.processing;
+
+import java.util.Map;
+
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.soap.Contract;
+import org.springframework.stereotype.Component;
+
+/** A stored bericht (a row of the intake table) back into a Verwerking. */
+@Component
+public class BerichtLezer {
+
+    private final Contract contract;
+
+    public BerichtLezer(Contract contract) {
+        this.contract = contract;
+    }
+
+    public Verwerking lees(Map<String, Object> rij) {
+        return new Verwerking(((Number) rij.get("id")).longValue(), ((Number) rij.get("aanleverpunt_id")).longValue(),
+                (String) rij.get("brin"), contract.lees((String) rij.get("inhoud"), Bericht.class));
+    }
+}

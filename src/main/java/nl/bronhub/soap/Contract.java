@@ -1,0 +1,108 @@
+package nl.bronhub.soap;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URL;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import nl.bronhub.contract.v1.ObjectFactory;
+import nl.bronhub.signal.Signaal;
+import org.apache.camel.component.cxf.common.CxfPayload;
+import org.apache.cxf.binding.soap.SoapHeader;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** The uitwisseling contract (wsdl/): its schema, and JAXB to and from the generated classes. */
+@Component
+public class Contract {
+
+    public static final String NS = "urn:nl:bron-hub:uitwisseling:v1";
+    public static final String WSDL = "classpath:wsdl/bron-uitwisseling-v1.wsdl";
+    private static final String XSD = "/wsdl/bron-uitwisseling-v1.xsd";
+
+    private final JAXBContext jaxb;
+    private final Schema schema;
+    private final DocumentBuilderFactory documents;
+
+    public Contract() throws Exception {
+        this.jaxb = JAXBContext.newInstance(ObjectFactory.class);
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        URL xsd = Contract.class.getResource(XSD);
+        this.schema = factory.newSchema(xsd);
+        this.documents = DocumentBuilderFactory.newInstance();
+        documents.setNamespaceAware(true);
+        documents.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    }
+
+    /** Thread-safe; make a Validator per use. */
+    public Schema schema() {
+        return schema;
+    }
+
+    public <T> T lees(Node node, Class<T> type) {
+        try {
+            return jaxb.createUnmarshaller().unmarshal(node, type).getValue();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("XML does not fit " + type.getSimpleName(), e);
+        }
+    }
+
+    public <T> T lees(String xml, Class<T> type) {
+        try {
+            return jaxb.createUnmarshaller().unmarshal(new StreamSource(new StringReader(xml)), type).getValue();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("XML does not fit " + type.getSimpleName(), e);
+        }
+    }
+
+    /** Marshals a contract type under the given element name, e.g. a Bericht as {@code bericht}. */
+    public <T> String alsXml(String element, Class<T> type, T waarde) {
+        try {
+            StringWriter out = new StringWriter();
+            Marshaller m = jaxb.createMarshaller();
+            m.setProperty(Marshaller.JAXB_FRAGMENT, true);
+            m.marshal(new JAXBElement<>(new QName(NS, element), type, waarde), out);
+            return out.toString();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("Cannot write " + element, e);
+        }
+    }
+
+    /** A root element of the contract as a SOAP body for camel-cxf's PAYLOAD mode. */
+    public CxfPayload<SoapHeader> alsPayload(Object root) {
+        return new CxfPayload<>(new java.util.ArrayList<>(), List.of(alsElement(root)));
+    }
+
+    public Element alsElement(Object root) {
+        try {
+            Document doc = documents.newDocumentBuilder().newDocument();
+            jaxb.createMarshaller().marshal(root, doc);
+            return doc.getDocumentElement();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot write answer", e);
+        }
+    }
+
+    public static nl.bronhub.contract.v1.Signaal alsContract(Signaal s) {
+        nl.bronhub.contract.v1.Signaal c = new nl.bronhub.contract.v1.Signaal();
+        c.setCode(s.code());
+        c.setErnst(nl.bronhub.contract.v1.Ernst.fromValue(s.ernst().code()));
+        c.setOmschrijving(s.omschrijving());
+        c.setGegeven(s.gegeven());
+        return c;
+    }
+}

@@ -1,0 +1,31 @@
+package nl.bronhub.soap;
+
+import javax.xml.namespace.QName;
+
+import org.apache.camel.component.cxf.common.DataFormat;
+import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.cxf.Bus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class SoapEndpointConfig {
+
+    /**
+     * The LAS-facing endpoint, served by Spring Boot's Tomcat under cxf.path (/services/uitwisseling/v1).
+     * PAYLOAD mode: the hub validates the body against the XSD itself, to answer signal 359 per bericht
+     * with the element named, instead of CXF's generic schema fault.
+     */
+    @Bean("bronUitwisseling")
+    public CxfEndpoint bronUitwisseling(Bus bus, EnvelopFoutInterceptor envelopFouten) {
+        CxfEndpoint endpoint = new CxfEndpoint();
+        endpoint.setBus(bus);
+        endpoint.setAddress("/uitwisseling/v1");
+        endpoint.setWsdlURL(Contract.WSDL);
+        endpoint.setServiceName(new QName(Contract.NS, "BronUitwisselingService").toString());
+        endpoint.setPortName(new QName(Contract.NS, "BronUitwisselingPort").toString());
+        endpoint.setDataFormat(DataFormat.PAYLOAD);
+        endpoint.getOutFaultInterceptors().add(envelopFouten);
+        return endpoint;
+    }
+}

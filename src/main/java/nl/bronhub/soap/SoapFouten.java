@@ -1,0 +1,91 @@
+package nl.bronhub.soap;
+
+import java.util.List;
+
+import javax.xml.namespace.QName;
+
+import nl.bronhub.signal.Signaal;
+import nl.bronhub.signal.SignaalCatalogus;
+import nl.bronhub.signal.SignaalFout;
+import org.apache.camel.Exchange;
+import org.apache.cxf.binding.soap.Soap11;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
+
+/**
+ * Turns a refused request into a SOAP fault whose detail carries the signals (contract: signaalFout).
+ * camel-cxf answers with a fault when the route leaves a Throwable as the body.
+ */
+@Component
+public class SoapFouten {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoapFouten.class);
+
+    private final SignaalCatalogus catalogus;
+
+    public SoapFouten(SignaalCatalogus catalogus) {
+        this.catalogus = catalogus;
+    }
+
+    /** Used by the routes' error handling: our own refusals keep their signals, anything else is 358. */
+    public SoapFault alsFout(Exchange exchange) {
+        Throwable oorzaak = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (oorzaak instanceof SignaalFout fout) {
+            return fout(fout.signalen(), isClientFout(fout.signalen()));
+        }
+        // Exception texts can hold submitted values (a database constraint message quotes the key),
+        // so only the type is logged.
+        LOG.error("Request refused with signal 358 after {} in route {}", oorzaak == null ? "unknown" : oorzaak.getClass().getName(),
+                exchange.getFromRouteId());
+        return fout(List.of(catalogus.signaal("358")), false);
+    }
+
+    public SoapFault fout(List<Signaal> signalen, boolean client) {
+        Signaal eerste = signalen.get(0);
+        QName code = client ? Soap11.getInstance().getSender() : Soap11.getInstance().getReceiver();
+        SoapFault fault = new SoapFault(eerste.code() + ": " + eerste.omschrijving(), code);
+        vulDetail(fault, signalen);
+        return fault;
+    }
+
+    static void vulDetail(org.apache.cxf.interceptor.Fault fault, List<Signaal> signalen) {
+        Element detail = fault.getOrCreateDetail();
+        while (detail.getFirstChild() != null) {
+            detail.removeChild(detail.getFirstChild());
+        }
+        Element fout = detail.getOwnerDocument().createElementNS(Contract.NS, "signaalFout");
+        fout.setPrefix("bron");
+        for (Signaal s : signalen) {
+            Element signaal = kind(fout, "signaal", null);
+            kind(signaal, "code", s.code());
+            kind(signaal, "ernst", s.ernst().code());
+            kind(signaal, "omschrijving", s.omschrijving());
+            if (s.gegeven() != null) {
+                kind(signaal, "gegeven", s.gegeven());
+            }
+        }
+        detail.appendChild(fout);
+    }
+
+    static boolean heeftSignaal(org.apache.cxf.interceptor.Fault fault) {
+        Element detail = fault.getDetail();
+        return detail != null && detail.getElementsByTagNameNS(Contract.NS, "signaalFout").getLength() > 0;
+    }
+
+    private static boolean isClientFout(List<Signaal> signalen) {
+        return signalen.stream().noneMatch(s -> "358".equals(s.code()));
+    }
+
+    private static Element kind(Element ouder, String naam, String tekst) {
+        Element e = ouder.getOwnerDocument().createElementNS(Contract.NS, naam);
+        e.setPrefix("bron");
+        if (tekst != null) {
+            e.setTextContent(tekst);
+        }
+        ouder.appendChild(e);
+        return e;
+    }
+}
