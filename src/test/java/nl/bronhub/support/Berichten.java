@@ -1,0 +1,88 @@
+package nl.bronhub.support;
+
+import java.util.UUID;
+
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.contract.v1.GroepVoorkomen;
+import nl.bronhub.contract.v1.Indicatiestelling;
+import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.contract.v1.Persoon;
+
+/** Test data in the contract's shape: pupils and WEC enrolments as a LAS would send them. */
+public final class Berichten {
+
+    private Berichten() {
+    }
+
+    /** Sanne Jansen, a person in config/gba/personen.yaml (public test BSN). */
+    public static Persoon sanne() {
+        return leerling("999993847", "2016-03-14", "V", "Jansen", "3511AB");
+    }
+
+    public static Persoon leerling(String bsn, String geboortedatum, String geslacht, String achternaam, String postcode) {
+        Persoon p = new Persoon();
+        p.setBurgerservicenummer(bsn);
+        p.setGeboortedatum(geboortedatum);
+        p.setGeslacht(geslacht);
+        p.setAchternaam(achternaam);
+        p.setVoornamen("Testkind");
+        p.setStraatnaam("Teststraat");
+        p.setHuisnummer("1");
+        p.setPostcode(postcode);
+        p.setWoonplaats("Utrecht");
+        return p;
+    }
+
+    /** A pupil without a persoonsgebonden nummer: the hub assigns an onderwijsnummer (757). */
+    public static Persoon zonderPgn(String geboortedatum) {
+        return leerling(null, geboortedatum, "M", "Zonder-Nummer", "1234AB");
+    }
+
+    /** A regular WEC enrolment with every group starting on datumInschrijving and one indication. */
+    public static Inschrijving wec(String datumInschrijving) {
+        Inschrijving i = new Inschrijving();
+        i.setDatumInschrijving(datumInschrijving);
+        i.setAanduidingNnca("1");
+        i.getVestiging().add(groep(datumInschrijving, "01"));
+        i.getLeerjaar().add(groep(datumInschrijving, "3"));
+        i.getSoortVerblijf().add(groep(datumInschrijving, "0"));
+        i.getSchoolsoort().add(groep(datumInschrijving, "1"));
+        i.getSoortOnderwijs().add(groep(datumInschrijving, "33"));
+        i.getIndicatieBekostiging().add(groep(datumInschrijving, "J"));
+        Indicatiestelling ind = new Indicatiestelling();
+        ind.setDatumIndicatiestelling(datumInschrijving);
+        ind.setOnderwijssoortIndicatie("33");
+        ind.setBrinRec("12RC");
+        ind.setCviNummer("1234567");
+        i.getIndicatiestelling().add(ind);
+        return i;
+    }
+
+    public static GroepVoorkomen groep(String ingangsdatum, String waarde) {
+        GroepVoorkomen g = new GroepVoorkomen();
+        g.setIngangsdatum(ingangsdatum);
+        g.setWaarde(waarde);
+        return g;
+    }
+
+    public static Bericht inschrijven(Persoon leerling, Inschrijving inschrijving) {
+        return bericht("inschrijven", leerling, inschrijving);
+    }
+
+    public static Bericht aanmelden(Persoon leerling) {
+        return bericht("aanmelden", leerling, null);
+    }
+
+    public static Bericht bericht(String mutatiesoort, Persoon leerling, Inschrijving inschrijving) {
+        Bericht b = new Bericht();
+        b.setIdentificatie(nieuweIdentificatie());
+        b.setMutatiesoort(mutatiesoort);
+        b.setLeerling(leerling);
+        b.setInschrijving(inschrijving);
+        return b;
+    }
+
+    public static String nieuweIdentificatie() {
+        return "b-" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,81 @@
+package nl.bronhub.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import nl.bronhub.BronHubApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A whole hub started and stopped by a test, on a database directory of the test's choosing, so a
+ * test can restart it on the same data or start it with edited route files.
+ */
+public final class Hub implements AutoCloseable {
+
+    /** Properties every test hub shares: a random port and a fixed, known 'today'. */
+    public static final String VANDAAG = "2026-11-02";
+
+    public static Map<String, Object> testEigenschappen(Path dataMap) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("server.port", "0");
+        p.put("spring.datasource.url", "jdbc:h2:file:" + dataMap.toAbsolutePath().resolve("bron-hub")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        p.put("bron.klok.vast", VANDAAG + "T09:00:00Z");
+        p.put("bron.verwerking.interval-ms", "50");
+        return p;
+    }
+
+    private final ConfigurableApplicationContext context;
+
+    private Hub(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static Hub start(Map<String, Object> eigenschappen) {
+        Hub hub = new Hub(new SpringApplicationBuilder(BronHubApplication.class).properties(eigenschappen).run());
+        hub.wachtTotKlaar();
+        return hub;
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public LasClient las(String brin, String aanleverpuntnummer) {
+        return new LasClient(port(), brin, aanleverpuntnummer);
+    }
+
+    public JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    /** Tomcat accepts connections shortly before the Camel routes behind it are live. */
+    public void wachtTotKlaar() {
+        wachtTotKlaar(port());
+    }
+
+    public static void wachtTotKlaar(int port) {
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/services/uitwisseling/v1?wsdl")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("aanleveren");
+        });
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,67 @@
+package nl.bronhub.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import nl.bronhub.BronHubApplication;
+import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.contract.v1.TerugkoppelingAntwoord;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests against one running hub (real Tomcat on a random port, real H2 in file mode), shared by the
+ * test classes that extend this. Each test uses its own aanleverpunt, so they do not see each other.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = BronHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:file:./target/test-data/${random.uuid}/bron-hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "bron.klok.vast=" + Hub.VANDAAG + "T09:00:00Z",
+        "bron.verwerking.interval-ms=50",
+        "bron.terugkoppeling.opschonen-interval-ms=200"})
+public abstract class HubTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @BeforeEach
+    void hubIsKlaar() {
+        Hub.wachtTotKlaar(port);
+    }
+
+    protected LasClient las(String brin, String aanleverpuntnummer) {
+        return new LasClient(port, brin, aanleverpuntnummer);
+    }
+
+    /** Waits until the hub has processed the bericht and its terugkoppeling can be fetched. */
+    public static Terugkoppeling terugkoppelingVan(LasClient las, String berichtIdentificatie) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> alle(las).stream()
+                .filter(t -> berichtIdentificatie.equals(t.getBerichtIdentificatie())).findFirst(), Optional::isPresent).get();
+    }
+
+    /** Everything in the queue from the start, page by page, as a LAS catching up would read it. */
+    public static List<Terugkoppeling> alle(LasClient las) {
+        List<Terugkoppeling> alle = new ArrayList<>();
+        long laatste = 0;
+        TerugkoppelingAntwoord pagina;
+        do {
+            pagina = las.ophalen(laatste);
+            alle.addAll(pagina.getTerugkoppeling());
+            if (!pagina.getTerugkoppeling().isEmpty()) {
+                laatste = pagina.getTerugkoppeling().get(pagina.getTerugkoppeling().size() - 1).getVolgnummer();
+            }
+        } while (pagina.isMeerBeschikbaar());
+        return alle;
+    }
+}
