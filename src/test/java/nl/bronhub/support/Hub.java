@@ -43,7 +43,9 @@ public final class Hub implements AutoCloseable {
     }
 
     public static Hub start(Map<String, Object> eigenschappen) {
-        Hub hub = new Hub(new SpringApplicationBuilder(BronHubApplication.class).properties(eigenschappen).run());
+        // as arguments, not builder properties: those are defaults that config/application.yaml overrides
+        String[] argumenten = eigenschappen.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        Hub hub = new Hub(new SpringApplicationBuilder(BronHubApplication.class).run(argumenten));
         hub.wachtTotKlaar();
         return hub;
     }

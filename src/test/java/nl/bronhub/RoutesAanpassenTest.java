@@ -1,0 +1,119 @@
+package nl.bronhub;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.contract.v1.Verwerkingsresultaat;
+import nl.bronhub.support.Hub;
+import nl.bronhub.support.HubTest;
+import nl.bronhub.support.LasClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.wec;
+import static nl.bronhub.support.Berichten.zonderPgn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pipeline wiring is read from routes/*.camel.yaml on the file system: an operator edits a file,
+ * restarts, and the hub behaves differently without a rebuild.
+ */
+class RoutesAanpassenTest {
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path routes;
+
+    private Map<String, Object> eigenschappen;
+
+    @BeforeEach
+    void kopieerDeRoutes() throws IOException {
+        try (Stream<Path> bestanden = Files.list(Path.of("routes"))) {
+            for (Path bestand : bestanden.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
+                Files.copy(bestand, routes.resolve(bestand.getFileName()));
+            }
+        }
+        eigenschappen = Hub.testEigenschappen(data);
+        eigenschappen.put("camel.main.routes-include-pattern", "file:" + routes.toAbsolutePath() + "/*.camel.yaml");
+    }
+
+    @Test
+    void eenRegelUitDeInhoudelijkeControleHalenVerandertHetGedrag() throws IOException {
+        try (Hub hub = Hub.start(eigenschappen)) {
+            assertThat(codes(verwerk(hub.las("50AA", "1"), twintigJarige()))).contains("334");
+        }
+
+        Path controle = routes.resolve("40-inhoudelijke-controle.camel.yaml");
+        String zonderLeeftijd = Files.readString(controle).replace("""
+                        - bean:
+                            ref: leeftijdRegels
+                            method: controleer
+                """, "");
+        assertThat(zonderLeeftijd).doesNotContain("leeftijdRegels");
+        Files.writeString(controle, zonderLeeftijd);
+
+        try (Hub hub = Hub.start(eigenschappen)) {
+            assertThat(codes(verwerk(hub.las("50AA", "1"), twintigJarige()))).doesNotContain("334").contains("757");
+        }
+    }
+
+    @Test
+    void eenBerichtDatBlijftMislukkenWordtGeparkeerdEnDeLasKrijgt358() throws IOException {
+        Path registratie = routes.resolve("60-registratie.camel.yaml");
+        String metStoring = Files.readString(registratie).replace("""
+                        - bean:
+                            ref: register
+                """, """
+                        - throwException:
+                            exceptionType: java.lang.IllegalStateException
+                            message: "storing in het register"
+                        - bean:
+                            ref: register
+                """);
+        assertThat(metStoring).contains("throwException");
+        Files.writeString(registratie, metStoring);
+        eigenschappen.put("bron.verwerking.max-pogingen", "2");
+
+        try (Hub hub = Hub.start(eigenschappen)) {
+            LasClient las = hub.las("50AB", "1");
+            Bericht bericht = inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"));
+
+            Terugkoppeling t = verwerk(las, bericht);
+
+            assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.AFGEKEURD);
+            assertThat(t.getSignaal()).singleElement().satisfies(s -> {
+                assertThat(s.getCode()).isEqualTo("358");
+                assertThat(s.getOmschrijving()).isEqualTo("Er is een technische fout opgetreden bij DUO.");
+            });
+            Map<String, Object> rij = hub.jdbc().queryForMap("select status, pogingen, laatste_fout from bericht where identificatie = ?",
+                    bericht.getIdentificatie());
+            assertThat(rij.get("status")).isEqualTo("GEPARKEERD");
+            assertThat(rij.get("pogingen")).isEqualTo(2);
+            assertThat(rij.get("laatste_fout")).isEqualTo(IllegalStateException.class.getName());
+            assertThat(hub.jdbc().queryForObject("select count(*) from inschrijving where brin = '50AB'", Integer.class)).isZero();
+            assertThat(HubTest.alle(las)).hasSize(1);
+        }
+    }
+
+    private static Bericht twintigJarige() {
+        return inschrijven(zonderPgn("2006-07-31"), wec("2026-08-01"));
+    }
+
+    private static Terugkoppeling verwerk(LasClient las, Bericht bericht) {
+        las.aanleveren(bericht);
+        return HubTest.terugkoppelingVan(las, bericht.getIdentificatie());
+    }
+
+    private static java.util.List<String> codes(Terugkoppeling t) {
+        return t.getSignaal().stream().map(s -> s.getCode()).toList();
+    }
+}
