@@ -57,12 +57,12 @@ public class TerugkoppelingOphalen implements SignaalBron {
 
     @Override
     public Set<String> signaalcodes() {
-        return Set.of("359", "743");
+        return Set.of("359", "360", "743");
     }
 
     /** Checks the request and leaves aanleverpuntId, laatstOntvangen and limiet as headers for the SQL steps. */
     public void leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
-        Element element = SoapBody.element(payload, catalogus);
+        Element element = SoapBody.element(payload, "terugkoppelingVerzoek", catalogus);
         var fouten = xsd.controleer(element).fouten();
         if (!fouten.isEmpty()) {
             throw new SignaalFout(fouten.values().iterator().next());

@@ -3,9 +3,11 @@ package nl.bronhub.intake;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Header;
+import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
 import nl.bronhub.signal.SignaalFout;
 import nl.bronhub.soap.Contract;
@@ -20,7 +22,7 @@ import org.w3c.dom.Node;
  * a header that does not fit the XSD), and otherwise splits it into berichten, each XSD-checked on its own.
  */
 @Component
-public class AanleveringLezer {
+public class AanleveringLezer implements SignaalBron {
 
     private final Contract contract;
     private final XsdControle xsd;
@@ -35,8 +37,13 @@ public class AanleveringLezer {
         this.maxBerichten = maxBerichten;
     }
 
+    @Override
+    public Set<String> signaalcodes() {
+        return Set.of("359", "360");
+    }
+
     public Aanlevering lees(CxfPayload<?> payload) {
-        Element verzoek = SoapBody.element(payload, catalogus);
+        Element verzoek = SoapBody.element(payload, "aanleverenVerzoek", catalogus);
         List<Element> berichtElementen = new ArrayList<>();
         Element headerElement = null;
         for (Node n = verzoek.getFirstChild(); n != null; n = n.getNextSibling()) {

@@ -1,7 +1,9 @@
 package nl.bronhub.soap;
 
 import java.util.List;
+import java.util.Set;
 
+import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.SoapFault;
@@ -14,12 +16,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every fault CXF raises on its own a signal code: when the request never reached an operation
- * (unreadable XML, not a SOAP 1.1 envelope, unknown body element) it is 360; a fault after that
- * which the routes did not code is 358. Faults the routes made already carry their signals.
+ * Gives every fault CXF raises on its own a signal code: while reading the request (unreadable XML,
+ * not a SOAP 1.1 envelope, a body that does not match the operation or its Action) it is 360; while
+ * answering, 358. Faults the routes made already carry their signals.
  */
 @Component
-public class EnvelopFoutInterceptor extends AbstractSoapInterceptor {
+public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements SignaalBron {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnvelopFoutInterceptor.class);
 
@@ -31,11 +33,17 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor {
     }
 
     @Override
+    public Set<String> signaalcodes() {
+        return Set.of("358", "360");
+    }
+
+    @Override
     public void handleMessage(SoapMessage message) {
         if (!(message.getContent(Exception.class) instanceof Fault fault) || SoapFouten.heeftSignaal(fault)) {
             return;
         }
-        boolean envelop = message.getExchange().getBindingOperationInfo() == null;
+        // raised while reading the request (no answer under way yet): the envelope is at fault
+        boolean envelop = message.getExchange().getOutMessage() == null;
         var signaal = catalogus.signaal(envelop ? "360" : "358");
         LOG.warn("SOAP request refused with signal {} ({})", signaal.code(),
                 fault.getCause() == null ? "no cause" : fault.getCause().getClass().getSimpleName());

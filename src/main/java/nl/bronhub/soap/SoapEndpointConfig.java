@@ -5,6 +5,7 @@ import javax.xml.namespace.QName;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.cxf.Bus;
+import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +27,11 @@ public class SoapEndpointConfig {
         endpoint.setPortName(new QName(Contract.NS, "BronUitwisselingPort").toString());
         endpoint.setDataFormat(DataFormat.PAYLOAD);
         endpoint.getOutFaultInterceptors().add(envelopFouten);
+        // DUO's convention: WS-Addressing headers (MessageID) are understood and answered with RelatesTo;
+        // they stay optional, so a LAS without them is served too
+        WSAddressingFeature addressing = new WSAddressingFeature();
+        addressing.setAddressingRequired(false);
+        endpoint.getFeatures().add(addressing);
         return endpoint;
     }
 }

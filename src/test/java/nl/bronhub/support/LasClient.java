@@ -108,7 +108,7 @@ public final class LasClient {
         return verwacht(Fout.class, verstuur(verzoek));
     }
 
-    private TerugkoppelingVerzoek ophaalVerzoek(long laatstOntvangen, Integer maximum) {
+    public TerugkoppelingVerzoek ophaalVerzoek(long laatstOntvangen, Integer maximum) {
         TerugkoppelingVerzoek verzoek = new TerugkoppelingVerzoek();
         verzoek.setHeader(header());
         verzoek.setLaatstOntvangenVolgnummer(laatstOntvangen);
