@@ -2,13 +2,11 @@ package nl.bronhub;
 
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ernst;
-import nl.bronhub.contract.v1.Ontvangststatus;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.Verwerkingsresultaat;
 import nl.bronhub.intake.Pgn;
 import nl.bronhub.support.Berichten;
-import nl.bronhub.support.HubTest;
-import nl.bronhub.support.LasClient;
+import nl.bronhub.support.SignaalTest;
 import org.junit.jupiter.api.Test;
 
 import static nl.bronhub.support.Berichten.inschrijven;
@@ -21,33 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The asynchronous stages: content check, GBA and register. The format check accepts these
  * berichten ('ontvangen'); the signals arrive in the terugkoppeling.
  */
-class InhoudelijkeControleTest extends HubTest {
-
-    private Terugkoppeling verwerk(String brin, Bericht bericht) {
-        LasClient client = las(brin, "1");
-        assertThat(client.aanleveren(bericht).getBerichtResultaat().get(0).getStatus()).isEqualTo(Ontvangststatus.ONTVANGEN);
-        return terugkoppelingVan(client, bericht.getIdentificatie());
-    }
-
-    private void afgekeurdMet(Terugkoppeling t, String code, String omschrijving, String brin) {
-        assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.AFGEKEURD);
-        assertThat(t.getSignaal()).anySatisfy(s -> {
-            assertThat(s.getCode()).isEqualTo(code);
-            assertThat(s.getErnst()).isEqualTo(Ernst.AFKEUR);
-            assertThat(s.getOmschrijving()).isEqualTo(omschrijving);
-        });
-        assertThat(t.getInschrijving()).isNull();
-        assertThat(jdbc.queryForObject("select count(*) from inschrijving where brin = ?", Integer.class, brin)).isZero();
-    }
-
-    private static void attentieMet(Terugkoppeling t, String code, String omschrijving) {
-        assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
-        assertThat(t.getSignaal()).singleElement().satisfies(s -> {
-            assertThat(s.getCode()).isEqualTo(code);
-            assertThat(s.getErnst()).isEqualTo(Ernst.ATTENTIE);
-            assertThat(s.getOmschrijving()).isEqualTo(omschrijving);
-        });
-    }
+class InhoudelijkeControleTest extends SignaalTest {
 
     @Test
     void eenDatumOpOfVoorDeGeboortedatumGeeft305() {
@@ -105,14 +77,14 @@ class InhoudelijkeControleTest extends HubTest {
     @Test
     void alleenEenAnderePostcodeGeeftAttentie770() {
         Terugkoppeling t = verwerk("30AG", inschrijven(leerling("999990482", "2017-01-09", "M", "Visser", "9711EG"), wec("2026-08-01")));
-        attentieMet(t, "770", "De postcode volgens instelling in de sleutelgegevens komt niet overeen met de postcode volgens GBA.");
+        geregistreerdMet(t, "770", "De postcode volgens instelling in de sleutelgegevens komt niet overeen met de postcode volgens GBA.");
         assertThat(t.getLeerling().getBurgerservicenummer()).isEqualTo("999990482");
     }
 
     @Test
     void zonderPersoonsgebondenNummerKentDeHubEenOnderwijsnummerToe757() {
         Terugkoppeling t = verwerk("30AH", Berichten.aanmelden(zonderPgn("2019-02-02")));
-        attentieMet(t, "757", "BRON heeft aan de persoon een onderwijsnummer toegekend.");
+        geregistreerdMet(t, "757", "BRON heeft aan de persoon een onderwijsnummer toegekend.");
         String nummer = t.getLeerling().getOnderwijsnummer();
         assertThat(Pgn.isGeldigOnderwijsnummer(nummer)).as(nummer).isTrue();
         assertThat(jdbc.queryForObject("select pgn_soort from persoon where pgn = ?", String.class, nummer)).isEqualTo("ONDERWIJSNUMMER");

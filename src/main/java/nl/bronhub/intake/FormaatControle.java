@@ -120,11 +120,11 @@ public class FormaatControle implements SignaalBron {
         groep(c, i.getLeerjaar(), "leerjaar/groep", v -> LEERJAAR.matcher(v).matches(), "742");
         groep(c, i.getSoortVerblijf(), "soort verblijf", Waardelijsten.SOORT_VERBLIJF::contains, "741");
         groep(c, i.getSchoolsoort(), "schoolsoort", Waardelijsten.SCHOOLSOORT::contains, "741");
-        groep(c, i.getSoortOnderwijs(), "soort onderwijs", Waardelijsten.SOORT_ONDERWIJS::contains, "741");
+        groep(c, i.getSoortOnderwijs(), "soort onderwijs", Waardelijsten.SOORT_ONDERWIJS::containsKey, "741");
         groep(c, i.getIndicatieBekostiging(), "indicatie bekostiging", Waardelijsten.INDICATIE_BEKOSTIGING::contains, "741");
         i.getIndicatiestelling().forEach(ind -> {
             c.datum(ind.getDatumIndicatiestelling(), "datum indicatiestelling", true);
-            c.waarde(ind.getOnderwijssoortIndicatie(), "onderwijssoort indicatie", Waardelijsten.ONDERWIJSSOORT_INDICATIE::contains);
+            c.waarde(ind.getOnderwijssoortIndicatie(), "onderwijssoort indicatie", Waardelijsten.ONDERWIJSSOORT_INDICATIE::containsKey);
             c.formaat(ind.getBrinRec(), "BRIN-nummer REC indicatiestelling", BRIN);
         });
         i.getAmbulanteBegeleiding().forEach(ab -> {

@@ -25,6 +25,8 @@ public final class Hub implements AutoCloseable {
 
     /** Properties every test hub shares: a random port and a fixed, known 'today'. */
     public static final String VANDAAG = "2026-11-02";
+    /** The institutions the tests deliver for (test data, beside the operator's config/referentie). */
+    public static final String REFERENTIE = "src/test/resources/referentie/instellingen.yaml";
 
     public static Map<String, Object> testEigenschappen(Path dataMap) {
         Map<String, Object> p = new HashMap<>();
@@ -33,6 +35,7 @@ public final class Hub implements AutoCloseable {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         p.put("bron.klok.vast", VANDAAG + "T09:00:00Z");
         p.put("bron.verwerking.interval-ms", "50");
+        p.put("bron.referentie.instellingen", REFERENTIE);
         return p;
     }
 

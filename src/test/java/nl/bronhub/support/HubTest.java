@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
         "spring.datasource.url=jdbc:h2:file:./target/test-data/${random.uuid}/bron-hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
         "bron.klok.vast=" + Hub.VANDAAG + "T09:00:00Z",
         "bron.verwerking.interval-ms=50",
-        "bron.terugkoppeling.opschonen-interval-ms=200"})
+        "bron.terugkoppeling.opschonen-interval-ms=200",
+        "bron.referentie.instellingen=" + Hub.REFERENTIE})
 public abstract class HubTest {
 
     @LocalServerPort

@@ -1,0 +1,112 @@
+package nl.bronhub;
+
+import nl.bronhub.contract.v1.AmbulanteBegeleiding;
+import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.support.SignaalTest;
+import org.junit.jupiter.api.Test;
+
+import static nl.bronhub.support.Berichten.groep;
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.wec;
+import static nl.bronhub.support.Berichten.zonderPgn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Signals from the BRIN reference register: 301, 337, 348, 356, 397, 399. */
+class InstellingRegelsTest extends SignaalTest {
+
+    @Test
+    void eenSchoolDieOpDeDatumInschrijvingNietBestaatGeeft301() {
+        Terugkoppeling t = verwerk("71XA", inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01")));
+        afgekeurdMet(t, "301", "BRIN-nummer 71XA is niet geldig op datum inschrijving 01-08-2026 volgens BRIN.", "71XA");
+    }
+
+    @Test
+    void eenOnbekendeVestigingGeeft397() {
+        Inschrijving i = wec("2026-08-01");
+        i.getVestiging().get(0).setWaarde("09");
+        afgekeurdMet(verwerk("70AA", inschrijven(zonderPgn("2016-01-01"), i)), "397",
+                "Vestiging 09 is in de BRIN-tabellen van DUO-CFI niet bekend als vestiging van de school.", "70AA");
+    }
+
+    @Test
+    void eenVestigingDieOpDeIngangsdatumNietGeldigIsGeeftAttentie348() {
+        Inschrijving i = wec("2026-08-01");
+        i.getVestiging().get(0).setWaarde("02");
+        Terugkoppeling t = verwerk("70AB", inschrijven(zonderPgn("2016-01-01"), i));
+        geregistreerdMet(t, "348", "Vestigingsvolgnummer 02 is niet geldig op datum ingang plaatsing vestiging 01-08-2026.");
+    }
+
+    @Test
+    void eenSoortOnderwijsDieDeVestigingNietMagGevenGeeftAttentie337() {
+        Inschrijving i = wec("2026-08-01");
+        i.getVestiging().get(0).setWaarde("03");
+        Terugkoppeling t = verwerk("70AC", inschrijven(zonderPgn("2016-01-01"), i));
+        geregistreerdMet(t, "337", "Soort onderwijs onderwijs aan zeer moeilijk lerende kinderen is niet toegestaan voor deze vestiging 70AC03.");
+        assertThat(t.getInschrijving().getVestiging()).extracting(g -> g.getWaarde()).containsExactly("03");
+    }
+
+    @Test
+    void eenWpoSchoolMetWecGegevensGeeft356() {
+        afgekeurdMet(verwerk("71WA", inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"))), "356",
+                "Uw WPO school mag alleen WPO inschrijvingen in BRON registreren.", "71WA");
+    }
+
+    @Test
+    void eenWpoInschrijvingBijEenWpoSchoolWordtGeregistreerd() {
+        Inschrijving wpo = new Inschrijving();
+        wpo.setDatumInschrijving("2026-08-01");
+        wpo.getVestiging().add(groep("2026-08-01", "01"));
+        wpo.getLeerjaar().add(groep("2026-08-01", "3"));
+        Terugkoppeling t = verwerk("71WB", inschrijven(zonderPgn("2020-01-01"), wpo));
+        assertThat(t.getSignaal()).extracting(s -> s.getCode()).containsExactly("757");
+        assertThat(t.getInschrijving().getLeerjaar()).extracting(g -> g.getWaarde()).containsExactly("3");
+    }
+
+    @Test
+    void ambulanteBegeleidingVanuitEenAndereWecSchoolGeeft399() {
+        Inschrijving ab = ambulant("70AD");
+        afgekeurdMet(verwerk("70AE", inschrijven(zonderPgn("2016-01-01"), ab)), "399",
+                "BRIN-nummer van de school of instelling waar de leerling ambulant begeleid wordt 70AD moet van een WPO-, WVO- of "
+                        + "WEB-instelling zijn.", "70AE");
+    }
+
+    @Test
+    void ambulanteBegeleidingOpEenOnbekendeSchoolGeeft301() {
+        afgekeurdMet(verwerk("70AF", inschrijven(zonderPgn("2016-01-01"), ambulant("99ZZ"))), "301",
+                "BRIN-nummer 99ZZ is niet geldig op datum ingang ambulante begeleiding 01-09-2026 volgens BRIN.", "70AF");
+    }
+
+    @Test
+    void eenTerugplaatsingNaarEenSchoolDieNietBestaatGeeft301() {
+        Inschrijving i = wec("2026-08-01");
+        i.setDatumUitschrijving("2026-10-31");
+        i.setBrinTeruggeplaatsteLeerling("99ZY");
+        afgekeurdMet(verwerk("70AG", inschrijven(zonderPgn("2016-01-01"), i)), "301",
+                "BRIN-nummer 99ZY is niet geldig op datum uitschrijving 31-10-2026 volgens BRIN.", "70AG");
+    }
+
+    /** Ambulante begeleiding (handbook 7.3.2): the zeros, and the regular school where the pupil is. */
+    static Inschrijving ambulant(String brinSchool) {
+        Inschrijving i = new Inschrijving();
+        i.setDatumInschrijving("2026-09-01");
+        i.setAanduidingNnca("0");
+        i.getVestiging().add(groep("2026-09-01", "01"));
+        i.getLeerjaar().add(groep("2026-09-01", "0"));
+        i.getSoortVerblijf().add(groep("2026-09-01", "0"));
+        i.getSchoolsoort().add(groep("2026-09-01", "0"));
+        i.getSoortOnderwijs().add(groep("2026-09-01", "00"));
+        i.getIndicatieBekostiging().add(groep("2026-09-01", "J"));
+        nl.bronhub.contract.v1.Indicatiestelling ind = new nl.bronhub.contract.v1.Indicatiestelling();
+        ind.setDatumIndicatiestelling("2026-06-15");
+        ind.setOnderwijssoortIndicatie("33");
+        ind.setBrinRec("12RC");
+        ind.setCviNummer("7654321");
+        i.getIndicatiestelling().add(ind);
+        AmbulanteBegeleiding ab = new AmbulanteBegeleiding();
+        ab.setIngangsdatum("2026-09-01");
+        ab.setBrinSchool(brinSchool);
+        i.getAmbulanteBegeleiding().add(ab);
+        return i;
+    }
+}
