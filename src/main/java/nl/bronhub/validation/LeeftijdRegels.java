@@ -2,16 +2,21 @@ package nl.bronhub.validation;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 import java.util.Set;
 
 import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.intake.Waardelijsten;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
 
 import static nl.bronhub.processing.Verwerking.datum;
 
-/** The pupil's age on the datum inschrijving: 334 (20 or older). */
+/**
+ * The pupil's age: at least 4 (3 for deaf and hard-of-hearing indications) on the datum
+ * indicatiestelling or the later datum inschrijving (333), and under 20 on datum inschrijving (334).
+ */
 @Component
 public class LeeftijdRegels implements InhoudRegel {
 
@@ -23,7 +28,7 @@ public class LeeftijdRegels implements InhoudRegel {
 
     @Override
     public Set<String> signaalcodes() {
-        return Set.of("334");
+        return Set.of("333", "334");
     }
 
     @Override
@@ -34,8 +39,29 @@ public class LeeftijdRegels implements InhoudRegel {
         }
         LocalDate geboortedatum = datum(v.leerling().getGeboortedatum());
         LocalDate inschrijving = datum(i.getDatumInschrijving());
-        if (inschrijving.isAfter(geboortedatum) && Period.between(geboortedatum, inschrijving).getYears() >= 20) {
+        if (!inschrijving.isAfter(geboortedatum)) {
+            return; // 305 says it already
+        }
+        boolean teJong = i.getIndicatiestelling().isEmpty()
+                ? leeftijd(geboortedatum, inschrijving) < 4
+                : i.getIndicatiestelling().stream().anyMatch(ind -> {
+                    LocalDate peil = later(datum(ind.getDatumIndicatiestelling()), inschrijving);
+                    int minimum = Waardelijsten.VANAF_DRIE_JAAR.contains(ind.getOnderwijssoortIndicatie().trim()) ? 3 : 4;
+                    return leeftijd(geboortedatum, peil) < minimum;
+                });
+        if (teJong) {
+            v.voegToe(catalogus.signaal("333", "geboortedatum"));
+        }
+        if (leeftijd(geboortedatum, inschrijving) >= 20) {
             v.voegToe(catalogus.signaal("334", "datum inschrijving"));
         }
+    }
+
+    private static int leeftijd(LocalDate geboortedatum, LocalDate op) {
+        return op.isBefore(geboortedatum) ? -1 : Period.between(geboortedatum, op).getYears();
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return List.of(a, b).stream().max(LocalDate::compareTo).orElseThrow();
     }
 }

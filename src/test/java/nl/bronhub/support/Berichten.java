@@ -38,6 +38,17 @@ public final class Berichten {
         return leerling(null, geboortedatum, "M", "Zonder-Nummer", "1234AB");
     }
 
+    /** A pupil registered under an onderwijsnummer (no GBA check, nothing assigned): for signal-free berichten. */
+    public static Persoon metOnderwijsnummer(String geboortedatum, long volgnummer) {
+        Persoon p = leerling(null, geboortedatum, "V", "Met-Onderwijsnummer", "1234AB");
+        String nummer = null;
+        for (long n = volgnummer; nummer == null; n++) {
+            nummer = nl.bronhub.intake.Pgn.onderwijsnummer(n);
+        }
+        p.setOnderwijsnummer(nummer);
+        return p;
+    }
+
     /** A regular WEC enrolment with every group starting on datumInschrijving and one indication. */
     public static Inschrijving wec(String datumInschrijving) {
         Inschrijving i = new Inschrijving();

@@ -1,0 +1,75 @@
+package nl.bronhub.validation;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.bronhub.contract.v1.AmbulanteBegeleiding;
+import nl.bronhub.contract.v1.GroepVoorkomen;
+import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.processing.Verwerking;
+import nl.bronhub.signal.SignaalCatalogus;
+import org.springframework.stereotype.Component;
+
+import static nl.bronhub.processing.Verwerking.datum;
+import static nl.bronhub.processing.Verwerking.gevuld;
+import static nl.bronhub.signal.SignaalCatalogus.datum;
+
+/**
+ * Ambulante begeleiding (handbook 7.3.2, 8.6): soort onderwijs, leerjaar, schoolsoort and soort
+ * verblijf are 0 (338), NNCA is 0 (343), and the coaching starts within the enrolment, on or after
+ * the indication (328).
+ */
+@Component
+public class AmbulanteBegeleidingRegels implements InhoudRegel {
+
+    private final SignaalCatalogus catalogus;
+
+    public AmbulanteBegeleidingRegels(SignaalCatalogus catalogus) {
+        this.catalogus = catalogus;
+    }
+
+    @Override
+    public Set<String> signaalcodes() {
+        return Set.of("328", "338", "343");
+    }
+
+    @Override
+    public void controleer(Verwerking v) {
+        Inschrijving i = v.getBericht().getInschrijving();
+        if (i == null || !Vorm.isAmbulanteBegeleiding(i)) {
+            return;
+        }
+        nul(v, "Soort onderwijs", i.getSoortOnderwijs());
+        nul(v, "Leerjaar/groep", i.getLeerjaar());
+        nul(v, "Schoolsoort", i.getSchoolsoort());
+        nul(v, "Soort verblijf", i.getSoortVerblijf());
+        if (gevuld(i.getAanduidingNnca()) && !Vorm.isNul(i.getAanduidingNnca())) {
+            v.voegToe(catalogus.signaal("343", "aanduiding NNCA", Map.of(
+                    "gegeven", "Aanduiding niet-Nederlandse Culturele Achtergrond", "waarde", i.getAanduidingNnca().trim())));
+        }
+        LocalDate inschrijving = datum(i.getDatumInschrijving());
+        LocalDate uitschrijving = datum(i.getDatumUitschrijving());
+        LocalDate indicatie = i.getIndicatiestelling().stream().map(x -> datum(x.getDatumIndicatiestelling()))
+                .min(Comparator.naturalOrder()).orElse(null);
+        for (AmbulanteBegeleiding ab : i.getAmbulanteBegeleiding()) {
+            LocalDate ingang = datum(ab.getIngangsdatum());
+            if ((indicatie != null && ingang.isBefore(indicatie)) || ingang.isBefore(inschrijving)
+                    || (uitschrijving != null && ingang.isAfter(uitschrijving))) {
+                v.voegToe(catalogus.signaal("328", "datum ingang ambulante begeleiding", Map.of(
+                        "waarde", datum(ingang),
+                        "datumIndicatiestelling", indicatie == null ? "(geen)" : datum(indicatie),
+                        "datumInschrijving", datum(inschrijving),
+                        "datumUitschrijving", uitschrijving == null ? "(geen)" : datum(uitschrijving))));
+            }
+        }
+    }
+
+    private void nul(Verwerking v, String gegeven, List<GroepVoorkomen> groep) {
+        if (groep.stream().anyMatch(g -> !Vorm.isNul(g.getWaarde()))) {
+            v.voegToe(catalogus.signaal("338", gegeven, Map.of("gegeven", gegeven)));
+        }
+    }
+}

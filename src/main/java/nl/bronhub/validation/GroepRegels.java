@@ -1,0 +1,91 @@
+package nl.bronhub.validation;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.bronhub.contract.v1.GroepVoorkomen;
+import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.processing.Verwerking;
+import nl.bronhub.reference.Instelling;
+import nl.bronhub.reference.Instellingen;
+import nl.bronhub.signal.SignaalCatalogus;
+import org.springframework.stereotype.Component;
+
+import static nl.bronhub.processing.Verwerking.datum;
+import static nl.bronhub.signal.SignaalCatalogus.datum;
+
+/**
+ * The groups that change over time, each a list of occurrences with an ingangsdatum: mandatory groups
+ * present (341), one starting on datum inschrijving (303), every ingangsdatum within the enrolment
+ * (321) and none twice in a group (349).
+ */
+@Component
+public class GroepRegels implements InhoudRegel {
+
+    /** Mandatory for a WPO enrolment; a WEC or VGK enrolment needs all groups. */
+    private static final Set<String> WPO_VERPLICHT = Set.of("vestiging", "leerjaar/groep");
+
+    private final Instellingen instellingen;
+    private final SignaalCatalogus catalogus;
+
+    public GroepRegels(Instellingen instellingen, SignaalCatalogus catalogus) {
+        this.instellingen = instellingen;
+        this.catalogus = catalogus;
+    }
+
+    @Override
+    public Set<String> signaalcodes() {
+        return Set.of("303", "321", "341", "349");
+    }
+
+    @Override
+    public void controleer(Verwerking v) {
+        Inschrijving i = v.getBericht().getInschrijving();
+        if (i == null) {
+            return;
+        }
+        boolean wpo = instellingen.zoek(v.getBrin()).map(s -> s.isEen(Instelling.Soort.WPO)).orElse(false);
+        LocalDate inschrijving = datum(i.getDatumInschrijving());
+        LocalDate uitschrijving = datum(i.getDatumUitschrijving());
+        groepen(i).forEach((groep, voorkomens) -> {
+            if (voorkomens.isEmpty()) {
+                if (!wpo || WPO_VERPLICHT.contains(groep)) {
+                    v.voegToe(catalogus.signaal("341", groep, Map.of("groep", groep)));
+                }
+                return;
+            }
+            String ingang = "vestiging".equals(groep) ? "Datum ingang plaatsing vestiging" : "Datum ingang " + groep;
+            Set<LocalDate> gezien = new HashSet<>();
+            for (GroepVoorkomen g : voorkomens) {
+                LocalDate d = datum(g.getIngangsdatum());
+                if (!gezien.add(d)) {
+                    v.voegToe(catalogus.signaal("349", groep, Map.of("gegeven", ingang, "waarde", datum(d), "groep", groep)));
+                }
+                if (d.isBefore(inschrijving) || (uitschrijving != null && d.isAfter(uitschrijving))) {
+                    v.voegToe(catalogus.signaal("321", groep, Map.of("gegeven", ingang, "waarde", datum(d),
+                            "datumInschrijving", datum(inschrijving),
+                            "datumUitschrijving", uitschrijving == null ? "(geen)" : datum(uitschrijving))));
+                }
+            }
+            if (!gezien.contains(inschrijving)) {
+                v.voegToe(catalogus.signaal("303", groep, Map.of("groep", groep, "datumInschrijving", datum(inschrijving))));
+            }
+        });
+    }
+
+    /** The groups by the name the handbook gives them, in the handbook's order. */
+    static Map<String, List<GroepVoorkomen>> groepen(Inschrijving i) {
+        Map<String, List<GroepVoorkomen>> groepen = new LinkedHashMap<>();
+        groepen.put("vestiging", i.getVestiging());
+        groepen.put("leerjaar/groep", i.getLeerjaar());
+        groepen.put("soort verblijf", i.getSoortVerblijf());
+        groepen.put("schoolsoort", i.getSchoolsoort());
+        groepen.put("soort onderwijs", i.getSoortOnderwijs());
+        groepen.put("indicatie bekostiging", i.getIndicatieBekostiging());
+        return groepen;
+    }
+}

@@ -1,0 +1,192 @@
+package nl.bronhub;
+
+import nl.bronhub.contract.v1.Indicatiestelling;
+import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.support.SignaalTest;
+import org.junit.jupiter.api.Test;
+
+import static nl.bronhub.InstellingRegelsTest.ambulant;
+import static nl.bronhub.support.Berichten.groep;
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.metOnderwijsnummer;
+import static nl.bronhub.support.Berichten.wec;
+import static nl.bronhub.support.Berichten.zonderPgn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The WEC enrolment shapes of handbook 7.3, each complete and valid, registering without signals;
+ * and the group, indication, age and ambulante-begeleiding signals.
+ */
+class WecVormenTest extends SignaalTest {
+
+    // --- the shapes, each without signals
+
+    @Test
+    void regulier() {
+        Terugkoppeling t = verwerk("70AH", inschrijven(metOnderwijsnummer("2016-02-02", 990_100), wec("2026-08-01")));
+        geregistreerdZonderSignalen(t);
+        assertThat(t.getInschrijving().getIndicatiestelling()).hasSize(1);
+    }
+
+    @Test
+    void ambulanteBegeleiding() {
+        Terugkoppeling t = verwerk("70AI", inschrijven(metOnderwijsnummer("2016-02-02", 990_200), ambulant("71WA")));
+        geregistreerdZonderSignalen(t);
+        assertThat(t.getInschrijving().getAmbulanteBegeleiding()).singleElement()
+                .satisfies(ab -> assertThat(ab.getBrinSchool()).isEqualTo("71WA"));
+        assertThat(t.getInschrijving().getSoortOnderwijs()).extracting(g -> g.getWaarde()).containsExactly("00");
+    }
+
+    @Test
+    void crisisplaatsZonderIndicatie() {
+        Inschrijving crisis = zonderIndicatie(wec("2026-08-01"), "1");
+        geregistreerdZonderSignalen(verwerk("70AJ", inschrijven(metOnderwijsnummer("2016-02-02", 990_300), crisis)));
+    }
+
+    @Test
+    void observatieplaatsZonderIndicatie() {
+        Inschrijving observatie = zonderIndicatie(wec("2026-08-01"), "2");
+        geregistreerdZonderSignalen(verwerk("70AK", inschrijven(metOnderwijsnummer("2016-02-02", 990_400), observatie)));
+    }
+
+    @Test
+    void vgkZonderRecEnCviNummer() {
+        Inschrijving vgk = wec("2026-08-01");
+        vgk.getSoortOnderwijs().get(0).setWaarde("12");
+        Indicatiestelling ind = vgk.getIndicatiestelling().get(0);
+        ind.setOnderwijssoortIndicatie("12");
+        ind.setBrinRec(null);
+        ind.setCviNummer(null);
+        Terugkoppeling t = verwerk("71VA", inschrijven(metOnderwijsnummer("2016-02-02", 990_500), vgk));
+        geregistreerdZonderSignalen(t);
+        assertThat(t.getInschrijving().getIndicatiestelling()).singleElement().satisfies(i -> {
+            assertThat(i.getBrinRec()).isNull();
+            assertThat(i.getCviNummer()).isNull();
+        });
+    }
+
+    // --- groups
+
+    @Test
+    void geenVoorkomenOpDeDatumInschrijvingGeeft303() {
+        Inschrijving i = wec("2026-08-01");
+        i.getVestiging().get(0).setIngangsdatum("2026-08-15");
+        afgekeurdMet(verwerk("70AL", inschrijven(zonderPgn("2016-01-01"), i)), "303",
+                "Er ontbreekt een voorkomen van de gegevensgroep vestiging waarvan de ingangsdatum gelijk is aan de datum inschrijving 01-08-2026.",
+                "70AL");
+    }
+
+    @Test
+    void eenIngangsdatumBuitenDeInschrijvingGeeft321() {
+        Inschrijving i = wec("2026-08-01");
+        i.setDatumUitschrijving("2026-10-31");
+        i.getVestiging().add(groep("2026-11-01", "01"));
+        afgekeurdMet(verwerk("70AM", inschrijven(zonderPgn("2016-01-01"), i)), "321",
+                "Datum ingang plaatsing vestiging 01-11-2026 moet op of na datum inschrijving 01-08-2026 en op of voor datum uitschrijving "
+                        + "31-10-2026 liggen.", "70AM");
+    }
+
+    @Test
+    void eenVerplichteGroepDieOntbreektGeeft341() {
+        Inschrijving i = wec("2026-08-01");
+        i.getSchoolsoort().clear();
+        afgekeurdMet(verwerk("70AN", inschrijven(zonderPgn("2016-01-01"), i)), "341",
+                "Gegevens groep schoolsoort moet verplicht aanwezig zijn.", "70AN");
+    }
+
+    @Test
+    void tweemaalDezelfdeIngangsdatumInEenGroepGeeft349() {
+        Inschrijving i = wec("2026-08-01");
+        i.getVestiging().add(groep("2026-08-01", "01"));
+        afgekeurdMet(verwerk("70AO", inschrijven(zonderPgn("2016-01-01"), i)), "349",
+                "Datum ingang plaatsing vestiging 01-08-2026 komt vaker dan eens voor binnen de gegevensgroep vestiging.", "70AO");
+    }
+
+    // --- the indicatiestelling
+
+    @Test
+    void eenIndicatieNaDeUitschrijvingGeeft325() {
+        Inschrijving i = wec("2026-08-01");
+        i.setDatumUitschrijving("2026-09-30");
+        i.getIndicatiestelling().get(0).setDatumIndicatiestelling("2026-10-15");
+        afgekeurdMet(verwerk("70AP", inschrijven(zonderPgn("2016-01-01"), i)), "325",
+                "Datum ingang indicatiestelling 15-10-2026 moet op of voor de datum uitschrijving liggen.", "70AP");
+    }
+
+    @Test
+    void eenIndicatieInDeToekomstGeeft326() {
+        Inschrijving i = wec("2026-08-01");
+        i.getIndicatiestelling().get(0).setDatumIndicatiestelling("2026-11-15");
+        afgekeurdMet(verwerk("70AQ", inschrijven(zonderPgn("2016-01-01"), i)), "326",
+                "Datum ingang indicatiestelling 15-11-2026 mag niet in de toekomst liggen.", "70AQ");
+    }
+
+    @Test
+    void eenSoortOnderwijsDieNietBijDeIndicatiePastGeeftAttentie345() {
+        Inschrijving i = wec("2026-08-01");
+        i.getSoortOnderwijs().get(0).setWaarde("42");
+        geregistreerdMet(verwerk("70AW", inschrijven(zonderPgn("2016-01-01"), i)), "345",
+                "Als soort onderwijs > 0 en onderwijssoort indicatie is gevuld, dan moet soort onderwijs onderwijs aan zeer moeilijk "
+                        + "opvoedbare kinderen consistent zijn met de indicatiestelling zeer moeilijk lerend.");
+    }
+
+    @Test
+    void eenIndicatieZonderRecBrinGeeft740() {
+        Inschrijving i = wec("2026-08-01");
+        i.getIndicatiestelling().get(0).setBrinRec(null);
+        afgekeurdMet(verwerk("70AX", inschrijven(zonderPgn("2016-01-01"), i)), "740",
+                "Het veld BRIN-nummer REC indicatiestelling moet gevuld zijn.", "70AX");
+    }
+
+    // --- age
+
+    @Test
+    void jongerDanVierOpDeIndicatiestellingGeeftAttentie333() {
+        geregistreerdMet(verwerk("70AS", inschrijven(zonderPgn("2023-01-01"), wec("2026-08-01"))), "333",
+                "Leerling moet op datum indicatiestelling (of datum inschrijving als deze laatste na datum indicatiestelling ligt) "
+                        + "minimaal 4 jaar zijn (of 3 jaar als er sprake is van onderwijssoort indicatie 21, 22, 24, 25 en 26).");
+    }
+
+    @Test
+    void eenDoveLeerlingVanDrieMagWel() {
+        Inschrijving i = wec("2026-08-01");
+        i.getSoortOnderwijs().get(0).setWaarde("21");
+        i.getIndicatiestelling().get(0).setOnderwijssoortIndicatie("21");
+        Terugkoppeling t = verwerk("70AT", inschrijven(metOnderwijsnummer("2023-01-01", 990_600), i));
+        geregistreerdZonderSignalen(t);
+    }
+
+    // --- ambulante begeleiding
+
+    @Test
+    void eenAbDatumVoorDeInschrijvingGeeft328() {
+        Inschrijving i = ambulant("71WA");
+        i.getAmbulanteBegeleiding().get(0).setIngangsdatum("2026-08-15");
+        afgekeurdMet(verwerk("70AR", inschrijven(zonderPgn("2016-01-01"), i)), "328",
+                "Datum ingang ambulante begeleiding 15-08-2026 moet gelijk zijn aan/liggen na datum indicatiestelling 15-06-2026 en "
+                        + "datum inschrijving 01-09-2026 en moet liggen voor of op de datum uitschrijving (geen).", "70AR");
+    }
+
+    @Test
+    void eenSchoolsoortBijAmbulanteBegeleidingGeeft338() {
+        Inschrijving i = ambulant("71WA");
+        i.getSchoolsoort().get(0).setWaarde("1");
+        afgekeurdMet(verwerk("70AU", inschrijven(zonderPgn("2016-01-01"), i)), "338",
+                "Schoolsoort mag alleen '0' zijn bij ambulante begeleiding.", "70AU");
+    }
+
+    @Test
+    void eenNncaBijAmbulanteBegeleidingGeeft343() {
+        Inschrijving i = ambulant("71WA");
+        i.setAanduidingNnca("1");
+        afgekeurdMet(verwerk("70AV", inschrijven(zonderPgn("2016-01-01"), i)), "343",
+                "Aanduiding niet-Nederlandse Culturele Achtergrond 1 moet 0 zijn bij ambulante begeleiding.", "70AV");
+    }
+
+    private static Inschrijving zonderIndicatie(Inschrijving i, String soortVerblijf) {
+        i.getIndicatiestelling().clear();
+        i.getSoortVerblijf().get(0).setWaarde(soortVerblijf);
+        return i;
+    }
+}
