@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import nl.bronhub.contract.v1.GroepVoorkomen;
@@ -37,6 +38,11 @@ public class Register implements SignaalBron {
             "soort_onderwijs", Inschrijving::getSoortOnderwijs,
             "indicatie_bekostiging", Inschrijving::getIndicatieBekostiging);
 
+    /** How the LAS knows each group, for the signals about it. */
+    static final Map<String, String> LABELS = Map.of(
+            "vestiging", "vestiging", "leerjaar", "leerjaar/groep", "soort_verblijf", "soort verblijf",
+            "schoolsoort", "schoolsoort", "soort_onderwijs", "soort onderwijs", "indicatie_bekostiging", "indicatie bekostiging");
+
     private final NamedParameterJdbcTemplate jdbc;
     private final SignaalCatalogus catalogus;
     private final Clock klok;
@@ -49,7 +55,7 @@ public class Register implements SignaalBron {
 
     @Override
     public Set<String> signaalcodes() {
-        return Set.of("304");
+        return Set.of("304", "771", "772");
     }
 
     public void registreer(Verwerking v) {
@@ -57,6 +63,7 @@ public class Register implements SignaalBron {
             verwijder(v);
             return;
         }
+        vergelijkPostcode(v);
         long persoonId = slaOp(v.getPgn(), v.leerling());
         Inschrijving inschrijving = v.getBericht().getInschrijving();
         if (inschrijving != null) {
@@ -117,6 +124,7 @@ public class Register implements SignaalBron {
                     + ":uitschrijving, :teruggeplaatst, :nnca, :nu)", w, sleutel, new String[] {"id"});
             id = sleutel.getKey().longValue();
         } else {
+            vergelijk(v, id, i);
             // wijzigen: the LAS sends the enrolment as it now stands, so its groups replace the stored ones
             jdbc.update("update inschrijving set aanleverpunt_id = :aanleverpunt, datum_uitschrijving = :uitschrijving, "
                     + "brin_teruggeplaatst = :teruggeplaatst, aanduiding_nnca = :nnca, gewijzigd_op = :nu where id = :id",
@@ -136,9 +144,17 @@ public class Register implements SignaalBron {
                     .addValue("soort", ind.getOnderwijssoortIndicatie().trim())
                     .addValue("rec", trim(ind.getBrinRec()))
                     .addValue("cvi", trim(ind.getCviNummer()));
-            Integer er = jdbc.queryForObject("select count(*) from indicatiestelling where inschrijving_id = :id "
-                    + "and datum_indicatiestelling = :datum and onderwijssoort_indicatie = :soort", p, Integer.class);
-            if (er == 0) {
+            List<Map<String, Object>> er = jdbc.queryForList("select brin_rec, cvi_nummer from indicatiestelling "
+                    + "where inschrijving_id = :id and datum_indicatiestelling = :datum and onderwijssoort_indicatie = :soort", p);
+            if (!er.isEmpty()) {
+                // the registered indication stands; a different REC or CVI-nummer for it is reported, not taken
+                if (!Objects.equals(er.get(0).get("brin_rec"), p.getValue("rec"))) {
+                    v.voegToe(catalogus.signaal("771", "BRIN-nummer REC indicatiestelling"));
+                }
+                if (!Objects.equals(er.get(0).get("cvi_nummer"), p.getValue("cvi"))) {
+                    v.voegToe(catalogus.signaal("771", "CVI-nummer"));
+                }
+            } else {
                 jdbc.update("insert into indicatiestelling (inschrijving_id, datum_indicatiestelling, onderwijssoort_indicatie, "
                         + "brin_rec, cvi_nummer) values (:id, :datum, :soort, :rec, :cvi)", p);
             }
@@ -147,6 +163,43 @@ public class Register implements SignaalBron {
                 "insert into ambulante_begeleiding (inschrijving_id, ingangsdatum, brin_school) values (:id, :ingang, :brin)",
                 new MapSqlParameterSource("id", inschrijvingId).addValue("ingang", datum(ab.getIngangsdatum()))
                         .addValue("brin", ab.getBrinSchool().trim())));
+    }
+
+    /** 772 for each registered value a wijzigen replaces with another. */
+    private void vergelijk(Verwerking v, long id, Inschrijving nieuw) {
+        Map<String, Object> oud = jdbc.queryForMap("select datum_uitschrijving, brin_teruggeplaatst, aanduiding_nnca "
+                + "from inschrijving where id = :id", Map.of("id", id));
+        anders(v, "772", "datum uitschrijving", oud.get("datum_uitschrijving") == null ? null
+                : oud.get("datum_uitschrijving").toString(), datum(nieuw.getDatumUitschrijving()) == null ? null
+                : datum(nieuw.getDatumUitschrijving()).toString());
+        anders(v, "772", "BRIN-nummer teruggeplaatste leerling", oud.get("brin_teruggeplaatst"), trim(nieuw.getBrinTeruggeplaatsteLeerling()));
+        anders(v, "772", "aanduiding NNCA", oud.get("aanduiding_nnca"), trim(nieuw.getAanduidingNnca()));
+        Map<String, String> geregistreerd = new java.util.HashMap<>();
+        jdbc.query("select groep, ingangsdatum, waarde from inschrijving_groep where inschrijving_id = :id", Map.of("id", id),
+                rs -> {
+                    geregistreerd.put(rs.getString("groep") + "@" + rs.getDate("ingangsdatum").toLocalDate(), rs.getString("waarde"));
+                });
+        GROEPEN.forEach((groep, lezer) -> lezer.apply(nieuw).stream()
+                .filter(g -> {
+                    String was = geregistreerd.get(groep + "@" + datum(g.getIngangsdatum()));
+                    return was != null && !was.equals(g.getWaarde().trim());
+                })
+                .findFirst()
+                .ifPresent(g -> v.voegToe(catalogus.signaal("772", LABELS.get(groep)))));
+    }
+
+    /** 772 when the school changes the postcode the register holds for the pupil. */
+    private void vergelijkPostcode(Verwerking v) {
+        String was = jdbc.query("select postcode from persoon where pgn = :pgn", Map.of("pgn", v.getPgn()),
+                rs -> rs.next() ? rs.getString(1) : null);
+        anders(v, "772", "postcode volgens instelling", was, trim(v.leerling().getPostcode()));
+    }
+
+    /** A registered value replaced by another one (filling an empty field replaces nothing). */
+    private void anders(Verwerking v, String code, String gegeven, Object geregistreerd, Object nieuw) {
+        if (geregistreerd != null && !geregistreerd.equals(nieuw)) {
+            v.voegToe(catalogus.signaal(code, gegeven));
+        }
     }
 
     /** Only for a pupil who never attended (handbook 7.6); 304 when there is nothing to delete. */

@@ -41,6 +41,21 @@ public class RegisterLezer {
         return id == null ? null : inschrijving(id);
     }
 
+    /** A period of enrolment, for comparing enrolments of one pupil. */
+    public record Periode(LocalDate inschrijving, LocalDate uitschrijving) {
+
+        public boolean overlaptMet(LocalDate van, LocalDate tot) {
+            return (uitschrijving == null || !van.isAfter(uitschrijving)) && (tot == null || !tot.isBefore(inschrijving));
+        }
+    }
+
+    /** The pupil's enrolments at this school. */
+    public java.util.List<Periode> inschrijvingen(String pgn, String brin) {
+        return jdbc.query("select i.datum_inschrijving, i.datum_uitschrijving from inschrijving i join persoon p on p.id = i.persoon_id "
+                        + "where p.pgn = :pgn and i.brin = :brin", Map.of("pgn", pgn, "brin", brin),
+                (rs, n) -> new Periode(rs.getDate(1).toLocalDate(), rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()));
+    }
+
     public Inschrijving inschrijving(long id) {
         Map<String, Long> p = Map.of("id", id);
         Inschrijving i = jdbc.queryForObject("select * from inschrijving where id = :id", p, (rs, n) -> {

@@ -1,0 +1,136 @@
+package nl.bronhub;
+
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.contract.v1.Indicatiestelling;
+import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.support.Berichten;
+import nl.bronhub.support.SignaalTest;
+import org.junit.jupiter.api.Test;
+
+import static nl.bronhub.support.Berichten.groep;
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.metOnderwijsnummer;
+import static nl.bronhub.support.Berichten.wec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mutation kinds (handbook 7.3-7.6): inschrijven, wijzigen with history, uitschrijven, and their signals. */
+class MutatiesTest extends SignaalTest {
+
+    @Test
+    void eenWijzigingVoegtEenPeriodeToeEnDeRegistratieToontBeide() {
+        Persoon leerling = metOnderwijsnummer("2016-02-02", 991_100);
+        geregistreerdZonderSignalen(verwerk("70BA", inschrijven(leerling, wec("2026-08-01"))));
+
+        Inschrijving overgang = wec("2026-08-01");
+        overgang.getLeerjaar().add(groep("2026-10-01", "4"));
+        Terugkoppeling t = verwerk("70BA", Berichten.bericht("wijzigen", leerling, overgang));
+
+        geregistreerdZonderSignalen(t);
+        assertThat(t.getInschrijving().getLeerjaar()).extracting(g -> g.getIngangsdatum() + "=" + g.getWaarde())
+                .containsExactly("2026-08-01=3", "2026-10-01=4");
+        assertThat(jdbc.queryForList("select g.waarde from inschrijving_groep g join inschrijving i on i.id = g.inschrijving_id "
+                + "where i.brin = '70BA' and g.groep = 'leerjaar' order by g.ingangsdatum", String.class)).containsExactly("3", "4");
+
+        Inschrijving correctie = wec("2026-08-01");
+        correctie.getLeerjaar().add(groep("2026-10-01", "5"));
+        Terugkoppeling gecorrigeerd = verwerk("70BA", Berichten.bericht("wijzigen", leerling, correctie));
+        geregistreerdMet(gecorrigeerd, "772", "Het veld leerjaar/groep vervangt reeds in BRON geregistreerde waarde.");
+        assertThat(gecorrigeerd.getInschrijving().getLeerjaar()).extracting(g -> g.getWaarde()).containsExactly("3", "5");
+    }
+
+    @Test
+    void eenHerindicatieKomtNaastDeEerdereEnOverschrijftHaarNiet() {
+        Persoon leerling = metOnderwijsnummer("2016-02-02", 991_200);
+        Inschrijving eerst = wec("2026-08-01");
+        eerst.getIndicatiestelling().get(0).setDatumIndicatiestelling("2024-06-01");
+        verwerk("70BB", inschrijven(leerling, eerst));
+
+        Inschrijving herindicatie = wec("2026-08-01");
+        herindicatie.getIndicatiestelling().get(0).setDatumIndicatiestelling("2026-06-01");
+        Terugkoppeling t = verwerk("70BB", Berichten.bericht("wijzigen", leerling, herindicatie));
+        geregistreerdZonderSignalen(t);
+        assertThat(t.getInschrijving().getIndicatiestelling()).extracting(Indicatiestelling::getDatumIndicatiestelling)
+                .containsExactly("2024-06-01", "2026-06-01");
+
+        Inschrijving anderCvi = wec("2026-08-01");
+        anderCvi.getIndicatiestelling().get(0).setDatumIndicatiestelling("2024-06-01");
+        anderCvi.getIndicatiestelling().get(0).setCviNummer("9999999");
+        Terugkoppeling verschil = verwerk("70BB", Berichten.bericht("wijzigen", leerling, anderCvi));
+        geregistreerdMet(verschil, "771", "Het veld CVI-nummer komt niet overeen met de geregistreerde waarde.");
+        assertThat(verschil.getInschrijving().getIndicatiestelling()).extracting(Indicatiestelling::getCviNummer)
+                .containsExactly("1234567", "1234567");
+    }
+
+    @Test
+    void uitschrijvenMetTerugplaatsingEnEenLatereWijzigingVanDeDatum() {
+        Persoon leerling = metOnderwijsnummer("2016-02-02", 991_300);
+        verwerk("70BC", inschrijven(leerling, wec("2026-08-01")));
+
+        Inschrijving uit = wec("2026-08-01");
+        uit.setDatumUitschrijving("2026-10-31");
+        uit.setBrinTeruggeplaatsteLeerling("71WA");
+        Terugkoppeling t = verwerk("70BC", Berichten.bericht("uitschrijven", leerling, uit));
+        geregistreerdZonderSignalen(t);
+        assertThat(t.getInschrijving().getDatumUitschrijving()).isEqualTo("2026-10-31");
+        assertThat(t.getInschrijving().getBrinTeruggeplaatsteLeerling()).isEqualTo("71WA");
+
+        Inschrijving later = wec("2026-08-01");
+        later.setDatumUitschrijving("2026-11-01");
+        later.setBrinTeruggeplaatsteLeerling("71WA");
+        geregistreerdMet(verwerk("70BC", Berichten.bericht("uitschrijven", leerling, later)), "772",
+                "Het veld datum uitschrijving vervangt reeds in BRON geregistreerde waarde.");
+    }
+
+    @Test
+    void eenTerugplaatsingZonderDatumUitschrijvingGeeft340() {
+        Inschrijving i = wec("2026-08-01");
+        i.setBrinTeruggeplaatsteLeerling("71WA");
+        afgekeurdMet(verwerk("70BD", inschrijven(metOnderwijsnummer("2016-02-02", 991_400), i)), "340",
+                "Als BRIN-nummer terugplaatsing 71WA is gevuld moet de datum uitschrijving ook gevuld zijn.", "70BD");
+    }
+
+    @Test
+    void eenTweedeInschrijvingOpDezelfdeSchoolGeeft311() {
+        Persoon leerling = metOnderwijsnummer("2016-02-02", 991_500);
+        verwerk("70BE", inschrijven(leerling, wec("2026-08-01")));
+
+        Terugkoppeling t = verwerk("70BE", inschrijven(leerling, wec("2026-09-01")));
+
+        assertThat(t.getSignaal()).extracting(s -> s.getCode()).containsExactly("311");
+        signaal(t, "311", nl.bronhub.contract.v1.Ernst.AFKEUR, "Deze leerling heeft al een andere inschrijving op uw school.");
+        assertThat(jdbc.queryForObject("select count(*) from inschrijving where brin = '70BE'", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void naEenUitschrijvingMagEenNieuweInschrijvingWel() {
+        Persoon leerling = metOnderwijsnummer("2016-02-02", 991_600);
+        Inschrijving vorig = wec("2025-08-01");
+        vorig.setDatumUitschrijving("2026-07-31");
+        vorig.getIndicatiestelling().get(0).setDatumIndicatiestelling("2025-06-01");
+        verwerk("70BF", inschrijven(leerling, vorig));
+
+        geregistreerdZonderSignalen(verwerk("70BF", inschrijven(leerling, wec("2026-08-01"))));
+        assertThat(jdbc.queryForObject("select count(*) from inschrijving where brin = '70BF'", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void eenWijzigingZonderOorspronkelijkeInschrijvingGeeftAttentie400() {
+        Bericht wijzigen = Berichten.bericht("wijzigen", metOnderwijsnummer("2016-02-02", 991_700), wec("2026-08-01"));
+        Terugkoppeling t = verwerk("70BG", wijzigen);
+        assertThat(t.getSignaal()).extracting(s -> s.getCode()).containsExactly("400");
+        geregistreerdMet(t, "400", "De oorspronkelijke inschrijving is niet aanwezig in BRON.");
+        assertThat(t.getInschrijving()).isNotNull();
+    }
+
+    @Test
+    void eenAnderePostcodeVervangtDeGeregistreerdeMet772() {
+        Persoon leerling = metOnderwijsnummer("2016-02-02", 991_800);
+        verwerk("70BH", Berichten.aanmelden(leerling));
+        leerling.setPostcode("9999ZZ");
+        Terugkoppeling t = verwerk("70BH", Berichten.aanmelden(leerling));
+        geregistreerdMet(t, "772", "Het veld postcode volgens instelling vervangt reeds in BRON geregistreerde waarde.");
+        assertThat(t.getLeerling().getPostcode()).isEqualTo("9999ZZ");
+    }
+}
