@@ -1,0 +1,71 @@
+package nl.bronhub.validation;
+
+import java.util.Set;
+import java.util.stream.Stream;
+
+import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.processing.Verwerking;
+import nl.bronhub.signal.SignaalCatalogus;
+import org.springframework.stereotype.Component;
+
+import static nl.bronhub.processing.Verwerking.gevuld;
+
+/**
+ * The pupil's address (handbook 7.1, 7.2.4): a domestic address without a landcode, a foreign one
+ * with a landcode other than the Netherlands, never both (773-775, 777), no postbus (776), and the
+ * foreign lines filled in order (778, 779). A school that marks the address secret gets no address
+ * signals.
+ */
+@Component
+public class AdresRegels implements InhoudRegel {
+
+    /** GBA land table: Nederland. */
+    static final String NEDERLAND = "6030";
+
+    private final SignaalCatalogus catalogus;
+
+    public AdresRegels(SignaalCatalogus catalogus) {
+        this.catalogus = catalogus;
+    }
+
+    @Override
+    public Set<String> signaalcodes() {
+        return Set.of("773", "774", "775", "776", "777", "778", "779");
+    }
+
+    @Override
+    public void controleer(Verwerking v) {
+        Persoon p = v.leerling();
+        if (Boolean.TRUE.equals(p.isAdresGeheim())) {
+            return;
+        }
+        boolean buitenland = gevuld(p.getLandcode()) && !NEDERLAND.equals(p.getLandcode().trim());
+        boolean binnenlandsAdres = Stream.of(p.getPostcode(), p.getStraatnaam(), p.getHuisnummer(), p.getWoonplaats())
+                .anyMatch(Verwerking::gevuld);
+        boolean regel1 = gevuld(p.getAdresregelBuitenland1());
+        boolean regel2 = gevuld(p.getAdresregelBuitenland2());
+        boolean regel3 = gevuld(p.getAdresregelBuitenland3());
+
+        if (buitenland && binnenlandsAdres) {
+            v.voegToe(catalogus.signaal("773", "binnenlands adres"));
+        }
+        if (!buitenland && (!gevuld(p.getPostcode()) || !gevuld(p.getHuisnummer()))) {
+            v.voegToe(catalogus.signaal("774", "binnenlands adres"));
+        }
+        if (!buitenland && (regel1 || regel2 || regel3)) {
+            v.voegToe(catalogus.signaal("775", "buitenlands adres"));
+        }
+        if (buitenland && !regel1) {
+            v.voegToe(catalogus.signaal("777", "buitenlands adres"));
+        }
+        if (gevuld(p.getStraatnaam()) && p.getStraatnaam().trim().toLowerCase().startsWith("postbus")) {
+            v.voegToe(catalogus.signaal("776", "straatnaam"));
+        }
+        if (regel2 && !regel1) {
+            v.voegToe(catalogus.signaal("778", "Adresregel buitenland 2"));
+        }
+        if (regel3 && (!regel1 || !regel2)) {
+            v.voegToe(catalogus.signaal("779", "Adresregel buitenland 3"));
+        }
+    }
+}
