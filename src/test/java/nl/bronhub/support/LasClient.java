@@ -11,7 +11,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -48,6 +50,9 @@ public final class LasClient {
     /** The raw HTTP exchange, for envelopes the contract classes cannot express. */
     public record Http(int status, String body) {
     }
+
+    /** Every signal code any test received from a hub, for SignaalDekkingTest. */
+    public static final Set<String> ONTVANGEN_SIGNALEN = ConcurrentHashMap.newKeySet();
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JAXBContext JAXB;
@@ -174,9 +179,16 @@ public final class LasClient {
                 if (fout.getLength() > 0) {
                     signalen.addAll(JAXB.createUnmarshaller().unmarshal(fout.item(0), SignaalFout.class).getValue().getSignaal());
                 }
+                signalen.forEach(x -> ONTVANGEN_SIGNALEN.add(x.getCode()));
                 return new Fout(http.status(), tekst(body, "faultcode"), tekst(body, "faultstring"), signalen);
             }
-            return JAXB.createUnmarshaller().unmarshal(body);
+            Object antwoord = JAXB.createUnmarshaller().unmarshal(body);
+            if (antwoord instanceof AanleverenAntwoord a) {
+                a.getBerichtResultaat().forEach(r -> r.getSignaal().forEach(x -> ONTVANGEN_SIGNALEN.add(x.getCode())));
+            } else if (antwoord instanceof TerugkoppelingAntwoord t) {
+                t.getTerugkoppeling().forEach(r -> r.getSignaal().forEach(x -> ONTVANGEN_SIGNALEN.add(x.getCode())));
+            }
+            return antwoord;
         } catch (Exception e) {
             throw new IllegalStateException("Not a SOAP answer (HTTP " + http.status() + "): " + http.body(), e);
         }
