@@ -92,8 +92,7 @@ class InhoudelijkeControleTest extends SignaalTest {
 
     @Test
     void verwijderenVanEenInschrijvingDieErNietIsGeeft304() {
-        var leerling = zonderPgn("2016-01-01");
-        leerling.setOnderwijsnummer(Pgn.onderwijsnummer(999_001));
+        var leerling = bekendeLeerling("2016-01-01");
         Bericht verwijderen = Berichten.bericht("verwijderen", leerling, wec("2026-08-01"));
         Terugkoppeling t = verwerk("30AI", verwijderen);
         afgekeurdMet(t, "304", "De verwijdering van de inschrijving met persoonsgebonden nummer " + leerling.getOnderwijsnummer()
@@ -103,8 +102,7 @@ class InhoudelijkeControleTest extends SignaalTest {
 
     @Test
     void verwijderenHaaltEenInschrijvingWeg() {
-        var leerling = zonderPgn("2016-01-01");
-        leerling.setOnderwijsnummer(Pgn.onderwijsnummer(999_002));
+        var leerling = bekendeLeerling("2016-01-01");
         verwerk("30AJ", inschrijven(leerling, wec("2026-08-01")));
         assertThat(jdbc.queryForObject("select count(*) from inschrijving where brin = '30AJ'", Integer.class)).isEqualTo(1);
 

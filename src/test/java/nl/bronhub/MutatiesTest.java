@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import static nl.bronhub.support.Berichten.groep;
 import static nl.bronhub.support.Berichten.inschrijven;
-import static nl.bronhub.support.Berichten.metOnderwijsnummer;
 import static nl.bronhub.support.Berichten.wec;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +19,7 @@ class MutatiesTest extends SignaalTest {
 
     @Test
     void eenWijzigingVoegtEenPeriodeToeEnDeRegistratieToontBeide() {
-        Persoon leerling = metOnderwijsnummer("2016-02-02", 991_100);
+        Persoon leerling = bekendeLeerling("2016-02-02");
         geregistreerdZonderSignalen(verwerk("70BA", inschrijven(leerling, wec("2026-08-01"))));
 
         Inschrijving overgang = wec("2026-08-01");
@@ -42,7 +41,7 @@ class MutatiesTest extends SignaalTest {
 
     @Test
     void eenHerindicatieKomtNaastDeEerdereEnOverschrijftHaarNiet() {
-        Persoon leerling = metOnderwijsnummer("2016-02-02", 991_200);
+        Persoon leerling = bekendeLeerling("2016-02-02");
         Inschrijving eerst = wec("2026-08-01");
         eerst.getIndicatiestelling().get(0).setDatumIndicatiestelling("2024-06-01");
         verwerk("70BB", inschrijven(leerling, eerst));
@@ -65,7 +64,7 @@ class MutatiesTest extends SignaalTest {
 
     @Test
     void uitschrijvenMetTerugplaatsingEnEenLatereWijzigingVanDeDatum() {
-        Persoon leerling = metOnderwijsnummer("2016-02-02", 991_300);
+        Persoon leerling = bekendeLeerling("2016-02-02");
         verwerk("70BC", inschrijven(leerling, wec("2026-08-01")));
 
         Inschrijving uit = wec("2026-08-01");
@@ -87,13 +86,13 @@ class MutatiesTest extends SignaalTest {
     void eenTerugplaatsingZonderDatumUitschrijvingGeeft340() {
         Inschrijving i = wec("2026-08-01");
         i.setBrinTeruggeplaatsteLeerling("71WA");
-        afgekeurdMet(verwerk("70BD", inschrijven(metOnderwijsnummer("2016-02-02", 991_400), i)), "340",
+        afgekeurdMet(verwerk("70BD", inschrijven(bekendeLeerling("2016-02-02"), i)), "340",
                 "Als BRIN-nummer terugplaatsing 71WA is gevuld moet de datum uitschrijving ook gevuld zijn.", "70BD");
     }
 
     @Test
     void eenTweedeInschrijvingOpDezelfdeSchoolGeeft311() {
-        Persoon leerling = metOnderwijsnummer("2016-02-02", 991_500);
+        Persoon leerling = bekendeLeerling("2016-02-02");
         verwerk("70BE", inschrijven(leerling, wec("2026-08-01")));
 
         Terugkoppeling t = verwerk("70BE", inschrijven(leerling, wec("2026-09-01")));
@@ -105,7 +104,7 @@ class MutatiesTest extends SignaalTest {
 
     @Test
     void naEenUitschrijvingMagEenNieuweInschrijvingWel() {
-        Persoon leerling = metOnderwijsnummer("2016-02-02", 991_600);
+        Persoon leerling = bekendeLeerling("2016-02-02");
         Inschrijving vorig = wec("2025-08-01");
         vorig.setDatumUitschrijving("2026-07-31");
         vorig.getIndicatiestelling().get(0).setDatumIndicatiestelling("2025-06-01");
@@ -117,7 +116,7 @@ class MutatiesTest extends SignaalTest {
 
     @Test
     void eenWijzigingZonderOorspronkelijkeInschrijvingGeeftAttentie400() {
-        Bericht wijzigen = Berichten.bericht("wijzigen", metOnderwijsnummer("2016-02-02", 991_700), wec("2026-08-01"));
+        Bericht wijzigen = Berichten.bericht("wijzigen", bekendeLeerling("2016-02-02"), wec("2026-08-01"));
         Terugkoppeling t = verwerk("70BG", wijzigen);
         assertThat(t.getSignaal()).extracting(s -> s.getCode()).containsExactly("400");
         geregistreerdMet(t, "400", "De oorspronkelijke inschrijving is niet aanwezig in BRON.");
@@ -126,7 +125,7 @@ class MutatiesTest extends SignaalTest {
 
     @Test
     void eenAnderePostcodeVervangtDeGeregistreerdeMet772() {
-        Persoon leerling = metOnderwijsnummer("2016-02-02", 991_800);
+        Persoon leerling = bekendeLeerling("2016-02-02");
         verwerk("70BH", Berichten.aanmelden(leerling));
         leerling.setPostcode("9999ZZ");
         Terugkoppeling t = verwerk("70BH", Berichten.aanmelden(leerling));

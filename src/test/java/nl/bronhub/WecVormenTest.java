@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import static nl.bronhub.InstellingRegelsTest.ambulant;
 import static nl.bronhub.support.Berichten.groep;
 import static nl.bronhub.support.Berichten.inschrijven;
-import static nl.bronhub.support.Berichten.metOnderwijsnummer;
 import static nl.bronhub.support.Berichten.wec;
 import static nl.bronhub.support.Berichten.zonderPgn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,14 +23,14 @@ class WecVormenTest extends SignaalTest {
 
     @Test
     void regulier() {
-        Terugkoppeling t = verwerk("70AH", inschrijven(metOnderwijsnummer("2016-02-02", 990_100), wec("2026-08-01")));
+        Terugkoppeling t = verwerk("70AH", inschrijven(bekendeLeerling("2016-02-02"), wec("2026-08-01")));
         geregistreerdZonderSignalen(t);
         assertThat(t.getInschrijving().getIndicatiestelling()).hasSize(1);
     }
 
     @Test
     void ambulanteBegeleiding() {
-        Terugkoppeling t = verwerk("70AI", inschrijven(metOnderwijsnummer("2016-02-02", 990_200), ambulant("71WA")));
+        Terugkoppeling t = verwerk("70AI", inschrijven(bekendeLeerling("2016-02-02"), ambulant("71WA")));
         geregistreerdZonderSignalen(t);
         assertThat(t.getInschrijving().getAmbulanteBegeleiding()).singleElement()
                 .satisfies(ab -> assertThat(ab.getBrinSchool()).isEqualTo("71WA"));
@@ -41,13 +40,13 @@ class WecVormenTest extends SignaalTest {
     @Test
     void crisisplaatsZonderIndicatie() {
         Inschrijving crisis = zonderIndicatie(wec("2026-08-01"), "1");
-        geregistreerdZonderSignalen(verwerk("70AJ", inschrijven(metOnderwijsnummer("2016-02-02", 990_300), crisis)));
+        geregistreerdZonderSignalen(verwerk("70AJ", inschrijven(bekendeLeerling("2016-02-02"), crisis)));
     }
 
     @Test
     void observatieplaatsZonderIndicatie() {
         Inschrijving observatie = zonderIndicatie(wec("2026-08-01"), "2");
-        geregistreerdZonderSignalen(verwerk("70AK", inschrijven(metOnderwijsnummer("2016-02-02", 990_400), observatie)));
+        geregistreerdZonderSignalen(verwerk("70AK", inschrijven(bekendeLeerling("2016-02-02"), observatie)));
     }
 
     @Test
@@ -58,7 +57,7 @@ class WecVormenTest extends SignaalTest {
         ind.setOnderwijssoortIndicatie("12");
         ind.setBrinRec(null);
         ind.setCviNummer(null);
-        Terugkoppeling t = verwerk("71VA", inschrijven(metOnderwijsnummer("2016-02-02", 990_500), vgk));
+        Terugkoppeling t = verwerk("71VA", inschrijven(bekendeLeerling("2016-02-02"), vgk));
         geregistreerdZonderSignalen(t);
         assertThat(t.getInschrijving().getIndicatiestelling()).singleElement().satisfies(i -> {
             assertThat(i.getBrinRec()).isNull();
@@ -153,7 +152,7 @@ class WecVormenTest extends SignaalTest {
         Inschrijving i = wec("2026-08-01");
         i.getSoortOnderwijs().get(0).setWaarde("21");
         i.getIndicatiestelling().get(0).setOnderwijssoortIndicatie("21");
-        Terugkoppeling t = verwerk("70AT", inschrijven(metOnderwijsnummer("2023-01-01", 990_600), i));
+        Terugkoppeling t = verwerk("70AT", inschrijven(bekendeLeerling("2023-01-01"), i));
         geregistreerdZonderSignalen(t);
     }
 

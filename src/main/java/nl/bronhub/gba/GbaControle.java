@@ -16,7 +16,8 @@ import static nl.bronhub.processing.Verwerking.gevuld;
 
 /**
  * Verifies a pupil with a BSN against the GBA (handbook 7.1): BSN + geboortedatum + geslacht +
- * postcode. A wrong combination is 753 (afkeur); a difference in the postcode only is 770 (attentie).
+ * postcode. A wrong combination is 753 (afkeur); a difference in the postcode only is 770 (attentie),
+ * unless the GBA keeps the address secret.
  */
 @Component
 public class GbaControle implements SignaalBron {
@@ -46,7 +47,7 @@ public class GbaControle implements SignaalBron {
             v.voegToe(catalogus.signaal("753", "burgerservicenummer"));
             return;
         }
-        if (gevuld(p.getPostcode()) && !Objects.equals(gevonden.get().postcode(), p.getPostcode().trim())) {
+        if (!gevonden.get().geheim() && gevuld(p.getPostcode()) && !Objects.equals(gevonden.get().postcode(), p.getPostcode().trim())) {
             v.voegToe(catalogus.signaal("770", "postcode"));
         }
     }

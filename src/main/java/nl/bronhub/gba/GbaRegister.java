@@ -1,13 +1,19 @@
 package nl.bronhub.gba;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The hub's one door to the municipal person register. The stub (GbaStubRegister) reads a file in
- * config/; a BRP client (Haal Centraal BRP API, RaadpleegMetBurgerservicenummer) would implement this
- * interface and be chosen with bron.gba.register.
+ * The hub's one door to the municipal person register, chosen with bron.gba.register. The stub
+ * (GbaStubRegister) reads files in config/. A client of the Haal Centraal BRP API would implement the
+ * two look-ups with its queries RaadpleegMetBurgerservicenummer and ZoekMetGeslachtsnaamEnGeboortedatum.
  */
 public interface GbaRegister {
 
+    /** RaadpleegMetBurgerservicenummer. */
     Optional<GbaPersoon> zoekOpBsn(String bsn);
+
+    /** ZoekMetGeslachtsnaamEnGeboortedatum: everyone with this surname (case-insensitive) born that day. */
+    List<GbaPersoon> zoekOpNaamEnGeboortedatum(String achternaam, LocalDate geboortedatum);
 }

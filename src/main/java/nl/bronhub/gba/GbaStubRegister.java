@@ -7,15 +7,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** GBA stub: the person register from bron.gba.stub.bestand (config/gba/personen.yaml), read at start. */
+/**
+ * GBA stub: the person register from the files in bron.gba.stub.bestanden (config/gba/personen.yaml),
+ * read at start.
+ */
 @Component
 @ConditionalOnProperty(name = "bron.gba.register", havingValue = "stub", matchIfMissing = true)
 public class GbaStubRegister implements GbaRegister {
@@ -28,22 +30,30 @@ public class GbaStubRegister implements GbaRegister {
     record Bestand(List<Regel> personen) {
     }
 
-    private final Map<String, GbaPersoon> personen;
+    private final Map<String, GbaPersoon> personen = new ConcurrentHashMap<>();
 
-    public GbaStubRegister(@Value("${bron.gba.stub.bestand}") String bestand, ObjectMapper configYaml) {
-        try {
-            this.personen = configYaml.readValue(new File(bestand), Bestand.class).personen().stream()
-                    .map(r -> new GbaPersoon(r.bsn(), r.geboortedatum(), r.geslacht(), r.voorvoegsel(), r.achternaam(),
-                            r.voornamen(), r.straatnaam(), r.huisnummer(), r.huisnummertoevoeging(), r.postcode(),
-                            r.woonplaats(), Boolean.TRUE.equals(r.geheim())))
-                    .collect(Collectors.toUnmodifiableMap(GbaPersoon::bsn, Function.identity()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("GBA stub data " + bestand + " cannot be read", e);
+    public GbaStubRegister(@Value("${bron.gba.stub.bestanden}") List<String> bestanden, ObjectMapper configYaml) {
+        for (String bestand : bestanden) {
+            try {
+                configYaml.readValue(new File(bestand.trim()), Bestand.class).personen().forEach(r -> personen.put(r.bsn(),
+                        new GbaPersoon(r.bsn(), r.geboortedatum(), r.geslacht(), r.voorvoegsel(), r.achternaam(), r.voornamen(),
+                                r.straatnaam(), r.huisnummer(), r.huisnummertoevoeging(), r.postcode(), r.woonplaats(),
+                                Boolean.TRUE.equals(r.geheim()))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("GBA stub data " + bestand + " cannot be read", e);
+            }
         }
     }
 
     @Override
     public Optional<GbaPersoon> zoekOpBsn(String bsn) {
         return Optional.ofNullable(personen.get(bsn));
+    }
+
+    @Override
+    public List<GbaPersoon> zoekOpNaamEnGeboortedatum(String achternaam, LocalDate geboortedatum) {
+        return personen.values().stream()
+                .filter(p -> p.achternaam().equalsIgnoreCase(achternaam.trim()) && p.geboortedatum().equals(geboortedatum))
+                .toList();
     }
 }

@@ -1,45 +1,140 @@
 package nl.bronhub.gba;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.intake.Pgn;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import static nl.bronhub.processing.Verwerking.datum;
+import static nl.bronhub.processing.Verwerking.gevuld;
+
 /**
- * Settles the persoonsgebonden nummer a pupil is registered under: the BSN, else the onderwijsnummer
- * the school gave, else a new onderwijsnummer (757) that the LAS must store.
+ * Settles who the pupil is and under which persoonsgebonden nummer the register holds them
+ * (handbook 7.1-7.2). With a BSN the GBA's data are taken, and a school cannot change the name the GBA
+ * holds (793). With an onderwijsnummer it must be the register's, for this birth date and sex (752).
+ * Without a number: the BSN through the GBA (755), else an onderwijsnummer the register already gave
+ * this pupil (756), else a new one (757). The terugkoppeling carries the number. A secret address
+ * per GBA is 956.
  */
 @Component
 public class Identificatie implements SignaalBron {
 
-    private final JdbcTemplate jdbc;
+    /** GBA land table: Nederland. */
+    private static final String NEDERLAND = "6030";
+
+    private final GbaRegister gba;
+    private final NamedParameterJdbcTemplate jdbc;
     private final SignaalCatalogus catalogus;
 
-    public Identificatie(JdbcTemplate jdbc, SignaalCatalogus catalogus) {
+    public Identificatie(GbaRegister gba, NamedParameterJdbcTemplate jdbc, SignaalCatalogus catalogus) {
+        this.gba = gba;
         this.jdbc = jdbc;
         this.catalogus = catalogus;
     }
 
     @Override
     public Set<String> signaalcodes() {
-        return Set.of("757");
+        return Set.of("752", "755", "756", "757", "793", "956");
     }
 
     public void identificeer(Verwerking v) {
-        if (v.getPgn() != null) {
+        Persoon p = v.leerling();
+        if (gevuld(p.getBurgerservicenummer())) {
+            // GbaControle has verified the BSN already
+            gba.zoekOpBsn(p.getBurgerservicenummer().trim()).ifPresent(g -> neemGbaGegevensOver(v, g));
+        } else if (gevuld(p.getOnderwijsnummer())) {
+            controleerOnderwijsnummer(v);
+        } else {
+            zoekNummer(v);
+        }
+    }
+
+    private void zoekNummer(Verwerking v) {
+        Persoon p = v.leerling();
+        LocalDate geboortedatum = datum(p.getGeboortedatum());
+        boolean buitenland = gevuld(p.getLandcode()) && !NEDERLAND.equals(p.getLandcode().trim());
+        if (!buitenland && gevuld(p.getPostcode())) {
+            List<GbaPersoon> gevonden = gba.zoekOpNaamEnGeboortedatum(p.getAchternaam(), geboortedatum).stream()
+                    .filter(g -> g.geslacht().equals(p.getGeslacht().trim()) && Objects.equals(g.postcode(), p.getPostcode().trim()))
+                    .toList();
+            if (gevonden.size() == 1) {
+                p.setBurgerservicenummer(gevonden.get(0).bsn());
+                v.setPgn(gevonden.get(0).bsn());
+                v.voegToe(catalogus.signaal("755", "burgerservicenummer"));
+                neemGbaGegevensOver(v, gevonden.get(0));
+                return;
+            }
+        }
+        List<String> bekend = jdbc.queryForList("select pgn from persoon where pgn_soort = 'ONDERWIJSNUMMER' "
+                + "and geboortedatum = :geboortedatum and geslacht = :geslacht and lower(achternaam) = lower(:achternaam)",
+                Map.of("geboortedatum", geboortedatum, "geslacht", p.getGeslacht().trim(), "achternaam", p.getAchternaam().trim()),
+                String.class);
+        if (bekend.size() == 1) {
+            p.setOnderwijsnummer(bekend.get(0));
+            v.setPgn(bekend.get(0));
+            v.voegToe(catalogus.signaal("756", "onderwijsnummer"));
             return;
         }
         String nummer = null;
         while (nummer == null) {
-            Long volgende = jdbc.queryForObject("select nextval('onderwijsnummer_seq')", Long.class);
-            nummer = Pgn.onderwijsnummer(volgende);
+            nummer = Pgn.onderwijsnummer(jdbc.getJdbcTemplate().queryForObject("select nextval('onderwijsnummer_seq')", Long.class));
         }
+        p.setOnderwijsnummer(nummer);
         v.setPgn(nummer);
-        v.leerling().setOnderwijsnummer(nummer);
         v.voegToe(catalogus.signaal("757", "onderwijsnummer"));
+    }
+
+    private void controleerOnderwijsnummer(Verwerking v) {
+        Persoon p = v.leerling();
+        List<Map<String, Object>> geregistreerd = jdbc.queryForList("select geboortedatum, geslacht from persoon "
+                + "where pgn = :pgn and pgn_soort = 'ONDERWIJSNUMMER'", Map.of("pgn", p.getOnderwijsnummer().trim()));
+        if (geregistreerd.isEmpty()
+                || !datum(p.getGeboortedatum()).equals(((java.sql.Date) geregistreerd.get(0).get("geboortedatum")).toLocalDate())
+                || !p.getGeslacht().trim().equals(geregistreerd.get(0).get("geslacht"))) {
+            v.voegToe(catalogus.signaal("752", "onderwijsnummer"));
+        }
+    }
+
+    /** For a BSN pupil the register holds the GBA's personal data, not the school's. */
+    private void neemGbaGegevensOver(Verwerking v, GbaPersoon g) {
+        Persoon p = v.leerling();
+        boolean geregistreerd = !jdbc.queryForList("select id from persoon where pgn = :pgn", Map.of("pgn", g.bsn()), Long.class).isEmpty();
+        if (geregistreerd && (anders(p.getAchternaam(), g.achternaam()) || anders(p.getVoorvoegsel(), g.voorvoegsel())
+                || anders(p.getVoornamen(), g.voornamen()))) {
+            v.voegToe(catalogus.signaal("793", "achternaam"));
+            return;
+        }
+        p.setGeboortedatum(g.geboortedatum().toString());
+        p.setGeslacht(g.geslacht());
+        p.setAchternaam(g.achternaam());
+        p.setVoorvoegsel(g.voorvoegsel());
+        p.setVoornamen(g.voornamen());
+        p.setStraatnaam(g.straatnaam());
+        p.setHuisnummer(g.huisnummer());
+        p.setHuisnummertoevoeging(g.huisnummertoevoeging());
+        p.setPostcode(g.postcode());
+        p.setWoonplaats(g.woonplaats());
+        p.setLandcode(null);
+        p.setAdresregelBuitenland1(null);
+        p.setAdresregelBuitenland2(null);
+        p.setAdresregelBuitenland3(null);
+        p.setAdresGeheim(g.geheim() ? Boolean.TRUE : null);
+        if (g.geheim()) {
+            v.voegToe(catalogus.signaal("956", null));
+        }
+    }
+
+    /** Only what the school filled in counts as a change. */
+    private static boolean anders(String school, String gba) {
+        return gevuld(school) && !school.trim().equalsIgnoreCase(gba == null ? "" : gba.trim());
     }
 }

@@ -39,7 +39,9 @@ public class Instellingen {
                                     .map(v -> new Instelling.Vestiging(v.volgnummer(), v.geldigVanaf(), v.geldigTot(),
                                             v.soortenOnderwijs() == null ? Set.of() : Set.copyOf(v.soortenOnderwijs())))
                                     .toList()))
-                    .collect(Collectors.toUnmodifiableMap(Instelling::brin, Function.identity()));
+                    .collect(Collectors.toUnmodifiableMap(Instelling::brin, Function.identity(), (a, b) -> {
+                        throw new IllegalStateException("Reference register " + bestand + " lists BRIN " + a.brin() + " twice");
+                    }));
         } catch (IOException e) {
             throw new UncheckedIOException("Reference register " + bestand + " cannot be read", e);
         }

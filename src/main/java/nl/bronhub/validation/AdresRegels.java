@@ -4,6 +4,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.gba.GbaPersoon;
+import nl.bronhub.gba.GbaRegister;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
@@ -14,7 +16,7 @@ import static nl.bronhub.processing.Verwerking.gevuld;
  * The pupil's address (handbook 7.1, 7.2.4): a domestic address without a landcode, a foreign one
  * with a landcode other than the Netherlands, never both (773-775, 777), no postbus (776), and the
  * foreign lines filled in order (778, 779). A school that marks the address secret gets no address
- * signals.
+ * signals, nor does a pupil whose address the GBA keeps secret (956).
  */
 @Component
 public class AdresRegels implements InhoudRegel {
@@ -23,9 +25,16 @@ public class AdresRegels implements InhoudRegel {
     static final String NEDERLAND = "6030";
 
     private final SignaalCatalogus catalogus;
+    private final GbaRegister gba;
 
-    public AdresRegels(SignaalCatalogus catalogus) {
+    public AdresRegels(SignaalCatalogus catalogus, GbaRegister gba) {
         this.catalogus = catalogus;
+        this.gba = gba;
+    }
+
+    /** 956: no further signals about an address the GBA keeps secret. */
+    private boolean geheimVolgensGba(Persoon p) {
+        return gevuld(p.getBurgerservicenummer()) && gba.zoekOpBsn(p.getBurgerservicenummer().trim()).map(GbaPersoon::geheim).orElse(false);
     }
 
     @Override
@@ -36,7 +45,7 @@ public class AdresRegels implements InhoudRegel {
     @Override
     public void controleer(Verwerking v) {
         Persoon p = v.leerling();
-        if (Boolean.TRUE.equals(p.isAdresGeheim())) {
+        if (Boolean.TRUE.equals(p.isAdresGeheim()) || geheimVolgensGba(p)) {
             return;
         }
         boolean buitenland = gevuld(p.getLandcode()) && !NEDERLAND.equals(p.getLandcode().trim());

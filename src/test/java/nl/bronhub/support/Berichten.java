@@ -25,7 +25,6 @@ public final class Berichten {
         p.setGeboortedatum(geboortedatum);
         p.setGeslacht(geslacht);
         p.setAchternaam(achternaam);
-        p.setVoornamen("Testkind");
         p.setStraatnaam("Teststraat");
         p.setHuisnummer("1");
         p.setPostcode(postcode);
@@ -33,20 +32,20 @@ public final class Berichten {
         return p;
     }
 
-    /** A pupil without a persoonsgebonden nummer: the hub assigns an onderwijsnummer (757). */
+    /**
+     * A pupil without a persoonsgebonden nummer: the hub assigns an onderwijsnummer (757). The surname
+     * is new each time, so the hub cannot take it for a pupil of another test (756).
+     */
     public static Persoon zonderPgn(String geboortedatum) {
-        return leerling(null, geboortedatum, "M", "Zonder-Nummer", "1234AB");
+        return leerling(null, geboortedatum, "M", "Zonder-Nummer-" + uniekeLetters(), "1234AB");
     }
 
-    /** A pupil registered under an onderwijsnummer (no GBA check, nothing assigned): for signal-free berichten. */
-    public static Persoon metOnderwijsnummer(String geboortedatum, long volgnummer) {
-        Persoon p = leerling(null, geboortedatum, "V", "Met-Onderwijsnummer", "1234AB");
-        String nummer = null;
-        for (long n = volgnummer; nummer == null; n++) {
-            nummer = nl.bronhub.intake.Pgn.onderwijsnummer(n);
+    private static String uniekeLetters() {
+        StringBuilder s = new StringBuilder();
+        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
+            s.append((char) ('a' + Character.digit(c, 16)));
         }
-        p.setOnderwijsnummer(nummer);
-        return p;
+        return s.toString();
     }
 
     /** A regular WEC enrolment with every group starting on datumInschrijving and one indication. */

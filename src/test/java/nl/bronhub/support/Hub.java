@@ -27,6 +27,8 @@ public final class Hub implements AutoCloseable {
     public static final String VANDAAG = "2026-11-02";
     /** The institutions the tests deliver for (test data, beside the operator's config/referentie). */
     public static final String REFERENTIE = "src/test/resources/referentie/instellingen.yaml";
+    /** The operator's GBA stub persons, and the extra ones the tests need. */
+    public static final String GBA = "config/gba/personen.yaml,src/test/resources/gba/personen-extra.yaml";
 
     public static Map<String, Object> testEigenschappen(Path dataMap) {
         Map<String, Object> p = new HashMap<>();
@@ -36,6 +38,7 @@ public final class Hub implements AutoCloseable {
         p.put("bron.klok.vast", VANDAAG + "T09:00:00Z");
         p.put("bron.verwerking.interval-ms", "50");
         p.put("bron.referentie.instellingen", REFERENTIE);
+        p.put("bron.gba.stub.bestanden", GBA);
         return p;
     }
 

@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
         "bron.klok.vast=" + Hub.VANDAAG + "T09:00:00Z",
         "bron.verwerking.interval-ms=50",
         "bron.terugkoppeling.opschonen-interval-ms=200",
-        "bron.referentie.instellingen=" + Hub.REFERENTIE})
+        "bron.referentie.instellingen=" + Hub.REFERENTIE,
+        "bron.gba.stub.bestanden=" + Hub.GBA})
 public abstract class HubTest {
 
     @LocalServerPort

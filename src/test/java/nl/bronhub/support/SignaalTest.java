@@ -3,6 +3,7 @@ package nl.bronhub.support;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ernst;
 import nl.bronhub.contract.v1.Ontvangststatus;
+import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.Signaal;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.Verwerkingsresultaat;
@@ -16,6 +17,17 @@ public abstract class SignaalTest extends HubTest {
         LasClient client = las(brin, "1");
         assertThat(client.aanleveren(bericht).getBerichtResultaat().get(0).getStatus()).isEqualTo(Ontvangststatus.ONTVANGEN);
         return terugkoppelingVan(client, bericht.getIdentificatie());
+    }
+
+    /**
+     * A pupil the register knows under an onderwijsnummer, as a LAS has one: given by the hub on an
+     * aanmelden (757). Berichten for this pupil then need no identification and carry no signals.
+     */
+    protected Persoon bekendeLeerling(String geboortedatum) {
+        Persoon leerling = Berichten.zonderPgn(geboortedatum);
+        Terugkoppeling t = verwerk("79ZZ", Berichten.aanmelden(leerling));
+        leerling.setOnderwijsnummer(t.getLeerling().getOnderwijsnummer());
+        return leerling;
     }
 
     /** Afkeur: the signal with its text, and nothing of the enrolment registered at this school. */

@@ -1,0 +1,139 @@
+package nl.bronhub;
+
+import nl.bronhub.contract.v1.Ernst;
+import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.contract.v1.Verwerkingsresultaat;
+import nl.bronhub.support.SignaalTest;
+import org.junit.jupiter.api.Test;
+
+import static nl.bronhub.support.Berichten.aanmelden;
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.leerling;
+import static nl.bronhub.support.Berichten.wec;
+import static nl.bronhub.support.Berichten.zonderPgn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Identification (handbook 7.1-7.2): every path, with the number the LAS gets back. */
+class IdentificatieTest extends SignaalTest {
+
+    private static final String BRIN = "70BK";
+
+    @Test
+    void metBsnNeemtHetRegisterDeGegevensVanDeGbaOver() {
+        Persoon school = leerling("999993926", "2014-10-10", "M", "Bos", "4811TV");
+        school.setStraatnaam("Schoolversie van de straat");
+
+        Terugkoppeling t = verwerk(BRIN, aanmelden(school));
+
+        geregistreerdZonderSignalen(t);
+        assertThat(t.getLeerling().getBurgerservicenummer()).isEqualTo("999993926");
+        assertThat(t.getLeerling().getStraatnaam()).isEqualTo("Lindelaan");
+        assertThat(t.getLeerling().getVoornamen()).isEqualTo("Finn");
+    }
+
+    @Test
+    void zonderNummerVindtDeHubHetBsnViaDeGba755() {
+        Terugkoppeling t = verwerk(BRIN, aanmelden(leerling(null, "2015-05-05", "M", "Vindbaar", "1111AA")));
+
+        geregistreerdMet(t, "755", "Het burgerservicenummer is achterhaald via de GBA.");
+        assertThat(t.getLeerling().getBurgerservicenummer()).isEqualTo("999991012");
+        assertThat(t.getLeerling().getOnderwijsnummer()).isNull();
+        assertThat(t.getLeerling().getVoornamen()).isEqualTo("Bram");
+    }
+
+    @Test
+    void zonderNummerVindtDeHubEenEerderGegevenOnderwijsnummer756() {
+        Persoon leerling = zonderPgn("2017-03-03");
+        Terugkoppeling eerste = verwerk(BRIN, aanmelden(leerling));
+        String nummer = eerste.getLeerling().getOnderwijsnummer();
+        assertThat(eerste.getSignaal()).extracting(s -> s.getCode()).containsExactly("757");
+
+        Terugkoppeling tweede = verwerk(BRIN, aanmelden(leerling));
+
+        geregistreerdMet(tweede, "756", "Het onderwijsnummer is achterhaald via BRON.");
+        assertThat(tweede.getLeerling().getOnderwijsnummer()).isEqualTo(nummer);
+        assertThat(jdbc.queryForObject("select count(*) from persoon where lower(achternaam) = lower(?)", Integer.class,
+                leerling.getAchternaam())).isEqualTo(1);
+    }
+
+    @Test
+    void eenOnderwijsnummerMetEenAndereGeboortedatumGeeft752() {
+        Persoon bekend = bekendeLeerling("2017-04-04");
+        Persoon anders = zonderPgn("2017-04-05");
+        anders.setOnderwijsnummer(bekend.getOnderwijsnummer());
+
+        Terugkoppeling t = verwerk(BRIN, aanmelden(anders));
+
+        assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.AFGEKEURD);
+        signaal(t, "752", Ernst.AFKEUR, "De combinatie onderwijsnummer, geboortedatum en geslacht is niet juist.");
+    }
+
+    @Test
+    void eenOnderwijsnummerDatDeHubNietGafGeeft752() {
+        Persoon verzonnen = zonderPgn("2017-04-04");
+        verzonnen.setOnderwijsnummer(nl.bronhub.intake.Pgn.onderwijsnummer(777_777));
+        signaal(verwerk(BRIN, aanmelden(verzonnen)), "752", Ernst.AFKEUR,
+                "De combinatie onderwijsnummer, geboortedatum en geslacht is niet juist.");
+    }
+
+    @Test
+    void eenLeerlingInHetBuitenlandMetZijnOnderwijsnummer() {
+        Persoon leerling = bekendeLeerling("2016-06-06");
+        leerling.setPostcode(null);
+        leerling.setStraatnaam(null);
+        leerling.setHuisnummer(null);
+        leerling.setWoonplaats(null);
+        leerling.setLandcode("9089");
+        leerling.setAdresregelBuitenland1("Hauptstraße 5");
+        leerling.setAdresregelBuitenland2("47533 Kleve");
+
+        Terugkoppeling t = verwerk(BRIN, aanmelden(leerling));
+
+        geregistreerdMet(t, "772", "Het veld postcode volgens instelling vervangt reeds in BRON geregistreerde waarde.");
+        assertThat(t.getLeerling().getOnderwijsnummer()).isEqualTo(leerling.getOnderwijsnummer());
+        assertThat(t.getLeerling().getLandcode()).isEqualTo("9089");
+    }
+
+    @Test
+    void eenGeheimAdresVolgensDeGbaGeeft956EnVerderGeenAdressignalen() {
+        Persoon p = leerling("999991024", "2015-06-06", "V", "Verborgen", "1000AA");
+        p.setHuisnummer(null);
+
+        Terugkoppeling t = verwerk(BRIN, aanmelden(p));
+
+        assertThat(t.getSignaal()).extracting(s -> s.getCode()).containsExactly("956");
+        geregistreerdMet(t, "956", "De gegevens zijn geheim volgens de Gemeentelijke Basis Administratie.");
+        assertThat(t.getLeerling().isAdresGeheim()).isTrue();
+    }
+
+    @Test
+    void eenSchoolDieDeNaamVanEenGbaLeerlingWijzigtKrijgt793() {
+        Persoon p = leerling("999991036", "2015-07-07", "V", "Sleutel", "4444DD");
+        geregistreerdZonderSignalen(verwerk(BRIN, aanmelden(p)));
+
+        p.setAchternaam("Sleutelaar");
+        Terugkoppeling t = verwerk(BRIN, inschrijven(p, wec("2026-08-01")));
+
+        assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.AFGEKEURD);
+        signaal(t, "793", Ernst.AFKEUR,
+                "Het wijzigen van sleutelgegevens is niet mogelijk omdat DUO beschikt over de GBA gegevens van deze leerling.");
+        assertThat(t.getLeerling().getAchternaam()).as("the register keeps the GBA's name").isEqualTo("Sleutel");
+        assertThat(t.getInschrijving()).isNull();
+    }
+
+    @Test
+    void eenBsnVoorEenLeerlingInHetBuitenlandGeeft743() {
+        Persoon p = leerling("999993926", "2014-10-10", "M", "Bos", null);
+        p.setStraatnaam(null);
+        p.setHuisnummer(null);
+        p.setWoonplaats(null);
+        p.setLandcode("5010");
+        p.setAdresregelBuitenland1("Grote Markt 1");
+        var antwoord = las(BRIN, "1").aanleveren(aanmelden(p));
+        assertThat(antwoord.getBerichtResultaat().get(0).getSignaal()).singleElement().satisfies(s -> {
+            assertThat(s.getCode()).isEqualTo("743");
+            assertThat(s.getOmschrijving()).isEqualTo("Het veld burgerservicenummer is niet conform instructies gevuld.");
+        });
+    }
+}
