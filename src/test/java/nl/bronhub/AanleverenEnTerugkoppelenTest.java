@@ -210,16 +210,6 @@ class AanleverenEnTerugkoppelenTest extends HubTest {
         assertThat(jdbc.queryForObject("select count(*) from aanleverpunt where brin = '10AH'", Integer.class)).isZero();
     }
 
-    @Test
-    void hetRegistratieoverzichtAntwoordtGecodeerdDatHetNogNietWordtOndersteund() {
-        LasClient.Fout fout = las("10AI", "1").registratieoverzichtFout("2026-10-01");
-
-        assertThat(fout.signalen()).singleElement().satisfies(s -> {
-            assertThat(s.getCode()).isEqualTo("358");
-            assertThat(s.getOmschrijving()).contains("registratieoverzicht wordt nog niet ondersteund");
-        });
-    }
-
     private List<Long> bevestigd(String brin) {
         return jdbc.queryForList("select t.volgnummer from terugkoppeling t join aanleverpunt a on a.id = t.aanleverpunt_id "
                 + "where a.brin = ? and t.bevestigd_op is not null order by t.volgnummer", Long.class, brin);

@@ -1,16 +1,107 @@
 package nl.bronhub.overview;
 
-import nl.bronhub.signal.Ernst;
-import nl.bronhub.signal.Signaal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.contract.v1.Registratie;
+import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
+import nl.bronhub.contract.v1.RegistratieoverzichtVerzoek;
+import nl.bronhub.intake.FormaatControle;
+import nl.bronhub.intake.SoapBody;
+import nl.bronhub.intake.XsdControle;
+import nl.bronhub.registry.RegisterLezer;
+import nl.bronhub.signal.SignaalBron;
+import nl.bronhub.signal.SignaalCatalogus;
 import nl.bronhub.signal.SignaalFout;
+import nl.bronhub.soap.Contract;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.component.cxf.common.CxfPayload;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
 
-/** Opvragen registratieoverzicht (handbook 7.7.2): in the contract already, answered in a later version. */
+/**
+ * Opvragen registratieoverzicht (handbook 7.7.2): how the pupils of the school, of one vestiging, or
+ * the pupils asked for, stand in the register on a peildatum: every inschrijving at this school that
+ * runs on that date, with the pupil as registered.
+ */
 @Component
-public class Registratieoverzicht {
+public class Registratieoverzicht implements SignaalBron {
 
-    public void opvragen() {
-        throw new SignaalFout(new Signaal("358", Ernst.AFKEUR,
-                "Het registratieoverzicht wordt nog niet ondersteund door deze versie van de hub.", "registratieoverzichtVerzoek"));
+    private final Contract contract;
+    private final XsdControle xsd;
+    private final RegisterLezer register;
+    private final SignaalCatalogus catalogus;
+
+    public Registratieoverzicht(Contract contract, XsdControle xsd, RegisterLezer register, SignaalCatalogus catalogus) {
+        this.contract = contract;
+        this.xsd = xsd;
+        this.register = register;
+        this.catalogus = catalogus;
+    }
+
+    @Override
+    public Set<String> signaalcodes() {
+        return Set.of("359", "360", "742");
+    }
+
+    /** Checks the request; leaves brin and peildatum as headers for the query, the filters for the answer. */
+    public void leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
+        Element element = SoapBody.element(payload, "registratieoverzichtVerzoek", catalogus);
+        var fouten = xsd.controleer(element).fouten();
+        if (!fouten.isEmpty()) {
+            throw new SignaalFout(fouten.values().iterator().next());
+        }
+        RegistratieoverzichtVerzoek verzoek = contract.lees(element, RegistratieoverzichtVerzoek.class);
+        LocalDate peildatum;
+        try {
+            peildatum = LocalDate.parse(verzoek.getPeildatum().trim(), FormaatControle.DATUM);
+        } catch (DateTimeParseException e) {
+            throw new SignaalFout(catalogus.signaal("742", "peildatum"));
+        }
+        exchange.getIn().setHeader("brin", verzoek.getHeader().getVerzendendeInstantie().getBrin());
+        exchange.getIn().setHeader("peildatum", Date.valueOf(peildatum));
+        exchange.getIn().setHeader("vestiging", verzoek.getVestigingsvolgnummer() == null ? null : verzoek.getVestigingsvolgnummer().trim());
+        exchange.getIn().setHeader("pgns", Set.copyOf(verzoek.getPersoonsgebondenNummer().stream().map(String::trim).toList()));
+    }
+
+    /** The running inschrijvingen (rows of the query: inschrijving_id, pgn), filtered and grouped per pupil. */
+    public CxfPayload<?> antwoord(List<Map<String, Object>> rijen, @Header("peildatum") Date peildatum,
+                                  @Header("vestiging") String vestiging, @Header("pgns") Set<String> pgns) {
+        LocalDate peil = peildatum.toLocalDate();
+        Map<String, Registratie> perLeerling = new LinkedHashMap<>();
+        for (Map<String, Object> rij : rijen) {
+            String pgn = (String) rij.get("pgn");
+            if (!pgns.isEmpty() && !pgns.contains(pgn)) {
+                continue;
+            }
+            Inschrijving inschrijving = register.inschrijving(((Number) rij.get("inschrijving_id")).longValue());
+            if (vestiging != null && !vestiging.equals(vestigingOp(inschrijving, peil))) {
+                continue;
+            }
+            perLeerling.computeIfAbsent(pgn, p -> {
+                Registratie r = new Registratie();
+                r.setLeerling(register.persoon(p));
+                return r;
+            }).getInschrijving().add(inschrijving);
+        }
+        RegistratieoverzichtAntwoord antwoord = new RegistratieoverzichtAntwoord();
+        antwoord.setPeildatum(peil.toString());
+        antwoord.getRegistratie().addAll(perLeerling.values());
+        return contract.alsPayload(antwoord);
+    }
+
+    private static String vestigingOp(Inschrijving i, LocalDate peil) {
+        return i.getVestiging().stream()
+                .filter(g -> !LocalDate.parse(g.getIngangsdatum()).isAfter(peil))
+                .max((a, b) -> a.getIngangsdatum().compareTo(b.getIngangsdatum()))
+                .map(g -> g.getWaarde())
+                .orElse(null);
     }
 }

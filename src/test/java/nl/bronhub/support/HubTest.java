@@ -38,7 +38,7 @@ public abstract class HubTest {
     protected JdbcTemplate jdbc;
 
     @BeforeEach
-    void hubIsKlaar() {
+    protected void hubIsKlaar() {
         Hub.wachtTotKlaar(port);
     }
 

@@ -26,6 +26,7 @@ import nl.bronhub.contract.v1.Aanleverpunt;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Header;
 import nl.bronhub.contract.v1.ObjectFactory;
+import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
 import nl.bronhub.contract.v1.RegistratieoverzichtVerzoek;
 import nl.bronhub.contract.v1.Signaal;
 import nl.bronhub.contract.v1.SignaalFout;
@@ -106,11 +107,13 @@ public final class LasClient {
         return verwacht(Fout.class, verstuur(ophaalVerzoek(laatstOntvangen, null)));
     }
 
-    public Fout registratieoverzichtFout(String peildatum) {
+    public RegistratieoverzichtAntwoord registratieoverzicht(String peildatum, String vestiging, String... pgns) {
         RegistratieoverzichtVerzoek verzoek = new RegistratieoverzichtVerzoek();
         verzoek.setHeader(header());
         verzoek.setPeildatum(peildatum);
-        return verwacht(Fout.class, verstuur(verzoek));
+        verzoek.setVestigingsvolgnummer(vestiging);
+        verzoek.getPersoonsgebondenNummer().addAll(List.of(pgns));
+        return verwacht(RegistratieoverzichtAntwoord.class, verstuur(verzoek));
     }
 
     public TerugkoppelingVerzoek ophaalVerzoek(long laatstOntvangen, Integer maximum) {

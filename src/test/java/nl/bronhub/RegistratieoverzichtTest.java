@@ -1,0 +1,102 @@
+package nl.bronhub;
+
+import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.contract.v1.Registratie;
+import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
+import nl.bronhub.support.LasClient;
+import nl.bronhub.support.SignaalTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static nl.bronhub.support.Berichten.groep;
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.wec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Opvragen registratieoverzicht (handbook 7.7.2): how a school's pupils stand on a peildatum. */
+class RegistratieoverzichtTest extends SignaalTest {
+
+    private static final String SCHOOL = "70BL";
+
+    private static Persoon blijft;
+    private static Persoon vertrekt;
+    private static Persoon verhuist;
+    private static LasClient las;
+
+    /**
+     * Once per class, in static fields: not @BeforeAll (camel-test-spring starts the routes just before
+     * the first test method) and not a per-class test instance (that keeps it from starting them).
+     */
+    @BeforeEach
+    void eenSchoolMetDrieLeerlingenEnEenAndereSchool() {
+        if (las != null) {
+            return;
+        }
+        las = las(SCHOOL, "1");
+        blijft = bekendeLeerling("2016-01-10");
+        verwerk(SCHOOL, inschrijven(blijft, wec("2026-08-01")));
+
+        vertrekt = bekendeLeerling("2016-01-11");
+        Inschrijving tot = wec("2026-08-01");
+        tot.setDatumUitschrijving("2026-09-30");
+        verwerk(SCHOOL, inschrijven(vertrekt, tot));
+
+        verhuist = bekendeLeerling("2016-01-12");
+        Inschrijving naar03 = wec("2026-08-01");
+        naar03.getVestiging().add(groep("2026-10-01", "03"));
+        verwerk(SCHOOL, inschrijven(verhuist, naar03));
+
+        verwerk("70BM", inschrijven(bekendeLeerling("2016-01-13"), wec("2026-08-01")));
+    }
+
+    @Test
+    void alleLeerlingenVanDeSchoolOpEenPeildatum() {
+        RegistratieoverzichtAntwoord oktober = las.registratieoverzicht("2026-10-15", null);
+        assertThat(oktober.getPeildatum()).isEqualTo("2026-10-15");
+        assertThat(oktober.getRegistratie()).extracting(r -> r.getLeerling().getOnderwijsnummer())
+                .containsExactlyInAnyOrder(blijft.getOnderwijsnummer(), verhuist.getOnderwijsnummer());
+
+        assertThat(las.registratieoverzicht("2026-09-01", null).getRegistratie()).extracting(r -> r.getLeerling().getOnderwijsnummer())
+                .containsExactlyInAnyOrder(blijft.getOnderwijsnummer(), vertrekt.getOnderwijsnummer(), verhuist.getOnderwijsnummer());
+        assertThat(las.registratieoverzicht("2026-07-31", null).getRegistratie()).isEmpty();
+    }
+
+    @Test
+    void eenLeerlingOpEenPeildatum() {
+        RegistratieoverzichtAntwoord antwoord = las.registratieoverzicht("2026-10-15", null, blijft.getOnderwijsnummer());
+
+        assertThat(antwoord.getRegistratie()).singleElement().satisfies((Registratie r) -> {
+            assertThat(r.getLeerling().getOnderwijsnummer()).isEqualTo(blijft.getOnderwijsnummer());
+            assertThat(r.getLeerling().getAchternaam()).isEqualTo(blijft.getAchternaam());
+            assertThat(r.getInschrijving()).singleElement().satisfies(i -> {
+                assertThat(i.getDatumInschrijving()).isEqualTo("2026-08-01");
+                assertThat(i.getSoortOnderwijs()).extracting(g -> g.getWaarde()).containsExactly("33");
+            });
+        });
+        assertThat(las.registratieoverzicht("2026-10-15", null, vertrekt.getOnderwijsnummer()).getRegistratie())
+                .as("not enrolled on that date").isEmpty();
+    }
+
+    @Test
+    void deLeerlingenVanEenVestiging() {
+        assertThat(las.registratieoverzicht("2026-10-15", "03").getRegistratie()).extracting(r -> r.getLeerling().getOnderwijsnummer())
+                .containsExactly(verhuist.getOnderwijsnummer());
+        assertThat(las.registratieoverzicht("2026-09-15", "03").getRegistratie()).isEmpty();
+    }
+
+    @Test
+    void eenOngeldigePeildatumGeeft742() {
+        var verzoek = LasClient.envelop(new nl.bronhub.contract.v1.RegistratieoverzichtVerzoek() {
+            {
+                setHeader(las.header());
+                setPeildatum("15-10-2026");
+            }
+        });
+        LasClient.Fout fout = (LasClient.Fout) LasClient.lees(las.post(verzoek));
+        assertThat(fout.signalen()).singleElement().satisfies(s -> {
+            assertThat(s.getCode()).isEqualTo("742");
+            assertThat(s.getOmschrijving()).isEqualTo("Het formaat van het veld peildatum is niet conform de voorschriften.");
+        });
+    }
+}
