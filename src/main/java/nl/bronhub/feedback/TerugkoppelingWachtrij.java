@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 
+import nl.bronhub.contract.v1.AndereInschrijving;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.SoortTerugkoppeling;
 import nl.bronhub.contract.v1.Terugkoppeling;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the terugkoppeling of a processed bericht in its aanleverpunt's queue: the data as the
- * register now holds it, and all signals. Runs in the bericht's transaction, so the register effect
+ * register now holds it, and all signals; after it, the notices of a dubbele inschrijving to both
+ * schools. Runs in the bericht's transaction, so the register effect
  * and its terugkoppeling are committed together; the volgnummer is taken under the aanleverpunt's
  * row lock, so the queue has no gaps and no repeats.
  */
@@ -45,24 +47,54 @@ public class TerugkoppelingWachtrij {
     }
 
     public void plaats(Verwerking v) {
-        Terugkoppeling t = new Terugkoppeling();
-        t.setSoort(SoortTerugkoppeling.VERWERKING);
-        t.setAangemaakt(datatypes.newXMLGregorianCalendar(GregorianCalendar.from(ZonedDateTime.now(klok))));
+        Terugkoppeling t = nieuw(SoortTerugkoppeling.VERWERKING,
+                v.isAfgekeurd() ? Verwerkingsresultaat.AFGEKEURD : Verwerkingsresultaat.GEREGISTREERD);
         t.setBerichtIdentificatie(v.getBericht().getIdentificatie());
-        t.setResultaat(v.isAfgekeurd() ? Verwerkingsresultaat.AFGEKEURD : Verwerkingsresultaat.GEREGISTREERD);
         v.getSignalen().forEach(s -> t.getSignaal().add(Contract.alsContract(s)));
         t.setLeerling(register.persoon(v.getPgn()));
         Inschrijving gemeld = v.getBericht().getInschrijving();
         if (gemeld != null) {
             t.setInschrijving(register.inschrijving(v.getPgn(), v.getBrin(), Verwerking.datum(gemeld.getDatumInschrijving())));
         }
-        long volgnummer = volgendVolgnummer(v.getAanleverpuntId());
+        zetInWachtrij(v.getAanleverpuntId(), v.getBerichtId(), t);
+        for (long ander : v.getDubbeleInschrijvingen()) {
+            meldDubbeleInschrijving(v.getPgn(), v.getInschrijvingId(), ander);
+            meldDubbeleInschrijving(v.getPgn(), ander, v.getInschrijvingId());
+        }
+    }
+
+    /** Tells the school of inschrijving {@code eigen} that the pupil is also enrolled at the school of {@code ander}. */
+    private void meldDubbeleInschrijving(String pgn, long eigen, long ander) {
+        Map<String, Object> andere = jdbc.queryForMap("select brin, datum_inschrijving, datum_uitschrijving from inschrijving "
+                + "where id = :id", Map.of("id", ander));
+        long aanleverpuntId = jdbc.queryForObject("select aanleverpunt_id from inschrijving where id = :id", Map.of("id", eigen), Long.class);
+        Terugkoppeling t = nieuw(SoortTerugkoppeling.DUBBELE_INSCHRIJVING, Verwerkingsresultaat.MELDING);
+        t.setLeerling(register.persoon(pgn));
+        t.setInschrijving(register.inschrijving(eigen));
+        AndereInschrijving a = new AndereInschrijving();
+        a.setBrin((String) andere.get("brin"));
+        a.setDatumInschrijving(andere.get("datum_inschrijving").toString());
+        a.setDatumUitschrijving(andere.get("datum_uitschrijving") == null ? null : andere.get("datum_uitschrijving").toString());
+        t.setAndereInschrijving(a);
+        zetInWachtrij(aanleverpuntId, null, t);
+    }
+
+    private Terugkoppeling nieuw(SoortTerugkoppeling soort, Verwerkingsresultaat resultaat) {
+        Terugkoppeling t = new Terugkoppeling();
+        t.setSoort(soort);
+        t.setResultaat(resultaat);
+        t.setAangemaakt(datatypes.newXMLGregorianCalendar(GregorianCalendar.from(ZonedDateTime.now(klok))));
+        return t;
+    }
+
+    private void zetInWachtrij(long aanleverpuntId, Long berichtId, Terugkoppeling t) {
+        long volgnummer = volgendVolgnummer(aanleverpuntId);
         t.setVolgnummer(volgnummer);
         jdbc.update("insert into terugkoppeling (aanleverpunt_id, volgnummer, bericht_id, inhoud, aangemaakt_op) "
                 + "values (:ap, :volgnummer, :bericht, :inhoud, :nu)", new MapSqlParameterSource()
-                .addValue("ap", v.getAanleverpuntId())
+                .addValue("ap", aanleverpuntId)
                 .addValue("volgnummer", volgnummer)
-                .addValue("bericht", v.getBerichtId())
+                .addValue("bericht", berichtId)
                 .addValue("inhoud", contract.alsXml("terugkoppeling", Terugkoppeling.class, t))
                 .addValue("nu", Timestamp.from(klok.instant())));
     }

@@ -18,6 +18,8 @@ public final class Verwerking {
     private final Bericht bericht;
     private final List<Signaal> signalen = new ArrayList<>();
     private String pgn;
+    private Long inschrijvingId;
+    private final List<Long> dubbeleInschrijvingen = new ArrayList<>();
 
     public Verwerking(long berichtId, long aanleverpuntId, String brin, Bericht bericht) {
         this.berichtId = berichtId;
@@ -62,6 +64,20 @@ public final class Verwerking {
 
     public void setPgn(String pgn) {
         this.pgn = pgn;
+    }
+
+    /** The register's id of the inschrijving this bericht stored, once stored. */
+    public Long getInschrijvingId() {
+        return inschrijvingId;
+    }
+
+    public void setInschrijvingId(Long inschrijvingId) {
+        this.inschrijvingId = inschrijvingId;
+    }
+
+    /** Inschrijvingen at other schools this one newly overlaps with (handbook 7.7.4). */
+    public List<Long> getDubbeleInschrijvingen() {
+        return dubbeleInschrijvingen;
     }
 
     public List<Signaal> getSignalen() {

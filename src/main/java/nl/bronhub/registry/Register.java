@@ -133,6 +133,7 @@ public class Register implements SignaalBron {
             jdbc.update("delete from ambulante_begeleiding where inschrijving_id = :id", Map.of("id", id));
         }
         long inschrijvingId = id;
+        v.setInschrijvingId(inschrijvingId);
         GROEPEN.forEach((groep, lezer) -> lezer.apply(i).forEach(g -> jdbc.update(
                 "insert into inschrijving_groep (inschrijving_id, groep, ingangsdatum, waarde) values (:id, :groep, :ingang, :waarde)",
                 new MapSqlParameterSource("id", inschrijvingId).addValue("groep", groep)
