@@ -63,6 +63,15 @@ public class TerugkoppelingWachtrij {
         }
     }
 
+    /** A spontane mutatie (handbook 7.7.3): the GBA changed the pupil; the school's LAS should take it over. */
+    public void plaatsSpontaneMutatie(long aanleverpuntId, String pgn, long inschrijvingId, java.util.List<nl.bronhub.signal.Signaal> signalen) {
+        Terugkoppeling t = nieuw(SoortTerugkoppeling.SPONTANE_MUTATIE, Verwerkingsresultaat.MELDING);
+        signalen.forEach(s -> t.getSignaal().add(Contract.alsContract(s)));
+        t.setLeerling(register.persoon(pgn));
+        t.setInschrijving(register.inschrijving(inschrijvingId));
+        zetInWachtrij(aanleverpuntId, null, t);
+    }
+
     /** Tells the school of inschrijving {@code eigen} that the pupil is also enrolled at the school of {@code ander}. */
     private void meldDubbeleInschrijving(String pgn, long eigen, long ander) {
         Map<String, Object> andere = jdbc.queryForMap("select brin, datum_inschrijving, datum_uitschrijving from inschrijving "

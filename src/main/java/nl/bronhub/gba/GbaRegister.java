@@ -16,4 +16,11 @@ public interface GbaRegister {
 
     /** ZoekMetGeslachtsnaamEnGeboortedatum: everyone with this surname (case-insensitive) born that day. */
     List<GbaPersoon> zoekOpNaamEnGeboortedatum(String achternaam, LocalDate geboortedatum);
+
+    /**
+     * A change the GBA reported through the change feed. A real BRP already holds it; the stub takes it
+     * over so that its answers stay in step with the feed.
+     */
+    default void wijzigingOntvangen(GbaWijziging wijziging) {
+    }
 }

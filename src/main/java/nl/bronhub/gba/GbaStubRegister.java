@@ -51,6 +51,11 @@ public class GbaStubRegister implements GbaRegister {
     }
 
     @Override
+    public void wijzigingOntvangen(GbaWijziging wijziging) {
+        personen.computeIfPresent(wijziging.bsn(), (bsn, p) -> wijziging.toegepastOp(p));
+    }
+
+    @Override
     public List<GbaPersoon> zoekOpNaamEnGeboortedatum(String achternaam, LocalDate geboortedatum) {
         return personen.values().stream()
                 .filter(p -> p.achternaam().equalsIgnoreCase(achternaam.trim()) && p.geboortedatum().equals(geboortedatum))

@@ -39,6 +39,7 @@ public final class Hub implements AutoCloseable {
         p.put("bron.verwerking.interval-ms", "50");
         p.put("bron.referentie.instellingen", REFERENTIE);
         p.put("bron.gba.stub.bestanden", GBA);
+        p.put("bron.gba.mutaties.map", dataMap.toAbsolutePath().resolve("gba-mutaties").toString());
         return p;
     }
 

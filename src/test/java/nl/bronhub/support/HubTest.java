@@ -28,8 +28,13 @@ import static org.awaitility.Awaitility.await;
         "bron.verwerking.interval-ms=50",
         "bron.terugkoppeling.opschonen-interval-ms=200",
         "bron.referentie.instellingen=" + Hub.REFERENTIE,
-        "bron.gba.stub.bestanden=" + Hub.GBA})
+        "bron.gba.stub.bestanden=" + Hub.GBA,
+        "bron.gba.mutaties.map=" + HubTest.GBA_MUTATIES,
+        "bron.gba.mutaties.interval-ms=100"})
 public abstract class HubTest {
+
+    /** The watched directory of the shared hub's GBA change feed. */
+    public static final String GBA_MUTATIES = "target/test-data/gba-mutaties";
 
     @LocalServerPort
     protected int port;

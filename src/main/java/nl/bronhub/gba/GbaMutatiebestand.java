@@ -1,0 +1,229 @@
+package nl.bronhub.gba;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import nl.bronhub.feedback.TerugkoppelingWachtrij;
+import nl.bronhub.intake.FormaatControle;
+import nl.bronhub.intake.Pgn;
+import nl.bronhub.intake.Waardelijsten;
+import nl.bronhub.signal.Signaal;
+import nl.bronhub.signal.SignaalBron;
+import nl.bronhub.signal.SignaalCatalogus;
+import org.apache.camel.Header;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The GBA change feed (handbook 7.7.3). A file of changes (';'-separated, header line, one person a
+ * line, empty = unchanged, '-' = cleared) is checked whole before anything is applied; then, in one
+ * transaction, each registered BSN pupil is updated and every aanleverpunt where the pupil has a
+ * running inschrijving gets a spontane mutatie, with 350/351 when a corrected birth date makes the
+ * enrolment doubtful.
+ */
+@Component
+public class GbaMutatiebestand implements SignaalBron {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GbaMutatiebestand.class);
+
+    static final Set<String> KOLOMMEN = Set.of("bsn", "geboortedatum", "achternaam", "voorvoegsel", "voornamen", "straatnaam",
+            "huisnummer", "huisnummertoevoeging", "postcode", "woonplaats", "geheim");
+    private static final Pattern POSTCODE = Pattern.compile("[1-9][0-9]{3}[A-Z]{2}");
+    private static final Pattern HUISNUMMER = Pattern.compile("[0-9]{1,5}");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactie;
+    private final TerugkoppelingWachtrij wachtrij;
+    private final GbaRegister gba;
+    private final SignaalCatalogus catalogus;
+    private final Clock klok;
+
+    public GbaMutatiebestand(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, TerugkoppelingWachtrij wachtrij,
+                             GbaRegister gba, SignaalCatalogus catalogus, Clock klok) {
+        this.jdbc = jdbc;
+        this.transactie = transactie;
+        this.wachtrij = wachtrij;
+        this.gba = gba;
+        this.catalogus = catalogus;
+        this.klok = klok;
+    }
+
+    @Override
+    public Set<String> signaalcodes() {
+        return Set.of("350", "351");
+    }
+
+    /** Reads and checks every line; one wrong line refuses the whole file. */
+    public List<GbaWijziging> lees(String inhoud) {
+        List<GbaWijziging> wijzigingen = new ArrayList<>();
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(';');
+        try (MappingIterator<Map<String, String>> regels = new CsvMapper().readerForMapOf(String.class).with(schema).readValues(inhoud)) {
+            List<String> kolommen = ((CsvSchema) regels.getParserSchema()).getColumnNames();
+            if (!kolommen.contains("bsn")) {
+                throw new GbaBestandFout("de kopregel mist de kolom bsn");
+            }
+            kolommen.stream().filter(k -> !KOLOMMEN.contains(k)).findFirst().ifPresent(k -> {
+                throw new GbaBestandFout("onbekende kolom '" + k + "' (bekend: " + String.join(", ", KOLOMMEN.stream().sorted().toList()) + ")");
+            });
+            int regel = 1;
+            while (regels.hasNextValue()) {
+                regel++;
+                wijzigingen.add(wijziging(regel, regels.nextValue()));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof GbaBestandFout fout) {
+                throw fout;
+            }
+            throw new GbaBestandFout("het bestand is geen leesbaar ';'-gescheiden bestand met een kopregel");
+        }
+        return wijzigingen;
+    }
+
+    private GbaWijziging wijziging(int regel, Map<String, String> velden) {
+        String bsn = tekst(velden.get("bsn"));
+        if (bsn == null || !Pgn.isGeldigBsn(bsn)) {
+            throw new GbaBestandFout("regel " + regel + ": bsn ontbreekt of voldoet niet aan de elfproef");
+        }
+        LocalDate geboortedatum = null;
+        String datum = tekst(velden.get("geboortedatum"));
+        if (datum != null) {
+            try {
+                geboortedatum = LocalDate.parse(datum, FormaatControle.DATUM);
+            } catch (DateTimeParseException e) {
+                throw new GbaBestandFout("regel " + regel + ": geboortedatum is geen datum JJJJ-MM-DD");
+            }
+        }
+        String postcode = tekst(velden.get("postcode"));
+        if (postcode != null && !postcode.equals("-") && !POSTCODE.matcher(postcode).matches()) {
+            throw new GbaBestandFout("regel " + regel + ": postcode heeft niet het formaat 1234AB");
+        }
+        String huisnummer = tekst(velden.get("huisnummer"));
+        if (huisnummer != null && !huisnummer.equals("-") && !HUISNUMMER.matcher(huisnummer).matches()) {
+            throw new GbaBestandFout("regel " + regel + ": huisnummer is geen getal");
+        }
+        String geheim = tekst(velden.get("geheim"));
+        if (geheim != null && !Set.of("J", "N").contains(geheim)) {
+            throw new GbaBestandFout("regel " + regel + ": geheim is J, N of leeg");
+        }
+        GbaWijziging w = new GbaWijziging(regel, bsn, geboortedatum, wis(velden.get("achternaam")), wis(velden.get("voorvoegsel")),
+                wis(velden.get("voornamen")), wis(velden.get("straatnaam")), wis(huisnummer), wis(velden.get("huisnummertoevoeging")),
+                wis(postcode), wis(velden.get("woonplaats")), geheim == null ? null : "J".equals(geheim));
+        if ("".equals(w.achternaam())) {
+            throw new GbaBestandFout("regel " + regel + ": achternaam kan niet gewist worden");
+        }
+        return w;
+    }
+
+    /** Applies a checked file in one transaction; a file applied before (same content) is skipped. */
+    public void verwerk(List<GbaWijziging> wijzigingen, @Header(Exchange.FILE_NAME) String naam, @Header("inhoud") String inhoud) {
+        String sha256 = sha256(inhoud);
+        Integer mutaties = transactie.execute(s -> {
+            if (jdbc.queryForObject("select count(*) from gba_mutatiebestand where sha256 = :h", Map.of("h", sha256), Integer.class) > 0) {
+                return null;
+            }
+            jdbc.update("insert into gba_mutatiebestand (sha256, naam, wijzigingen, verwerkt_op) values (:h, :naam, :n, :nu)",
+                    new MapSqlParameterSource("h", sha256).addValue("naam", naam).addValue("n", wijzigingen.size())
+                            .addValue("nu", Timestamp.from(klok.instant())));
+            int geplaatst = 0;
+            for (GbaWijziging w : wijzigingen) {
+                geplaatst += pasToe(w);
+            }
+            return geplaatst;
+        });
+        if (mutaties == null) {
+            LOG.info("GBA change file {} was applied before; skipped", naam);
+            return;
+        }
+        wijzigingen.forEach(gba::wijzigingOntvangen);
+        LOG.info("GBA change file {} applied: {} changes, {} spontane mutaties", naam, wijzigingen.size(), mutaties);
+    }
+
+    /** @return the number of spontane mutaties placed */
+    private int pasToe(GbaWijziging w) {
+        List<Map<String, Object>> gevonden = jdbc.queryForList("select * from persoon where pgn = :bsn and pgn_soort = 'BSN'",
+                Map.of("bsn", w.bsn()));
+        if (gevonden.isEmpty()) {
+            return 0; // not a pupil of any school in this register
+        }
+        Map<String, Object> p = gevonden.get(0);
+        LocalDate geboortedatum = w.geboortedatum() != null ? w.geboortedatum() : ((java.sql.Date) p.get("geboortedatum")).toLocalDate();
+        jdbc.update("update persoon set geboortedatum = :geboortedatum, achternaam = :achternaam, voorvoegsel = :voorvoegsel, "
+                + "voornamen = :voornamen, straatnaam = :straatnaam, huisnummer = :huisnummer, huisnummertoevoeging = :toevoeging, "
+                + "postcode = :postcode, woonplaats = :woonplaats, adres_geheim = :geheim, gewijzigd_op = :nu where id = :id",
+                new MapSqlParameterSource("id", p.get("id"))
+                        .addValue("geboortedatum", geboortedatum)
+                        .addValue("achternaam", GbaWijziging.nieuw(w.achternaam(), (String) p.get("achternaam")))
+                        .addValue("voorvoegsel", GbaWijziging.nieuw(w.voorvoegsel(), (String) p.get("voorvoegsel")))
+                        .addValue("voornamen", GbaWijziging.nieuw(w.voornamen(), (String) p.get("voornamen")))
+                        .addValue("straatnaam", GbaWijziging.nieuw(w.straatnaam(), (String) p.get("straatnaam")))
+                        .addValue("huisnummer", GbaWijziging.nieuw(w.huisnummer(), (String) p.get("huisnummer")))
+                        .addValue("toevoeging", GbaWijziging.nieuw(w.huisnummertoevoeging(), (String) p.get("huisnummertoevoeging")))
+                        .addValue("postcode", GbaWijziging.nieuw(w.postcode(), (String) p.get("postcode")))
+                        .addValue("woonplaats", GbaWijziging.nieuw(w.woonplaats(), (String) p.get("woonplaats")))
+                        .addValue("geheim", w.geheim() != null ? w.geheim() : p.get("adres_geheim"))
+                        .addValue("nu", Timestamp.from(klok.instant())));
+        List<Map<String, Object>> lopend = jdbc.queryForList("select id, aanleverpunt_id, datum_inschrijving from inschrijving "
+                + "where persoon_id = :p and (datum_uitschrijving is null or datum_uitschrijving >= :vandaag) order by id",
+                new MapSqlParameterSource("p", p.get("id")).addValue("vandaag", LocalDate.now(klok)));
+        for (Map<String, Object> i : lopend) {
+            long inschrijvingId = ((Number) i.get("id")).longValue();
+            List<Signaal> signalen = new ArrayList<>();
+            if (w.geboortedatum() != null) {
+                LocalDate inschrijving = ((java.sql.Date) i.get("datum_inschrijving")).toLocalDate();
+                if (!inschrijving.isAfter(geboortedatum)) {
+                    signalen.add(catalogus.signaal("350", "geboortedatum"));
+                } else if (!leeftijdToegestaan(inschrijvingId, geboortedatum, inschrijving)) {
+                    signalen.add(catalogus.signaal("351", "geboortedatum"));
+                }
+            }
+            wachtrij.plaatsSpontaneMutatie(((Number) i.get("aanleverpunt_id")).longValue(), w.bsn(), inschrijvingId, signalen);
+        }
+        return lopend.size();
+    }
+
+    /** The ages of signals 333/334: at least 4 (3 for deaf and hard-of-hearing indications), under 20. */
+    private boolean leeftijdToegestaan(long inschrijvingId, LocalDate geboortedatum, LocalDate inschrijving) {
+        boolean vanafDrie = jdbc.queryForList("select onderwijssoort_indicatie from indicatiestelling where inschrijving_id = :id",
+                Map.of("id", inschrijvingId), String.class).stream().anyMatch(Waardelijsten.VANAF_DRIE_JAAR::contains);
+        int leeftijd = Period.between(geboortedatum, inschrijving).getYears();
+        return leeftijd >= (vanafDrie ? 3 : 4) && leeftijd < 20;
+    }
+
+    private static String tekst(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String wis(String s) {
+        String t = tekst(s);
+        return "-".equals(t) ? "" : t;
+    }
+
+    private static String sha256(String inhoud) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(inhoud.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
