@@ -6,10 +6,6 @@ import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,14 +19,6 @@ public class HubConfig {
     public Clock klok(@Value("${bron.klok.vast:}") String vast, @Value("${bron.klok.zone:Europe/Amsterdam}") String zone) {
         ZoneId zoneId = ZoneId.of(zone);
         return StringUtils.hasText(vast) ? Clock.fixed(Instant.parse(vast), zoneId) : Clock.system(zoneId);
-    }
-
-    /** Reads the operator-owned data files in config/ (signal catalogue, GBA stub). */
-    @Bean
-    public ObjectMapper configYaml() {
-        return new ObjectMapper(new YAMLFactory())
-                .registerModule(new JavaTimeModule())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     }
 
     /** Threads for processing different aanleverpunten side by side. */

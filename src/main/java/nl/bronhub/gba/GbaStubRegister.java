@@ -1,15 +1,12 @@
 package nl.bronhub.gba;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.bronhub.ConfigLezer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -32,16 +29,12 @@ public class GbaStubRegister implements GbaRegister {
 
     private final Map<String, GbaPersoon> personen = new ConcurrentHashMap<>();
 
-    public GbaStubRegister(@Value("${bron.gba.stub.bestanden}") List<String> bestanden, ObjectMapper configYaml) {
+    public GbaStubRegister(@Value("${bron.gba.stub.bestanden}") List<String> bestanden, ConfigLezer config) {
         for (String bestand : bestanden) {
-            try {
-                configYaml.readValue(new File(bestand.trim()), Bestand.class).personen().forEach(r -> personen.put(r.bsn(),
+            config.lees(bestand, Bestand.class, "GBA stub data").personen().forEach(r -> personen.put(r.bsn(),
                         new GbaPersoon(r.bsn(), r.geboortedatum(), r.geslacht(), r.voorvoegsel(), r.achternaam(), r.voornamen(),
                                 r.straatnaam(), r.huisnummer(), r.huisnummertoevoeging(), r.postcode(), r.woonplaats(),
                                 Boolean.TRUE.equals(r.geheim()))));
-            } catch (IOException e) {
-                throw new UncheckedIOException("GBA stub data " + bestand + " cannot be read", e);
-            }
         }
     }
 

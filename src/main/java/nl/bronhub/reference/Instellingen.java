@@ -1,8 +1,5 @@
 package nl.bronhub.reference;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.bronhub.ConfigLezer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +28,8 @@ public class Instellingen {
 
     private final Map<String, Instelling> instellingen;
 
-    public Instellingen(@Value("${bron.referentie.instellingen}") String bestand, ObjectMapper configYaml) {
-        try {
-            this.instellingen = configYaml.readValue(new File(bestand), Bestand.class).instellingen().stream()
+    public Instellingen(@Value("${bron.referentie.instellingen}") String bestand, ConfigLezer config) {
+        this.instellingen = config.lees(bestand, Bestand.class, "Reference register").instellingen().stream()
                     .map(r -> new Instelling(r.brin(), r.naam(), r.soort(), r.geldigVanaf(), r.geldigTot(),
                             r.vestigingen() == null ? List.of() : r.vestigingen().stream()
                                     .map(v -> new Instelling.Vestiging(v.volgnummer(), v.geldigVanaf(), v.geldigTot(),
@@ -42,9 +38,6 @@ public class Instellingen {
                     .collect(Collectors.toUnmodifiableMap(Instelling::brin, Function.identity(), (a, b) -> {
                         throw new IllegalStateException("Reference register " + bestand + " lists BRIN " + a.brin() + " twice");
                     }));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reference register " + bestand + " cannot be read", e);
-        }
     }
 
     public Optional<Instelling> zoek(String brin) {

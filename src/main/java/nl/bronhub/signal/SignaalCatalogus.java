@@ -1,8 +1,5 @@
 package nl.bronhub.signal;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -11,7 +8,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.bronhub.ConfigLezer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
@@ -37,13 +34,8 @@ public class SignaalCatalogus implements SmartInitializingSingleton {
     private final Map<String, Definitie> definities;
     private final ApplicationContext context;
 
-    public SignaalCatalogus(@Value("${bron.signalen.bestand}") String bestand, ObjectMapper configYaml,
-                            ApplicationContext context) {
-        try {
-            this.definities = Map.copyOf(configYaml.readValue(new File(bestand), Bestand.class).signalen());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Signal catalogue " + bestand + " cannot be read", e);
-        }
+    public SignaalCatalogus(@Value("${bron.signalen.bestand}") String bestand, ConfigLezer config, ApplicationContext context) {
+        this.definities = Map.copyOf(config.lees(bestand, Bestand.class, "Signal catalogue").signalen());
         definities.forEach((code, d) -> Ernst.van(d.ernst()));
         this.context = context;
     }

@@ -29,6 +29,7 @@ public final class Hub implements AutoCloseable {
     public static final String REFERENTIE = "src/test/resources/referentie/instellingen.yaml";
     /** The operator's GBA stub persons, and the extra ones the tests need. */
     public static final String GBA = "config/gba/personen.yaml,src/test/resources/gba/personen-extra.yaml";
+    public static final String AANLEVERPUNTEN = "src/test/resources/aanleverpunten.yaml";
 
     public static Map<String, Object> testEigenschappen(Path dataMap) {
         Map<String, Object> p = new HashMap<>();
@@ -39,6 +40,8 @@ public final class Hub implements AutoCloseable {
         p.put("bron.verwerking.interval-ms", "50");
         p.put("bron.referentie.instellingen", REFERENTIE);
         p.put("bron.gba.stub.bestanden", GBA);
+        p.put("bron.aanleverpunten.bestand", AANLEVERPUNTEN);
+        p.put("bron.mail.ingebouwd", "false");
         p.put("bron.gba.mutaties.map", dataMap.toAbsolutePath().resolve("gba-mutaties").toString());
         return p;
     }

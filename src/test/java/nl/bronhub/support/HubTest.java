@@ -30,7 +30,9 @@ import static org.awaitility.Awaitility.await;
         "bron.referentie.instellingen=" + Hub.REFERENTIE,
         "bron.gba.stub.bestanden=" + Hub.GBA,
         "bron.gba.mutaties.map=" + HubTest.GBA_MUTATIES,
-        "bron.gba.mutaties.interval-ms=100"})
+        "bron.gba.mutaties.interval-ms=100",
+        "bron.aanleverpunten.bestand=" + Hub.AANLEVERPUNTEN,
+        "bron.mail.ingebouwd=false"})
 public abstract class HubTest {
 
     /** The watched directory of the shared hub's GBA change feed. */

@@ -1,0 +1,141 @@
+package nl.bronhub.registry;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import nl.bronhub.ConfigLezer;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import nl.bronhub.reference.Instellingen;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The aanleverpunt registry: seeded from config/aanleverpunten.yaml at start (only aanleverpunten
+ * without registry data yet), maintained through the operator API. Bad input changes nothing.
+ */
+@Component
+public class AanleverpuntRegister implements ApplicationRunner {
+
+    /** An aanleverpunt with its registry data, as the operator API shows it. */
+    public record Aanleverpunt(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens) {
+    }
+
+    /** Refused input, with a message for the operator. */
+    public static class OngeldigeInvoer extends RuntimeException {
+        public OngeldigeInvoer(String melding) {
+            super(melding);
+        }
+    }
+
+    record Seed(String brin, String aanleverpuntnummer, String las, String contactpersoon, String gemachtigdeNaam,
+                String gemachtigdeEmail, java.time.LocalDate wachtwoordbriefDatum, Integer normLeerlingen, Integer normAbLeerlingen) {
+    }
+
+    record SeedBestand(List<Seed> aanleverpunten) {
+    }
+
+    private static final Pattern BRIN = Pattern.compile("[0-9]{2}[A-Z0-9]{2}");
+    private static final Pattern NUMMER = Pattern.compile("[0-9]{1,5}");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Aanleverpunten aanleverpunten;
+    private final Instellingen instellingen;
+    private final Validator validator;
+    private final ConfigLezer config;
+    private final Clock klok;
+    private final String seedBestand;
+
+    public AanleverpuntRegister(NamedParameterJdbcTemplate jdbc, Aanleverpunten aanleverpunten, Instellingen instellingen,
+                                Validator validator, ConfigLezer config, Clock klok,
+                                @Value("${bron.aanleverpunten.bestand}") String seedBestand) {
+        this.jdbc = jdbc;
+        this.aanleverpunten = aanleverpunten;
+        this.instellingen = instellingen;
+        this.validator = validator;
+        this.config = config;
+        this.klok = klok;
+        this.seedBestand = seedBestand;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Seed s : config.lees(seedBestand, SeedBestand.class, "Aanleverpunt seed").aanleverpunten()) {
+            AanleverpuntGegevens g = new AanleverpuntGegevens(s.las(), s.contactpersoon(), s.gemachtigdeNaam(), s.gemachtigdeEmail(),
+                    s.wachtwoordbriefDatum(), s.normLeerlingen(), s.normAbLeerlingen());
+            try {
+                controleer(s.brin(), s.aanleverpuntnummer(), g);
+            } catch (OngeldigeInvoer e) {
+                throw new IllegalStateException("Aanleverpunt seed " + seedBestand + ": " + s.brin() + "/" + s.aanleverpuntnummer()
+                        + ": " + e.getMessage());
+            }
+            long id = aanleverpunten.id(s.brin(), s.aanleverpuntnummer());
+            Integer leeg = jdbc.queryForObject("select count(*) from aanleverpunt where id = :id and gegevens_bijgewerkt_op is null",
+                    Map.of("id", id), Integer.class);
+            if (leeg > 0) {
+                schrijf(id, g);
+            }
+        }
+    }
+
+    public List<Aanleverpunt> alle() {
+        return jdbc.query("select * from aanleverpunt order by brin, aanleverpuntnummer", Map.of(), (rs, n) -> lees(rs));
+    }
+
+    public Optional<Aanleverpunt> zoek(String brin, String aanleverpuntnummer) {
+        return jdbc.query("select * from aanleverpunt where brin = :brin and aanleverpuntnummer = :nummer",
+                Map.of("brin", brin, "nummer", aanleverpuntnummer), (rs, n) -> lees(rs)).stream().findFirst();
+    }
+
+    /** Creates or replaces the registry data of an aanleverpunt; refused input changes nothing. */
+    public Aanleverpunt slaOp(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens) {
+        controleer(brin, aanleverpuntnummer, gegevens);
+        schrijf(aanleverpunten.id(brin, aanleverpuntnummer), gegevens);
+        return zoek(brin, aanleverpuntnummer).orElseThrow();
+    }
+
+    private void controleer(String brin, String nummer, AanleverpuntGegevens g) {
+        if (brin == null || !BRIN.matcher(brin).matches()) {
+            throw new OngeldigeInvoer("BRIN-nummer moet twee cijfers en twee letters of cijfers zijn (bijv. 00AA)");
+        }
+        if (nummer == null || !NUMMER.matcher(nummer).matches()) {
+            throw new OngeldigeInvoer("aanleverpuntnummer moet een getal van 1 tot 5 cijfers zijn");
+        }
+        if (instellingen.zoek(brin).isEmpty()) {
+            throw new OngeldigeInvoer("BRIN-nummer " + brin + " is niet bekend in het BRIN-register");
+        }
+        Set<ConstraintViolation<AanleverpuntGegevens>> fouten = validator.validate(g);
+        if (!fouten.isEmpty()) {
+            throw new OngeldigeInvoer(fouten.stream().map(f -> f.getPropertyPath() + " " + f.getMessage()).sorted()
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    private void schrijf(long id, AanleverpuntGegevens g) {
+        jdbc.update("update aanleverpunt set las = :las, contactpersoon = :contact, gemachtigde_naam = :naam, "
+                + "gemachtigde_email = :email, wachtwoordbrief_datum = :brief, norm_leerlingen = :norm, "
+                + "norm_ab_leerlingen = :normAb, gegevens_bijgewerkt_op = :nu where id = :id",
+                new MapSqlParameterSource("id", id).addValue("las", g.las()).addValue("contact", g.contactpersoon())
+                        .addValue("naam", g.gemachtigdeNaam()).addValue("email", g.gemachtigdeEmail())
+                        .addValue("brief", g.wachtwoordbriefDatum()).addValue("norm", g.normLeerlingen())
+                        .addValue("normAb", g.normAbLeerlingen()).addValue("nu", Timestamp.from(klok.instant())));
+    }
+
+    private static Aanleverpunt lees(java.sql.ResultSet rs) throws java.sql.SQLException {
+        java.sql.Date brief = rs.getDate("wachtwoordbrief_datum");
+        return new Aanleverpunt(rs.getString("brin"), rs.getString("aanleverpuntnummer"), new AanleverpuntGegevens(
+                rs.getString("las"), rs.getString("contactpersoon"), rs.getString("gemachtigde_naam"),
+                rs.getString("gemachtigde_email"), brief == null ? null : brief.toLocalDate(),
+                (Integer) rs.getObject("norm_leerlingen"), (Integer) rs.getObject("norm_ab_leerlingen")));
+    }
+}

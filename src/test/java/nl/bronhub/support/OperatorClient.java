@@ -1,0 +1,68 @@
+package nl.bronhub.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** An operator talking JSON to the hub's operator API. */
+public final class OperatorClient {
+
+    public record Antwoord(int status, JsonNode json) {
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String basis;
+
+    public OperatorClient(int port) {
+        this.basis = "http://localhost:" + port + "/operator";
+    }
+
+    public Antwoord get(String pad) {
+        return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).GET());
+    }
+
+    public Antwoord put(String pad, Object body) {
+        return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : schrijf(body))));
+    }
+
+    public Antwoord post(String pad) {
+        return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static Antwoord stuur(HttpRequest.Builder verzoek) {
+        try {
+            HttpResponse<String> r = HTTP.send(verzoek.build(), HttpResponse.BodyHandlers.ofString());
+            return new Antwoord(r.statusCode(), r.body().isBlank() ? null : JSON.readTree(r.body()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String schrijf(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Map<String, Object> aanleverpunt(String email, String brief, Integer norm, Integer normAb) {
+        var m = new java.util.HashMap<String, Object>();
+        m.put("las", "Test-LAS");
+        m.put("contactpersoon", "C. Contact");
+        m.put("gemachtigdeNaam", "G. Gemachtigde");
+        m.put("gemachtigdeEmail", email);
+        m.put("wachtwoordbriefDatum", brief);
+        m.put("normLeerlingen", norm);
+        m.put("normAbLeerlingen", normAb);
+        return m;
+    }
+}
