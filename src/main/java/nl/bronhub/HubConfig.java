@@ -1,6 +1,5 @@
 package nl.bronhub;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
@@ -16,9 +15,8 @@ public class HubConfig {
 
     /** The hub's clock; a fixed instant (bron.klok.vast) makes demonstrations and tests repeatable. */
     @Bean
-    public Clock klok(@Value("${bron.klok.vast:}") String vast, @Value("${bron.klok.zone:Europe/Amsterdam}") String zone) {
-        ZoneId zoneId = ZoneId.of(zone);
-        return StringUtils.hasText(vast) ? Clock.fixed(Instant.parse(vast), zoneId) : Clock.system(zoneId);
+    public HubKlok klok(@Value("${bron.klok.vast:}") String vast, @Value("${bron.klok.zone:Europe/Amsterdam}") String zone) {
+        return new HubKlok(ZoneId.of(zone), StringUtils.hasText(vast) ? Instant.parse(vast) : null);
     }
 
     /** Threads for processing different aanleverpunten side by side. */

@@ -68,6 +68,15 @@ public final class Hub implements AutoCloseable {
         return new LasClient(port(), brin, aanleverpuntnummer);
     }
 
+    /** The hub's clock, which a test moves through the weeks of a connection phase. */
+    public nl.bronhub.HubKlok klok() {
+        return context.getBean(nl.bronhub.HubKlok.class);
+    }
+
+    public OperatorClient operator() {
+        return new OperatorClient(port());
+    }
+
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }

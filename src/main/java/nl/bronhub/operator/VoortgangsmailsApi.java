@@ -1,0 +1,55 @@
+package nl.bronhub.operator;
+
+import java.util.List;
+import java.util.Map;
+
+import nl.bronhub.progress.IngebouwdeMailserver;
+import nl.bronhub.progress.Voortgangsmails;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operator API: the voortgangsmails (list, send again) and the embedded mail server's inbox. */
+@RestController
+@RequestMapping("/operator")
+public class VoortgangsmailsApi {
+
+    private final Voortgangsmails mails;
+    private final ObjectProvider<IngebouwdeMailserver> mailserver;
+
+    public VoortgangsmailsApi(Voortgangsmails mails, ObjectProvider<IngebouwdeMailserver> mailserver) {
+        this.mails = mails;
+        this.mailserver = mailserver;
+    }
+
+    @GetMapping("/voortgangsmails")
+    public List<Voortgangsmails.Overzicht> alle() {
+        return mails.overzicht();
+    }
+
+    @PostMapping("/voortgangsmails/{id}/opnieuw")
+    public ResponseEntity<Map<String, String>> opnieuw(@PathVariable long id) {
+        if (mails.overzicht().stream().noneMatch(m -> m.id() == id)) {
+            throw new OperatorFouten.NietGevonden("voortgangsmail " + id);
+        }
+        if (!mails.opnieuw(id)) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(Map.of("fout", "het aanleverpunt heeft geen e-mailadres voor de gemachtigde; vul dat eerst in"));
+        }
+        return ResponseEntity.accepted().body(Map.of("status", "wordt opnieuw verzonden"));
+    }
+
+    @GetMapping("/mailserver/berichten")
+    public List<IngebouwdeMailserver.Ontvangen> ontvangen() {
+        IngebouwdeMailserver server = mailserver.getIfAvailable();
+        if (server == null) {
+            throw new OperatorFouten.NietGevonden("de ingebouwde mailserver (bron.mail.ingebouwd is false)");
+        }
+        return server.berichten();
+    }
+}

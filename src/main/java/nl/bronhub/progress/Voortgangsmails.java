@@ -1,0 +1,161 @@
+package nl.bronhub.progress;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.bronhub.reference.Instelling;
+import nl.bronhub.reference.Instellingen;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the recorded voortgangsmails (connection plan step 11). A mail is claimed before it goes out,
+ * so one hub or several never send it twice at once; an SMTP failure leaves it waiting, retried with
+ * a doubling back-off; an operator can list them and send one again.
+ */
+@Component
+public class Voortgangsmails {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Voortgangsmails.class);
+    /** A claim older than this belongs to a hub that stopped while sending; the mail may be taken over. */
+    private static final Duration CLAIM_VERLOOPT = Duration.ofMinutes(10);
+    private static final Duration MAXIMAAL_WACHTEN = Duration.ofHours(1);
+
+    /** A voortgangsmail as the operator API lists it. */
+    public record Overzicht(long id, String brin, String aanleverpuntnummer, int week, String ontvanger, int aantalLeerlingen,
+                            Integer normLeerlingen, int aantalAbLeerlingen, Integer normAbLeerlingen, String status, int pogingen,
+                            String laatsteFout, int keerVerzonden, Instant aangemaaktOp, Instant verzondenOp) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final MailSjablonen sjablonen;
+    private final Instellingen instellingen;
+    private final Map<Integer, Integer> verwachting;
+    private final Duration herhaalNa;
+    private final String afzender;
+
+    public Voortgangsmails(NamedParameterJdbcTemplate jdbc, MailSjablonen sjablonen, Instellingen instellingen,
+                           @Value("${bron.voortgang.verwachting.week3}") int week3, @Value("${bron.voortgang.verwachting.week6}") int week6,
+                           @Value("${bron.voortgang.herhaal-na-ms}") long herhaalNa, @Value("${bron.mail.afzender}") String afzender) {
+        this.jdbc = jdbc;
+        this.sjablonen = sjablonen;
+        this.instellingen = instellingen;
+        this.verwachting = Map.of(3, week3, 6, week6);
+        this.herhaalNa = Duration.ofMillis(herhaalNa);
+        this.afzender = afzender;
+    }
+
+    /** The mails waiting to go out now. */
+    public List<Long> teVerzenden() {
+        return jdbc.queryForList("select id from voortgangsmail where (status = 'TE_VERZENDEN' and (volgende_poging_op is null "
+                        + "or volgende_poging_op <= :nu)) or (status = 'VERZENDEN' and geclaimd_op < :verlopen) order by id",
+                new MapSqlParameterSource("nu", Timestamp.from(Instant.now()))
+                        .addValue("verlopen", Timestamp.from(Instant.now().minus(CLAIM_VERLOOPT))), Long.class);
+    }
+
+    /**
+     * Claims the mail and writes it: the HTML part as the body, the plain-text part, recipient and
+     * subject as camel-mail headers. null when another run claimed it first.
+     */
+    public String opstellen(Long id, Exchange exchange) {
+        int geclaimd = jdbc.update("update voortgangsmail set status = 'VERZENDEN', geclaimd_op = :nu where id = :id "
+                        + "and (status = 'TE_VERZENDEN' or (status = 'VERZENDEN' and geclaimd_op < :verlopen))",
+                new MapSqlParameterSource("id", id).addValue("nu", Timestamp.from(Instant.now()))
+                        .addValue("verlopen", Timestamp.from(Instant.now().minus(CLAIM_VERLOOPT))));
+        if (geclaimd == 0) {
+            return null;
+        }
+        Map<String, Object> m = jdbc.queryForMap("select v.*, a.brin, a.aanleverpuntnummer, a.gemachtigde_naam, a.wachtwoordbrief_datum "
+                + "from voortgangsmail v join aanleverpunt a on a.id = v.aanleverpunt_id where v.id = :id", Map.of("id", id));
+        int week = ((Number) m.get("week")).intValue();
+        Map<String, Object> gegevens = new HashMap<>();
+        gegevens.put("week", week);
+        gegevens.put("resterendeWeken", Fase.WEKEN - week);
+        gegevens.put("brin", m.get("brin"));
+        gegevens.put("aanleverpuntnummer", m.get("aanleverpuntnummer"));
+        gegevens.put("schoolnaam", instellingen.zoek((String) m.get("brin")).map(Instelling::naam).orElse((String) m.get("brin")));
+        gegevens.put("gemachtigde", m.get("gemachtigde_naam") == null ? "gemachtigde" : m.get("gemachtigde_naam"));
+        LocalDate brief = ((java.sql.Date) m.get("wachtwoordbrief_datum")).toLocalDate();
+        gegevens.put("einddatum", brief.plusWeeks(Fase.WEKEN).minusDays(1));
+        gegevens.put("drempel", verwachting.get(week));
+        gegevens.put("leerlingen", Score.van((Integer) m.get("aantal_leerlingen"), (Integer) m.get("norm_leerlingen"), verwachting.get(week)));
+        gegevens.put("ab", Score.van((Integer) m.get("aantal_ab"), (Integer) m.get("norm_ab"), verwachting.get(week)));
+        MailSjablonen.Mail mail = sjablonen.maak("voortgang", gegevens);
+        exchange.setProperty("voortgangsmailId", id);
+        exchange.setProperty(Exchange.CHARSET_NAME, "UTF-8");
+        exchange.getIn().setHeader("To", m.get("ontvanger"));
+        exchange.getIn().setHeader("From", afzender);
+        exchange.getIn().setHeader("Subject", mail.onderwerp());
+        exchange.getIn().setHeader("CamelMailAlternativeBody", mail.tekst());
+        return mail.html();
+    }
+
+    public void verzonden(@ExchangeProperty("voortgangsmailId") long id) {
+        jdbc.update("update voortgangsmail set status = 'VERZONDEN', verzonden_op = :nu, keer_verzonden = keer_verzonden + 1, "
+                + "laatste_fout = null where id = :id", new MapSqlParameterSource("id", id).addValue("nu", Timestamp.from(Instant.now())));
+    }
+
+    public void mislukt(@ExchangeProperty("voortgangsmailId") Long id, Exchange exchange) {
+        if (id == null) {
+            return;
+        }
+        Throwable fout = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        int pogingen = jdbc.queryForObject("select pogingen from voortgangsmail where id = :id", Map.of("id", id), Integer.class) + 1;
+        Duration wachten = herhaalNa.multipliedBy(1L << Math.min(pogingen - 1, 16));
+        wachten = wachten.compareTo(MAXIMAAL_WACHTEN) > 0 ? MAXIMAAL_WACHTEN : wachten;
+        String type = fout == null ? "onbekend" : fout.getClass().getSimpleName();
+        jdbc.update("update voortgangsmail set status = 'TE_VERZENDEN', pogingen = :p, volgende_poging_op = :volgende, "
+                + "laatste_fout = :fout where id = :id", new MapSqlParameterSource("id", id).addValue("p", pogingen)
+                .addValue("volgende", Timestamp.from(Instant.now().plus(wachten))).addValue("fout", type));
+        LOG.warn("Voortgangsmail {} not sent (attempt {}, {}); next attempt in {} s", id, pogingen, type, wachten.toSeconds());
+    }
+
+    public List<Overzicht> overzicht() {
+        return jdbc.query("select v.*, a.brin, a.aanleverpuntnummer from voortgangsmail v join aanleverpunt a on a.id = v.aanleverpunt_id "
+                + "order by v.id", Map.of(), (rs, n) -> new Overzicht(rs.getLong("id"), rs.getString("brin"),
+                rs.getString("aanleverpuntnummer"), rs.getInt("week"), rs.getString("ontvanger"), rs.getInt("aantal_leerlingen"),
+                (Integer) rs.getObject("norm_leerlingen"), rs.getInt("aantal_ab"), (Integer) rs.getObject("norm_ab"),
+                rs.getString("status"), rs.getInt("pogingen"), rs.getString("laatste_fout"), rs.getInt("keer_verzonden"),
+                rs.getTimestamp("aangemaakt_op").toInstant(),
+                rs.getTimestamp("verzonden_op") == null ? null : rs.getTimestamp("verzonden_op").toInstant()));
+    }
+
+    /**
+     * Sends a mail again, to the gemachtigde's current address, with the scores it was recorded with.
+     *
+     * @return false when the aanleverpunt still has no e-mail address
+     */
+    public boolean opnieuw(long id) {
+        String adres = jdbc.queryForObject("select a.gemachtigde_email from voortgangsmail v join aanleverpunt a "
+                + "on a.id = v.aanleverpunt_id where v.id = :id", Map.of("id", id), String.class);
+        if (adres == null) {
+            return false;
+        }
+        jdbc.update("update voortgangsmail set status = 'TE_VERZENDEN', ontvanger = :adres, pogingen = 0, volgende_poging_op = null "
+                + "where id = :id", new MapSqlParameterSource("id", id).addValue("adres", adres));
+        return true;
+    }
+
+    /** A score as the mail shows it: registered against the normaantal, as a percentage, and the verdict. */
+    public record Score(int aantal, Integer norm, Integer percentage, Boolean volgensVerwachting) {
+
+        static Score van(Integer aantal, Integer norm, int drempel) {
+            if (norm == null || norm == 0) {
+                return new Score(aantal, norm, null, null);
+            }
+            int percentage = (int) Math.round(aantal * 100.0 / norm);
+            return new Score(aantal, norm, percentage, percentage >= drempel);
+        }
+    }
+}

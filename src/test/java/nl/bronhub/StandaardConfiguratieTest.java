@@ -1,0 +1,64 @@
+package nl.bronhub;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.bronhub.contract.v1.Ontvangststatus;
+import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.support.Hub;
+import nl.bronhub.support.HubTest;
+import nl.bronhub.support.LasClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The hub on the operators' own files in config/ (reference register, aanleverpunt seed, GBA stub,
+ * templates) and its embedded mail server, as `mvn spring-boot:run` starts it: the README's example
+ * bericht registers without signals, and in week 4 of the seeded school's phase its gemachtigde's
+ * mail can be read from the embedded server.
+ */
+class StandaardConfiguratieTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void deStandaardConfiguratieWerktVanVoorbeeldberichtTotVoortgangsmail() throws Exception {
+        int smtp;
+        try (ServerSocket vrij = new ServerSocket(0)) {
+            smtp = vrij.getLocalPort();
+        }
+        Map<String, Object> eigenschappen = new HashMap<>();
+        eigenschappen.put("server.port", "0");
+        eigenschappen.put("spring.datasource.url", "jdbc:h2:file:" + data.resolve("bron-hub") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        eigenschappen.put("bron.gba.mutaties.map", data.resolve("gba-mutaties").toString());
+        eigenschappen.put("bron.mail.ingebouwd-poort", String.valueOf(smtp));
+        eigenschappen.put("bron.mail.uri", "smtp://127.0.0.1:" + smtp + "?connectionTimeout=2000&contentType=text/html");
+        eigenschappen.put("bron.klok.vast", "2026-09-29T09:00:00Z");
+        eigenschappen.put("bron.voortgang.interval-ms", "300");
+        eigenschappen.put("bron.voortgang.start-vertraging-ms", "0");
+
+        try (Hub hub = Hub.start(eigenschappen)) {
+            LasClient las = hub.las("00AA", "1");
+            String voorbeeld = Files.readString(Path.of("wsdl/voorbeelden/aanleveren.xml"));
+            var antwoord = (nl.bronhub.contract.v1.AanleverenAntwoord) LasClient.lees(las.post(voorbeeld));
+            assertThat(antwoord.getBerichtResultaat().get(0).getStatus()).isEqualTo(Ontvangststatus.ONTVANGEN);
+            Terugkoppeling t = HubTest.terugkoppelingVan(las, "voorbeeld-bericht-1");
+            assertThat(t.getSignaal()).isEmpty();
+
+            JsonNode mail = await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/mailserver/berichten").json(),
+                    m -> m.size() > 0).get(0);
+            assertThat(mail.get("aan").get(0).asText()).isEqualTo("directie@regenboog.example");
+            assertThat(mail.get("onderwerp").asText()).startsWith("Voortgang aansluiting BRON na week 3");
+            assertThat(mail.get("inhoud").asText()).contains("Beste J. van der Directeur").contains("normaantal 120");
+        }
+    }
+}

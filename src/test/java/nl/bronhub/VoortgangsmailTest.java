@@ -1,0 +1,191 @@
+package nl.bronhub;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.support.Hub;
+import nl.bronhub.support.HubTest;
+import nl.bronhub.support.LasClient;
+import nl.bronhub.support.Mailserver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static nl.bronhub.InstellingRegelsTest.ambulant;
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.wec;
+import static nl.bronhub.support.Berichten.zonderPgn;
+import static nl.bronhub.support.OperatorClient.aanleverpunt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Voortgangsmails (connection plan step 11) with GreenMail as the SMTP server, the hub's clock moved
+ * through a connection phase that starts with the wachtwoordbrief on Monday 7 September 2026: week 3
+ * ends 28 September, week 6 on 19 October, the phase on 16 November.
+ */
+class VoortgangsmailTest {
+
+    private static final String BRIEF = "2026-09-07";
+
+    @TempDir
+    Path data;
+
+    private Mailserver smtp;
+    private Map<String, Object> eigenschappen;
+    private Hub hub;
+
+    @BeforeEach
+    void start() {
+        smtp = new Mailserver();
+        eigenschappen = Hub.testEigenschappen(data);
+        eigenschappen.put("bron.klok.vast", "2026-09-10T09:00:00Z");
+        eigenschappen.put("bron.mail.uri", smtp.uri());
+        eigenschappen.put("bron.voortgang.interval-ms", "200");
+        eigenschappen.put("bron.voortgang.start-vertraging-ms", "0");
+        eigenschappen.put("bron.voortgang.herhaal-na-ms", "300");
+        hub = Hub.start(eigenschappen);
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+        smtp.close();
+    }
+
+    @Test
+    void eenSchoolOp30ProcentEnEenOp100ProcentInWeek3En6() {
+        registreer("70DA", "a@70da.example", 10, 10);
+        leerlingen("70DA", 3, 3);
+        registreer("70DB", "b@70db.example", 2, 1);
+        leerlingen("70DB", 2, 1);
+
+        zet("2026-09-25T09:00:00Z");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> smtp.ontvangen().isEmpty());
+        assertThat(mails().size()).as("nothing recorded before the end of week 3").isZero();
+
+        zet("2026-09-28T07:00:00Z");
+        await().until(() -> smtp.ontvangen().size() == 2);
+        Mailserver.Mail dertig = smtp.aan("a@70da.example").get(0);
+        assertThat(dertig.onderwerp()).startsWith("Voortgang aansluiting BRON na week 3");
+        assertThat(dertig.tekst())
+                .contains("Aantal leerlingen: 3 geregistreerd, normaantal 10, score 30% - niet volgens verwachting")
+                .contains("Aantal ambulant begeleide leerlingen: 3 geregistreerd, normaantal 10, score 30% - niet volgens verwachting")
+                .contains("Er resteren nog 7 werkweken")
+                .contains("Geconsolideerde Tellingen Bekostiging (GTB)")
+                .contains("Vergelijkingsoverzicht Ambulant");
+        assertThat(dertig.html()).contains("<td>30%</td>").contains("niet volgens verwachting");
+        assertThat(smtp.aan("b@70db.example").get(0).tekst())
+                .contains("Aantal leerlingen: 2 geregistreerd, normaantal 2, score 100% - volgens verwachting")
+                .contains("Aantal ambulant begeleide leerlingen: 1 geregistreerd, normaantal 1, score 100% - volgens verwachting");
+
+        // a restart between two schedule runs sends nothing twice
+        hub.close();
+        eigenschappen.put("bron.klok.vast", "2026-09-29T09:00:00Z");
+        hub = Hub.start(eigenschappen);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> smtp.ontvangen().size() == 2);
+
+        zet("2026-10-19T06:00:00Z");
+        await().until(() -> smtp.ontvangen().size() == 4);
+        assertThat(smtp.aan("a@70da.example").get(1).tekst())
+                .startsWith("Beste G. Gemachtigde")
+                .contains("score 30% - niet volgens verwachting")
+                .contains("Na week 6 verwachten wij een score van ten minste 80%")
+                .contains("Er resteren nog 4 werkweken");
+        assertThat(smtp.aan("b@70db.example").get(1).tekst()).contains("score 100% - volgens verwachting");
+        assertThat(mails()).allSatisfy(m -> {
+            assertThat(m.get("status").asText()).isEqualTo("VERZONDEN");
+            assertThat(m.get("keerVerzonden").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void naEenStilstandHaaltDeHubInMaarNooitWeek3AlsWeek6VoorbijIs() {
+        zet("2026-10-01T09:00:00Z");
+        registreer("70DC", "c@70dc.example", 1, 0);
+        await().until(() -> smtp.aan("c@70dc.example").size() == 1);
+        assertThat(smtp.aan("c@70dc.example").get(0).onderwerp()).contains("na week 3");
+
+        zet("2026-10-21T09:00:00Z");
+        registreer("70DD", "d@70dd.example", 1, 0);
+        await().until(() -> smtp.aan("d@70dd.example").size() == 1);
+        assertThat(smtp.aan("d@70dd.example").get(0).onderwerp()).contains("na week 6");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> smtp.aan("d@70dd.example").size() == 1);
+    }
+
+    @Test
+    void smtpEvenWegEnDanTerugLevertElkeMailPreciesEenmaal() {
+        registreer("70DE", "e@70de.example", 4, 0);
+        registreer("70DF", "f@70df.example", 4, 0);
+        smtp.stop();
+
+        zet("2026-09-28T09:00:00Z");
+        await().until(() -> mails().size() == 2 && mails().findValuesAsText("pogingen").stream().allMatch(p -> Integer.parseInt(p) >= 2));
+        assertThat(mails().findValuesAsText("status")).containsOnly("TE_VERZENDEN");
+        assertThat(mails().findValuesAsText("laatsteFout")).allMatch(f -> f.contains("Exception"));
+
+        smtp.start();
+        await().until(() -> smtp.ontvangen().size() == 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> smtp.ontvangen().size() == 2);
+        assertThat(smtp.aan("e@70de.example")).hasSize(1);
+        assertThat(smtp.aan("f@70df.example")).hasSize(1);
+        assertThat(mails().findValuesAsText("status")).containsOnly("VERZONDEN");
+    }
+
+    @Test
+    void zonderEmailadresWordtDeMailAlsNietVerzendbaarVastgelegdEnKanDeOperatorHemLaterSturen() {
+        registreer("70DG", null, 4, 0);
+        zet("2026-09-28T09:00:00Z");
+        await().until(() -> mails().size() == 1);
+        JsonNode mail = mails().get(0);
+        assertThat(mail.get("status").asText()).isEqualTo("NIET_VERZENDBAAR");
+        assertThat(mail.get("ontvanger").isNull()).isTrue();
+        assertThat(mail.get("week").asInt()).isEqualTo(3);
+        assertThat(hub.operator().post("/voortgangsmails/" + mail.get("id").asLong() + "/opnieuw").status()).isEqualTo(409);
+
+        registreer("70DG", "g@70dg.example", 4, 0);
+        assertThat(hub.operator().post("/voortgangsmails/" + mail.get("id").asLong() + "/opnieuw").status()).isEqualTo(202);
+        await().until(() -> smtp.aan("g@70dg.example").size() == 1);
+        assertThat(mails().get(0).get("status").asText()).isEqualTo("VERZONDEN");
+    }
+
+    @Test
+    void deOperatorVerstuurtEenMailOpnieuw() {
+        registreer("70DH", "h@70dh.example", 4, 0);
+        zet("2026-09-28T09:00:00Z");
+        await().until(() -> smtp.aan("h@70dh.example").size() == 1);
+
+        assertThat(hub.operator().post("/voortgangsmails/" + mails().get(0).get("id").asLong() + "/opnieuw").status()).isEqualTo(202);
+
+        await().until(() -> smtp.aan("h@70dh.example").size() == 2);
+        assertThat(mails().get(0).get("keerVerzonden").asInt()).isEqualTo(2);
+        assertThat(hub.operator().post("/voortgangsmails/999999/opnieuw").status()).isEqualTo(404);
+    }
+
+    private void registreer(String brin, String email, int norm, int normAb) {
+        assertThat(hub.operator().put("/aanleverpunten/" + brin + "/1", aanleverpunt(email, BRIEF, norm, normAb)).status()).isEqualTo(200);
+    }
+
+    /** Registers pupils through SOAP: regular enrolments and pupils coached at a WPO school. */
+    private void leerlingen(String brin, int regulier, int ambulant) {
+        LasClient las = hub.las(brin, "1");
+        for (int i = 0; i < regulier + ambulant; i++) {
+            Bericht b = inschrijven(zonderPgn("2016-01-0" + (i % 9 + 1)), i < regulier ? wec("2026-08-01") : ambulant("71WA"));
+            las.aanleveren(b);
+            HubTest.terugkoppelingVan(las, b.getIdentificatie());
+        }
+    }
+
+    private JsonNode mails() {
+        return hub.operator().get("/voortgangsmails").json();
+    }
+
+    private void zet(String moment) {
+        hub.klok().zet(Instant.parse(moment));
+    }
+}
