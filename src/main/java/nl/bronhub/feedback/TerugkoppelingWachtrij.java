@@ -108,9 +108,16 @@ public class TerugkoppelingWachtrij {
                 .addValue("nu", Timestamp.from(klok.instant())));
     }
 
+    /**
+     * The next volgnummer, under the aanleverpunt's row lock (SELECT ... FOR UPDATE), so transactions
+     * writing to one queue take their numbers one after the other; never below what the queue holds.
+     */
     private long volgendVolgnummer(long aanleverpuntId) {
         Map<String, Long> p = Map.of("ap", aanleverpuntId);
-        jdbc.update("update aanleverpunt set laatste_volgnummer = laatste_volgnummer + 1 where id = :ap", p);
-        return jdbc.queryForObject("select laatste_volgnummer from aanleverpunt where id = :ap", p, Long.class);
+        long laatste = jdbc.queryForObject("select laatste_volgnummer from aanleverpunt where id = :ap for update", p, Long.class);
+        Long inWachtrij = jdbc.queryForObject("select max(volgnummer) from terugkoppeling where aanleverpunt_id = :ap", p, Long.class);
+        long volgend = Math.max(laatste, inWachtrij == null ? 0 : inWachtrij) + 1;
+        jdbc.update("update aanleverpunt set laatste_volgnummer = :v where id = :ap", Map.of("v", volgend, "ap", aanleverpuntId));
+        return volgend;
     }
 }

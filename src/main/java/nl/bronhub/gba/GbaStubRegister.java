@@ -28,6 +28,8 @@ public class GbaStubRegister implements GbaRegister {
     }
 
     private final Map<String, GbaPersoon> personen = new ConcurrentHashMap<>();
+    /** The search by surname and birth date, indexed: a scan per pupil without a number showed in the profile. */
+    private final Map<String, List<GbaPersoon>> opNaamEnGeboortedatum = new ConcurrentHashMap<>();
 
     public GbaStubRegister(@Value("${bron.gba.stub.bestanden}") List<String> bestanden, ConfigLezer config) {
         for (String bestand : bestanden) {
@@ -36,6 +38,7 @@ public class GbaStubRegister implements GbaRegister {
                                 r.straatnaam(), r.huisnummer(), r.huisnummertoevoeging(), r.postcode(), r.woonplaats(),
                                 Boolean.TRUE.equals(r.geheim()))));
         }
+        personen.values().forEach(this::indexeer);
     }
 
     @Override
@@ -44,14 +47,30 @@ public class GbaStubRegister implements GbaRegister {
     }
 
     @Override
-    public void wijzigingOntvangen(GbaWijziging wijziging) {
-        personen.computeIfPresent(wijziging.bsn(), (bsn, p) -> wijziging.toegepastOp(p));
+    public synchronized void wijzigingOntvangen(GbaWijziging wijziging) {
+        GbaPersoon oud = personen.get(wijziging.bsn());
+        if (oud != null) {
+            GbaPersoon nieuw = wijziging.toegepastOp(oud);
+            opNaamEnGeboortedatum.computeIfPresent(sleutel(oud.achternaam(), oud.geboortedatum()), (k, lijst) -> {
+                List<GbaPersoon> rest = lijst.stream().filter(p -> !p.bsn().equals(oud.bsn())).toList();
+                return rest.isEmpty() ? null : rest;
+            });
+            personen.put(nieuw.bsn(), nieuw);
+            indexeer(nieuw);
+        }
+    }
+
+    private void indexeer(GbaPersoon p) {
+        opNaamEnGeboortedatum.merge(sleutel(p.achternaam(), p.geboortedatum()), List.of(p),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+    }
+
+    private static String sleutel(String achternaam, LocalDate geboortedatum) {
+        return achternaam.trim().toLowerCase(java.util.Locale.ROOT) + "|" + geboortedatum;
     }
 
     @Override
     public List<GbaPersoon> zoekOpNaamEnGeboortedatum(String achternaam, LocalDate geboortedatum) {
-        return personen.values().stream()
-                .filter(p -> p.achternaam().equalsIgnoreCase(achternaam.trim()) && p.geboortedatum().equals(geboortedatum))
-                .toList();
+        return opNaamEnGeboortedatum.getOrDefault(sleutel(achternaam, geboortedatum), List.of());
     }
 }

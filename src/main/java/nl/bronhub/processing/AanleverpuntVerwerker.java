@@ -1,9 +1,12 @@
 package nl.bronhub.processing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -19,6 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AanleverpuntVerwerker {
 
+    /** Aanleverpunten being worked on in this hub: one worker each, whatever the timer does. */
+    private final Set<Long> bezig = ConcurrentHashMap.newKeySet();
+    /** Aanleverpunten whose failure could not even be recorded (database trouble): left alone for a while. */
+    private final Map<Long, Instant> pauze = new ConcurrentHashMap<>();
+    private static final Duration PAUZE = Duration.ofSeconds(5);
+
     private final ProducerTemplate routes;
     private final TransactionTemplate transactie;
     private final MislukteVerwerking mislukt;
@@ -30,14 +39,36 @@ public class AanleverpuntVerwerker {
     }
 
     public void verwerkOpVolgorde(List<Map<String, Object>> wachtend) {
-        for (Map<String, Object> rij : wachtend) {
-            if (isNogNietAanDeBeurt(rij) || !verwerk(rij)) {
-                return;
+        if (wachtend.isEmpty()) {
+            return;
+        }
+        long aanleverpunt = ((Number) wachtend.get(0).get("aanleverpunt_id")).longValue();
+        Instant tot = pauze.get(aanleverpunt);
+        if ((tot != null && Instant.now().isBefore(tot)) || !bezig.add(aanleverpunt)) {
+            return;
+        }
+        try {
+            for (Map<String, Object> rij : wachtend) {
+                if (isNogNietAanDeBeurt(rij)) {
+                    return;
+                }
+                Uitkomst uitkomst = verwerk(rij);
+                if (uitkomst == Uitkomst.NIET_VASTGELEGD) {
+                    pauze.put(aanleverpunt, Instant.now().plus(PAUZE));
+                }
+                if (uitkomst != Uitkomst.VERDER) {
+                    return;
+                }
             }
+            pauze.remove(aanleverpunt);
+        } finally {
+            bezig.remove(aanleverpunt);
         }
     }
 
-    private boolean verwerk(Map<String, Object> rij) {
+    enum Uitkomst { VERDER, WACHTEN, NIET_VASTGELEGD }
+
+    private Uitkomst verwerk(Map<String, Object> rij) {
         long berichtId = ((Number) rij.get("id")).longValue();
         try {
             transactie.executeWithoutResult(status -> {
@@ -46,7 +77,7 @@ public class AanleverpuntVerwerker {
                     throw new VerwerkingMislukt(uitkomst.getException());
                 }
             });
-            return true;
+            return Uitkomst.VERDER;
         } catch (VerwerkingMislukt e) {
             return mislukt.registreer(berichtId, e.getCause());
         } catch (RuntimeException e) {

@@ -48,31 +48,32 @@ public class MislukteVerwerking implements SignaalBron {
         return Set.of("358");
     }
 
-    /** @return true when the bericht is parked, so the ones after it may go on */
-    public boolean registreer(long berichtId, Throwable oorzaak) {
+    /** Whether the berichten after this one may go on (it is parked), must wait, or the failure was not even recorded. */
+    public AanleverpuntVerwerker.Uitkomst registreer(long berichtId, Throwable oorzaak) {
         // Exception texts can quote submitted values; only the type is kept.
         String fout = oorzaak == null ? "onbekend" : oorzaak.getClass().getName();
         try {
-            return Boolean.TRUE.equals(transactie.execute(s -> {
+            return transactie.execute(s -> {
                 Integer pogingen = jdbc.query("select pogingen from bericht where id = :id and status = 'ONTVANGEN' for update",
                         Map.of("id", berichtId), rs -> rs.next() ? rs.getInt(1) + 1 : null);
                 if (pogingen == null) {
-                    return false;
+                    return AanleverpuntVerwerker.Uitkomst.WACHTEN;
                 }
                 if (pogingen >= maxPogingen) {
                     parkeer(berichtId, pogingen, fout);
-                    return true;
+                    return AanleverpuntVerwerker.Uitkomst.VERDER;
                 }
                 // the clock of the machine, not the hub's domain clock: this is about waiting, not about dates
                 Instant volgende = Instant.now().plus(Duration.ofSeconds(1L << Math.min(pogingen, 8)));
                 jdbc.update("update bericht set pogingen = :p, laatste_fout = :fout, volgende_poging_op = :volgende where id = :id",
                         Map.of("p", pogingen, "fout", fout, "volgende", Timestamp.from(volgende), "id", berichtId));
                 LOG.warn("Bericht {} failed (attempt {} of {}): {}", berichtId, pogingen, maxPogingen, fout);
-                return false;
-            }));
+                return AanleverpuntVerwerker.Uitkomst.WACHTEN;
+            });
         } catch (RuntimeException e) {
-            LOG.warn("Failure of bericht {} could not be recorded ({}); it stays in the queue", berichtId, e.getClass().getName());
-            return false;
+            LOG.warn("Failure of bericht {} could not be recorded ({}); it stays in the queue and its aanleverpunt pauses",
+                    berichtId, e.getClass().getName());
+            return AanleverpuntVerwerker.Uitkomst.NIET_VASTGELEGD;
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.stream.StreamSource;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 
@@ -36,6 +38,8 @@ public class Contract {
     private final JAXBContext jaxb;
     private final Schema schema;
     private final DocumentBuilderFactory documents;
+    /** Made once: a factory lookup per read scans the class path (ServiceLoader) and showed in the profile. */
+    private final XMLInputFactory stax;
 
     public Contract() throws Exception {
         this.jaxb = JAXBContext.newInstance(ObjectFactory.class);
@@ -46,6 +50,9 @@ public class Contract {
         this.documents = DocumentBuilderFactory.newInstance();
         documents.setNamespaceAware(true);
         documents.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        this.stax = XMLInputFactory.newFactory();
+        stax.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        stax.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }
 
     /** Thread-safe; make a Validator per use. */
@@ -63,8 +70,13 @@ public class Contract {
 
     public <T> T lees(String xml, Class<T> type) {
         try {
-            return jaxb.createUnmarshaller().unmarshal(new StreamSource(new StringReader(xml)), type).getValue();
-        } catch (JAXBException e) {
+            XMLStreamReader reader = stax.createXMLStreamReader(new StringReader(xml));
+            try {
+                return jaxb.createUnmarshaller().unmarshal(reader, type).getValue();
+            } finally {
+                reader.close();
+            }
+        } catch (JAXBException | XMLStreamException e) {
             throw new IllegalStateException("XML does not fit " + type.getSimpleName(), e);
         }
     }

@@ -1,0 +1,382 @@
+package nl.bronhub.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load driver: many LAS clients deliver a synthetic population (see Populatie) to a running hub
+ * over real SOAP, then fetch every terugkoppeling; afterwards the same payload is driven against the
+ * bare CXF echo endpoint (bron.benchmark.echo=true) as the ceiling. Prints one JSON line and a table.
+ * See BENCHMARKS.md for the commands.
+ */
+public final class Belasting {
+
+    private static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static final String NS = "urn:nl:bron-hub:uitwisseling:v1";
+    private static final Pattern ITEM = Pattern.compile("<berichtIdentificatie>b-(\\d+)-(\\d+)</berichtIdentificatie>");
+    private static final Pattern VOLGNUMMER = Pattern.compile("<volgnummer>(\\d+)</volgnummer>");
+
+    private final Map<String, String> opties;
+    private final Populatie populatie;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final String hub;
+    private final int clients;
+    private final int perVerzoek;
+    private final int opwarmen;
+    private final LocalDate schooljaar;
+
+    private long[] ontvangenOp;
+    private long[] terugOp;
+    private final List<long[]> antwoordtijden = new ArrayList<>();
+    private final AtomicLong verzoeken = new AtomicLong();
+    private final AtomicLong afgekeurd = new AtomicLong();
+    private final AtomicLong heapPiek = new AtomicLong();
+    private final AtomicLong database = new AtomicLong();
+
+    private Belasting(Map<String, String> opties) {
+        this.opties = opties;
+        this.populatie = new Populatie(Long.parseLong(opties.getOrDefault("seed", "1")),
+                Integer.parseInt(opties.getOrDefault("scholen", "100")), Integer.parseInt(opties.getOrDefault("leerlingen", "200")));
+        this.hub = opties.getOrDefault("hub", "http://localhost:8080");
+        this.clients = Integer.parseInt(opties.getOrDefault("clients", "16"));
+        this.perVerzoek = Integer.parseInt(opties.getOrDefault("per-verzoek", "50"));
+        this.opwarmen = Integer.parseInt(opties.getOrDefault("opwarmen", "0"));
+        LocalDate vandaag = LocalDate.now();
+        this.schooljaar = LocalDate.of(vandaag.getMonthValue() >= 8 ? vandaag.getYear() : vandaag.getYear() - 1, 8, 1);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opties = new HashMap<>();
+        for (String a : args) {
+            String[] kv = a.replaceFirst("^--", "").split("=", 2);
+            opties.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        new Belasting(opties).draai();
+    }
+
+    private void draai() throws Exception {
+        int m = populatie.leerlingenPerSchool();
+        ontvangenOp = new long[populatie.scholen() * m];
+        terugOp = new long[populatie.scholen() * m];
+        if (opwarmen > 0) {
+            System.err.printf("warming up with schools 0..%d%n", opwarmen - 1);
+            aanleverenEnOphalen(0, opwarmen);
+            antwoordtijden.clear();
+            verzoeken.set(0);
+        }
+        Thread meter = new Thread(this::meet, "meter");
+        meter.setDaemon(true);
+        meter.start();
+        long start = System.nanoTime();
+        long[] eindes = aanleverenEnOphalen(opwarmen, populatie.scholen());
+        meter.interrupt();
+        long berichten = (long) (populatie.scholen() - opwarmen) * m;
+        double ontvangenSec = (eindes[0] - start) / 1e9;
+        double verwerktSec = (eindes[1] - start) / 1e9;
+        long[] antwoord = samen(antwoordtijden);
+        long[] tot = new long[(int) berichten];
+        for (int i = 0; i < berichten; i++) {
+            int k = opwarmen * m + i;
+            tot[i] = terugOp[k] - ontvangenOp[k];
+        }
+        Arrays.sort(antwoord);
+        Arrays.sort(tot);
+        double hubVerzoekenPerSec = verzoeken.get() / ontvangenSec;
+        double plafond = Integer.parseInt(opties.getOrDefault("plafond-seconden", "30")) > 0 ? plafond() : Double.NaN;
+        rapport(berichten, ontvangenSec, verwerktSec, antwoord, tot, hubVerzoekenPerSec, plafond);
+    }
+
+    /** Delivers schools [van, tot) and fetches their queues; returns the moment of the last ack and of the last fetch. */
+    private long[] aanleverenEnOphalen(int van, int tot) throws Exception {
+        AtomicInteger volgende = new AtomicInteger(van);
+        ConcurrentLinkedQueue<int[]> ophalen = new ConcurrentLinkedQueue<>();
+        AtomicLong laatsteOntvangst = new AtomicLong();
+        AtomicLong laatsteTerug = new AtomicLong();
+        AtomicInteger klaar = new AtomicInteger();
+        AtomicLong laatsteVoortgang = new AtomicLong(System.nanoTime());
+        ExecutorService pool = Executors.newFixedThreadPool(clients * 2);
+        List<Future<?>> taken = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            long[] tijden = new long[1 << 16];
+            int[] aantal = {0};
+            synchronized (antwoordtijden) {
+                antwoordtijden.add(tijden);
+            }
+            taken.add(pool.submit(() -> {
+                long[] eigen = tijden;
+                for (int s = volgende.getAndIncrement(); s < tot; s = volgende.getAndIncrement()) {
+                    for (int j = 0; j < populatie.leerlingenPerSchool(); j += perVerzoek) {
+                        int tm = Math.min(j + perVerzoek, populatie.leerlingenPerSchool());
+                        String verzoek = aanleverVerzoek(s, j, tm);
+                        long t0 = System.nanoTime();
+                        String antwoord = post("/services/uitwisseling/v1", verzoek);
+                        long t1 = System.nanoTime();
+                        for (int k = j; k < tm; k++) {
+                            ontvangenOp[s * populatie.leerlingenPerSchool() + k] = t1;
+                        }
+                        afgekeurd.addAndGet(tel(antwoord, "<status>afkeur</status>"));
+                        if (aantal[0] == eigen.length) {
+                            long[] groter = Arrays.copyOf(eigen, eigen.length * 2);
+                            synchronized (antwoordtijden) {
+                                antwoordtijden.set(antwoordtijden.indexOf(eigen), groter);
+                            }
+                            eigen = groter;
+                        }
+                        eigen[aantal[0]++] = t1 - t0;
+                        verzoeken.incrementAndGet();
+                        laatsteOntvangst.accumulateAndGet(t1, Math::max);
+                    }
+                    ophalen.add(new int[] {s, 0, 0});
+                }
+                synchronized (antwoordtijden) {
+                    int i = antwoordtijden.indexOf(eigen);
+                    antwoordtijden.set(i, Arrays.copyOf(eigen, aantal[0]));
+                }
+                return null;
+            }));
+        }
+        for (int c = 0; c < clients; c++) {
+            taken.add(pool.submit(() -> {
+                while (klaar.get() < tot - van) {
+                    if (System.nanoTime() - laatsteVoortgang.get() > Duration.ofMinutes(2).toNanos()) {
+                        throw new IllegalStateException("no terugkoppeling arrived for two minutes; " + klaar.get() + " of "
+                                + (tot - van) + " schools complete; see the hub's log and GET /operator/... for parked berichten");
+                    }
+                    int[] school = ophalen.poll();
+                    if (school == null) {
+                        LockSupport.parkNanos(5_000_000);
+                        continue;
+                    }
+                    String antwoord = post("/services/uitwisseling/v1", ophaalVerzoek(school[0], school[1]));
+                    long nu = System.nanoTime();
+                    Matcher item = ITEM.matcher(antwoord);
+                    while (item.find()) {
+                        terugOp[Integer.parseInt(item.group(1)) * populatie.leerlingenPerSchool() + Integer.parseInt(item.group(2))] = nu;
+                        school[2]++;
+                        laatsteVoortgang.set(nu);
+                    }
+                    Matcher v = VOLGNUMMER.matcher(antwoord);
+                    while (v.find()) {
+                        school[1] = Math.max(school[1], Integer.parseInt(v.group(1)));
+                    }
+                    if (school[2] >= populatie.leerlingenPerSchool()) {
+                        post("/services/uitwisseling/v1", ophaalVerzoek(school[0], school[1]));
+                        laatsteTerug.accumulateAndGet(nu, Math::max);
+                        klaar.incrementAndGet();
+                    } else {
+                        if (!antwoord.contains("<meerBeschikbaar>true")) {
+                            LockSupport.parkNanos(20_000_000);
+                        }
+                        ophalen.add(school);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> t : taken) {
+            t.get();
+        }
+        pool.shutdown();
+        return new long[] {laatsteOntvangst.get(), laatsteTerug.get()};
+    }
+
+    /** The ceiling: the same request, for the same time, against the bare CXF echo endpoint. */
+    private double plafond() throws Exception {
+        String verzoek = aanleverVerzoek(opwarmen, 0, Math.min(perVerzoek, populatie.leerlingenPerSchool()));
+        long duur = Duration.ofSeconds(Integer.parseInt(opties.getOrDefault("plafond-seconden", "30"))).toNanos();
+        AtomicLong aantal = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> taken = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            taken.add(pool.submit(() -> {
+                while (System.nanoTime() - start < duur) {
+                    post("/services/echo", verzoek);
+                    aantal.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> t : taken) {
+            t.get();
+        }
+        pool.shutdown();
+        return aantal.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private void meet() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                String s = get("/operator/systeem");
+                heapPiek.accumulateAndGet(getal(s, "heapGebruiktBytes"), Math::max);
+                database.set(getal(s, "databaseBytes"));
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // a missed sample
+            }
+        }
+    }
+
+    private void rapport(long berichten, double ontvangenSec, double verwerktSec, long[] antwoord, long[] tot,
+                         double hubVerzoekenPerSec, double plafond) {
+        String json = String.format(Locale.ROOT, "{\"berichten\":%d,\"scholen\":%d,\"clients\":%d,\"perVerzoek\":%d,\"afgekeurd\":%d,"
+                        + "\"ontvangenPerSeconde\":%.0f,\"verwerktPerSeconde\":%.0f,\"antwoordMs\":{\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f},"
+                        + "\"totTerugkoppelingMs\":{\"p50\":%.0f,\"p95\":%.0f,\"p99\":%.0f},\"hubVerzoekenPerSeconde\":%.0f,"
+                        + "\"echoVerzoekenPerSeconde\":%.0f,\"verhoudingTotPlafond\":%.2f,\"heapPiekMb\":%d,\"databaseMb\":%d}",
+                berichten, populatie.scholen() - opwarmen, clients, perVerzoek, afgekeurd.get(), berichten / ontvangenSec, berichten / verwerktSec,
+                ms(antwoord, 50), ms(antwoord, 95), ms(antwoord, 99), ms(tot, 50), ms(tot, 95), ms(tot, 99), hubVerzoekenPerSec, plafond,
+                hubVerzoekenPerSec / plafond, heapPiek.get() >> 20, database.get() >> 20);
+        System.out.println(json);
+        System.out.printf(Locale.ROOT, """
+                        | measure                                  | value          |
+                        | ---------------------------------------- | -------------- |
+                        | berichten (schools x pupils)             | %,d (%d x %d)  |
+                        | clients, berichten per request           | %d, %d          |
+                        | acknowledged (ontvangen) per second      | %,.0f          |
+                        | fully processed per second               | %,.0f          |
+                        | answer latency p50 / p95 / p99 (ms)      | %.1f / %.1f / %.1f |
+                        | ack -> terugkoppeling p50 / p95 / p99 (ms) | %.0f / %.0f / %.0f |
+                        | hub requests/s vs echo ceiling           | %,.0f / %,.0f = %.2f |
+                        | peak heap (MB), database (MB)            | %d, %d          |
+                        """, berichten, populatie.scholen() - opwarmen, populatie.leerlingenPerSchool(), clients, perVerzoek,
+                berichten / ontvangenSec, berichten / verwerktSec, ms(antwoord, 50), ms(antwoord, 95), ms(antwoord, 99),
+                ms(tot, 50), ms(tot, 95), ms(tot, 99), hubVerzoekenPerSec, plafond, hubVerzoekenPerSec / plafond,
+                heapPiek.get() >> 20, database.get() >> 20);
+    }
+
+    private String aanleverVerzoek(int school, int van, int tot) {
+        Populatie.School s = populatie.school(school);
+        StringBuilder b = new StringBuilder(2048 * (tot - van) + 600);
+        b.append("<soapenv:Envelope xmlns:soapenv=\"").append(SOAP).append("\"><soapenv:Body><aanleverenVerzoek xmlns=\"").append(NS)
+                .append("\">");
+        header(b, s.brin(), "r-" + school + "-" + van);
+        for (int j = van; j < tot; j++) {
+            bericht(b, school, j);
+        }
+        return b.append("</aanleverenVerzoek></soapenv:Body></soapenv:Envelope>").toString();
+    }
+
+    private String ophaalVerzoek(int school, int laatst) {
+        StringBuilder b = new StringBuilder(600);
+        b.append("<soapenv:Envelope xmlns:soapenv=\"").append(SOAP).append("\"><soapenv:Body><terugkoppelingVerzoek xmlns=\"").append(NS)
+                .append("\">");
+        header(b, populatie.school(school).brin(), "o-" + school + "-" + laatst);
+        return b.append("<laatstOntvangenVolgnummer>").append(laatst).append("</laatstOntvangenVolgnummer><maximumAantal>1000")
+                .append("</maximumAantal></terugkoppelingVerzoek></soapenv:Body></soapenv:Envelope>").toString();
+    }
+
+    private static void header(StringBuilder b, String brin, String id) {
+        b.append("<header><identificatiecodeBedrijfsdocument>").append(id).append("</identificatiecodeBedrijfsdocument>")
+                .append("<verzendendeInstantie><brin>").append(brin).append("</brin><aanleverpuntnummer>1</aanleverpuntnummer>")
+                .append("</verzendendeInstantie><ontvangendeInstantie>BRON</ontvangendeInstantie>")
+                .append("<datumTijdBedrijfsdocument>2026-11-22T10:00:00Z</datumTijdBedrijfsdocument></header>");
+    }
+
+    private void bericht(StringBuilder b, int school, int j) {
+        Populatie.Leerling l = populatie.leerling(school, j);
+        String d = schooljaar.toString();
+        b.append("<bericht><identificatie>b-").append(school).append('-').append(j).append("</identificatie>")
+                .append("<mutatiesoort>inschrijven</mutatiesoort><leerling>");
+        if (l.bsn() != null) {
+            b.append("<burgerservicenummer>").append(l.bsn()).append("</burgerservicenummer>");
+        }
+        b.append("<geboortedatum>").append(l.geboortedatum()).append("</geboortedatum><geslacht>").append(l.geslacht())
+                .append("</geslacht><achternaam>").append(l.achternaam()).append("</achternaam><straatnaam>Benchmarkweg</straatnaam>")
+                .append("<huisnummer>1</huisnummer><postcode>").append(l.postcode()).append("</postcode><woonplaats>Benchmarkstad")
+                .append("</woonplaats></leerling><inschrijving><datumInschrijving>").append(d).append("</datumInschrijving>");
+        if (populatie.school(school).soort() == Populatie.Soort.WPO) {
+            groep(b, "vestiging", d, "01");
+            groep(b, "leerjaar", d, String.valueOf(1 + j % 8));
+        } else {
+            boolean ab = l.ambulant();
+            b.append("<aanduidingNnca>").append(ab ? "0" : "1").append("</aanduidingNnca>");
+            groep(b, "vestiging", d, "01");
+            groep(b, "leerjaar", d, ab ? "0" : "3");
+            groep(b, "soortVerblijf", d, "0");
+            groep(b, "schoolsoort", d, ab ? "0" : "1");
+            groep(b, "soortOnderwijs", d, ab ? "00" : "33");
+            groep(b, "indicatieBekostiging", d, "J");
+            b.append("<indicatiestelling><datumIndicatiestelling>").append(schooljaar.minusMonths(2))
+                    .append("</datumIndicatiestelling><onderwijssoortIndicatie>33</onderwijssoortIndicatie><brinRec>12RC</brinRec>")
+                    .append("<cviNummer>1234567</cviNummer></indicatiestelling>");
+            if (ab) {
+                b.append("<ambulanteBegeleiding><ingangsdatum>").append(d).append("</ingangsdatum><brinSchool>").append(l.abSchool())
+                        .append("</brinSchool></ambulanteBegeleiding>");
+            }
+        }
+        b.append("</inschrijving></bericht>");
+    }
+
+    private static void groep(StringBuilder b, String naam, String datum, String waarde) {
+        b.append('<').append(naam).append("><ingangsdatum>").append(datum).append("</ingangsdatum><waarde>").append(waarde)
+                .append("</waarde></").append(naam).append('>');
+    }
+
+    private String post(String pad, String xml) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hub + pad)).timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(xml)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + r.statusCode() + " from " + pad + ": " + r.body());
+            }
+            return r.body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String get(String pad) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(hub + pad)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long getal(String json, String veld) {
+        Matcher m = Pattern.compile("\"" + veld + "\":(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static int tel(String tekst, String wat) {
+        int n = 0;
+        for (int i = tekst.indexOf(wat); i >= 0; i = tekst.indexOf(wat, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static long[] samen(List<long[]> delen) {
+        return delen.stream().flatMapToLong(Arrays::stream).toArray();
+    }
+
+    private static double ms(long[] gesorteerd, int percentiel) {
+        if (gesorteerd.length == 0) {
+            return Double.NaN;
+        }
+        return gesorteerd[Math.min(gesorteerd.length - 1, (int) Math.ceil(percentiel / 100.0 * gesorteerd.length) - 1)] / 1e6;
+    }
+}
