@@ -11,7 +11,7 @@ import nl.bronhub.intake.Pgn;
  * from it, the load driver the berichten, so the two always match without storing 1.6 million
  * berichten. Fictitious: the BSNs pass the elfproef but belong to nobody the hub knows.
  *
- * Mix per pupil: 85% with a BSN the GBA knows, 10% without a number (the hub assigns one, 757),
+ * Mix per pupil: 85% with a BSN the GBA knows, 15% without a number (the hub assigns one, 757),
  * at WEC schools 1 in 5 ambulant begeleid, and 3% with an attentie signal (a postcode that differs
  * from the GBA's, 770).
  */

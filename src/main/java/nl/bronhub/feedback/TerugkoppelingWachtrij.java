@@ -110,13 +110,11 @@ public class TerugkoppelingWachtrij {
 
     /**
      * The next volgnummer, under the aanleverpunt's row lock (SELECT ... FOR UPDATE), so transactions
-     * writing to one queue take their numbers one after the other; never below what the queue holds.
+     * writing to one queue take their numbers one after the other.
      */
     private long volgendVolgnummer(long aanleverpuntId) {
         Map<String, Long> p = Map.of("ap", aanleverpuntId);
-        long laatste = jdbc.queryForObject("select laatste_volgnummer from aanleverpunt where id = :ap for update", p, Long.class);
-        Long inWachtrij = jdbc.queryForObject("select max(volgnummer) from terugkoppeling where aanleverpunt_id = :ap", p, Long.class);
-        long volgend = Math.max(laatste, inWachtrij == null ? 0 : inWachtrij) + 1;
+        long volgend = jdbc.queryForObject("select laatste_volgnummer from aanleverpunt where id = :ap for update", p, Long.class) + 1;
         jdbc.update("update aanleverpunt set laatste_volgnummer = :v where id = :ap", Map.of("v", volgend, "ap", aanleverpuntId));
         return volgend;
     }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# A whole benchmark run on this machine: build, generate a population, start a hub on a fresh H2
+# database with the echo ceiling switched on, drive it, print the report, stop the hub.
+# usage: benchmark/draai.sh [SCHOOLS] [PUPILS_PER_SCHOOL] [WARMUP_SCHOOLS] [CLIENTS] [PER_REQUEST] [CEILING_SECONDS]
+# 1.6 million pupils: benchmark/draai.sh 8010 200 10 16 100 60   (see BENCHMARKS.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCHOLEN=${1:-110}; LEERLINGEN=${2:-200}; OPWARMEN=${3:-10}; CLIENTS=${4:-8}; PER_VERZOEK=${5:-50}; PLAFOND=${6:-20}
+[ -f target/bron-hub-0.1.0-SNAPSHOT.jar ] || mvn -q -B package -DskipTests
+JAR=target/bron-hub-0.1.0-SNAPSHOT.jar
+B=target/benchmark
+rm -rf "$B"; mkdir -p "$B"
+java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Generator org.springframework.boot.loader.launch.PropertiesLauncher "$B" "$SCHOLEN" "$LEERLINGEN" 7
+java -Xmx${BENCHMARK_HEAP:-2g} ${BENCHMARK_JVM:-} -jar "$JAR" --server.port=8081 \
+  --spring.datasource.url="jdbc:h2:file:./$B/db/bron-hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;QUERY_CACHE_SIZE=100" \
+  --bron.referentie.instellingen=$B/instellingen.yaml --bron.gba.stub.bestanden=$B/gba.yaml \
+  --bron.aanleverpunten.bestand=$B/aanleverpunten.yaml --bron.benchmark.echo=true \
+  --bron.terugkoppeling.pagina-grootte=1000 --bron.mail.ingebouwd=false > "$B/hub.log" 2>&1 &
+HUB=$!
+trap 'kill $HUB 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do grep -qE 'Started BronHub|APPLICATION FAILED' "$B/hub.log" && break; sleep 1; done
+grep -q 'Started BronHub' "$B/hub.log" || { echo "the hub did not start; see $B/hub.log"; exit 1; }
+java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Belasting org.springframework.boot.loader.launch.PropertiesLauncher \
+  --hub=http://localhost:8081 --scholen="$SCHOLEN" --leerlingen="$LEERLINGEN" --opwarmen="$OPWARMEN" \
+  --clients="$CLIENTS" --per-verzoek="$PER_VERZOEK" --plafond-seconden="$PLAFOND"
+echo "hub warnings and errors: $(grep -cE ' WARN | ERROR ' "$B/hub.log" || true)"
