@@ -41,17 +41,19 @@ public class XsdControle {
         }
     }
 
-    private final Contract contract;
     private final SignaalCatalogus catalogus;
+    /** A Validator is not thread-safe and costly to make (the benchmark's profile): one per thread, reset per use. */
+    private final ThreadLocal<Validator> validators;
 
     public XsdControle(Contract contract, SignaalCatalogus catalogus) {
-        this.contract = contract;
         this.catalogus = catalogus;
+        this.validators = ThreadLocal.withInitial(() -> contract.schema().newValidator());
     }
 
     public Uitslag controleer(Element verzoek) {
         Map<Integer, List<Signaal>> fouten = new LinkedHashMap<>();
-        Validator validator = contract.schema().newValidator();
+        Validator validator = validators.get();
+        validator.reset();
         validator.setErrorHandler(new ErrorHandler() {
             @Override
             public void warning(SAXParseException e) {
