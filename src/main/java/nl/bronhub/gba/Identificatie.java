@@ -8,6 +8,7 @@ import java.util.Set;
 
 import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.intake.Pgn;
+import nl.bronhub.intake.Waardelijsten;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
@@ -27,9 +28,6 @@ import static nl.bronhub.processing.Verwerking.gevuld;
  */
 @Component
 public class Identificatie implements SignaalBron {
-
-    /** GBA land table: Nederland. */
-    private static final String NEDERLAND = "6030";
 
     private final GbaRegister gba;
     private final NamedParameterJdbcTemplate jdbc;
@@ -61,7 +59,7 @@ public class Identificatie implements SignaalBron {
     private void zoekNummer(Verwerking v) {
         Persoon p = v.leerling();
         LocalDate geboortedatum = datum(p.getGeboortedatum());
-        boolean buitenland = gevuld(p.getLandcode()) && !NEDERLAND.equals(p.getLandcode().trim());
+        boolean buitenland = gevuld(p.getLandcode()) && !Waardelijsten.NEDERLAND.equals(p.getLandcode().trim());
         if (!buitenland && gevuld(p.getPostcode())) {
             List<GbaPersoon> gevonden = gba.zoekOpNaamEnGeboortedatum(p.getAchternaam(), geboortedatum).stream()
                     .filter(g -> g.geslacht().equals(p.getGeslacht().trim()) && Objects.equals(g.postcode(), p.getPostcode().trim()))

@@ -88,7 +88,7 @@ public class FormaatControle implements SignaalBron {
                 c.signaal("750", "burgerservicenummer");
             }
         }
-        if (bsn != null && !leeg(p.getLandcode()) && !"6030".equals(p.getLandcode().trim())) {
+        if (bsn != null && !leeg(p.getLandcode()) && !Waardelijsten.NEDERLAND.equals(p.getLandcode().trim())) {
             // handbook 7.1.3: no BSN for a pupil living abroad; the GBA cannot link a foreign address to one
             c.signaal("743", "burgerservicenummer");
         }

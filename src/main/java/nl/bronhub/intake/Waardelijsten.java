@@ -11,6 +11,9 @@ public final class Waardelijsten {
     private Waardelijsten() {
     }
 
+    /** GBA land table: Nederland. */
+    public static final String NEDERLAND = "6030";
+
     public static final Set<String> MUTATIESOORT = Set.of("aanmelden", "inschrijven", "wijzigen", "uitschrijven", "verwijderen");
     public static final Set<String> GESLACHT = Set.of("M", "V", "O");
     public static final Set<String> NNCA = Set.of("0", "1", "2");

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.gba.GbaPersoon;
 import nl.bronhub.gba.GbaRegister;
+import nl.bronhub.intake.Waardelijsten;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,6 @@ import static nl.bronhub.processing.Verwerking.gevuld;
  */
 @Component
 public class AdresRegels implements InhoudRegel {
-
-    /** GBA land table: Nederland. */
-    static final String NEDERLAND = "6030";
 
     private final SignaalCatalogus catalogus;
     private final GbaRegister gba;
@@ -48,7 +46,7 @@ public class AdresRegels implements InhoudRegel {
         if (Boolean.TRUE.equals(p.isAdresGeheim()) || geheimVolgensGba(p)) {
             return;
         }
-        boolean buitenland = gevuld(p.getLandcode()) && !NEDERLAND.equals(p.getLandcode().trim());
+        boolean buitenland = gevuld(p.getLandcode()) && !Waardelijsten.NEDERLAND.equals(p.getLandcode().trim());
         boolean binnenlandsAdres = Stream.of(p.getPostcode(), p.getStraatnaam(), p.getHuisnummer(), p.getWoonplaats())
                 .anyMatch(Verwerking::gevuld);
         boolean regel1 = gevuld(p.getAdresregelBuitenland1());
