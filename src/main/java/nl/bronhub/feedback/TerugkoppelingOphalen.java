@@ -10,7 +10,6 @@ import java.util.Set;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.TerugkoppelingAntwoord;
 import nl.bronhub.contract.v1.TerugkoppelingVerzoek;
-import nl.bronhub.intake.SoapBody;
 import nl.bronhub.intake.XsdControle;
 import nl.bronhub.registry.Aanleverpunten;
 import nl.bronhub.signal.SignaalBron;
@@ -62,11 +61,7 @@ public class TerugkoppelingOphalen implements SignaalBron {
 
     /** Checks the request and leaves aanleverpuntId, laatstOntvangen and limiet as headers for the SQL steps. */
     public void leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
-        Element element = SoapBody.element(payload, "terugkoppelingVerzoek", catalogus);
-        var fouten = xsd.controleer(element).fouten();
-        if (!fouten.isEmpty()) {
-            throw new SignaalFout(fouten.values().iterator().next());
-        }
+        Element element = xsd.geldigVerzoek(payload, "terugkoppelingVerzoek");
         TerugkoppelingVerzoek verzoek = contract.lees(element, TerugkoppelingVerzoek.class);
         var afzender = verzoek.getHeader().getVerzendendeInstantie();
         Long aanleverpuntId = aanleverpunten.bestaand(afzender.getBrin(), afzender.getAanleverpuntnummer());

@@ -74,9 +74,9 @@ public class TerugkoppelingWachtrij {
 
     /** Tells the school of inschrijving {@code eigen} that the pupil is also enrolled at the school of {@code ander}. */
     private void meldDubbeleInschrijving(String pgn, long eigen, long ander) {
-        Map<String, Object> andere = jdbc.queryForMap("select brin, datum_inschrijving, datum_uitschrijving from inschrijving "
-                + "where id = :id", Map.of("id", ander));
-        long aanleverpuntId = jdbc.queryForObject("select aanleverpunt_id from inschrijving where id = :id", Map.of("id", eigen), Long.class);
+        Map<String, Object> andere = jdbc.queryForMap("select a.brin, a.datum_inschrijving, a.datum_uitschrijving, e.aanleverpunt_id "
+                + "from inschrijving a, inschrijving e where a.id = :ander and e.id = :eigen", Map.of("ander", ander, "eigen", eigen));
+        long aanleverpuntId = ((Number) andere.get("aanleverpunt_id")).longValue();
         Terugkoppeling t = nieuw(SoortTerugkoppeling.DUBBELE_INSCHRIJVING, Verwerkingsresultaat.MELDING);
         t.setLeerling(register.persoon(pgn));
         t.setInschrijving(register.inschrijving(eigen));

@@ -14,13 +14,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import nl.bronhub.feedback.TerugkoppelingWachtrij;
 import nl.bronhub.intake.FormaatControle;
+import nl.bronhub.intake.Formaten;
 import nl.bronhub.intake.Pgn;
 import nl.bronhub.intake.Waardelijsten;
 import nl.bronhub.signal.Signaal;
@@ -49,8 +49,6 @@ public class GbaMutatiebestand implements SignaalBron {
 
     static final Set<String> KOLOMMEN = Set.of("bsn", "geboortedatum", "achternaam", "voorvoegsel", "voornamen", "straatnaam",
             "huisnummer", "huisnummertoevoeging", "postcode", "woonplaats", "geheim");
-    private static final Pattern POSTCODE = Pattern.compile("[1-9][0-9]{3}[A-Z]{2}");
-    private static final Pattern HUISNUMMER = Pattern.compile("[0-9]{1,5}");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactie;
@@ -115,11 +113,11 @@ public class GbaMutatiebestand implements SignaalBron {
             }
         }
         String postcode = tekst(velden.get("postcode"));
-        if (postcode != null && !postcode.equals("-") && !POSTCODE.matcher(postcode).matches()) {
+        if (postcode != null && !postcode.equals("-") && !Formaten.POSTCODE.matcher(postcode).matches()) {
             throw new GbaBestandFout("regel " + regel + ": postcode heeft niet het formaat 1234AB");
         }
         String huisnummer = tekst(velden.get("huisnummer"));
-        if (huisnummer != null && !huisnummer.equals("-") && !HUISNUMMER.matcher(huisnummer).matches()) {
+        if (huisnummer != null && !huisnummer.equals("-") && !Formaten.NUMMER.matcher(huisnummer).matches()) {
             throw new GbaBestandFout("regel " + regel + ": huisnummer is geen getal");
         }
         String geheim = tekst(velden.get("geheim"));

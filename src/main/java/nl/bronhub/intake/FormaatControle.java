@@ -29,10 +29,7 @@ public class FormaatControle implements SignaalBron {
     public static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
     private static final Pattern IDENTIFICATIE = Pattern.compile("[A-Za-z0-9_-]{1,50}");
-    private static final Pattern POSTCODE = Pattern.compile("[1-9][0-9]{3}[A-Z]{2}");
     private static final Pattern LANDCODE = Pattern.compile("[0-9]{4}");
-    private static final Pattern HUISNUMMER = Pattern.compile("[0-9]{1,5}");
-    private static final Pattern BRIN = Pattern.compile("[0-9]{2}[A-Z0-9]{2}");
     private static final Pattern VESTIGINGSVOLGNUMMER = Pattern.compile("[0-9]{2}");
     private static final Pattern LEERJAAR = Pattern.compile("[0-9]{1,2}");
 
@@ -108,15 +105,15 @@ public class FormaatControle implements SignaalBron {
         if (leeg(p.getAchternaam())) {
             c.signaal("740", "achternaam");
         }
-        c.formaat(p.getPostcode(), "postcode", POSTCODE);
+        c.formaat(p.getPostcode(), "postcode", Formaten.POSTCODE);
         c.formaat(p.getLandcode(), "landcode", LANDCODE);
-        c.formaat(p.getHuisnummer(), "huisnummer", HUISNUMMER);
+        c.formaat(p.getHuisnummer(), "huisnummer", Formaten.NUMMER);
     }
 
     private void controleer(Check c, Inschrijving i) {
         c.datum(i.getDatumInschrijving(), "datum inschrijving", true);
         c.datum(i.getDatumUitschrijving(), "datum uitschrijving", false);
-        c.formaat(i.getBrinTeruggeplaatsteLeerling(), "BRIN-nummer teruggeplaatste leerling", BRIN);
+        c.formaat(i.getBrinTeruggeplaatsteLeerling(), "BRIN-nummer teruggeplaatste leerling", Formaten.BRIN);
         if (!leeg(i.getAanduidingNnca())) {
             c.waarde(i.getAanduidingNnca(), "aanduiding NNCA", Waardelijsten.NNCA::contains);
         }
@@ -129,11 +126,11 @@ public class FormaatControle implements SignaalBron {
         i.getIndicatiestelling().forEach(ind -> {
             c.datum(ind.getDatumIndicatiestelling(), "datum indicatiestelling", true);
             c.waarde(ind.getOnderwijssoortIndicatie(), "onderwijssoort indicatie", Waardelijsten.ONDERWIJSSOORT_INDICATIE::containsKey);
-            c.formaat(ind.getBrinRec(), "BRIN-nummer REC indicatiestelling", BRIN);
+            c.formaat(ind.getBrinRec(), "BRIN-nummer REC indicatiestelling", Formaten.BRIN);
         });
         i.getAmbulanteBegeleiding().forEach(ab -> {
             c.datum(ab.getIngangsdatum(), "datum ingang ambulante begeleiding", true);
-            c.formaat(ab.getBrinSchool(), "BRIN-nummer school ambulante begeleiding", BRIN);
+            c.formaat(ab.getBrinSchool(), "BRIN-nummer school ambulante begeleiding", Formaten.BRIN);
         });
     }
 

@@ -50,6 +50,19 @@ public class XsdControle {
         this.validators = ThreadLocal.withInitial(() -> contract.schema().newValidator());
     }
 
+    /**
+     * The body of a request that is one element as a whole (not a list of berichten): the operation's
+     * own element and valid against the XSD, or refused with 360 or the first 359s.
+     */
+    public Element geldigVerzoek(org.apache.camel.component.cxf.common.CxfPayload<?> payload, String operatieElement) {
+        Element element = SoapBody.element(payload, operatieElement, catalogus);
+        var fouten = controleer(element).fouten();
+        if (!fouten.isEmpty()) {
+            throw new nl.bronhub.signal.SignaalFout(fouten.values().iterator().next());
+        }
+        return element;
+    }
+
     public Uitslag controleer(Element verzoek) {
         Map<Integer, List<Signaal>> fouten = new LinkedHashMap<>();
         Validator validator = validators.get();

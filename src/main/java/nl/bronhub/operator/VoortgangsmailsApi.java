@@ -34,14 +34,12 @@ public class VoortgangsmailsApi {
 
     @PostMapping("/voortgangsmails/{id}/opnieuw")
     public ResponseEntity<Map<String, String>> opnieuw(@PathVariable long id) {
-        if (mails.overzicht().stream().noneMatch(m -> m.id() == id)) {
-            throw new OperatorFouten.NietGevonden("voortgangsmail " + id);
-        }
-        if (!mails.opnieuw(id)) {
-            return ResponseEntity.status(HttpStatus.CONFLICT)
+        return switch (mails.opnieuw(id)) {
+            case ONBEKEND -> throw new OperatorFouten.NietGevonden("voortgangsmail " + id);
+            case GEEN_ADRES -> ResponseEntity.status(HttpStatus.CONFLICT)
                     .body(Map.of("fout", "het aanleverpunt heeft geen e-mailadres voor de gemachtigde; vul dat eerst in"));
-        }
-        return ResponseEntity.accepted().body(Map.of("status", "wordt opnieuw verzonden"));
+            case VERZENDEN -> ResponseEntity.accepted().body(Map.of("status", "wordt opnieuw verzonden"));
+        };
     }
 
     @GetMapping("/mailserver/berichten")

@@ -13,7 +13,6 @@ import nl.bronhub.contract.v1.Registratie;
 import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
 import nl.bronhub.contract.v1.RegistratieoverzichtVerzoek;
 import nl.bronhub.intake.FormaatControle;
-import nl.bronhub.intake.SoapBody;
 import nl.bronhub.intake.XsdControle;
 import nl.bronhub.registry.RegisterLezer;
 import nl.bronhub.signal.SignaalBron;
@@ -53,11 +52,7 @@ public class Registratieoverzicht implements SignaalBron {
 
     /** Checks the request; leaves brin and peildatum as headers for the query, the filters for the answer. */
     public void leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
-        Element element = SoapBody.element(payload, "registratieoverzichtVerzoek", catalogus);
-        var fouten = xsd.controleer(element).fouten();
-        if (!fouten.isEmpty()) {
-            throw new SignaalFout(fouten.values().iterator().next());
-        }
+        Element element = xsd.geldigVerzoek(payload, "registratieoverzichtVerzoek");
         RegistratieoverzichtVerzoek verzoek = contract.lees(element, RegistratieoverzichtVerzoek.class);
         LocalDate peildatum;
         try {

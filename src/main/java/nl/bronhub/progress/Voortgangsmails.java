@@ -131,20 +131,22 @@ public class Voortgangsmails {
                 rs.getTimestamp("verzonden_op") == null ? null : rs.getTimestamp("verzonden_op").toInstant()));
     }
 
-    /**
-     * Sends a mail again, to the gemachtigde's current address, with the scores it was recorded with.
-     *
-     * @return false when the aanleverpunt still has no e-mail address
-     */
-    public boolean opnieuw(long id) {
-        String adres = jdbc.queryForObject("select a.gemachtigde_email from voortgangsmail v join aanleverpunt a "
-                + "on a.id = v.aanleverpunt_id where v.id = :id", Map.of("id", id), String.class);
+    public enum Opnieuw { VERZENDEN, GEEN_ADRES, ONBEKEND }
+
+    /** Sends a mail again, to the gemachtigde's current address, with the scores it was recorded with. */
+    public Opnieuw opnieuw(long id) {
+        List<Map<String, Object>> mail = jdbc.queryForList("select a.gemachtigde_email from voortgangsmail v join aanleverpunt a "
+                + "on a.id = v.aanleverpunt_id where v.id = :id", Map.of("id", id));
+        if (mail.isEmpty()) {
+            return Opnieuw.ONBEKEND;
+        }
+        String adres = (String) mail.get(0).get("gemachtigde_email");
         if (adres == null) {
-            return false;
+            return Opnieuw.GEEN_ADRES;
         }
         jdbc.update("update voortgangsmail set status = 'TE_VERZENDEN', ontvanger = :adres, pogingen = 0, volgende_poging_op = null "
                 + "where id = :id", new MapSqlParameterSource("id", id).addValue("adres", adres));
-        return true;
+        return Opnieuw.VERZENDEN;
     }
 
     /** A score as the mail shows it: registered against the normaantal, as a percentage, and the verdict. */

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import nl.bronhub.ConfigLezer;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import nl.bronhub.intake.Formaten;
 import nl.bronhub.reference.Instellingen;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -45,8 +45,6 @@ public class AanleverpuntRegister implements ApplicationRunner {
     record SeedBestand(List<Seed> aanleverpunten) {
     }
 
-    private static final Pattern BRIN = Pattern.compile("[0-9]{2}[A-Z0-9]{2}");
-    private static final Pattern NUMMER = Pattern.compile("[0-9]{1,5}");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Aanleverpunten aanleverpunten;
@@ -105,10 +103,10 @@ public class AanleverpuntRegister implements ApplicationRunner {
     }
 
     private void controleer(String brin, String nummer, AanleverpuntGegevens g) {
-        if (brin == null || !BRIN.matcher(brin).matches()) {
+        if (brin == null || !Formaten.BRIN.matcher(brin).matches()) {
             throw new OngeldigeInvoer("BRIN-nummer moet twee cijfers en twee letters of cijfers zijn (bijv. 00AA)");
         }
-        if (nummer == null || !NUMMER.matcher(nummer).matches()) {
+        if (nummer == null || !Formaten.NUMMER.matcher(nummer).matches()) {
             throw new OngeldigeInvoer("aanleverpuntnummer moet een getal van 1 tot 5 cijfers zijn");
         }
         if (instellingen.zoek(brin).isEmpty()) {

@@ -78,10 +78,6 @@ public class SignaalCatalogus implements SmartInitializingSingleton {
         return new Signaal(code, Ernst.van(d.ernst()), tekst.toString(), gegeven);
     }
 
-    public boolean kent(String code) {
-        return definities.containsKey(code);
-    }
-
     public Set<String> codes() {
         return definities.keySet();
     }
