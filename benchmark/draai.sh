@@ -23,4 +23,6 @@ grep -q 'Started BronHub' "$B/hub.log" || { echo "the hub did not start; see $B/
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Belasting org.springframework.boot.loader.launch.PropertiesLauncher \
   --hub=http://localhost:8081 --scholen="$SCHOLEN" --leerlingen="$LEERLINGEN" --opwarmen="$OPWARMEN" \
   --clients="$CLIENTS" --per-verzoek="$PER_VERZOEK" --plafond-seconden="$PLAFOND"
+# a flight recording (BENCHMARK_JVM=-XX:StartFlightRecording=...) is written before the hub stops
+case "${BENCHMARK_JVM:-}" in *StartFlightRecording*) jcmd "$HUB" JFR.dump filename="$PWD/$B/hub.jfr" > /dev/null && echo "profile: $B/hub.jfr";; esac
 echo "hub warnings and errors: $(grep -cE ' WARN | ERROR ' "$B/hub.log" || true)"

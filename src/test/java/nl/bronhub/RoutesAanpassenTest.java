@@ -104,6 +104,48 @@ class RoutesAanpassenTest {
         }
     }
 
+    @Test
+    void eenBerichtDatMisluktHoudtDeAnderenUitZijnTransactieNietTegen() throws IOException {
+        Path registratie = routes.resolve("60-registratie.camel.yaml");
+        String metStoring = Files.readString(registratie).replace("""
+                        - bean:
+                            ref: register
+                """, """
+                        - filter:
+                            simple: "${body.bericht.leerling.achternaam} == 'Onverwerkbaar'"
+                            steps:
+                              - throwException:
+                                  exceptionType: java.lang.IllegalStateException
+                                  message: "storing in het register"
+                        - bean:
+                            ref: register
+                """);
+        assertThat(metStoring).contains("Onverwerkbaar");
+        Files.writeString(registratie, metStoring);
+        eigenschappen.put("bron.verwerking.max-pogingen", "2");
+
+        try (Hub hub = Hub.start(eigenschappen)) {
+            LasClient las = hub.las("50AB", "1");
+            java.util.List<Bericht> berichten = Stream.of("2016-01-01", "2016-01-02", "2016-01-03", "2016-01-04", "2016-01-05")
+                    .map(d -> inschrijven(zonderPgn(d), wec("2026-08-01"))).toList();
+            berichten.get(2).getLeerling().setAchternaam("Onverwerkbaar");
+
+            las.aanleveren(berichten.toArray(Bericht[]::new));
+
+            java.util.List<Terugkoppeling> ontvangen = HubTest.alleVan(las, berichten.size());
+            // arrival order kept: the failed one does not let the ones after it overtake
+            assertThat(ontvangen).extracting(Terugkoppeling::getBerichtIdentificatie)
+                    .containsExactlyElementsOf(berichten.stream().map(Bericht::getIdentificatie).toList());
+            assertThat(ontvangen).extracting(Terugkoppeling::getResultaat).containsExactly(Verwerkingsresultaat.GEREGISTREERD,
+                    Verwerkingsresultaat.GEREGISTREERD, Verwerkingsresultaat.AFGEKEURD, Verwerkingsresultaat.GEREGISTREERD,
+                    Verwerkingsresultaat.GEREGISTREERD);
+            assertThat(ontvangen.get(2).getSignaal()).extracting(s -> s.getCode()).containsExactly("358");
+            assertThat(hub.jdbc().queryForObject("select count(*) from inschrijving where brin = '50AB'", Integer.class)).isEqualTo(4);
+            assertThat(hub.jdbc().queryForList("select status from bericht order by id", String.class))
+                    .containsExactly("VERWERKT", "VERWERKT", "GEPARKEERD", "VERWERKT", "VERWERKT");
+        }
+    }
+
     private static Bericht twintigJarige() {
         return inschrijven(zonderPgn("2006-07-31"), wec("2026-08-01"));
     }

@@ -10,14 +10,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Processes one aanleverpunt's waiting berichten strictly in arrival order, each in its own
- * transaction through the route direct:verwerk-bericht: its register effect, its terugkoppeling and
- * its status change commit together or not at all. A failure stops this aanleverpunt's batch so that
- * no later bericht overtakes the failed one.
+ * Processes one aanleverpunt's waiting berichten strictly in arrival order through the route
+ * direct:verwerk-bericht: a bericht's register effect, its terugkoppeling and its status change
+ * commit together or not at all. Up to bron.verwerking.per-transactie berichten share one
+ * transaction (a commit and the queue's row lock per bericht were a quarter of the work); when that
+ * transaction fails, it is rolled back whole and its berichten go again one per transaction, so a
+ * failure is pinned on the one bericht that causes it. A failure stops this aanleverpunt's batch so
+ * that no later bericht overtakes the failed one.
  */
 @Component
 public class AanleverpuntVerwerker {
@@ -32,10 +36,14 @@ public class AanleverpuntVerwerker {
     private final TransactionTemplate transactie;
     private final MislukteVerwerking mislukt;
 
-    public AanleverpuntVerwerker(ProducerTemplate routes, TransactionTemplate transactie, MislukteVerwerking mislukt) {
+    private final int perTransactie;
+
+    public AanleverpuntVerwerker(ProducerTemplate routes, TransactionTemplate transactie, MislukteVerwerking mislukt,
+                                 @Value("${bron.verwerking.per-transactie:50}") int perTransactie) {
         this.routes = routes;
         this.transactie = transactie;
         this.mislukt = mislukt;
+        this.perTransactie = Math.max(1, perTransactie);
     }
 
     public void verwerkOpVolgorde(List<Map<String, Object>> wachtend) {
@@ -48,15 +56,13 @@ public class AanleverpuntVerwerker {
             return;
         }
         try {
-            for (Map<String, Object> rij : wachtend) {
-                if (isNogNietAanDeBeurt(rij)) {
-                    return;
+            List<Map<String, Object>> aanDeBeurt = aanDeBeurt(wachtend);
+            for (int van = 0; van < aanDeBeurt.size(); van += perTransactie) {
+                List<Map<String, Object>> deel = aanDeBeurt.subList(van, Math.min(van + perTransactie, aanDeBeurt.size()));
+                if (deel.size() > 1 && verwerkSamen(deel)) {
+                    continue;
                 }
-                Uitkomst uitkomst = verwerk(rij);
-                if (uitkomst == Uitkomst.NIET_VASTGELEGD) {
-                    pauze.put(aanleverpunt, Instant.now().plus(PAUZE));
-                }
-                if (uitkomst != Uitkomst.VERDER) {
+                if (!verwerkEenVoorEen(aanleverpunt, deel)) {
                     return;
                 }
             }
@@ -66,22 +72,59 @@ public class AanleverpuntVerwerker {
         }
     }
 
+    /** The berichten before the first one that still waits for its back-off: that one holds up the rest. */
+    private static List<Map<String, Object>> aanDeBeurt(List<Map<String, Object>> wachtend) {
+        for (int i = 0; i < wachtend.size(); i++) {
+            if (isNogNietAanDeBeurt(wachtend.get(i))) {
+                return wachtend.subList(0, i);
+            }
+        }
+        return wachtend;
+    }
+
+    /** All of them in one transaction; false (and nothing changed) when any of them failed. */
+    private boolean verwerkSamen(List<Map<String, Object>> deel) {
+        try {
+            transactie.executeWithoutResult(status -> deel.forEach(AanleverpuntVerwerker.this::stuur));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Each in its own transaction; false when one failed and the ones after it must wait. */
+    private boolean verwerkEenVoorEen(long aanleverpunt, List<Map<String, Object>> deel) {
+        for (Map<String, Object> rij : deel) {
+            Uitkomst uitkomst = verwerk(rij);
+            if (uitkomst == Uitkomst.NIET_VASTGELEGD) {
+                pauze.put(aanleverpunt, Instant.now().plus(PAUZE));
+            }
+            if (uitkomst != Uitkomst.VERDER) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     enum Uitkomst { VERDER, WACHTEN, NIET_VASTGELEGD }
 
     private Uitkomst verwerk(Map<String, Object> rij) {
         long berichtId = ((Number) rij.get("id")).longValue();
+        long aanleverpuntId = ((Number) rij.get("aanleverpunt_id")).longValue();
         try {
-            transactie.executeWithoutResult(status -> {
-                Exchange uitkomst = routes.send("direct:verwerk-bericht", e -> e.getIn().setBody(rij));
-                if (uitkomst.getException() != null) {
-                    throw new VerwerkingMislukt(uitkomst.getException());
-                }
-            });
+            transactie.executeWithoutResult(status -> stuur(rij));
             return Uitkomst.VERDER;
         } catch (VerwerkingMislukt e) {
-            return mislukt.registreer(berichtId, e.getCause());
+            return mislukt.registreer(aanleverpuntId, berichtId, e.getCause());
         } catch (RuntimeException e) {
-            return mislukt.registreer(berichtId, e);
+            return mislukt.registreer(aanleverpuntId, berichtId, e);
+        }
+    }
+
+    private void stuur(Map<String, Object> rij) {
+        Exchange uitkomst = routes.send("direct:verwerk-bericht", e -> e.getIn().setBody(rij));
+        if (uitkomst.getException() != null) {
+            throw new VerwerkingMislukt(uitkomst.getException());
         }
     }
 

@@ -49,13 +49,13 @@ public class MislukteVerwerking implements SignaalBron {
     }
 
     /** Whether the berichten after this one may go on (it is parked), must wait, or the failure was not even recorded. */
-    public AanleverpuntVerwerker.Uitkomst registreer(long berichtId, Throwable oorzaak) {
+    public AanleverpuntVerwerker.Uitkomst registreer(long aanleverpuntId, long berichtId, Throwable oorzaak) {
         // Exception texts can quote submitted values; only the type is kept.
         String fout = oorzaak == null ? "onbekend" : oorzaak.getClass().getName();
         try {
             return transactie.execute(s -> {
-                Integer pogingen = jdbc.query("select pogingen from bericht where id = :id and status = 'ONTVANGEN' for update",
-                        Map.of("id", berichtId), rs -> rs.next() ? rs.getInt(1) + 1 : null);
+                Integer pogingen = jdbc.query("select pogingen from bericht where status = 'ONTVANGEN' "
+                                + "and aanleverpunt_id = :ap and id = :id for update", Map.of("ap", aanleverpuntId, "id", berichtId), rs -> rs.next() ? rs.getInt(1) + 1 : null);
                 if (pogingen == null) {
                     return AanleverpuntVerwerker.Uitkomst.WACHTEN;
                 }

@@ -61,6 +61,11 @@ public abstract class HubTest {
                 .filter(t -> berichtIdentificatie.equals(t.getBerichtIdentificatie())).findFirst(), Optional::isPresent).get();
     }
 
+    /** Waits until the queue holds {@code aantal} terugkoppelingen, and gives them in volgnummer order. */
+    public static List<Terugkoppeling> alleVan(LasClient las, int aantal) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> alle(las), l -> l.size() >= aantal);
+    }
+
     /** Everything in the queue from the start, page by page, as a LAS catching up would read it. */
     public static List<Terugkoppeling> alle(LasClient las) {
         List<Terugkoppeling> alle = new ArrayList<>();
