@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # A whole benchmark run on this machine: build, generate a population, start a hub on a fresh H2
 # database with the echo ceiling switched on, drive it, print the report, stop the hub.
-# usage: benchmark/draai.sh [SCHOOLS] [PUPILS_PER_SCHOOL] [WARMUP_SCHOOLS] [CLIENTS] [PER_REQUEST] [CEILING_SECONDS]
+# usage: benchmark/draai.sh [SCHOOLS] [PUPILS_PER_SCHOOL] [WARMUP_SCHOOLS] [CLIENTS] [PER_REQUEST] [CEILING_SECONDS] [REQUESTS_PER_SECOND]
+# (REQUESTS_PER_SECOND paces all clients together, for latency at a given load; 0 or absent: as fast as the hub answers)
 # 1.6 million pupils: benchmark/draai.sh 8010 200 10 16 100 60   (see BENCHMARKS.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SCHOLEN=${1:-110}; LEERLINGEN=${2:-200}; OPWARMEN=${3:-10}; CLIENTS=${4:-8}; PER_VERZOEK=${5:-50}; PLAFOND=${6:-20}
+SCHOLEN=${1:-110}; LEERLINGEN=${2:-200}; OPWARMEN=${3:-10}; CLIENTS=${4:-8}; PER_VERZOEK=${5:-50}; PLAFOND=${6:-20}; TEMPO=${7:-0}
 [ -f target/bron-hub-0.1.0-SNAPSHOT.jar ] || mvn -q -B package -DskipTests
 JAR=target/bron-hub-0.1.0-SNAPSHOT.jar
 B=target/benchmark
@@ -22,7 +23,7 @@ for _ in $(seq 1 600); do grep -qE 'Started BronHub|APPLICATION FAILED' "$B/hub.
 grep -q 'Started BronHub' "$B/hub.log" || { echo "the hub did not start; see $B/hub.log"; exit 1; }
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Belasting org.springframework.boot.loader.launch.PropertiesLauncher \
   --hub=http://localhost:8081 --scholen="$SCHOLEN" --leerlingen="$LEERLINGEN" --opwarmen="$OPWARMEN" \
-  --clients="$CLIENTS" --per-verzoek="$PER_VERZOEK" --plafond-seconden="$PLAFOND"
+  --clients="$CLIENTS" --per-verzoek="$PER_VERZOEK" --plafond-seconden="$PLAFOND" --tempo="$TEMPO"
 # a flight recording (BENCHMARK_JVM=-XX:StartFlightRecording=...) is written before the hub stops
 case "${BENCHMARK_JVM:-}" in *StartFlightRecording*) jcmd "$HUB" JFR.dump filename="$PWD/$B/hub.jfr" > /dev/null && echo "profile: $B/hub.jfr";; esac
 echo "hub warnings and errors: $(grep -cE ' WARN | ERROR ' "$B/hub.log" || true)"

@@ -52,6 +52,12 @@ public final class Belasting {
     private final AtomicLong afgekeurd = new AtomicLong();
     private final AtomicLong heapPiek = new AtomicLong();
     private final AtomicLong database = new AtomicLong();
+    /** Samples of the hub's heap after its last collection, in the order taken. */
+    private final List<Long> heapNaGc = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Requests per second over all clients; 0 is as fast as the hub answers. */
+    private final double tempo;
+    private final AtomicLong beurt = new AtomicLong();
+    private long tempoStart;
 
     private Belasting(Map<String, String> opties) {
         this.opties = opties;
@@ -61,6 +67,7 @@ public final class Belasting {
         this.clients = Integer.parseInt(opties.getOrDefault("clients", "16"));
         this.perVerzoek = Integer.parseInt(opties.getOrDefault("per-verzoek", "50"));
         this.opwarmen = Integer.parseInt(opties.getOrDefault("opwarmen", "0"));
+        this.tempo = Double.parseDouble(opties.getOrDefault("tempo", "0"));
         LocalDate vandaag = LocalDate.now();
         this.schooljaar = LocalDate.of(vandaag.getMonthValue() >= 8 ? vandaag.getYear() : vandaag.getYear() - 1, 8, 1);
     }
@@ -88,6 +95,7 @@ public final class Belasting {
         meter.setDaemon(true);
         meter.start();
         long start = System.nanoTime();
+        tempoStart = start;
         long[] eindes = aanleverenEnOphalen(opwarmen, populatie.scholen());
         meter.interrupt();
         long berichten = (long) (populatie.scholen() - opwarmen) * m;
@@ -128,6 +136,7 @@ public final class Belasting {
                     for (int j = 0; j < populatie.leerlingenPerSchool(); j += perVerzoek) {
                         int tm = Math.min(j + perVerzoek, populatie.leerlingenPerSchool());
                         String verzoek = aanleverVerzoek(s, j, tm);
+                        wachtOpBeurt();
                         long t0 = System.nanoTime();
                         String antwoord = post("/services/uitwisseling/v1", verzoek);
                         long t1 = System.nanoTime();
@@ -200,6 +209,17 @@ public final class Belasting {
         return new long[] {laatsteOntvangst.get(), laatsteTerug.get()};
     }
 
+    /** With --tempo, each request waits for its slot in one schedule over all clients (not counted in its answer time). */
+    private void wachtOpBeurt() {
+        if (tempo <= 0) {
+            return;
+        }
+        long slot = tempoStart + (long) (beurt.getAndIncrement() * 1e9 / tempo);
+        for (long nu = System.nanoTime(); nu < slot; nu = System.nanoTime()) {
+            LockSupport.parkNanos(slot - nu);
+        }
+    }
+
     /** The ceiling: the same request, for the same time, against the bare CXF echo endpoint. */
     private double plafond() throws Exception {
         String verzoek = aanleverVerzoek(opwarmen, 0, Math.min(perVerzoek, populatie.leerlingenPerSchool()));
@@ -230,6 +250,10 @@ public final class Belasting {
                 String s = get("/operator/systeem");
                 heapPiek.accumulateAndGet(getal(s, "heapGebruiktBytes"), Math::max);
                 database.set(getal(s, "databaseBytes"));
+                long naGc = getal(s, "heapNaGcBytes");
+                if (naGc > 0) {
+                    heapNaGc.add(naGc);
+                }
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 return;
@@ -239,15 +263,30 @@ public final class Belasting {
         }
     }
 
+    /** The median of a quarter of the heap-after-collection samples: the first quarter of the run, or the last. */
+    private long heapNaGcMb(boolean laatste) {
+        List<Long> alle;
+        synchronized (heapNaGc) {
+            alle = new ArrayList<>(heapNaGc);
+        }
+        int kwart = Math.max(1, alle.size() / 4);
+        List<Long> deel = alle.isEmpty() ? List.of(0L) : new ArrayList<>(laatste ? alle.subList(alle.size() - kwart, alle.size()) : alle.subList(0, kwart));
+        java.util.Collections.sort(deel);
+        return deel.get(deel.size() / 2) >> 20;
+    }
+
     private void rapport(long berichten, double ontvangenSec, double verwerktSec, long[] antwoord, long[] tot,
                          double hubVerzoekenPerSec, double plafond) {
+        long heapBegin = heapNaGcMb(false);
+        long heapEind = heapNaGcMb(true);
         String json = String.format(Locale.ROOT, "{\"berichten\":%d,\"scholen\":%d,\"clients\":%d,\"perVerzoek\":%d,\"afgekeurd\":%d,"
                         + "\"ontvangenPerSeconde\":%.0f,\"verwerktPerSeconde\":%.0f,\"antwoordMs\":{\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f},"
                         + "\"totTerugkoppelingMs\":{\"p50\":%.0f,\"p95\":%.0f,\"p99\":%.0f},\"hubVerzoekenPerSeconde\":%.0f,"
-                        + "\"echoVerzoekenPerSeconde\":%.0f,\"verhoudingTotPlafond\":%.2f,\"heapPiekMb\":%d,\"databaseMb\":%d}",
+                        + "\"echoVerzoekenPerSeconde\":%.0f,\"verhoudingTotPlafond\":%.2f,\"heapPiekMb\":%d,"
+                        + "\"heapNaGcMb\":{\"eersteKwart\":%d,\"laatsteKwart\":%d},\"databaseMb\":%d,\"tempo\":%.0f}",
                 berichten, populatie.scholen() - opwarmen, clients, perVerzoek, afgekeurd.get(), berichten / ontvangenSec, berichten / verwerktSec,
                 ms(antwoord, 50), ms(antwoord, 95), ms(antwoord, 99), ms(tot, 50), ms(tot, 95), ms(tot, 99), hubVerzoekenPerSec, plafond,
-                hubVerzoekenPerSec / plafond, heapPiek.get() >> 20, database.get() >> 20);
+                hubVerzoekenPerSec / plafond, heapPiek.get() >> 20, heapBegin, heapEind, database.get() >> 20, tempo);
         System.out.println(json);
         System.out.printf(Locale.ROOT, """
                         | measure                                  | value          |
@@ -260,10 +299,11 @@ public final class Belasting {
                         | ack -> terugkoppeling p50 / p95 / p99 (ms) | %.0f / %.0f / %.0f |
                         | hub requests/s vs echo ceiling           | %,.0f / %,.0f = %.2f |
                         | peak heap (MB), database (MB)            | %d, %d          |
+                        | heap after GC, first / last quarter (MB) | %d / %d        |
                         """, berichten, populatie.scholen() - opwarmen, populatie.leerlingenPerSchool(), clients, perVerzoek,
                 berichten / ontvangenSec, berichten / verwerktSec, ms(antwoord, 50), ms(antwoord, 95), ms(antwoord, 99),
                 ms(tot, 50), ms(tot, 95), ms(tot, 99), hubVerzoekenPerSec, plafond, hubVerzoekenPerSec / plafond,
-                heapPiek.get() >> 20, database.get() >> 20);
+                heapPiek.get() >> 20, database.get() >> 20, heapBegin, heapEind);
     }
 
     private String aanleverVerzoek(int school, int van, int tot) {

@@ -1,5 +1,6 @@
 package nl.bronhub.operator;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator API: the hub's heap (now and peak since start) and the size of its database. */
+/** Operator API: the hub's heap (now, after the last collection, and peak since start) and the size of its database. */
 @RestController
 public class SysteemApi {
 
@@ -36,9 +37,33 @@ public class SysteemApi {
         Map<String, Object> systeem = new LinkedHashMap<>();
         systeem.put("heapGebruiktBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         systeem.put("heapPiekBytes", piek);
+        systeem.put("heapNaGcBytes", heapNaLaatsteGc());
         systeem.put("heapMaxBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
         systeem.put("databaseBytes", databaseGrootte());
         return systeem;
+    }
+
+    /**
+     * The heap just after the last collection: what the hub holds on to. Unlike the heap in use (a
+     * saw-tooth that follows the collector), this grows only when something accumulates.
+     */
+    private static Long heapNaLaatsteGc() {
+        long laatste = -1;
+        Long naGc = null;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof com.sun.management.GarbageCollectorMXBean g && g.getLastGcInfo() != null
+                    && g.getLastGcInfo().getEndTime() > laatste) {
+                laatste = g.getLastGcInfo().getEndTime();
+                naGc = g.getLastGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(e -> isHeap(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+            }
+        }
+        return naGc;
+    }
+
+    private static boolean isHeap(String pool) {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .anyMatch(p -> p.getName().equals(pool) && p.getType() == MemoryType.HEAP);
     }
 
     private Long databaseGrootte() {

@@ -39,34 +39,44 @@ public class AanleverpuntVerwerker {
     private final int perTransactie;
 
     public AanleverpuntVerwerker(ProducerTemplate routes, TransactionTemplate transactie, MislukteVerwerking mislukt,
-                                 @Value("${bron.verwerking.per-transactie:50}") int perTransactie) {
+                                 @Value("${bron.verwerking.per-transactie:20}") int perTransactie) {
         this.routes = routes;
         this.transactie = transactie;
         this.mislukt = mislukt;
         this.perTransactie = Math.max(1, perTransactie);
     }
 
-    public void verwerkOpVolgorde(List<Map<String, Object>> wachtend) {
+    /**
+     * Returns how many berichten were processed, which replaces the rows as the exchange's body: a
+     * poll over thousands of aanleverpunten keeps every part's body until the last part is done, and
+     * with the rows in it that grew with the backlog.
+     */
+    public int verwerkOpVolgorde(List<Map<String, Object>> wachtend) {
         if (wachtend.isEmpty()) {
-            return;
+            return 0;
         }
         long aanleverpunt = ((Number) wachtend.get(0).get("aanleverpunt_id")).longValue();
         Instant tot = pauze.get(aanleverpunt);
         if ((tot != null && Instant.now().isBefore(tot)) || !bezig.add(aanleverpunt)) {
-            return;
+            return 0;
         }
+        int verwerkt = 0;
         try {
             List<Map<String, Object>> aanDeBeurt = aanDeBeurt(wachtend);
             for (int van = 0; van < aanDeBeurt.size(); van += perTransactie) {
                 List<Map<String, Object>> deel = aanDeBeurt.subList(van, Math.min(van + perTransactie, aanDeBeurt.size()));
                 if (deel.size() > 1 && verwerkSamen(deel)) {
+                    verwerkt += deel.size();
                     continue;
                 }
-                if (!verwerkEenVoorEen(aanleverpunt, deel)) {
-                    return;
+                int eenVoorEen = verwerkEenVoorEen(aanleverpunt, deel);
+                verwerkt += eenVoorEen;
+                if (eenVoorEen < deel.size()) {
+                    return verwerkt;
                 }
             }
             pauze.remove(aanleverpunt);
+            return verwerkt;
         } finally {
             bezig.remove(aanleverpunt);
         }
@@ -92,18 +102,20 @@ public class AanleverpuntVerwerker {
         }
     }
 
-    /** Each in its own transaction; false when one failed and the ones after it must wait. */
-    private boolean verwerkEenVoorEen(long aanleverpunt, List<Map<String, Object>> deel) {
+    /** Each in its own transaction, up to the first that failed (the ones after it must wait); returns how many went on. */
+    private int verwerkEenVoorEen(long aanleverpunt, List<Map<String, Object>> deel) {
+        int verder = 0;
         for (Map<String, Object> rij : deel) {
             Uitkomst uitkomst = verwerk(rij);
             if (uitkomst == Uitkomst.NIET_VASTGELEGD) {
                 pauze.put(aanleverpunt, Instant.now().plus(PAUZE));
             }
             if (uitkomst != Uitkomst.VERDER) {
-                return false;
+                return verder;
             }
+            verder++;
         }
-        return true;
+        return verder;
     }
 
     enum Uitkomst { VERDER, WACHTEN, NIET_VASTGELEGD }
