@@ -43,7 +43,7 @@ public class AanleveringLezer implements SignaalBron {
     }
 
     public Aanlevering lees(CxfPayload<?> payload) {
-        Element verzoek = SoapBody.element(payload, "aanleverenVerzoek", catalogus);
+        Element verzoek = SoapBody.element(payload, "aanleverenVerzoek", catalogus, xsd.bewaking());
         List<Element> berichtElementen = new ArrayList<>();
         Element headerElement = null;
         for (Node n = verzoek.getFirstChild(); n != null; n = n.getNextSibling()) {

@@ -3,6 +3,7 @@ package nl.bronhub.intake;
 import nl.bronhub.signal.SignaalCatalogus;
 import nl.bronhub.signal.SignaalFout;
 import nl.bronhub.soap.Contract;
+import nl.bronhub.soap.VerzoekBewaking;
 import org.apache.camel.component.cxf.common.CxfPayload;
 import org.w3c.dom.Element;
 
@@ -16,7 +17,7 @@ public final class SoapBody {
     private SoapBody() {
     }
 
-    public static Element element(CxfPayload<?> payload, String verwacht, SignaalCatalogus catalogus) {
+    public static Element element(CxfPayload<?> payload, String verwacht, SignaalCatalogus catalogus, VerzoekBewaking bewaking) {
         try {
             var body = payload == null ? null : payload.getBody();
             if (body == null || body.size() != 1 || !Contract.NS.equals(body.get(0).getNamespaceURI())
@@ -27,7 +28,8 @@ public final class SoapBody {
         } catch (SignaalFout e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new SignaalFout(catalogus.signaal("360"));
+            // a request over the intake's limits is refused as it is read
+            throw new SignaalFout(catalogus.signaal("360", bewaking.reden(e)));
         }
     }
 }

@@ -11,6 +11,7 @@ import javax.xml.validation.Validator;
 import nl.bronhub.signal.Signaal;
 import nl.bronhub.signal.SignaalCatalogus;
 import nl.bronhub.soap.Contract;
+import nl.bronhub.soap.VerzoekBewaking;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -42,11 +43,18 @@ public class XsdControle {
     }
 
     private final SignaalCatalogus catalogus;
+    private final VerzoekBewaking bewaking;
     /** A Validator is not thread-safe and costly to make (the benchmark's profile): one per thread, reset per use. */
     private final ThreadLocal<Validator> validators;
 
-    public XsdControle(Contract contract, SignaalCatalogus catalogus) {
+    /** The intake's limits, for the body's other readers. */
+    VerzoekBewaking bewaking() {
+        return bewaking;
+    }
+
+    public XsdControle(Contract contract, SignaalCatalogus catalogus, VerzoekBewaking bewaking) {
         this.catalogus = catalogus;
+        this.bewaking = bewaking;
         this.validators = ThreadLocal.withInitial(() -> contract.schema().newValidator());
     }
 
@@ -55,7 +63,7 @@ public class XsdControle {
      * own element and valid against the XSD, or refused with 360 or the first 359s.
      */
     public Element geldigVerzoek(org.apache.camel.component.cxf.common.CxfPayload<?> payload, String operatieElement) {
-        Element element = SoapBody.element(payload, operatieElement, catalogus);
+        Element element = SoapBody.element(payload, operatieElement, catalogus, bewaking);
         var fouten = controleer(element).fouten();
         if (!fouten.isEmpty()) {
             throw new nl.bronhub.signal.SignaalFout(fouten.values().iterator().next());

@@ -10,7 +10,9 @@ import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.cxf.phase.Phase;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,10 +28,12 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
     private static final Logger LOG = LoggerFactory.getLogger(EnvelopFoutInterceptor.class);
 
     private final SignaalCatalogus catalogus;
+    private final VerzoekBewaking bewaking;
 
-    public EnvelopFoutInterceptor(SignaalCatalogus catalogus) {
+    public EnvelopFoutInterceptor(SignaalCatalogus catalogus, VerzoekBewaking bewaking) {
         super(Phase.PRE_STREAM);
         this.catalogus = catalogus;
+        this.bewaking = bewaking;
     }
 
     @Override
@@ -39,12 +43,24 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
 
     @Override
     public void handleMessage(SoapMessage message) {
-        if (!(message.getContent(Exception.class) instanceof Fault fault) || SoapFouten.heeftSignaal(fault)) {
+        if (!(message.getContent(Exception.class) instanceof Fault fault)) {
+            return;
+        }
+        String overschreden = overschredenGrens(message);
+        if (SoapFouten.heeftSignaal(fault)) {
+            // a request over a limit may fail wherever it was being read (CXF parses the body lazily,
+            // in the route): whatever the failure, the LAS is told the limit
+            if (overschreden != null) {
+                var signaal = catalogus.signaal("360", overschreden);
+                fault.setMessage(signaal.code() + ": " + signaal.omschrijving());
+                fault.setFaultCode(Soap11.getInstance().getSender());
+                SoapFouten.vulDetail(fault, List.of(signaal));
+            }
             return;
         }
         // raised while reading the request (no answer under way yet): the envelope is at fault
         boolean envelop = message.getExchange().getOutMessage() == null;
-        var signaal = catalogus.signaal(envelop ? "360" : "358");
+        var signaal = envelop ? catalogus.signaal("360", grens(message, fault)) : catalogus.signaal("358");
         LOG.warn("SOAP request refused with signal {} ({})", signaal.code(),
                 fault.getCause() == null ? "no cause" : fault.getCause().getClass().getSimpleName());
         fault.setMessage(signaal.code() + ": " + signaal.omschrijving());
@@ -54,5 +70,19 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
             fault.setFaultCode(envelop ? Soap11.getInstance().getSender() : Soap11.getInstance().getReceiver());
         }
         SoapFouten.vulDetail(fault, List.of(signaal));
+    }
+
+    /** Which of the intake's limits the request broke, if one did: the LAS vendor is told which. */
+    private String grens(SoapMessage message, Fault fault) {
+        String overschreden = overschredenGrens(message);
+        return overschreden != null ? overschreden : bewaking.reden(fault);
+    }
+
+    /** The limit VerzoekBewaking found broken while the request was read, if any. */
+    private static String overschredenGrens(SoapMessage message) {
+        Object request = message.getExchange().getInMessage() == null ? null
+                : message.getExchange().getInMessage().get(AbstractHTTPDestination.HTTP_REQUEST);
+        return request instanceof HttpServletRequest http && http.getAttribute(VerzoekBewaking.REDEN) instanceof String reden
+                ? reden : null;
     }
 }

@@ -1,11 +1,14 @@
 package nl.bronhub.soap;
 
+import java.util.Map;
+
 import javax.xml.namespace.QName;
 
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.cxf.Bus;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +21,8 @@ public class SoapEndpointConfig {
      * with the element named, instead of CXF's generic schema fault.
      */
     @Bean("bronUitwisseling")
-    public CxfEndpoint bronUitwisseling(Bus bus, EnvelopFoutInterceptor envelopFouten) {
+    public CxfEndpoint bronUitwisseling(Bus bus, EnvelopFoutInterceptor envelopFouten,
+                                        @Value("${bron.intake.max-nestingdiepte}") int maxNestingdiepte) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
         endpoint.setAddress("/uitwisseling/v1");
@@ -27,6 +31,12 @@ public class SoapEndpointConfig {
         endpoint.setPortName(new QName(Contract.NS, "BronUitwisselingPort").toString());
         endpoint.setDataFormat(DataFormat.PAYLOAD);
         endpoint.getOutFaultInterceptors().add(envelopFouten);
+        // CXF's StAX limits (DTDs are refused before, by VerzoekBewaking): nesting, and no attribute or text floods
+        endpoint.setProperties(new java.util.HashMap<>(Map.of(
+                "org.apache.cxf.stax.maxElementDepth", maxNestingdiepte,
+                "org.apache.cxf.stax.maxAttributeCount", 50,
+                "org.apache.cxf.stax.maxAttributeSize", 4096,
+                "org.apache.cxf.stax.maxTextLength", 1024 * 1024)));
         // DUO's convention: WS-Addressing headers (MessageID) are understood and answered with RelatesTo;
         // they stay optional, so a LAS without them is served too
         WSAddressingFeature addressing = new WSAddressingFeature();

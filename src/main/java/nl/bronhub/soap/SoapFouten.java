@@ -70,6 +70,28 @@ public class SoapFouten {
         detail.appendChild(fout);
     }
 
+    /** A whole SOAP 1.1 fault envelope (Client), for answers given before CXF has seen the request. */
+    public static String envelop(List<Signaal> signalen) {
+        Signaal eerste = signalen.get(0);
+        StringBuilder xml = new StringBuilder("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                + "<soap:Fault><faultcode>soap:Client</faultcode><faultstring>")
+                .append(xml(eerste.code() + ": " + eerste.omschrijving()))
+                .append("</faultstring><detail><bron:signaalFout xmlns:bron=\"").append(Contract.NS).append("\">");
+        for (Signaal s : signalen) {
+            xml.append("<bron:signaal><bron:code>").append(xml(s.code())).append("</bron:code><bron:ernst>").append(xml(s.ernst().code()))
+                    .append("</bron:ernst><bron:omschrijving>").append(xml(s.omschrijving())).append("</bron:omschrijving>");
+            if (s.gegeven() != null) {
+                xml.append("<bron:gegeven>").append(xml(s.gegeven())).append("</bron:gegeven>");
+            }
+            xml.append("</bron:signaal>");
+        }
+        return xml.append("</bron:signaalFout></detail></soap:Fault></soap:Body></soap:Envelope>").toString();
+    }
+
+    private static String xml(String tekst) {
+        return tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     static boolean heeftSignaal(org.apache.cxf.interceptor.Fault fault) {
         Element detail = fault.getDetail();
         return detail != null && detail.getElementsByTagNameNS(Contract.NS, "signaalFout").getLength() > 0;

@@ -1,0 +1,36 @@
+package nl.bronhub;
+
+import nl.bronhub.support.PersoonsgegevensInLog;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No BSN, onderwijsnummer, name or address in any log line, at any level, of any hub the whole
+ * suite started (PersoonsgegevensInLog sees them all). Runs after the tests that talk to a hub.
+ */
+@Order(Integer.MAX_VALUE - 1)
+class LogPrivacyTest {
+
+    @Test
+    void geenPersoonsgegevensInDeLogVanDeHeleSuite() {
+        // the scan saw the suite's logging (a run of this class alone sees little, but not nothing)
+        assertThat(PersoonsgegevensInLog.REGELS.get()).isPositive();
+        assertThat(PersoonsgegevensInLog.VONDSTEN).isEmpty();
+    }
+
+    @Test
+    void deScanHerkentEenBsnEnEenNaam() {
+        int voor = PersoonsgegevensInLog.VONDSTEN.size();
+        try {
+            LoggerFactory.getLogger("nl.bronhub.proef").debug("leerling {} {}", "999993847", "Jansen");
+            // the BSN twice (a test person's, and a number passing the elfproef), the name once
+            assertThat(PersoonsgegevensInLog.VONDSTEN.subList(voor, PersoonsgegevensInLog.VONDSTEN.size()))
+                    .hasSize(3).anyMatch(v -> v.contains("nine-digit"));
+        } finally {
+            PersoonsgegevensInLog.VONDSTEN.subList(voor, PersoonsgegevensInLog.VONDSTEN.size()).clear();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package nl.bronhub;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import nl.bronhub.contract.v1.AanleverenAntwoord;
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.support.HubTest;
+import nl.bronhub.support.LasClient;
+import org.junit.jupiter.api.Test;
+
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.wec;
+import static nl.bronhub.support.Berichten.zonderPgn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The intake parses XML from outside: no DTD (so no entities, external or expanding), a bounded
+ * nesting depth and a bounded request size. Each is refused whole with signal 360 naming the limit,
+ * never with a stack trace, and the hub goes on serving.
+ */
+class XmlVerhardingTest extends HubTest {
+
+    private static final String ENVELOP_OPEN = "<soapenv:Envelope xmlns:soapenv=\"" + LasClient.SOAP_NS + "\"><soapenv:Body>";
+    private static final String ENVELOP_DICHT = "</soapenv:Body></soapenv:Envelope>";
+    private static final String VERZOEK_OPEN = "<bron:aanleverenVerzoek xmlns:bron=\"urn:nl:bron-hub:uitwisseling:v1\">";
+    private static final String VERZOEK_DICHT = "</bron:aanleverenVerzoek>";
+
+    private LasClient las() {
+        return las("10AI", "1");
+    }
+
+    @Test
+    void eenExterneEntiteitWordtNietGelezen() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY geheim SYSTEM \"file:///etc/passwd\">]>"
+                + ENVELOP_OPEN + "<bron:aanleverenVerzoek xmlns:bron=\"urn:nl:bron-hub:uitwisseling:v1\">&geheim;"
+                + "</bron:aanleverenVerzoek>" + ENVELOP_DICHT;
+
+        LasClient.Http http = las().post(xxe);
+
+        assertThat(http.body()).doesNotContain("root:");
+        geweigerdMet360(http, "DOCTYPE");
+    }
+
+    @Test
+    void eenEntiteitenbomWordtNietUitgepakt() {
+        StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lol [<!ENTITY lol0 \"lollollollollol\">");
+        for (int i = 1; i < 10; i++) {
+            dtd.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        dtd.append("]>");
+        String bom = dtd + ENVELOP_OPEN + "<x>&lol9;</x>" + ENVELOP_DICHT;
+
+        geweigerdMet360(las().post(bom), "DOCTYPE");
+        blijftWerken();
+    }
+
+    @Test
+    void eenTeDiepGenesteAanvraagWordtGeweigerd() {
+        String diep = ENVELOP_OPEN + VERZOEK_OPEN + "<a>".repeat(100_000) + "</a>".repeat(100_000) + VERZOEK_DICHT + ENVELOP_DICHT;
+
+        geweigerdMet360(las().post(diep), "nestingdiepte");
+        blijftWerken();
+    }
+
+    @Test
+    void eenTeGrootVerzoekWordtGeweigerdVoordatHetGelezenIs() throws Exception {
+        // bron.intake.max-verzoek-bytes is 4 MB in the tests
+        String groot = ENVELOP_OPEN + VERZOEK_OPEN + ("<x>" + "a".repeat(1000) + "</x>").repeat(5 * 1024) + VERZOEK_DICHT + ENVELOP_DICHT;
+
+        geweigerdMet360(las().post(groot), "omvang verzoek");
+
+        // without a Content-Length (chunked), the limit is counted while reading
+        HttpRequest chunked = HttpRequest.newBuilder(las().endpoint())
+                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(groot.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        HttpResponse<String> antwoord = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+        geweigerdMet360(new LasClient.Http(antwoord.statusCode(), antwoord.body()), "omvang verzoek");
+        blijftWerken();
+    }
+
+    private static void geweigerdMet360(LasClient.Http http, String gegeven) {
+        assertThat(http.body()).as("no stack trace").doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(http.status()).isEqualTo(500);
+        LasClient.Fout fout = (LasClient.Fout) LasClient.lees(http);
+        assertThat(fout.faultcode()).endsWith("Client");
+        assertThat(fout.faultstring()).isEqualTo("360: De SOAP-envelop voldoet niet aan de specificaties.");
+        assertThat(fout.signalen()).singleElement().satisfies(s -> {
+            assertThat(s.getCode()).isEqualTo("360");
+            assertThat(s.getGegeven()).startsWith(gegeven);
+        });
+    }
+
+    private void blijftWerken() {
+        Bericht bericht = inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"));
+        AanleverenAntwoord antwoord = las().aanleveren(bericht);
+        assertThat(antwoord.getBerichtResultaat()).singleElement().satisfies(r -> assertThat(r.getSignaal()).isEmpty());
+    }
+}

@@ -1,0 +1,89 @@
+package nl.bronhub.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.AppenderBase;
+
+/**
+ * A log appender for the test suite (logback-test.xml) that looks at every log line of every hub the
+ * tests start for personal data: the BSNs, names and addresses of the test persons, the surnames the
+ * tests make up, and any nine-digit number that passes the BSN or onderwijsnummer check. Finds are
+ * kept (the logger and level, not the line) for LogPrivacyTest.
+ */
+public class PersoonsgegevensInLog extends AppenderBase<ILoggingEvent> {
+
+    private static final Pattern VELD = Pattern.compile("(?:bsn|achternaam|voornamen|straatnaam|postcode):\\s*\"?([^\",}\\n]+)");
+    private static final Pattern NEGEN_CIJFERS = Pattern.compile("(?<!\\d)\\d{9}(?!\\d)");
+    private static final Set<String> VERBODEN = verboden();
+
+    public static final AtomicLong REGELS = new AtomicLong();
+    public static final List<String> VONDSTEN = Collections.synchronizedList(new ArrayList<>());
+
+    private static Set<String> verboden() {
+        Set<String> verboden = new HashSet<>(Set.of("Zonder-Nummer-", "Teststraat"));
+        for (String bestand : List.of("config/gba/personen.yaml", "src/test/resources/gba/personen-extra.yaml")) {
+            try {
+                Matcher m = VELD.matcher(Files.readString(Path.of(bestand)));
+                while (m.find()) {
+                    verboden.add(m.group(1).trim());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return verboden;
+    }
+
+    /** The number passes the BSN elfproef or the onderwijsnummer's (remainder 5). */
+    static boolean lijktOpPgn(String negen) {
+        int som = 0;
+        for (int i = 0; i < 8; i++) {
+            som += (9 - i) * (negen.charAt(i) - '0');
+        }
+        int laatste = negen.charAt(8) - '0';
+        return Math.floorMod(som - laatste, 11) == 0 || Math.floorMod(som + laatste, 11) == 5;
+    }
+
+    /** The test framework's own lines name the test methods (some after a test person): not the hub's. */
+    private static boolean isVanDeTests(String logger) {
+        return logger.startsWith("org.apache.camel.test.") || (logger.startsWith("nl.bronhub.") && logger.endsWith("Test"));
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        if (isVanDeTests(event.getLoggerName())) {
+            return;
+        }
+        REGELS.incrementAndGet();
+        StringBuilder tekst = new StringBuilder(event.getFormattedMessage() == null ? "" : event.getFormattedMessage());
+        event.getMDCPropertyMap().values().forEach(v -> tekst.append(' ').append(v));
+        for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+            tekst.append(' ').append(t.getMessage());
+        }
+        String regel = tekst.toString();
+        for (String woord : VERBODEN) {
+            if (regel.contains(woord)) {
+                VONDSTEN.add(event.getLevel() + " " + event.getLoggerName() + ": a test person's data (" + woord.length() + " characters)");
+            }
+        }
+        Matcher m = NEGEN_CIJFERS.matcher(regel);
+        while (m.find()) {
+            if (lijktOpPgn(m.group())) {
+                VONDSTEN.add(event.getLevel() + " " + event.getLoggerName() + ": a nine-digit number that passes the BSN/onderwijsnummer check");
+            }
+        }
+    }
+}
