@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.bronhub.audit.AuditSpoor;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.TerugkoppelingAntwoord;
 import nl.bronhub.contract.v1.TerugkoppelingVerzoek;
@@ -63,6 +64,7 @@ public class TerugkoppelingOphalen implements SignaalBron {
     public void leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
         Element element = xsd.geldigVerzoek(payload, "terugkoppelingVerzoek");
         TerugkoppelingVerzoek verzoek = contract.lees(element, TerugkoppelingVerzoek.class);
+        AuditSpoor.afzender(exchange, verzoek.getHeader());
         var afzender = verzoek.getHeader().getVerzendendeInstantie();
         Long aanleverpuntId = aanleverpunten.bestaand(afzender.getBrin(), afzender.getAanleverpuntnummer());
         long laatsteUitgegeven = aanleverpuntId == null ? 0 : jdbc.queryForObject(

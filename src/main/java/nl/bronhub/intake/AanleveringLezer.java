@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.audit.AuditSpoor;
 import nl.bronhub.contract.v1.Header;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
 import nl.bronhub.signal.SignaalFout;
 import nl.bronhub.soap.Contract;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.CxfPayload;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -42,7 +44,7 @@ public class AanleveringLezer implements SignaalBron {
         return Set.of("359", "360");
     }
 
-    public Aanlevering lees(CxfPayload<?> payload) {
+    public Aanlevering lees(CxfPayload<?> payload, Exchange exchange) {
         Element verzoek = SoapBody.element(payload, "aanleverenVerzoek", catalogus, xsd.bewaking());
         List<Element> berichtElementen = new ArrayList<>();
         Element headerElement = null;
@@ -62,6 +64,7 @@ public class AanleveringLezer implements SignaalBron {
             throw new SignaalFout(uitslag.buitenBerichten());
         }
         Header header = contract.lees(headerElement, Header.class);
+        AuditSpoor.afzender(exchange, header);
         List<AangeleverdBericht> berichten = new ArrayList<>();
         for (int i = 0; i < berichtElementen.size(); i++) {
             int positie = i + 1;

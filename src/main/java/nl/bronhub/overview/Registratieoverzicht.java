@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.bronhub.audit.AuditSpoor;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Registratie;
 import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
@@ -54,6 +55,7 @@ public class Registratieoverzicht implements SignaalBron {
     public void leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
         Element element = xsd.geldigVerzoek(payload, "registratieoverzichtVerzoek");
         RegistratieoverzichtVerzoek verzoek = contract.lees(element, RegistratieoverzichtVerzoek.class);
+        AuditSpoor.afzender(exchange, verzoek.getHeader());
         LocalDate peildatum;
         try {
             peildatum = LocalDate.parse(verzoek.getPeildatum().trim(), FormaatControle.DATUM);

@@ -3,6 +3,7 @@ package nl.bronhub.soap;
 import java.util.List;
 import java.util.Set;
 
+import nl.bronhub.audit.AuditSpoor;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.apache.cxf.binding.soap.Soap11;
@@ -29,11 +30,13 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
 
     private final SignaalCatalogus catalogus;
     private final VerzoekBewaking bewaking;
+    private final AuditSpoor audit;
 
-    public EnvelopFoutInterceptor(SignaalCatalogus catalogus, VerzoekBewaking bewaking) {
+    public EnvelopFoutInterceptor(SignaalCatalogus catalogus, VerzoekBewaking bewaking, AuditSpoor audit) {
         super(Phase.PRE_STREAM);
         this.catalogus = catalogus;
         this.bewaking = bewaking;
+        this.audit = audit;
     }
 
     @Override
@@ -70,6 +73,10 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
             fault.setFaultCode(envelop ? Soap11.getInstance().getSender() : Soap11.getInstance().getReceiver());
         }
         SoapFouten.vulDetail(fault, List.of(signaal));
+        if (envelop) {
+            // refused before any route saw it; a fault while answering was recorded by the route
+            audit.geweigerd(null, signaal.code());
+        }
     }
 
     /** Which of the intake's limits the request broke, if one did: the LAS vendor is told which. */

@@ -11,6 +11,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.bronhub.audit.AuditSpoor;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -34,12 +35,15 @@ public class VerzoekBewaking extends OncePerRequestFilter {
     private final long maxBytes;
     private final int maxNestingdiepte;
     private final SignaalCatalogus catalogus;
+    private final AuditSpoor audit;
 
     public VerzoekBewaking(@Value("${bron.intake.max-verzoek-bytes}") long maxBytes,
-                           @Value("${bron.intake.max-nestingdiepte}") int maxNestingdiepte, SignaalCatalogus catalogus) {
+                           @Value("${bron.intake.max-nestingdiepte}") int maxNestingdiepte, SignaalCatalogus catalogus,
+                           AuditSpoor audit) {
         this.maxBytes = maxBytes;
         this.maxNestingdiepte = maxNestingdiepte;
         this.catalogus = catalogus;
+        this.audit = audit;
     }
 
     /**
@@ -79,6 +83,7 @@ public class VerzoekBewaking extends OncePerRequestFilter {
             response.setHeader("Connection", "close");
             response.getOutputStream().write(SoapFouten.envelop(List.of(catalogus.signaal("360", omvang(maxBytes))))
                     .getBytes(StandardCharsets.UTF_8));
+            audit.geweigerd(null, "360");
             return;
         }
         chain.doFilter(new Bewaakt(request), response);

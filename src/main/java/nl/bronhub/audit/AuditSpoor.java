@@ -1,0 +1,122 @@
+package nl.bronhub.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import nl.bronhub.contract.v1.Header;
+import nl.bronhub.soap.Contract;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.cxf.common.CxfPayload;
+import org.apache.camel.component.cxf.common.message.CxfConstants;
+import org.apache.cxf.interceptor.Fault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The audit trail: one row per SOAP request, with the aanleverpunt it names, the operation, the counts
+ * in its answer and its outcome. It holds no personal data; the counts come from the answer itself,
+ * so the row says what the LAS was told.
+ */
+@Component
+public class AuditSpoor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditSpoor.class);
+    private static final String BRIN = "bron.audit.brin";
+    private static final String NUMMER = "bron.audit.aanleverpuntnummer";
+    private static final String DOCUMENT = "bron.audit.document";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock klok;
+
+    public AuditSpoor(NamedParameterJdbcTemplate jdbc, Clock klok) {
+        this.jdbc = jdbc;
+        this.klok = klok;
+    }
+
+    /** Who the request says it comes from, kept on the exchange as soon as its header is read. */
+    public static void afzender(Exchange exchange, Header header) {
+        if (header == null) {
+            return;
+        }
+        exchange.setProperty(DOCUMENT, header.getIdentificatiecodeBedrijfsdocument());
+        if (header.getVerzendendeInstantie() != null) {
+            exchange.setProperty(BRIN, header.getVerzendendeInstantie().getBrin());
+            exchange.setProperty(NUMMER, header.getVerzendendeInstantie().getAanleverpuntnummer());
+        }
+    }
+
+    /** After the operation's route: what its answer, or its fault, told the LAS. */
+    public void vastleggen(Exchange exchange) {
+        String operatie = exchange.getIn().getHeader(CxfConstants.OPERATION_NAME, String.class);
+        Object body = exchange.getIn().getBody();
+        int aantal = 0;
+        int afgekeurd = 0;
+        String uitkomst = "beantwoord";
+        if (body instanceof Fault fault) {
+            uitkomst = signaalcode(fault);
+        } else if (body instanceof CxfPayload<?> payload && !payload.getBody().isEmpty()) {
+            Element antwoord = payload.getBody().get(0);
+            switch (antwoord.getLocalName()) {
+                case "aanleverenAntwoord" -> {
+                    aantal = tel(antwoord, "berichtResultaat");
+                    NodeList statussen = antwoord.getElementsByTagNameNS(Contract.NS, "status");
+                    for (int i = 0; i < statussen.getLength(); i++) {
+                        afgekeurd += "afkeur".equals(statussen.item(i).getTextContent()) ? 1 : 0;
+                    }
+                }
+                case "terugkoppelingAntwoord" -> aantal = tel(antwoord, "terugkoppeling");
+                case "registratieoverzichtAntwoord" -> aantal = tel(antwoord, "registratie");
+                default -> { }
+            }
+        }
+        schrijf(operatie, exchange.getProperty(BRIN, String.class), exchange.getProperty(NUMMER, String.class),
+                exchange.getProperty(DOCUMENT, String.class), aantal, afgekeurd, uitkomst);
+    }
+
+    /** A request refused before any route saw it (its envelope, its size, a DOCTYPE). */
+    public void geweigerd(String operatie, String signaalcode) {
+        schrijf(operatie, null, null, null, 0, 0, signaalcode);
+    }
+
+    private void schrijf(String operatie, String brin, String nummer, String document, int aantal, int afgekeurd, String uitkomst) {
+        try {
+            jdbc.update("insert into audit (moment, operatie, brin, aanleverpuntnummer, document, aantal, aantal_afgekeurd, uitkomst) "
+                    + "values (:moment, :operatie, :brin, :nummer, :document, :aantal, :afgekeurd, :uitkomst)", new MapSqlParameterSource()
+                    .addValue("moment", Timestamp.from(klok.instant()))
+                    .addValue("operatie", operatie)
+                    .addValue("brin", kort(brin, 4))
+                    .addValue("nummer", kort(nummer, 5))
+                    .addValue("document", kort(document, 80))
+                    .addValue("aantal", aantal)
+                    .addValue("afgekeurd", afgekeurd)
+                    .addValue("uitkomst", uitkomst));
+        } catch (RuntimeException e) {
+            // the answer stands (what was acknowledged is stored); the missing row is reported
+            LOG.warn("Audit row for a {} request could not be written ({})", operatie, e.getClass().getName());
+        }
+    }
+
+    /** Values from a refused request are unchecked: cut to the column. */
+    private static String kort(String waarde, int max) {
+        return waarde == null ? null : waarde.length() <= max ? waarde : waarde.substring(0, max);
+    }
+
+    private static int tel(Element antwoord, String kind) {
+        int n = 0;
+        for (var k = antwoord.getFirstChild(); k != null; k = k.getNextSibling()) {
+            n += k instanceof Element e && kind.equals(e.getLocalName()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static String signaalcode(Fault fault) {
+        Element detail = fault.getDetail();
+        NodeList codes = detail == null ? null : detail.getElementsByTagNameNS(Contract.NS, "code");
+        return codes == null || codes.getLength() == 0 ? "fout" : codes.item(0).getTextContent();
+    }
+}
