@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 SCHOLEN=${1:-110}; LEERLINGEN=${2:-200}; OPWARMEN=${3:-10}; CLIENTS=${4:-8}; PER_VERZOEK=${5:-50}; PLAFOND=${6:-20}; TEMPO=${7:-0}
 [ -f target/bron-hub-0.1.0-SNAPSHOT.jar ] || mvn -q -B package -DskipTests
 JAR=target/bron-hub-0.1.0-SNAPSHOT.jar
+# a throw-away operator password for this run's hub (the driver reads its heap through the operator API)
+WACHTWOORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 B=target/benchmark
 rm -rf "$B"; mkdir -p "$B"
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Generator org.springframework.boot.loader.launch.PropertiesLauncher "$B" "$SCHOLEN" "$LEERLINGEN" 7
@@ -16,14 +18,14 @@ java -Xmx${BENCHMARK_HEAP:-2g} ${BENCHMARK_JVM:-} -jar "$JAR" --server.port=8081
   --spring.datasource.url="jdbc:h2:file:./$B/db/bron-hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;QUERY_CACHE_SIZE=100" \
   --bron.referentie.instellingen=$B/instellingen.yaml --bron.gba.stub.bestanden=$B/gba.yaml \
   --bron.aanleverpunten.bestand=$B/aanleverpunten.yaml --bron.benchmark.echo=true \
-  --bron.terugkoppeling.pagina-grootte=1000 --bron.mail.ingebouwd=false > "$B/hub.log" 2>&1 &
+  --bron.terugkoppeling.pagina-grootte=1000 --bron.mail.ingebouwd=false --bron.operator.wachtwoord="$WACHTWOORD" > "$B/hub.log" 2>&1 &
 HUB=$!
 trap 'kill $HUB 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do grep -qE 'Started BronHub|APPLICATION FAILED' "$B/hub.log" && break; sleep 1; done
 grep -q 'Started BronHub' "$B/hub.log" || { echo "the hub did not start; see $B/hub.log"; exit 1; }
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Belasting org.springframework.boot.loader.launch.PropertiesLauncher \
   --hub=http://localhost:8081 --scholen="$SCHOLEN" --leerlingen="$LEERLINGEN" --opwarmen="$OPWARMEN" \
-  --clients="$CLIENTS" --per-verzoek="$PER_VERZOEK" --plafond-seconden="$PLAFOND" --tempo="$TEMPO"
+  --clients="$CLIENTS" --per-verzoek="$PER_VERZOEK" --plafond-seconden="$PLAFOND" --tempo="$TEMPO" --operator-wachtwoord="$WACHTWOORD"
 # a flight recording (BENCHMARK_JVM=-XX:StartFlightRecording=...) is written before the hub stops
 case "${BENCHMARK_JVM:-}" in *StartFlightRecording*) jcmd "$HUB" JFR.dump filename="$PWD/$B/hub.jfr" > /dev/null && echo "profile: $B/hub.jfr";; esac
 echo "hub warnings and errors: $(grep -cE ' WARN | ERROR ' "$B/hub.log" || true)"

@@ -13,6 +13,7 @@ import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
+import nl.bronhub.support.OperatorClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,9 @@ class StandaardConfiguratieTest {
         eigenschappen.put("bron.klok.vast", "2026-09-29T09:00:00Z");
         eigenschappen.put("bron.voortgang.interval-ms", "300");
         eigenschappen.put("bron.voortgang.start-vertraging-ms", "0");
+        // no operator password configured: the hub makes one at first start, as in a newcomer's run
+        Path wachtwoordbestand = data.resolve("operator-wachtwoord");
+        eigenschappen.put("bron.operator.wachtwoordbestand", wachtwoordbestand.toString());
 
         try (Hub hub = Hub.start(eigenschappen)) {
             LasClient las = hub.las("00AA", "1");
@@ -54,8 +58,11 @@ class StandaardConfiguratieTest {
             Terugkoppeling t = HubTest.terugkoppelingVan(las, "voorbeeld-bericht-1");
             assertThat(t.getSignaal()).isEmpty();
 
-            JsonNode mail = await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/mailserver/berichten").json(),
-                    m -> m.size() > 0).get(0);
+            assertThat(Files.getPosixFilePermissions(wachtwoordbestand)).containsExactlyInAnyOrder(
+                    java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            OperatorClient operator = new OperatorClient(hub.port(), "operator", Files.readString(wachtwoordbestand).trim());
+            JsonNode mail = await().atMost(Duration.ofSeconds(20)).until(() -> operator.get("/mailserver/berichten").json(),
+                    m -> m != null && m.size() > 0).get(0);
             assertThat(mail.get("aan").get(0).asText()).isEqualTo("directie@regenboog.example");
             assertThat(mail.get("onderwerp").asText()).startsWith("Voortgang aansluiting BRON na week 3");
             assertThat(mail.get("inhoud").asText()).contains("Beste J. van der Directeur").contains("normaantal 120");

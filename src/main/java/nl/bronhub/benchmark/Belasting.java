@@ -390,7 +390,11 @@ public final class Belasting {
 
     private String get(String pad) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(hub + pad)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            // the operator API (heap, database size) asks for the operator's credentials
+            String inlog = "operator:" + opties.getOrDefault("operator-wachtwoord", System.getenv().getOrDefault("BRON_OPERATOR_WACHTWOORD", ""));
+            return http.send(HttpRequest.newBuilder(URI.create(hub + pad)).header("Authorization", "Basic "
+                    + java.util.Base64.getEncoder().encodeToString(inlog.getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

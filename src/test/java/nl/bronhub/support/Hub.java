@@ -38,6 +38,7 @@ public final class Hub implements AutoCloseable {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         p.put("bron.klok.vast", VANDAAG + "T09:00:00Z");
         p.put("bron.verwerking.interval-ms", "50");
+        p.put("bron.operator.wachtwoord", OperatorClient.WACHTWOORD);
         p.put("bron.referentie.instellingen", REFERENTIE);
         p.put("bron.gba.stub.bestanden", GBA);
         p.put("bron.aanleverpunten.bestand", AANLEVERPUNTEN);

@@ -34,6 +34,7 @@ import static org.awaitility.Awaitility.await;
         "bron.aanleverpunten.bestand=" + Hub.AANLEVERPUNTEN,
         "bron.mail.ingebouwd=false",
         "bron.intake.max-verzoek-bytes=4194304",
+        "bron.operator.wachtwoord=" + OperatorClient.WACHTWOORD,
         // the shared hub's fixed 'today' falls in the phase of aanleverpunten tests register: no mails here
         "bron.voortgang.start-vertraging-ms=86400000"})
 public abstract class HubTest {

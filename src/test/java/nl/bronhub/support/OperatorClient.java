@@ -20,8 +20,19 @@ public final class OperatorClient {
 
     private final String basis;
 
+    /** The operator password the test hubs are given (bron.operator.wachtwoord). */
+    public static final String WACHTWOORD = "proef-operator-wachtwoord";
+
+    private final String inlog;
+
     public OperatorClient(int port) {
+        this(port, "operator", WACHTWOORD);
+    }
+
+    public OperatorClient(int port, String gebruiker, String wachtwoord) {
         this.basis = "http://localhost:" + port + "/operator";
+        this.inlog = gebruiker == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((gebruiker + ":" + wachtwoord).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public Antwoord get(String pad) {
@@ -37,7 +48,10 @@ public final class OperatorClient {
         return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    private static Antwoord stuur(HttpRequest.Builder verzoek) {
+    private Antwoord stuur(HttpRequest.Builder verzoek) {
+        if (inlog != null) {
+            verzoek.header("Authorization", inlog);
+        }
         try {
             HttpResponse<String> r = HTTP.send(verzoek.build(), HttpResponse.BodyHandlers.ofString());
             return new Antwoord(r.statusCode(), r.body().isBlank() ? null : JSON.readTree(r.body()));

@@ -1,0 +1,80 @@
+package nl.bronhub.operator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+
+/**
+ * The operator API (/operator/**) is for operators only: HTTP Basic with the operator's credentials
+ * (role OPERATOR). The LAS side (/services/**) is not a user of this: it is answered by the SOAP
+ * listener, whose callers are identified by their certificate (issue 7, next step).
+ */
+@Configuration
+public class OperatorBeveiliging {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorBeveiliging.class);
+
+    @Bean
+    public SecurityFilterChain beveiliging(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a.requestMatchers("/operator/**").hasRole("OPERATOR").anyRequest().permitAll())
+                .httpBasic(Customizer.withDefaults())
+                // a JSON API for scripts with Basic credentials, no browser session to forge requests from
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    public UserDetailsService operators(@Value("${bron.operator.gebruiker}") String gebruiker,
+                                        @Value("${bron.operator.wachtwoord:}") String wachtwoord,
+                                        @Value("${bron.operator.wachtwoordbestand}") String bestand) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        String geheim = StringUtils.hasText(wachtwoord) ? wachtwoord : uitBestand(Path.of(bestand));
+        return new InMemoryUserDetailsManager(User.withUsername(gebruiker).password(encoder.encode(geheim)).roles("OPERATOR").build());
+    }
+
+    /** The password made at first start, readable by the hub's own user only; never logged. */
+    private static String uitBestand(Path bestand) {
+        try {
+            if (Files.exists(bestand)) {
+                return Files.readString(bestand).trim();
+            }
+            byte[] willekeurig = new byte[18];
+            new SecureRandom().nextBytes(willekeurig);
+            String nieuw = Base64.getUrlEncoder().withoutPadding().encodeToString(willekeurig);
+            if (bestand.getParent() != null) {
+                Files.createDirectories(bestand.getParent());
+            }
+            Files.writeString(bestand, nieuw + "\n");
+            try {
+                Files.setPosixFilePermissions(bestand, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException geenPosix) {
+                // a file system without POSIX permissions: the directory's protection applies
+            }
+            LOG.info("No BRON_OPERATOR_WACHTWOORD set: the operator password was made and written to {}", bestand);
+            return nieuw;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
