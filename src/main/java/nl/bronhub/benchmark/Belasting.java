@@ -40,6 +40,8 @@ public final class Belasting {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String hub;
+    /** The operator API (heap, database size) asks for the operator's credentials. */
+    private final String operatorInlog;
     private final int clients;
     private final int perVerzoek;
     private final int opwarmen;
@@ -64,6 +66,8 @@ public final class Belasting {
         this.populatie = new Populatie(Long.parseLong(opties.getOrDefault("seed", "1")),
                 Integer.parseInt(opties.getOrDefault("scholen", "100")), Integer.parseInt(opties.getOrDefault("leerlingen", "200")));
         this.hub = opties.getOrDefault("hub", "http://localhost:8080");
+        String inlog = "operator:" + opties.getOrDefault("operator-wachtwoord", System.getenv().getOrDefault("BRON_OPERATOR_WACHTWOORD", ""));
+        this.operatorInlog = "Basic " + java.util.Base64.getEncoder().encodeToString(inlog.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         this.clients = Integer.parseInt(opties.getOrDefault("clients", "16"));
         this.perVerzoek = Integer.parseInt(opties.getOrDefault("per-verzoek", "50"));
         this.opwarmen = Integer.parseInt(opties.getOrDefault("opwarmen", "0"));
@@ -390,10 +394,7 @@ public final class Belasting {
 
     private String get(String pad) {
         try {
-            // the operator API (heap, database size) asks for the operator's credentials
-            String inlog = "operator:" + opties.getOrDefault("operator-wachtwoord", System.getenv().getOrDefault("BRON_OPERATOR_WACHTWOORD", ""));
-            return http.send(HttpRequest.newBuilder(URI.create(hub + pad)).header("Authorization", "Basic "
-                    + java.util.Base64.getEncoder().encodeToString(inlog.getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+            return http.send(HttpRequest.newBuilder(URI.create(hub + pad)).header("Authorization", operatorInlog).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
             throw new IllegalStateException(e);

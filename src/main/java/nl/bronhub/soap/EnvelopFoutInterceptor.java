@@ -3,15 +3,15 @@ package nl.bronhub.soap;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import nl.bronhub.audit.AuditSpoor;
+import nl.bronhub.signal.Signaal;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.apache.cxf.binding.soap.Soap11;
-import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.slf4j.Logger;
@@ -54,35 +54,28 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
             // a request over a limit may fail wherever it was being read (CXF parses the body lazily,
             // in the route): whatever the failure, the LAS is told the limit
             if (overschreden != null) {
-                var signaal = catalogus.signaal("360", overschreden);
-                fault.setMessage(signaal.code() + ": " + signaal.omschrijving());
-                fault.setFaultCode(Soap11.getInstance().getSender());
-                SoapFouten.vulDetail(fault, List.of(signaal));
+                geef(fault, catalogus.signaal("360", overschreden), true);
             }
             return;
         }
         // raised while reading the request (no answer under way yet): the envelope is at fault
         boolean envelop = message.getExchange().getOutMessage() == null;
-        var signaal = envelop ? catalogus.signaal("360", grens(message, fault)) : catalogus.signaal("358");
+        var signaal = !envelop ? catalogus.signaal("358")
+                : catalogus.signaal("360", overschreden != null ? overschreden : bewaking.reden(fault));
         LOG.warn("SOAP request refused with signal {} ({})", signaal.code(),
                 fault.getCause() == null ? "no cause" : fault.getCause().getClass().getSimpleName());
-        fault.setMessage(signaal.code() + ": " + signaal.omschrijving());
-        if (fault instanceof SoapFault soapFault) {
-            soapFault.setFaultCode(envelop ? Soap11.getInstance().getSender() : Soap11.getInstance().getReceiver());
-        } else {
-            fault.setFaultCode(envelop ? Soap11.getInstance().getSender() : Soap11.getInstance().getReceiver());
-        }
-        SoapFouten.vulDetail(fault, List.of(signaal));
+        geef(fault, signaal, envelop);
         if (envelop) {
             // refused before any route saw it; a fault while answering was recorded by the route
             audit.geweigerd(null, signaal.code());
         }
     }
 
-    /** Which of the intake's limits the request broke, if one did: the LAS vendor is told which. */
-    private String grens(SoapMessage message, Fault fault) {
-        String overschreden = overschredenGrens(message);
-        return overschreden != null ? overschreden : bewaking.reden(fault);
+    /** The fault says the signal: in its faultstring, its faultcode (Client or Server) and its detail. */
+    private static void geef(Fault fault, Signaal signaal, boolean client) {
+        fault.setMessage(signaal.code() + ": " + signaal.omschrijving());
+        fault.setFaultCode(client ? Soap11.getInstance().getSender() : Soap11.getInstance().getReceiver());
+        SoapFouten.vulDetail(fault, List.of(signaal));
     }
 
     /** The limit VerzoekBewaking found broken while the request was read, if any. */
