@@ -14,7 +14,7 @@ WACHTWOORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 B=target/benchmark
 rm -rf "$B"; mkdir -p "$B"
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Generator org.springframework.boot.loader.launch.PropertiesLauncher "$B" "$SCHOLEN" "$LEERLINGEN" 7
-java -Xmx${BENCHMARK_HEAP:-2g} ${BENCHMARK_JVM:-} -jar "$JAR" --server.port=8081 \
+java -Xmx${BENCHMARK_HEAP:-2g} ${BENCHMARK_JVM:-} -jar "$JAR" --server.port=8081 --bron.operator.poort=8082 --bron.tls.map=$B/tls \
   --spring.datasource.url="jdbc:h2:file:./$B/db/bron-hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;QUERY_CACHE_SIZE=100" \
   --bron.referentie.instellingen=$B/instellingen.yaml --bron.gba.stub.bestanden=$B/gba.yaml \
   --bron.aanleverpunten.bestand=$B/aanleverpunten.yaml --bron.benchmark.echo=true \
@@ -24,7 +24,7 @@ trap 'kill $HUB 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do grep -qE 'Started BronHub|APPLICATION FAILED' "$B/hub.log" && break; sleep 1; done
 grep -q 'Started BronHub' "$B/hub.log" || { echo "the hub did not start; see $B/hub.log"; exit 1; }
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Belasting org.springframework.boot.loader.launch.PropertiesLauncher \
-  --hub=http://localhost:8081 --scholen="$SCHOLEN" --leerlingen="$LEERLINGEN" --opwarmen="$OPWARMEN" \
+  --hub=https://localhost:8081 --operator=https://localhost:8082 --tls=$B/tls --scholen="$SCHOLEN" --leerlingen="$LEERLINGEN" --opwarmen="$OPWARMEN" \
   --clients="$CLIENTS" --per-verzoek="$PER_VERZOEK" --plafond-seconden="$PLAFOND" --tempo="$TEMPO" --operator-wachtwoord="$WACHTWOORD"
 # a flight recording (BENCHMARK_JVM=-XX:StartFlightRecording=...) is written before the hub stops
 case "${BENCHMARK_JVM:-}" in *StartFlightRecording*) jcmd "$HUB" JFR.dump filename="$PWD/$B/hub.jfr" > /dev/null && echo "profile: $B/hub.jfr";; esac

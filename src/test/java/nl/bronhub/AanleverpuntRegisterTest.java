@@ -12,10 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The aanleverpunt registry through the operator API: seeded, maintained, bad input refused. */
 class AanleverpuntRegisterTest extends HubTest {
 
-    private OperatorClient operator() {
-        return new OperatorClient(port);
-    }
-
     @Test
     void hetRegisterIsGevuldUitDeSeed() {
         var seed = operator().get("/aanleverpunten/70CZ/1");

@@ -47,7 +47,7 @@ class AuditTest extends HubTest {
         assertThat(alles).doesNotContain(goed.getLeerling().getAchternaam()).doesNotContain(zonderInschrijving.getLeerling().getAchternaam());
 
         // and an operator reads it, newest first
-        OperatorClient.Antwoord api = new OperatorClient(port).get("/audit?brin=70CA");
+        OperatorClient.Antwoord api = operator().get("/audit?brin=70CA");
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.json()).hasSize(rijen.size());
         assertThat(api.json().get(rijen.size() - 1).get("operatie").asText()).isEqualTo("aanleveren");

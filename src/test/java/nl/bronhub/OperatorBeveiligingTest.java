@@ -1,23 +1,31 @@
 package nl.bronhub;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
 import nl.bronhub.support.OperatorClient;
+import nl.bronhub.support.Pki;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The operator API answers operators only; the LAS side stays as it was. */
+/**
+ * The operator API answers operators only, at their own door; the LAS door answers LAS certificates
+ * only, and serves nothing but the SOAP listener.
+ */
 class OperatorBeveiligingTest extends HubTest {
 
     @Test
     void zonderOfMetVerkeerdeInlogGeenOperatorApi() {
-        assertThat(new OperatorClient(port, null, null).get("/aanleverpunten").status()).isEqualTo(401);
-        assertThat(new OperatorClient(port, "operator", "geraden").get("/aanleverpunten").status()).isEqualTo(401);
-        assertThat(new OperatorClient(port, "las", OperatorClient.WACHTWOORD).get("/audit").status()).isEqualTo(401);
-        assertThat(new OperatorClient(port, null, null).post("/voortgangsmails/1/opnieuw").status()).isEqualTo(401);
+        assertThat(new OperatorClient(operatorPoort(), null, null).get("/aanleverpunten").status()).isEqualTo(401);
+        assertThat(new OperatorClient(operatorPoort(), "operator", "geraden").get("/aanleverpunten").status()).isEqualTo(401);
+        assertThat(new OperatorClient(operatorPoort(), "las", OperatorClient.WACHTWOORD).get("/audit").status()).isEqualTo(401);
+        assertThat(new OperatorClient(operatorPoort(), null, null).post("/voortgangsmails/1/opnieuw").status()).isEqualTo(401);
 
-        assertThat(new OperatorClient(port).get("/aanleverpunten").status()).isEqualTo(200);
+        assertThat(operator().get("/aanleverpunten").status()).isEqualTo(200);
     }
 
     @Test
@@ -25,5 +33,26 @@ class OperatorBeveiligingTest extends HubTest {
         LasClient las = las("70CC", "1");
         assertThat(las.ophalen(0).getTerugkoppeling()).isEmpty();
         assertThat(las.post("<geenEnvelop/>").status()).isEqualTo(500);
+    }
+
+    @Test
+    void eenLascertificaatBereiktDeOperatorApiNiet() {
+        // at the LAS door, even with the operator's password: there is no operator API there
+        OperatorClient viaLasDeur = new OperatorClient(port, "operator", OperatorClient.WACHTWOORD, nl.bronhub.support.Hub.STANDAARD_LAS.get());
+        assertThat(viaLasDeur.get("/aanleverpunten").status()).isEqualTo(404);
+        assertThat(viaLasDeur.get("/audit").status()).isEqualTo(404);
+    }
+
+    @Test
+    void deOperatorinlogBereiktDeLasOperatiesNiet() throws Exception {
+        LasClient las = las("70CC", "1");
+        String verzoek = LasClient.envelop(las.ophaalVerzoek(0, null));
+        HttpRequest viaOperatorDeur = HttpRequest.newBuilder(URI.create("https://localhost:" + operatorPoort() + "/services/uitwisseling/v1"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("operator:" + OperatorClient.WACHTWOORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(verzoek)).build();
+        HttpResponse<String> antwoord = Pki.zonderCertificaat().http().send(viaOperatorDeur, HttpResponse.BodyHandlers.ofString());
+        assertThat(antwoord.statusCode()).isEqualTo(404);
+        assertThat(antwoord.body()).doesNotContain("terugkoppelingAntwoord");
     }
 }

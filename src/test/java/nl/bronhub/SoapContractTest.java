@@ -20,7 +20,7 @@ class SoapContractTest extends HubTest {
 
     @Test
     void deWsdlWordtGeserveerdMetDeDrieOperaties() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = las("60AA", "1").http();
         String wsdl = http.send(HttpRequest.newBuilder(URI.create(las("60AA", "1").endpoint() + "?wsdl")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(wsdl).contains("targetNamespace=\"urn:nl:bron-hub:uitwisseling:v1\"")

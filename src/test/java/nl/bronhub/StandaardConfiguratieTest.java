@@ -14,6 +14,7 @@ import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
 import nl.bronhub.support.OperatorClient;
+import nl.bronhub.support.Pki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,10 @@ class StandaardConfiguratieTest {
         }
         Map<String, Object> eigenschappen = new HashMap<>();
         eigenschappen.put("server.port", "0");
+        eigenschappen.put("bron.operator.poort", "0");
+        // certificates as at a newcomer's first start: made by the hub in its (here: empty) TLS directory
+        Path tls = data.resolve("tls");
+        eigenschappen.put("bron.tls.map", tls.toString());
         eigenschappen.put("spring.datasource.url", "jdbc:h2:file:" + data.resolve("bron-hub") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
         eigenschappen.put("bron.gba.mutaties.map", data.resolve("gba-mutaties").toString());
         eigenschappen.put("bron.mail.ingebouwd-poort", String.valueOf(smtp));
@@ -50,8 +55,9 @@ class StandaardConfiguratieTest {
         Path wachtwoordbestand = data.resolve("operator-wachtwoord");
         eigenschappen.put("bron.operator.wachtwoordbestand", wachtwoordbestand.toString());
 
-        try (Hub hub = Hub.start(eigenschappen)) {
-            LasClient las = hub.las("00AA", "1");
+        try (Hub hub = Hub.start(eigenschappen, () -> Pki.uitMap(tls, "las-00AA-1"))) {
+            // the README's curl: the demo certificate the hub made for the seeded aanleverpunt 00AA/1
+            LasClient las = new LasClient(hub.port(), "00AA", "1", Pki.uitMap(tls, "las-00AA-1"));
             String voorbeeld = Files.readString(Path.of("wsdl/voorbeelden/aanleveren.xml"));
             var antwoord = (nl.bronhub.contract.v1.AanleverenAntwoord) LasClient.lees(las.post(voorbeeld));
             assertThat(antwoord.getBerichtResultaat().get(0).getStatus()).isEqualTo(Ontvangststatus.ONTVANGEN);
@@ -60,7 +66,12 @@ class StandaardConfiguratieTest {
 
             assertThat(Files.getPosixFilePermissions(wachtwoordbestand)).containsExactlyInAnyOrder(
                     java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-            OperatorClient operator = new OperatorClient(hub.port(), "operator", Files.readString(wachtwoordbestand).trim());
+            for (String sleutel : java.util.List.of("ca.key", "hub.key", "las-00AA-1.key", "leverancier-voorbeeld.key")) {
+                assertThat(Files.getPosixFilePermissions(tls.resolve(sleutel))).as(sleutel).containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            }
+            OperatorClient operator = new OperatorClient(hub.operatorPoort(), "operator", Files.readString(wachtwoordbestand).trim(),
+                    Pki.zonderCertificaat(tls));
             JsonNode mail = await().atMost(Duration.ofSeconds(20)).until(() -> operator.get("/mailserver/berichten").json(),
                     m -> m != null && m.size() > 0).get(0);
             assertThat(mail.get("aan").get(0).asText()).isEqualTo("directie@regenboog.example");

@@ -78,7 +78,7 @@ class XmlVerhardingTest extends HubTest {
                 .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(groot.getBytes(StandardCharsets.UTF_8))))
                 .build();
-        HttpResponse<String> antwoord = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> antwoord = las().http().send(chunked, HttpResponse.BodyHandlers.ofString());
         geweigerdMet360(new LasClient.Http(antwoord.statusCode(), antwoord.body()), "omvang verzoek");
         blijftWerken();
     }

@@ -37,9 +37,12 @@ public final class Belasting {
 
     private final Map<String, String> opties;
     private final Populatie populatie;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    /** The LAS side, with the client certificate the hub knows the driver's vendor by. */
+    private final HttpClient http;
+    /** The operator door: the hub's certificate trusted, no client certificate. */
+    private final HttpClient operatorHttp;
     private final String hub;
+    private final String operator;
     /** The operator API (heap, database size) asks for the operator's credentials. */
     private final String operatorInlog;
     private final int clients;
@@ -65,7 +68,17 @@ public final class Belasting {
         this.opties = opties;
         this.populatie = new Populatie(Long.parseLong(opties.getOrDefault("seed", "1")),
                 Integer.parseInt(opties.getOrDefault("scholen", "100")), Integer.parseInt(opties.getOrDefault("leerlingen", "200")));
-        this.hub = opties.getOrDefault("hub", "http://localhost:8080");
+        this.hub = opties.getOrDefault("hub", "https://localhost:8443");
+        this.operator = opties.getOrDefault("operator", "https://localhost:8444");
+        // --tls: the hub's bron.tls.map; the driver shows <tls>/<certificaat>.crt and trusts <tls>/ca.crt
+        java.nio.file.Path tls = java.nio.file.Path.of(opties.getOrDefault("tls", "data/tls"));
+        String certificaat = opties.getOrDefault("certificaat", "leverancier-voorbeeld");
+        var ca = nl.bronhub.toegang.Certificaten.leesCertificaat(tls.resolve("ca.crt"));
+        var eigen = nl.bronhub.toegang.Certificaten.lees(tls.resolve(certificaat + ".crt"), tls.resolve(certificaat + ".key"));
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .sslContext(nl.bronhub.toegang.Certificaten.sslContext(eigen, ca)).build();
+        this.operatorHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .sslContext(nl.bronhub.toegang.Certificaten.sslContext(null, ca)).build();
         String inlog = "operator:" + opties.getOrDefault("operator-wachtwoord", System.getenv().getOrDefault("BRON_OPERATOR_WACHTWOORD", ""));
         this.operatorInlog = "Basic " + java.util.Base64.getEncoder().encodeToString(inlog.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         this.clients = Integer.parseInt(opties.getOrDefault("clients", "16"));
@@ -394,7 +407,7 @@ public final class Belasting {
 
     private String get(String pad) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(hub + pad)).header("Authorization", operatorInlog).build(),
+            return operatorHttp.send(HttpRequest.newBuilder(URI.create(operator + pad)).header("Authorization", operatorInlog).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -31,9 +31,14 @@ public final class Hub implements AutoCloseable {
     public static final String GBA = "config/gba/personen.yaml,src/test/resources/gba/personen-extra.yaml";
     public static final String AANLEVERPUNTEN = "src/test/resources/aanleverpunten.yaml";
 
+    /** The certificate the tests' LAS clients show, unless a test chooses another. */
+    public static final java.util.function.Supplier<Pki.Identiteit> STANDAARD_LAS = () -> Pki.client("proef-las");
+
     public static Map<String, Object> testEigenschappen(Path dataMap) {
         Map<String, Object> p = new HashMap<>();
         p.put("server.port", "0");
+        p.put("bron.operator.poort", "0");
+        p.put("bron.tls.map", Pki.MAP.toString());
         p.put("spring.datasource.url", "jdbc:h2:file:" + dataMap.toAbsolutePath().resolve("bron-hub")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         p.put("bron.klok.vast", VANDAAG + "T09:00:00Z");
@@ -54,10 +59,15 @@ public final class Hub implements AutoCloseable {
     }
 
     public static Hub start(Map<String, Object> eigenschappen) {
+        return start(eigenschappen, STANDAARD_LAS);
+    }
+
+    /** Starts a hub, and waits until {@code identiteit} (asked once the hub made its certificates) can read its WSDL. */
+    public static Hub start(Map<String, Object> eigenschappen, java.util.function.Supplier<Pki.Identiteit> identiteit) {
         // as arguments, not builder properties: those are defaults that config/application.yaml overrides
         String[] argumenten = eigenschappen.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         Hub hub = new Hub(new SpringApplicationBuilder(BronHubApplication.class).run(argumenten));
-        hub.wachtTotKlaar();
+        wachtTotKlaar(hub.port(), identiteit.get());
         return hub;
     }
 
@@ -66,7 +76,11 @@ public final class Hub implements AutoCloseable {
     }
 
     public LasClient las(String brin, String aanleverpuntnummer) {
-        return new LasClient(port(), brin, aanleverpuntnummer);
+        return new LasClient(port(), brin, aanleverpuntnummer, STANDAARD_LAS.get());
+    }
+
+    public int operatorPoort() {
+        return context.getBean(nl.bronhub.operator.OperatorKanaal.class).poort();
     }
 
     /** The hub's clock, which a test moves through the weeks of a connection phase. */
@@ -75,7 +89,7 @@ public final class Hub implements AutoCloseable {
     }
 
     public OperatorClient operator() {
-        return new OperatorClient(port());
+        return new OperatorClient(operatorPoort());
     }
 
     public JdbcTemplate jdbc() {
@@ -88,9 +102,13 @@ public final class Hub implements AutoCloseable {
     }
 
     public static void wachtTotKlaar(int port) {
-        HttpClient http = HttpClient.newHttpClient();
+        wachtTotKlaar(port, STANDAARD_LAS.get());
+    }
+
+    public static void wachtTotKlaar(int port, Pki.Identiteit identiteit) {
+        HttpClient http = identiteit.http();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/services/uitwisseling/v1?wsdl")).build(),
+            var r = http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/services/uitwisseling/v1?wsdl")).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("aanleveren");
         });

@@ -8,6 +8,7 @@ import java.util.Optional;
 import nl.bronhub.BronHubApplication;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.TerugkoppelingAntwoord;
+import nl.bronhub.operator.OperatorKanaal;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,8 @@ import static org.awaitility.Awaitility.await;
         "bron.mail.ingebouwd=false",
         "bron.intake.max-verzoek-bytes=4194304",
         "bron.operator.wachtwoord=" + OperatorClient.WACHTWOORD,
+        "bron.operator.poort=0",
+        "bron.tls.map=target/test-tls",
         // the shared hub's fixed 'today' falls in the phase of aanleverpunten tests register: no mails here
         "bron.voortgang.start-vertraging-ms=86400000"})
 public abstract class HubTest {
@@ -48,13 +51,25 @@ public abstract class HubTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    private OperatorKanaal operatorKanaal;
+
     @BeforeEach
     protected void hubIsKlaar() {
         Hub.wachtTotKlaar(port);
     }
 
     protected LasClient las(String brin, String aanleverpuntnummer) {
-        return new LasClient(port, brin, aanleverpuntnummer);
+        return new LasClient(port, brin, aanleverpuntnummer, Hub.STANDAARD_LAS.get());
+    }
+
+    /** The operator API's port (the operator door), beside {@link #port} (the LAS door). */
+    protected int operatorPoort() {
+        return operatorKanaal.poort();
+    }
+
+    protected OperatorClient operator() {
+        return new OperatorClient(operatorPoort());
     }
 
     /** Waits until the hub has processed the bericht and its terugkoppeling can be fetched. */

@@ -55,7 +55,6 @@ public final class LasClient {
     /** Every signal code any test received from a hub, for SignaalDekkingTest. */
     public static final Set<String> ONTVANGEN_SIGNALEN = ConcurrentHashMap.newKeySet();
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JAXBContext JAXB;
 
     static {
@@ -69,15 +68,23 @@ public final class LasClient {
     private final URI endpoint;
     private final String brin;
     private final String aanleverpuntnummer;
+    private final Pki.Identiteit identiteit;
 
-    public LasClient(int port, String brin, String aanleverpuntnummer) {
-        this.endpoint = URI.create("http://localhost:" + port + "/services/uitwisseling/v1");
+    /** A LAS on the hub's LAS door ({@code port}), showing {@code identiteit}'s client certificate. */
+    public LasClient(int port, String brin, String aanleverpuntnummer, Pki.Identiteit identiteit) {
+        this.endpoint = URI.create("https://localhost:" + port + "/services/uitwisseling/v1");
         this.brin = brin;
         this.aanleverpuntnummer = aanleverpuntnummer;
+        this.identiteit = identiteit;
     }
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The HTTPS client with this LAS's certificate, for requests the methods here do not make. */
+    public HttpClient http() {
+        return identiteit.http();
     }
 
     public AanleverenAntwoord aanleveren(Bericht... berichten) {
@@ -163,7 +170,7 @@ public final class LasClient {
                     .header("Content-Type", "text/xml; charset=utf-8")
                     .header("SOAPAction", "\"\"")
                     .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = identiteit.http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Http(response.statusCode(), response.body());
         } catch (Exception e) {
             throw new IllegalStateException(e);

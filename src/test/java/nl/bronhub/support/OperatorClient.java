@@ -15,7 +15,6 @@ public final class OperatorClient {
     public record Antwoord(int status, JsonNode json) {
     }
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String basis;
@@ -24,13 +23,21 @@ public final class OperatorClient {
     public static final String WACHTWOORD = "proef-operator-wachtwoord";
 
     private final String inlog;
+    private final HttpClient http;
 
+    /** The operator at the operator door ({@code port}: bron.operator.poort), with the test hubs' password. */
     public OperatorClient(int port) {
         this(port, "operator", WACHTWOORD);
     }
 
     public OperatorClient(int port, String gebruiker, String wachtwoord) {
-        this.basis = "http://localhost:" + port + "/operator";
+        this(port, gebruiker, wachtwoord, Pki.zonderCertificaat());
+    }
+
+    /** Through {@code identiteit}'s HTTPS client: a LAS certificate knocking at a door. */
+    public OperatorClient(int port, String gebruiker, String wachtwoord, Pki.Identiteit identiteit) {
+        this.http = identiteit.http();
+        this.basis = "https://localhost:" + port + "/operator";
         this.inlog = gebruiker == null ? null : "Basic " + java.util.Base64.getEncoder()
                 .encodeToString((gebruiker + ":" + wachtwoord).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -53,7 +60,7 @@ public final class OperatorClient {
             verzoek.header("Authorization", inlog);
         }
         try {
-            HttpResponse<String> r = HTTP.send(verzoek.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(verzoek.build(), HttpResponse.BodyHandlers.ofString());
             return new Antwoord(r.statusCode(), r.body().isBlank() ? null : JSON.readTree(r.body()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
