@@ -3,8 +3,9 @@ package nl.bronhub.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 
-import nl.bronhub.contract.v1.Header;
 import nl.bronhub.soap.Contract;
+import nl.bronhub.toegang.Afzender;
+import nl.bronhub.toegang.Toegangscontrole;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.CxfPayload;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
@@ -18,17 +19,14 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The audit trail: one row per SOAP request, with the aanleverpunt it names, the operation, the counts
- * in its answer and its outcome. It holds no personal data; the counts come from the answer itself,
+ * The audit trail: one row per SOAP request, with the aanleverpunt it names, the certificate it came
+ * with, the operation, the counts in its answer and its outcome. It holds no personal data; the counts come from the answer itself,
  * so the row says what the LAS was told.
  */
 @Component
 public class AuditSpoor {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditSpoor.class);
-    private static final String BRIN = "bron.audit.brin";
-    private static final String NUMMER = "bron.audit.aanleverpuntnummer";
-    private static final String DOCUMENT = "bron.audit.document";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock klok;
@@ -36,18 +34,6 @@ public class AuditSpoor {
     public AuditSpoor(NamedParameterJdbcTemplate jdbc, Clock klok) {
         this.jdbc = jdbc;
         this.klok = klok;
-    }
-
-    /** Who the request says it comes from, kept on the exchange as soon as its header is read. */
-    public static void afzender(Exchange exchange, Header header) {
-        if (header == null) {
-            return;
-        }
-        exchange.setProperty(DOCUMENT, header.getIdentificatiecodeBedrijfsdocument());
-        if (header.getVerzendendeInstantie() != null) {
-            exchange.setProperty(BRIN, header.getVerzendendeInstantie().getBrin());
-            exchange.setProperty(NUMMER, header.getVerzendendeInstantie().getAanleverpuntnummer());
-        }
     }
 
     /** After the operation's route: what its answer, or its fault, told the LAS. */
@@ -74,24 +60,27 @@ public class AuditSpoor {
                 default -> { }
             }
         }
-        schrijf(operatie, exchange.getProperty(BRIN, String.class), exchange.getProperty(NUMMER, String.class),
-                exchange.getProperty(DOCUMENT, String.class), aantal, afgekeurd, uitkomst);
+        schrijf(operatie, Afzender.brin(exchange), Afzender.aanleverpuntnummer(exchange), Afzender.document(exchange),
+                Toegangscontrole.vingerafdruk(exchange), aantal, afgekeurd, uitkomst);
     }
 
     /** A request refused before any route saw it (its envelope, its size, a DOCTYPE). */
-    public void geweigerd(String operatie, String signaalcode) {
-        schrijf(operatie, null, null, null, 0, 0, signaalcode);
+    public void geweigerd(String operatie, String signaalcode, String certificaat) {
+        schrijf(operatie, null, null, null, certificaat, 0, 0, signaalcode);
     }
 
-    private void schrijf(String operatie, String brin, String nummer, String document, int aantal, int afgekeurd, String uitkomst) {
+    private void schrijf(String operatie, String brin, String nummer, String document, String certificaat, int aantal, int afgekeurd,
+                         String uitkomst) {
         try {
-            jdbc.update("insert into audit (moment, operatie, brin, aanleverpuntnummer, document, aantal, aantal_afgekeurd, uitkomst) "
-                    + "values (:moment, :operatie, :brin, :nummer, :document, :aantal, :afgekeurd, :uitkomst)", new MapSqlParameterSource()
+            jdbc.update("insert into audit (moment, operatie, brin, aanleverpuntnummer, document, certificaat, aantal, aantal_afgekeurd, "
+                    + "uitkomst) values (:moment, :operatie, :brin, :nummer, :document, :certificaat, :aantal, :afgekeurd, :uitkomst)",
+                    new MapSqlParameterSource()
                     .addValue("moment", Timestamp.from(klok.instant()))
                     .addValue("operatie", operatie)
                     .addValue("brin", kort(brin, 4))
                     .addValue("nummer", kort(nummer, 5))
                     .addValue("document", kort(document, 80))
+                    .addValue("certificaat", certificaat)
                     .addValue("aantal", aantal)
                     .addValue("afgekeurd", afgekeurd)
                     .addValue("uitkomst", uitkomst));

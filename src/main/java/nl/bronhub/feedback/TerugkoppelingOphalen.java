@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.bronhub.audit.AuditSpoor;
+import nl.bronhub.toegang.Afzender;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.TerugkoppelingAntwoord;
 import nl.bronhub.contract.v1.TerugkoppelingVerzoek;
@@ -60,11 +60,15 @@ public class TerugkoppelingOphalen implements SignaalBron {
         return Set.of("359", "360", "743");
     }
 
-    /** Checks the request and leaves aanleverpuntId, laatstOntvangen and limiet as headers for the SQL steps. */
-    public void leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
-        Element element = xsd.geldigVerzoek(payload, "terugkoppelingVerzoek");
-        TerugkoppelingVerzoek verzoek = contract.lees(element, TerugkoppelingVerzoek.class);
-        AuditSpoor.afzender(exchange, verzoek.getHeader());
+    /** The request, checked against the XSD; who it says it comes from is kept on the exchange. */
+    public TerugkoppelingVerzoek leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
+        TerugkoppelingVerzoek verzoek = contract.lees(xsd.geldigVerzoek(payload, "terugkoppelingVerzoek"), TerugkoppelingVerzoek.class);
+        Afzender.zet(exchange, verzoek.getHeader());
+        return verzoek;
+    }
+
+    /** Checks the volgnummer and leaves aanleverpuntId, laatstOntvangen and limiet as headers for the SQL steps. */
+    public void pagina(TerugkoppelingVerzoek verzoek, Exchange exchange) {
         var afzender = verzoek.getHeader().getVerzendendeInstantie();
         Long aanleverpuntId = aanleverpunten.bestaand(afzender.getBrin(), afzender.getAanleverpuntnummer());
         long laatsteUitgegeven = aanleverpuntId == null ? 0 : jdbc.queryForObject(

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.bronhub.contract.v1.Bericht;
-import nl.bronhub.audit.AuditSpoor;
+import nl.bronhub.toegang.Afzender;
 import nl.bronhub.contract.v1.Header;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
@@ -64,7 +64,7 @@ public class AanleveringLezer implements SignaalBron {
             throw new SignaalFout(uitslag.buitenBerichten());
         }
         Header header = contract.lees(headerElement, Header.class);
-        AuditSpoor.afzender(exchange, header);
+        Afzender.zet(exchange, header);
         List<AangeleverdBericht> berichten = new ArrayList<>();
         for (int i = 0; i < berichtElementen.size(); i++) {
             int positie = i + 1;

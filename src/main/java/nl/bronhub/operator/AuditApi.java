@@ -25,7 +25,7 @@ public class AuditApi {
     public List<Map<String, Object>> audit(@RequestParam(required = false) String brin,
                                            @RequestParam(defaultValue = "100") int aantal) {
         // two statements rather than ':brin is null', whose parameter type PostgreSQL cannot infer
-        return jdbc.queryForList("select id, moment, operatie, brin, aanleverpuntnummer, document, aantal, aantal_afgekeurd, uitkomst "
+        return jdbc.queryForList("select id, moment, operatie, brin, aanleverpuntnummer, document, certificaat, aantal, aantal_afgekeurd, uitkomst "
                         + "from audit " + (brin == null ? "" : "where brin = :brin ") + "order by id desc limit :aantal",
                 new MapSqlParameterSource("brin", brin).addValue("aantal", Math.max(1, Math.min(aantal, 1000))));
     }

@@ -2,7 +2,7 @@ package nl.bronhub.operator;
 
 import java.util.Map;
 
-import nl.bronhub.registry.AanleverpuntRegister;
+import nl.bronhub.OngeldigeInvoer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,8 +19,8 @@ public class OperatorFouten {
         }
     }
 
-    @ExceptionHandler(AanleverpuntRegister.OngeldigeInvoer.class)
-    ResponseEntity<Map<String, String>> ongeldig(AanleverpuntRegister.OngeldigeInvoer e) {
+    @ExceptionHandler(OngeldigeInvoer.class)
+    ResponseEntity<Map<String, String>> ongeldig(OngeldigeInvoer e) {
         return ResponseEntity.badRequest().body(Map.of("fout", e.getMessage()));
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.bronhub.audit.AuditSpoor;
+import nl.bronhub.toegang.Afzender;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Registratie;
 import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
@@ -51,11 +51,16 @@ public class Registratieoverzicht implements SignaalBron {
         return Set.of("359", "360", "742");
     }
 
-    /** Checks the request; leaves brin and peildatum as headers for the query, the filters for the answer. */
-    public void leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
+    /** The request, checked against the XSD; who it says it comes from is kept on the exchange. */
+    public RegistratieoverzichtVerzoek leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
         Element element = xsd.geldigVerzoek(payload, "registratieoverzichtVerzoek");
         RegistratieoverzichtVerzoek verzoek = contract.lees(element, RegistratieoverzichtVerzoek.class);
-        AuditSpoor.afzender(exchange, verzoek.getHeader());
+        Afzender.zet(exchange, verzoek.getHeader());
+        return verzoek;
+    }
+
+    /** Checks the peildatum; leaves brin and peildatum as headers for the query, the filters for the answer. */
+    public void vraag(RegistratieoverzichtVerzoek verzoek, Exchange exchange) {
         LocalDate peildatum;
         try {
             peildatum = LocalDate.parse(verzoek.getPeildatum().trim(), FormaatControle.DATUM);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import nl.bronhub.ConfigLezer;
+import nl.bronhub.OngeldigeInvoer;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import nl.bronhub.intake.Formaten;
@@ -27,15 +28,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class AanleverpuntRegister implements ApplicationRunner {
 
-    /** An aanleverpunt with its registry data, as the operator API shows it. */
-    public record Aanleverpunt(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens) {
-    }
-
-    /** Refused input, with a message for the operator. */
-    public static class OngeldigeInvoer extends RuntimeException {
-        public OngeldigeInvoer(String melding) {
-            super(melding);
-        }
+    /**
+     * An aanleverpunt with its registry data, as the operator API shows it; certificaatGetestOp is its
+     * first successful fetch (null: its certificate is not tested yet).
+     */
+    public record Aanleverpunt(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens, java.time.Instant certificaatGetestOp) {
     }
 
     record Seed(String brin, String aanleverpuntnummer, String las, String contactpersoon, String gemachtigdeNaam,
@@ -134,6 +131,7 @@ public class AanleverpuntRegister implements ApplicationRunner {
         return new Aanleverpunt(rs.getString("brin"), rs.getString("aanleverpuntnummer"), new AanleverpuntGegevens(
                 rs.getString("las"), rs.getString("contactpersoon"), rs.getString("gemachtigde_naam"),
                 rs.getString("gemachtigde_email"), brief == null ? null : brief.toLocalDate(),
-                (Integer) rs.getObject("norm_leerlingen"), (Integer) rs.getObject("norm_ab_leerlingen")));
+                (Integer) rs.getObject("norm_leerlingen"), (Integer) rs.getObject("norm_ab_leerlingen")),
+                rs.getTimestamp("certificaat_getest_op") == null ? null : rs.getTimestamp("certificaat_getest_op").toInstant());
     }
 }

@@ -67,7 +67,7 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
         geef(fault, signaal, envelop);
         if (envelop) {
             // refused before any route saw it; a fault while answering was recorded by the route
-            audit.geweigerd(null, signaal.code());
+            audit.geweigerd(null, signaal.code(), nl.bronhub.toegang.Toegangscontrole.vingerafdruk(message.getExchange().getInMessage()));
         }
     }
 

@@ -83,7 +83,7 @@ public class VerzoekBewaking extends OncePerRequestFilter {
             response.setHeader("Connection", "close");
             response.getOutputStream().write(SoapFouten.envelop(List.of(catalogus.signaal("360", omvang(maxBytes))))
                     .getBytes(StandardCharsets.UTF_8));
-            audit.geweigerd(null, "360");
+            audit.geweigerd(null, "360", nl.bronhub.toegang.Toegangscontrole.vingerafdruk(request));
             return;
         }
         chain.doFilter(new Bewaakt(request), response);

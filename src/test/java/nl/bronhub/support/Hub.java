@@ -32,7 +32,22 @@ public final class Hub implements AutoCloseable {
     public static final String AANLEVERPUNTEN = "src/test/resources/aanleverpunten.yaml";
 
     /** The certificate the tests' LAS clients show, unless a test chooses another. */
-    public static final java.util.function.Supplier<Pki.Identiteit> STANDAARD_LAS = () -> Pki.client("proef-las");
+    public static final java.util.function.Supplier<Pki.Identiteit> STANDAARD_LAS = () -> Pki.client("proef-las leverancier");
+
+    /** The LAS vendor the tests' LAS clients belong to (leverancier in the certificate register). */
+    public static final String STANDAARD_LEVERANCIER = "proef-las";
+
+    /**
+     * As an operator would set it up: the tests' vendor certificate registered, and the school's mandate
+     * for that vendor (both idempotent), so a LAS client of the school is let in.
+     */
+    public static void gemachtigd(OperatorClient operator, String brin) {
+        var certificaat = operator.post("/certificaten", Map.of("certificaat", Pki.pem(STANDAARD_LAS.get()), "leverancier", STANDAARD_LEVERANCIER));
+        var mandaat = operator.put("/mandaten/" + brin + "/" + STANDAARD_LEVERANCIER, "");
+        if (certificaat.status() != 200 || mandaat.status() != 200) {
+            throw new IllegalStateException("registering the tests' vendor for " + brin + ": " + certificaat + " " + mandaat);
+        }
+    }
 
     public static Map<String, Object> testEigenschappen(Path dataMap) {
         Map<String, Object> p = new HashMap<>();
@@ -76,6 +91,7 @@ public final class Hub implements AutoCloseable {
     }
 
     public LasClient las(String brin, String aanleverpuntnummer) {
+        gemachtigd(operator(), brin);
         return new LasClient(port(), brin, aanleverpuntnummer, STANDAARD_LAS.get());
     }
 

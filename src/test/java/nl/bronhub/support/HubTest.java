@@ -59,7 +59,9 @@ public abstract class HubTest {
         Hub.wachtTotKlaar(port);
     }
 
+    /** A LAS of the tests' vendor, which the school (brin) has mandated. */
     protected LasClient las(String brin, String aanleverpuntnummer) {
+        Hub.gemachtigd(operator(), brin);
         return new LasClient(port, brin, aanleverpuntnummer, Hub.STANDAARD_LAS.get());
     }
 

@@ -55,6 +55,15 @@ public final class OperatorClient {
         return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    public Antwoord post(String pad, Object body) {
+        return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : schrijf(body))));
+    }
+
+    public Antwoord delete(String pad) {
+        return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).DELETE());
+    }
+
     private Antwoord stuur(HttpRequest.Builder verzoek) {
         if (inlog != null) {
             verzoek.header("Authorization", inlog);

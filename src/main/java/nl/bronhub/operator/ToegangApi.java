@@ -1,0 +1,72 @@
+package nl.bronhub.operator;
+
+import java.util.List;
+
+import nl.bronhub.toegang.CertificaatRegister;
+import nl.bronhub.toegang.CertificaatRegister.Houder;
+import nl.bronhub.toegang.CertificaatRegister.Mandaat;
+import nl.bronhub.toegang.CertificaatRegister.Registratie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operator API: the certificate register and the mandate register (JSON). */
+@RestController
+@RequestMapping("/operator")
+public class ToegangApi {
+
+    /** A certificate to register: the PEM text, and either brin + aanleverpuntnummer or leverancier. */
+    public record Aanmelding(String certificaat, String brin, String aanleverpuntnummer, String leverancier) {
+    }
+
+    private final CertificaatRegister register;
+
+    public ToegangApi(CertificaatRegister register) {
+        this.register = register;
+    }
+
+    @GetMapping("/certificaten")
+    public List<Registratie> certificaten() {
+        return register.alle();
+    }
+
+    /** Registers a certificate, or moves a registered one to another houder. */
+    @PostMapping("/certificaten")
+    public Registratie registreer(@RequestBody Aanmelding aanmelding) {
+        return register.registreer(aanmelding.certificaat(),
+                new Houder(aanmelding.brin(), aanmelding.aanleverpuntnummer(), aanmelding.leverancier()));
+    }
+
+    @DeleteMapping("/certificaten/{vingerafdruk}")
+    public ResponseEntity<Void> trekIn(@PathVariable String vingerafdruk) {
+        if (!register.trekIn(vingerafdruk)) {
+            throw new OperatorFouten.NietGevonden("certificaat " + vingerafdruk);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/mandaten")
+    public List<Mandaat> mandaten(@RequestParam(required = false) String brin) {
+        return register.mandaten(brin);
+    }
+
+    @PutMapping("/mandaten/{brin}/{leverancier}")
+    public Mandaat machtig(@PathVariable String brin, @PathVariable String leverancier) {
+        return register.machtig(brin, leverancier);
+    }
+
+    @DeleteMapping("/mandaten/{brin}/{leverancier}")
+    public ResponseEntity<Void> trekMandaatIn(@PathVariable String brin, @PathVariable String leverancier) {
+        if (!register.trekMandaatIn(brin, leverancier)) {
+            throw new OperatorFouten.NietGevonden("mandaat van " + brin + " voor " + leverancier);
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,236 @@
+package nl.bronhub.toegang;
+
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import nl.bronhub.ConfigLezer;
+import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.intake.Formaten;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The certificate register and the mandate register. A LAS client certificate is registered to one
+ * aanleverpunt, or to a LAS vendor (leverancier) that acts for every school that mandated it (the
+ * 2019 model: one certificate per vendor, schools mandate their vendor). Seeded from
+ * bron.toegang.bestand at start (what is not registered yet), maintained through the operator API.
+ */
+@Component
+public class CertificaatRegister implements ApplicationRunner {
+
+    /** Whom a certificate is registered to: an aanleverpunt (brin + nummer), or a leverancier. */
+    public record Houder(String brin, String aanleverpuntnummer, String leverancier) {
+    }
+
+    public record Registratie(String vingerafdruk, String onderwerp, String uitgever, Instant geldigTot, Houder houder,
+                              Instant geregistreerdOp) {
+    }
+
+    public record Mandaat(String brin, String leverancier, Instant geregistreerdOp) {
+    }
+
+    record SeedCertificaat(String bestand, String brin, String aanleverpuntnummer, String leverancier) {
+    }
+
+    record SeedMandaat(String brin, String leverancier) {
+    }
+
+    record Seed(List<SeedCertificaat> certificaten, List<SeedMandaat> mandaten) {
+    }
+
+    private static final Pattern LEVERANCIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,79}");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ConfigLezer config;
+    private final Clock klok;
+    private final SslBundles bundels;
+    private final String bundel;
+    private final String seedBestand;
+    private final Path tlsMap;
+
+    public CertificaatRegister(NamedParameterJdbcTemplate jdbc, ConfigLezer config, Clock klok, SslBundles bundels,
+                               @Value("${server.ssl.bundle}") String bundel, @Value("${bron.toegang.bestand}") String seedBestand,
+                               @Value("${bron.tls.map}") String tlsMap) {
+        this.jdbc = jdbc;
+        this.config = config;
+        this.klok = klok;
+        this.bundels = bundels;
+        this.bundel = bundel;
+        this.seedBestand = seedBestand;
+        this.tlsMap = Path.of(tlsMap);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Seed seed = config.lees(seedBestand, Seed.class, "Certificate and mandate seed");
+        for (SeedCertificaat s : lijst(seed.certificaten())) {
+            // relative to bron.tls.map, where the default run makes its certificates
+            X509Certificate certificaat = Certificaten.leesCertificaat(tlsMap.resolve(s.bestand()));
+            if (zoek(Certificaten.vingerafdruk(certificaat)) == null) {
+                try {
+                    registreer(certificaat, new Houder(s.brin(), s.aanleverpuntnummer(), s.leverancier()));
+                } catch (OngeldigeInvoer e) {
+                    throw new IllegalStateException("Certificate seed " + seedBestand + ": " + s.bestand() + ": " + e.getMessage());
+                }
+            }
+        }
+        for (SeedMandaat m : lijst(seed.mandaten())) {
+            machtig(m.brin(), m.leverancier());
+        }
+    }
+
+    /** Registers the certificate to its houder, or moves it to another; refused input changes nothing. */
+    public Registratie registreer(X509Certificate certificaat, Houder houder) {
+        controleer(houder);
+        Instant nu = klok.instant();
+        if (certificaat.getNotAfter().toInstant().isBefore(Instant.now())) {
+            throw new OngeldigeInvoer("het certificaat is verlopen (geldig tot " + certificaat.getNotAfter().toInstant() + ")");
+        }
+        if (!vanVertrouwdeCa(certificaat)) {
+            throw new OngeldigeInvoer("het certificaat is niet uitgegeven door een CA die de LAS-deur vertrouwt ("
+                    + certificaat.getIssuerX500Principal().getName() + ")");
+        }
+        String vingerafdruk = Certificaten.vingerafdruk(certificaat);
+        MapSqlParameterSource p = new MapSqlParameterSource("vingerafdruk", vingerafdruk)
+                .addValue("onderwerp", certificaat.getSubjectX500Principal().getName())
+                .addValue("uitgever", certificaat.getIssuerX500Principal().getName())
+                .addValue("geldigTot", Timestamp.from(certificaat.getNotAfter().toInstant()))
+                .addValue("brin", houder.brin()).addValue("nummer", houder.aanleverpuntnummer())
+                .addValue("leverancier", houder.leverancier()).addValue("nu", Timestamp.from(nu));
+        // update, else insert: the same statements on H2 and PostgreSQL
+        int bijgewerkt = jdbc.update("update certificaat set brin = :brin, aanleverpuntnummer = :nummer, leverancier = :leverancier "
+                + "where vingerafdruk = :vingerafdruk", p);
+        if (bijgewerkt == 0) {
+            jdbc.update("insert into certificaat (vingerafdruk, onderwerp, uitgever, geldig_tot, brin, aanleverpuntnummer, leverancier, "
+                    + "geregistreerd_op) values (:vingerafdruk, :onderwerp, :uitgever, :geldigTot, :brin, :nummer, :leverancier, :nu)", p);
+        }
+        return zoek(vingerafdruk);
+    }
+
+    public Registratie registreer(String pem, Houder houder) {
+        X509Certificate certificaat;
+        try {
+            certificaat = Certificaten.leesCertificaat(pem == null ? "" : pem);
+        } catch (IllegalArgumentException e) {
+            throw new OngeldigeInvoer("certificaat moet één X.509-certificaat in PEM zijn (-----BEGIN CERTIFICATE-----)");
+        }
+        return registreer(certificaat, houder);
+    }
+
+    public boolean trekIn(String vingerafdruk) {
+        return jdbc.update("delete from certificaat where vingerafdruk = :v", Map.of("v", vingerafdruk)) > 0;
+    }
+
+    public List<Registratie> alle() {
+        return jdbc.query("select * from certificaat order by geregistreerd_op, vingerafdruk", Map.of(), (rs, n) -> lees(rs));
+    }
+
+    public Registratie zoek(String vingerafdruk) {
+        return jdbc.query("select * from certificaat where vingerafdruk = :v", Map.of("v", vingerafdruk), (rs, n) -> lees(rs))
+                .stream().findFirst().orElse(null);
+    }
+
+    /** The school mandates the vendor (again: no change). */
+    public Mandaat machtig(String brin, String leverancier) {
+        controleerBrin(brin);
+        controleerLeverancier(leverancier);
+        MapSqlParameterSource p = new MapSqlParameterSource("brin", brin).addValue("leverancier", leverancier)
+                .addValue("nu", Timestamp.from(klok.instant()));
+        if (jdbc.queryForObject("select count(*) from mandaat where brin = :brin and leverancier = :leverancier", p, Integer.class) == 0) {
+            jdbc.update("insert into mandaat (brin, leverancier, geregistreerd_op) values (:brin, :leverancier, :nu)", p);
+        }
+        return mandaten(brin).stream().filter(m -> m.leverancier().equals(leverancier)).findFirst().orElseThrow();
+    }
+
+    public boolean trekMandaatIn(String brin, String leverancier) {
+        return jdbc.update("delete from mandaat where brin = :brin and leverancier = :leverancier",
+                Map.of("brin", brin, "leverancier", leverancier)) > 0;
+    }
+
+    public List<Mandaat> mandaten(String brin) {
+        return jdbc.query("select * from mandaat " + (brin == null ? "" : "where brin = :brin ") + "order by brin, leverancier",
+                new MapSqlParameterSource("brin", brin), (rs, n) -> new Mandaat(rs.getString("brin"), rs.getString("leverancier"),
+                        rs.getTimestamp("geregistreerd_op").toInstant()));
+    }
+
+    /** The certificate's own aanleverpunt, or an aanleverpunt of a school that mandated its vendor. */
+    public boolean magHandelenVoor(String vingerafdruk, String brin, String aanleverpuntnummer) {
+        return jdbc.queryForObject("select count(*) from certificaat c where c.vingerafdruk = :v and ("
+                + "(c.brin = :brin and c.aanleverpuntnummer = :nummer) "
+                + "or exists (select 1 from mandaat m where m.leverancier = c.leverancier and m.brin = :brin))",
+                new MapSqlParameterSource("v", vingerafdruk).addValue("brin", brin).addValue("nummer", aanleverpuntnummer),
+                Integer.class) > 0;
+    }
+
+    private static void controleer(Houder h) {
+        boolean aanleverpunt = h.brin() != null || h.aanleverpuntnummer() != null;
+        if (aanleverpunt == (h.leverancier() != null)) {
+            throw new OngeldigeInvoer("geef óf brin en aanleverpuntnummer (een certificaat van één aanleverpunt), óf leverancier");
+        }
+        if (!aanleverpunt) {
+            controleerLeverancier(h.leverancier());
+            return;
+        }
+        controleerBrin(h.brin());
+        if (h.aanleverpuntnummer() == null || !Formaten.NUMMER.matcher(h.aanleverpuntnummer()).matches()) {
+            throw new OngeldigeInvoer("aanleverpuntnummer moet een getal van 1 tot 5 cijfers zijn");
+        }
+    }
+
+    private static void controleerBrin(String brin) {
+        if (brin == null || !Formaten.BRIN.matcher(brin).matches()) {
+            throw new OngeldigeInvoer("BRIN-nummer moet twee cijfers en twee letters of cijfers zijn (bijv. 00AA)");
+        }
+    }
+
+    private static void controleerLeverancier(String leverancier) {
+        if (leverancier == null || !LEVERANCIER.matcher(leverancier).matches()) {
+            throw new OngeldigeInvoer("leverancier: 1 tot 80 letters, cijfers, spaties, punten, streepjes of liggende streepjes");
+        }
+    }
+
+    /** Only a certificate the LAS door would let in is worth registering. */
+    private boolean vanVertrouwdeCa(X509Certificate certificaat) {
+        try {
+            KeyStore vertrouwd = bundels.getBundle(bundel).getStores().getTrustStore();
+            for (String alias : Collections.list(vertrouwd.aliases())) {
+                if (vertrouwd.getCertificate(alias) instanceof X509Certificate ca
+                        && ca.getSubjectX500Principal().equals(certificaat.getIssuerX500Principal())) {
+                    try {
+                        certificaat.verify(ca.getPublicKey());
+                        return true;
+                    } catch (java.security.GeneralSecurityException andereSleutel) {
+                        // same name, another key: try the next
+                    }
+                }
+            }
+            return false;
+        } catch (java.security.KeyStoreException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Registratie lees(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Registratie(rs.getString("vingerafdruk"), rs.getString("onderwerp"), rs.getString("uitgever"),
+                rs.getTimestamp("geldig_tot").toInstant(),
+                new Houder(rs.getString("brin"), rs.getString("aanleverpuntnummer"), rs.getString("leverancier")),
+                rs.getTimestamp("geregistreerd_op").toInstant());
+    }
+
+    private static <T> List<T> lijst(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+}
