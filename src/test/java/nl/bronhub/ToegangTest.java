@@ -148,7 +148,9 @@ class ToegangTest extends HubTest {
         geweigerdMet366(new LasClient(port, "70BZ", "1", onbekend).ophalenFout(0), "70BZ/1");
 
         Pki.Identiteit ingetrokken = Pki.client("las 70BZ-2");
-        var registratie = registreer(ingetrokken, aanleverpunt("70BZ", "2"));
+        // as the README registers one: the PEM file as the body
+        var registratie = operator().postPem("/certificaten?brin=70BZ&aanleverpuntnummer=2", Pki.pem(ingetrokken));
+        assertThat(registratie.status()).isEqualTo(200);
         LasClient las = new LasClient(port, "70BZ", "2", ingetrokken);
         assertThat(las.ophalen(0).getTerugkoppeling()).isEmpty();
         String vingerafdruk = registratie.json().get("vingerafdruk").asText();

@@ -38,10 +38,18 @@ public class ToegangApi {
     }
 
     /** Registers a certificate, or moves a registered one to another houder. */
-    @PostMapping("/certificaten")
+    @PostMapping(value = "/certificaten", consumes = "application/json")
     public Registratie registreer(@RequestBody Aanmelding aanmelding) {
         return register.registreer(aanmelding.certificaat(),
                 new Houder(aanmelding.brin(), aanmelding.aanleverpuntnummer(), aanmelding.leverancier()));
+    }
+
+    /** The same, with the PEM file itself as the body (curl --data-binary @las.crt) and the houder as parameters. */
+    @PostMapping(value = "/certificaten", consumes = {"application/x-pem-file", "text/plain"})
+    public Registratie registreerPem(@RequestBody String pem, @RequestParam(required = false) String brin,
+                                     @RequestParam(required = false) String aanleverpuntnummer,
+                                     @RequestParam(required = false) String leverancier) {
+        return register.registreer(pem, new Houder(brin, aanleverpuntnummer, leverancier));
     }
 
     @DeleteMapping("/certificaten/{vingerafdruk}")

@@ -60,6 +60,11 @@ public final class OperatorClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : schrijf(body))));
     }
 
+    public Antwoord postPem(String pad, String pem) {
+        return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).header("Content-Type", "application/x-pem-file")
+                .POST(HttpRequest.BodyPublishers.ofString(pem)));
+    }
+
     public Antwoord delete(String pad) {
         return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).DELETE());
     }
