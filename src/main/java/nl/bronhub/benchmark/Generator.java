@@ -36,6 +36,14 @@ public final class Generator {
                         + "geldigVanaf: 1990-08-01" + (s.soort() == Populatie.Soort.WEC ? ", soortenOnderwijs: [\"33\", \"00\"]" : "") + "}]}\n");
             }
         }
+        // one LAS vendor for the whole population, as in DUO's model: its certificate (the hub's demo vendor
+        // certificate, made at the hub's first start) acts for every school, each of which mandated it
+        try (BufferedWriter w = Files.newBufferedWriter(map.resolve("toegang.yaml"))) {
+            w.write("certificaten:\n  - {bestand: leverancier-voorbeeld.crt, leverancier: benchmark-las}\nmandaten:\n");
+            for (int i = 0; i < p.scholen(); i++) {
+                w.write("  - {brin: \"" + p.school(i).brin() + "\", leverancier: benchmark-las}\n");
+            }
+        }
         try (BufferedWriter w = Files.newBufferedWriter(map.resolve("gba.yaml"))) {
             w.write("personen:\n");
             for (int i = 0; i < p.scholen(); i++) {
