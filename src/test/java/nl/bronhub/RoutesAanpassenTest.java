@@ -67,25 +67,31 @@ class RoutesAanpassenTest {
     }
 
     @Test
-    void eenBerichtDatBlijftMislukkenWordtGeparkeerdEnDeLasKrijgt358() throws IOException {
+    void eenBerichtDatBlijftMislukkenWachtOpDeOperatorEnVerworpenKrijgtDeLas358() throws IOException {
         storingInHetRegisterAls("true");
 
         try (Hub hub = Hub.start(eigenschappen)) {
             LasClient las = hub.las("50AB", "1");
             Bericht bericht = inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"));
+            las.aanleveren(bericht);
 
-            Terugkoppeling t = verwerk(las, bericht);
+            // parked after its attempts, and the LAS is told nothing yet: 358 would mean 'send again'
+            Map<String, Object> rij = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> hub.jdbc()
+                    .queryForMap("select status, pogingen, laatste_fout from bericht where identificatie = ?", bericht.getIdentificatie()),
+                    r -> "GEPARKEERD".equals(r.get("status")));
+            assertThat(rij.get("pogingen")).isEqualTo(2);
+            assertThat(rij.get("laatste_fout")).isEqualTo(IllegalStateException.class.getName());
+            assertThat(HubTest.alle(las)).isEmpty();
 
+            long id = hub.operator().get("/geparkeerd").json().get(0).get("id").asLong();
+            assertThat(hub.operator().post("/geparkeerd/" + id + "/verwerpen").status()).isEqualTo(200);
+
+            Terugkoppeling t = HubTest.terugkoppelingVan(las, bericht.getIdentificatie());
             assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.AFGEKEURD);
             assertThat(t.getSignaal()).singleElement().satisfies(s -> {
                 assertThat(s.getCode()).isEqualTo("358");
                 assertThat(s.getOmschrijving()).isEqualTo("Er is een technische fout opgetreden bij DUO.");
             });
-            Map<String, Object> rij = hub.jdbc().queryForMap("select status, pogingen, laatste_fout from bericht where identificatie = ?",
-                    bericht.getIdentificatie());
-            assertThat(rij.get("status")).isEqualTo("GEPARKEERD");
-            assertThat(rij.get("pogingen")).isEqualTo(2);
-            assertThat(rij.get("laatste_fout")).isEqualTo(IllegalStateException.class.getName());
             assertThat(hub.jdbc().queryForObject("select count(*) from inschrijving where brin = '50AB'", Integer.class)).isZero();
             assertThat(HubTest.alle(las)).hasSize(1);
         }
@@ -103,17 +109,63 @@ class RoutesAanpassenTest {
 
             las.aanleveren(berichten.toArray(Bericht[]::new));
 
-            java.util.List<Terugkoppeling> ontvangen = HubTest.alleVan(las, berichten.size());
-            // arrival order kept: the failed one does not let the ones after it overtake
+            java.util.List<Terugkoppeling> ontvangen = HubTest.alleVan(las, berichten.size() - 1);
+            // arrival order kept for the others; the failed one waits, parked, for an operator
+            java.util.List<Bericht> anderen = new java.util.ArrayList<>(berichten);
+            anderen.remove(2);
             assertThat(ontvangen).extracting(Terugkoppeling::getBerichtIdentificatie)
-                    .containsExactlyElementsOf(berichten.stream().map(Bericht::getIdentificatie).toList());
-            assertThat(ontvangen).extracting(Terugkoppeling::getResultaat).containsExactly(Verwerkingsresultaat.GEREGISTREERD,
-                    Verwerkingsresultaat.GEREGISTREERD, Verwerkingsresultaat.AFGEKEURD, Verwerkingsresultaat.GEREGISTREERD,
-                    Verwerkingsresultaat.GEREGISTREERD);
-            assertThat(ontvangen.get(2).getSignaal()).extracting(s -> s.getCode()).containsExactly("358");
+                    .containsExactlyElementsOf(anderen.stream().map(Bericht::getIdentificatie).toList());
+            assertThat(ontvangen).extracting(Terugkoppeling::getResultaat).containsOnly(Verwerkingsresultaat.GEREGISTREERD);
             assertThat(hub.jdbc().queryForObject("select count(*) from inschrijving where brin = '50AB'", Integer.class)).isEqualTo(4);
             assertThat(hub.jdbc().queryForList("select status from bericht order by id", String.class))
                     .containsExactly("VERWERKT", "VERWERKT", "GEPARKEERD", "VERWERKT", "VERWERKT");
+        }
+    }
+
+    @Test
+    void eenGeparkeerdBerichtWordtOpnieuwAangebodenOfVerworpen() throws IOException {
+        // an outage the operator can end: the register fails while this system property says so
+        storingInHetRegisterAls("${sys.bron.test.storing} == 'aan'");
+        System.setProperty("bron.test.storing", "aan");
+        try (Hub hub = Hub.start(eigenschappen)) {
+            LasClient las = hub.las("50AB", "1");
+            Bericht herstelbaar = inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"));
+            Bericht verloren = inschrijven(zonderPgn("2016-01-02"), wec("2026-08-01"));
+            las.aanleveren(herstelbaar, verloren);
+
+            var operator = hub.operator();
+            com.fasterxml.jackson.databind.JsonNode geparkeerd = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> operator.get("/geparkeerd").json(), j -> j.size() == 2);
+            assertThat(HubTest.alle(las)).isEmpty();
+            assertThat(geparkeerd.findValuesAsText("identificatie")).containsExactly(herstelbaar.getIdentificatie(), verloren.getIdentificatie());
+            assertThat(geparkeerd.get(0).get("reden").asText()).isEqualTo(IllegalStateException.class.getName());
+            assertThat(geparkeerd.get(0).get("pogingen").asInt()).isEqualTo(2);
+            assertThat(geparkeerd.get(0).get("brin").asText()).isEqualTo("50AB");
+            assertThat(geparkeerd.toString()).doesNotContain(herstelbaar.getLeerling().getAchternaam());
+            long eerste = geparkeerd.get(0).get("id").asLong();
+            long tweede = geparkeerd.get(1).get("id").asLong();
+
+            // the outage is over: one is replayed, the other discarded, each once
+            System.setProperty("bron.test.storing", "uit");
+            assertThat(operator.post("/geparkeerd/" + eerste + "/opnieuw").status()).isEqualTo(200);
+            assertThat(operator.post("/geparkeerd/" + eerste + "/opnieuw").status()).isEqualTo(409);
+            assertThat(operator.post("/geparkeerd/" + tweede + "/verwerpen").status()).isEqualTo(200);
+            assertThat(operator.post("/geparkeerd/" + tweede + "/opnieuw").status()).isEqualTo(409);
+            assertThat(operator.post("/geparkeerd/999999/opnieuw").status()).isEqualTo(404);
+
+            // one terugkoppeling each: the replayed one registered, the discarded one 358
+            assertThat(HubTest.terugkoppelingVan(las, herstelbaar.getIdentificatie()).getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
+            Terugkoppeling verworpen = HubTest.terugkoppelingVan(las, verloren.getIdentificatie());
+            assertThat(verworpen.getSignaal()).extracting(x -> x.getCode()).containsExactly("358");
+            // give the poller rounds to do more than it should; it does not
+            org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofSeconds(1)).until(() -> true);
+            assertThat(HubTest.alle(las)).hasSize(2);
+            assertThat(hub.jdbc().queryForObject("select count(*) from inschrijving where brin = '50AB'", Integer.class)).isEqualTo(1);
+            assertThat(hub.jdbc().queryForList("select status from bericht order by id", String.class)).containsExactly("VERWERKT", "VERWORPEN");
+            assertThat(operator.get("/geparkeerd").json()).isEmpty();
+            assertThat(operator.get("/geparkeerd?alle=true").json().findValuesAsText("afhandeling")).containsExactly("OPNIEUW", "VERWORPEN");
+        } finally {
+            System.clearProperty("bron.test.storing");
         }
     }
 

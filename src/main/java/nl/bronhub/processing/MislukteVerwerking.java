@@ -4,11 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
-import nl.bronhub.feedback.TerugkoppelingWachtrij;
-import nl.bronhub.signal.SignaalBron;
-import nl.bronhub.signal.SignaalCatalogus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,34 +14,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A bericht whose processing failed stays in the queue and is retried with back-off. After
- * bron.verwerking.max-pogingen attempts it is parked for an operator and the LAS gets signal 358.
+ * bron.verwerking.max-pogingen attempts it is parked for an operator, and the berichten after it go on.
  */
 @Component
-public class MislukteVerwerking implements SignaalBron {
+public class MislukteVerwerking {
 
     private static final Logger LOG = LoggerFactory.getLogger(MislukteVerwerking.class);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactie;
-    private final TerugkoppelingWachtrij wachtrij;
-    private final SignaalCatalogus catalogus;
-    private final BerichtLezer lezer;
     private final int maxPogingen;
 
-    public MislukteVerwerking(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, TerugkoppelingWachtrij wachtrij,
-                              SignaalCatalogus catalogus, BerichtLezer lezer,
+    public MislukteVerwerking(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie,
                               @Value("${bron.verwerking.max-pogingen}") int maxPogingen) {
         this.jdbc = jdbc;
         this.transactie = transactie;
-        this.wachtrij = wachtrij;
-        this.catalogus = catalogus;
-        this.lezer = lezer;
         this.maxPogingen = maxPogingen;
-    }
-
-    @Override
-    public Set<String> signaalcodes() {
-        return Set.of("358");
     }
 
     /** Whether the berichten after this one may go on (it is parked), must wait, or the failure was not even recorded. */
@@ -77,14 +61,16 @@ public class MislukteVerwerking implements SignaalBron {
         }
     }
 
+    /**
+     * Parked, the bericht waits for an operator (GeparkeerdeBerichten): replayed, it gets its normal
+     * terugkoppeling; discarded, 358. The LAS is told nothing before, because 358 means 'not registered,
+     * send again', and a replay after that would register the bericht twice.
+     */
     private void parkeer(long berichtId, int pogingen, String fout) {
-        Map<String, Object> rij = jdbc.queryForMap("select b.id, b.aanleverpunt_id, b.inhoud, a.brin from bericht b "
-                + "join aanleverpunt a on a.id = b.aanleverpunt_id where b.id = :id", Map.of("id", berichtId));
-        Verwerking v = lezer.lees(rij);
-        v.voegToe(catalogus.signaal("358"));
-        wachtrij.plaats(v);
         jdbc.update("update bericht set status = 'GEPARKEERD', pogingen = :p, laatste_fout = :fout where id = :id",
                 Map.of("p", pogingen, "fout", fout, "id", berichtId));
-        LOG.error("Bericht {} parked after {} attempts ({}); the LAS gets signal 358", berichtId, pogingen, fout);
+        jdbc.update("insert into geparkeerd_bericht (bericht_id, geparkeerd_op, pogingen, reden) values (:id, :nu, :p, :fout)",
+                Map.of("id", berichtId, "nu", Timestamp.from(Instant.now()), "p", pogingen, "fout", fout));
+        LOG.error("Bericht {} parked after {} attempts ({}); it waits for an operator (GET /operator/geparkeerd)", berichtId, pogingen, fout);
     }
 }
