@@ -69,8 +69,13 @@ class RoutesAanpassenTest {
     @Test
     void eenBerichtDatBlijftMislukkenWachtOpDeOperatorEnVerworpenKrijgtDeLas358() throws IOException {
         storingInHetRegisterAls("true");
+        var logregels = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logregels.start();
+        var hubLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("nl.bronhub");
 
         try (Hub hub = Hub.start(eigenschappen)) {
+            // after the start, which configures logging afresh
+            hubLog.addAppender(logregels);
             LasClient las = hub.las("50AB", "1");
             Bericht bericht = inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"));
             las.aanleveren(bericht);
@@ -83,8 +88,17 @@ class RoutesAanpassenTest {
             assertThat(rij.get("laatste_fout")).isEqualTo(IllegalStateException.class.getName());
             assertThat(HubTest.alle(las)).isEmpty();
 
-            long id = hub.operator().get("/geparkeerd").json().get(0).get("id").asLong();
+            var geparkeerd = hub.operator().get("/geparkeerd").json().get(0);
+            long id = geparkeerd.get("id").asLong();
             assertThat(hub.operator().post("/geparkeerd/" + id + "/verwerpen").status()).isEqualTo(200);
+
+            // every line the hub logged about this bericht carries its correlation id
+            String berichtId = geparkeerd.get("berichtId").asText();
+            var overDitBericht = logregels.list.stream().filter(e -> e.getFormattedMessage().contains("ericht " + berichtId + " ")).toList();
+            assertThat(overDitBericht).extracting(e -> e.getFormattedMessage().replaceAll(" \\(.*", ""))
+                    .contains("Bericht " + berichtId + " failed", "Bericht " + berichtId + " parked after 2 attempts",
+                            "Parked bericht " + berichtId + " handled by the operator: VERWORPEN");
+            assertThat(overDitBericht).allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry("bericht", berichtId));
 
             Terugkoppeling t = HubTest.terugkoppelingVan(las, bericht.getIdentificatie());
             assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.AFGEKEURD);
@@ -94,6 +108,8 @@ class RoutesAanpassenTest {
             });
             assertThat(hub.jdbc().queryForObject("select count(*) from inschrijving where brin = '50AB'", Integer.class)).isZero();
             assertThat(HubTest.alle(las)).hasSize(1);
+        } finally {
+            hubLog.detachAppender(logregels);
         }
     }
 

@@ -24,9 +24,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 
 /**
- * The operator API (/operator/**) is for operators only: HTTP Basic with the operator's credentials
- * (role OPERATOR). The LAS side (/services/**) is not a user of this: it is answered by the SOAP
- * listener, whose callers are identified by their certificate (issue 7, next step).
+ * The operator API (/operator/**) and the actuator's details and metrics are for operators only: HTTP
+ * Basic with the operator's credentials (role OPERATOR). The LAS side (/services/**) is not a user of
+ * this: its callers are identified by their certificate, at their own door (KanaalScheiding).
  */
 @Configuration
 public class OperatorBeveiliging {
@@ -36,7 +36,11 @@ public class OperatorBeveiliging {
     @Bean
     public SecurityFilterChain beveiliging(HttpSecurity http) throws Exception {
         return http
-                .authorizeHttpRequests(a -> a.requestMatchers("/operator/**").hasRole("OPERATOR").anyRequest().permitAll())
+                .authorizeHttpRequests(a -> a.requestMatchers("/operator/**").hasRole("OPERATOR")
+                        // a load balancer asks whether the hub is up; details and metrics are the operator's
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("OPERATOR")
+                        .anyRequest().permitAll())
                 .httpBasic(Customizer.withDefaults())
                 // a JSON API for scripts with Basic credentials, no browser session to forge requests from
                 .csrf(c -> c.disable())

@@ -127,14 +127,23 @@ public class AanleverpuntVerwerker {
             transactie.executeWithoutResult(status -> stuur(rij));
             return Uitkomst.VERDER;
         } catch (VerwerkingMislukt e) {
-            return mislukt.registreer(aanleverpuntId, berichtId, e.getCause());
+            return registreer(aanleverpuntId, berichtId, e.getCause());
         } catch (RuntimeException e) {
-            return mislukt.registreer(aanleverpuntId, berichtId, e);
+            return registreer(aanleverpuntId, berichtId, e);
+        }
+    }
+
+    private Uitkomst registreer(long aanleverpuntId, long berichtId, Throwable oorzaak) {
+        try (var correlatie = Correlatie.bericht(berichtId)) {
+            return mislukt.registreer(aanleverpuntId, berichtId, oorzaak);
         }
     }
 
     private void stuur(Map<String, Object> rij) {
-        Exchange uitkomst = routes.send("direct:verwerk-bericht", e -> e.getIn().setBody(rij));
+        Exchange uitkomst;
+        try (var correlatie = Correlatie.bericht(((Number) rij.get("id")).longValue())) {
+            uitkomst = routes.send("direct:verwerk-bericht", e -> e.getIn().setBody(rij));
+        }
         if (uitkomst.getException() != null) {
             throw new VerwerkingMislukt(uitkomst.getException());
         }

@@ -95,16 +95,22 @@ public class GeparkeerdeBerichten implements SignaalBron {
             if (bericht < 0) {
                 return Uitkomst.AL_AFGEHANDELD;
             }
-            jdbc.update("update geparkeerd_bericht set afgehandeld_op = :nu, afhandeling = :afhandeling where id = :id",
-                    Map.of("nu", Timestamp.from(Instant.now()), "afhandeling", afhandeling, "id", id));
-            if (jdbc.update(berichtUpdate, Map.of("bericht", bericht)) != 1) {
-                throw new IllegalStateException("bericht " + bericht + " is not parked");
+            try (var correlatie = Correlatie.bericht(bericht)) {
+                return handelAf(id, bericht, afhandeling, berichtUpdate);
             }
-            if ("VERWORPEN".equals(afhandeling)) {
-                meld358(bericht);
-            }
-            LOG.info("Parked bericht {} handled by the operator: {}", bericht, afhandeling);
-            return Uitkomst.GEDAAN;
         });
+    }
+
+    private Uitkomst handelAf(long id, long bericht, String afhandeling, String berichtUpdate) {
+        jdbc.update("update geparkeerd_bericht set afgehandeld_op = :nu, afhandeling = :afhandeling where id = :id",
+                Map.of("nu", Timestamp.from(Instant.now()), "afhandeling", afhandeling, "id", id));
+        if (jdbc.update(berichtUpdate, Map.of("bericht", bericht)) != 1) {
+            throw new IllegalStateException("bericht " + bericht + " is not parked");
+        }
+        if ("VERWORPEN".equals(afhandeling)) {
+            meld358(bericht);
+        }
+        LOG.info("Parked bericht {} handled by the operator: {}", bericht, afhandeling);
+        return Uitkomst.GEDAAN;
     }
 }

@@ -65,6 +65,19 @@ public final class OperatorClient {
                 .POST(HttpRequest.BodyPublishers.ofString(pem)));
     }
 
+    /** The actuator at the operator door (/actuator{pad}), as raw HTTP: health answers 503 with JSON, metrics are text. */
+    public HttpResponse<String> actuator(String pad) {
+        HttpRequest.Builder verzoek = HttpRequest.newBuilder(URI.create(basis.replace("/operator", "/actuator") + pad));
+        if (inlog != null) {
+            verzoek.header("Authorization", inlog);
+        }
+        try {
+            return http.send(verzoek.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Antwoord delete(String pad) {
         return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).DELETE());
     }
