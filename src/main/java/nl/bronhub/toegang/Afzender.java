@@ -13,6 +13,8 @@ public final class Afzender {
     private static final String BRIN = "bron.afzender.brin";
     private static final String NUMMER = "bron.afzender.aanleverpuntnummer";
     private static final String DOCUMENT = "bron.afzender.document";
+    /** MDC key of the request's document id. */
+    public static final String VERZOEK = "verzoek";
 
     private Afzender() {
     }
@@ -22,6 +24,9 @@ public final class Afzender {
             return;
         }
         exchange.setProperty(DOCUMENT, header.getIdentificatiecodeBedrijfsdocument());
+        // the request's correlation id in the log lines about it (XSD-checked: letters, digits, - and _);
+        // Beschikbaarheid clears it when the request ends
+        org.slf4j.MDC.put(VERZOEK, header.getIdentificatiecodeBedrijfsdocument());
         if (header.getVerzendendeInstantie() != null) {
             exchange.setProperty(BRIN, header.getVerzendendeInstantie().getBrin());
             exchange.setProperty(NUMMER, header.getVerzendendeInstantie().getAanleverpuntnummer());

@@ -55,7 +55,7 @@ public final class Hub implements AutoCloseable {
         p.put("bron.operator.poort", "0");
         p.put("bron.tls.map", Pki.MAP.toString());
         p.put("spring.datasource.url", "jdbc:h2:file:" + dataMap.toAbsolutePath().resolve("bron-hub")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         p.put("bron.klok.vast", VANDAAG + "T09:00:00Z");
         p.put("bron.verwerking.interval-ms", "50");
         p.put("bron.operator.wachtwoord", OperatorClient.WACHTWOORD);
@@ -122,8 +122,12 @@ public final class Hub implements AutoCloseable {
     }
 
     public static void wachtTotKlaar(int port, Pki.Identiteit identiteit) {
+        wachtTotKlaar(port, identiteit, Duration.ofSeconds(30));
+    }
+
+    public static void wachtTotKlaar(int port, Pki.Identiteit identiteit, Duration maximaal) {
         HttpClient http = identiteit.http();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(maximaal).ignoreExceptions().until(() -> {
             var r = http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/services/uitwisseling/v1?wsdl")).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("aanleveren");

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = BronHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:file:./target/test-data/${random.uuid}/bron-hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "spring.datasource.url=jdbc:h2:file:./target/test-data/${random.uuid}/bron-hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
         "bron.klok.vast=" + Hub.VANDAAG + "T09:00:00Z",
         "bron.verwerking.interval-ms=50",
         "bron.terugkoppeling.opschonen-interval-ms=200",
