@@ -54,8 +54,7 @@ public final class Hub implements AutoCloseable {
         p.put("server.port", "0");
         p.put("bron.operator.poort", "0");
         p.put("bron.tls.map", Pki.MAP.toString());
-        p.put("spring.datasource.url", "jdbc:h2:file:" + dataMap.toAbsolutePath().resolve("bron-hub")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        p.putAll(Databank.nieuwe(dataMap));
         p.put("bron.klok.vast", VANDAAG + "T09:00:00Z");
         p.put("bron.verwerking.interval-ms", "50");
         p.put("bron.operator.wachtwoord", OperatorClient.WACHTWOORD);

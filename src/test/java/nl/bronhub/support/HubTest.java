@@ -45,6 +45,14 @@ public abstract class HubTest {
     /** The watched directory of the shared hub's GBA change feed. */
     public static final String GBA_MUTATIES = "target/test-data/gba-mutaties";
 
+    /** In the build's PostgreSQL run, the shared hub's database is a fresh one on that server. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void databank(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        if (Databank.postgres()) {
+            Databank.nieuwe(java.nio.file.Path.of("target/test-data")).forEach((k, v) -> registry.add(k, () -> v));
+        }
+    }
+
     @LocalServerPort
     protected int port;
 
