@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,7 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AanleverpuntVerwerker {
 
-    /** Aanleverpunten being worked on in this hub: one worker each, whatever the timer does. */
+    /**
+     * Aanleverpunten being worked on in this instance: one worker each, whatever the timer does. Across
+     * instances on one database, each transaction claims the aanleverpunt's row (see claim).
+     */
     private final Set<Long> bezig = ConcurrentHashMap.newKeySet();
     /** Aanleverpunten whose failure could not even be recorded (database trouble): left alone for a while. */
     private final Map<Long, Instant> pauze = new ConcurrentHashMap<>();
@@ -35,11 +39,13 @@ public class AanleverpuntVerwerker {
     private final ProducerTemplate routes;
     private final TransactionTemplate transactie;
     private final MislukteVerwerking mislukt;
+    private final NamedParameterJdbcTemplate jdbc;
 
     private final int perTransactie;
 
     public AanleverpuntVerwerker(ProducerTemplate routes, TransactionTemplate transactie, MislukteVerwerking mislukt,
-                                 @Value("${bron.verwerking.per-transactie}") int perTransactie) {
+                                 NamedParameterJdbcTemplate jdbc, @Value("${bron.verwerking.per-transactie}") int perTransactie) {
+        this.jdbc = jdbc;
         this.routes = routes;
         this.transactie = transactie;
         this.mislukt = mislukt;
@@ -60,6 +66,14 @@ public class AanleverpuntVerwerker {
         if ((tot != null && Instant.now().isBefore(tot)) || !bezig.add(aanleverpunt)) {
             return 0;
         }
+        try {
+            return verwerkTotBezet(aanleverpunt, wachtend);
+        } finally {
+            bezig.remove(aanleverpunt);
+        }
+    }
+
+    private int verwerkTotBezet(long aanleverpunt, List<Map<String, Object>> wachtend) {
         int verwerkt = 0;
         try {
             List<Map<String, Object>> aanDeBeurt = aanDeBeurt(wachtend);
@@ -77,8 +91,8 @@ public class AanleverpuntVerwerker {
             }
             pauze.remove(aanleverpunt);
             return verwerkt;
-        } finally {
-            bezig.remove(aanleverpunt);
+        } catch (Bezet anderWerktEraan) {
+            return verwerkt;
         }
     }
 
@@ -95,10 +109,35 @@ public class AanleverpuntVerwerker {
     /** All of them in one transaction; false (and nothing changed) when any of them failed. */
     private boolean verwerkSamen(List<Map<String, Object>> deel) {
         try {
-            transactie.executeWithoutResult(status -> deel.forEach(AanleverpuntVerwerker.this::stuur));
+            transactie.executeWithoutResult(status -> {
+                claim(deel.get(0));
+                deel.forEach(AanleverpuntVerwerker.this::stuur);
+            });
             return true;
+        } catch (Bezet e) {
+            throw e;
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * The aanleverpunt's row lock for this transaction, taken without waiting: another instance on the
+     * same database that holds it is working on this aanleverpunt, and this one leaves it alone this
+     * round. Under the lock, the first bericht must still be the oldest waiting one: a list read before
+     * another instance worked through it is stale, and is read again at the next poll.
+     */
+    private void claim(Map<String, Object> eerste) {
+        long aanleverpunt = ((Number) eerste.get("aanleverpunt_id")).longValue();
+        List<Long> vast = jdbc.queryForList("select id from aanleverpunt where id = :id for update skip locked",
+                Map.of("id", aanleverpunt), Long.class);
+        if (vast.isEmpty()) {
+            throw new Bezet();
+        }
+        Long oudste = jdbc.queryForObject("select min(id) from bericht where status = 'ONTVANGEN' and aanleverpunt_id = :id",
+                Map.of("id", aanleverpunt), Long.class);
+        if (oudste == null || oudste != ((Number) eerste.get("id")).longValue()) {
+            throw new Bezet();
         }
     }
 
@@ -124,8 +163,13 @@ public class AanleverpuntVerwerker {
         long berichtId = ((Number) rij.get("id")).longValue();
         long aanleverpuntId = ((Number) rij.get("aanleverpunt_id")).longValue();
         try {
-            transactie.executeWithoutResult(status -> stuur(rij));
+            transactie.executeWithoutResult(status -> {
+                claim(rij);
+                stuur(rij);
+            });
             return Uitkomst.VERDER;
+        } catch (Bezet e) {
+            throw e;
         } catch (VerwerkingMislukt e) {
             return registreer(aanleverpuntId, berichtId, e.getCause());
         } catch (RuntimeException e) {
@@ -158,6 +202,13 @@ public class AanleverpuntVerwerker {
         Instant moment = volgende instanceof OffsetDateTime odt ? odt.toInstant()
                 : volgende instanceof java.sql.Timestamp ts ? ts.toInstant() : Instant.parse(volgende.toString());
         return moment.isAfter(Instant.now());
+    }
+
+    /** Another instance holds the aanleverpunt, or has gone past this list: not a failure, just not now. */
+    static final class Bezet extends RuntimeException {
+        Bezet() {
+            super(null, null, false, false);
+        }
     }
 
     static final class VerwerkingMislukt extends RuntimeException {

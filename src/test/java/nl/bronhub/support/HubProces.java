@@ -38,12 +38,17 @@ public final class HubProces {
     private int starts;
 
     public HubProces(Path data) {
+        this(data, Hub.testEigenschappen(data));
+    }
+
+    /** A hub on the given properties (another instance's, to share its database), logging in {@code map}. */
+    public HubProces(Path map, Map<String, Object> eigenschappen) {
         this.lasPoort = vrijePoort();
         this.operatorPoort = vrijePoort();
-        this.eigenschappen = Hub.testEigenschappen(data);
-        eigenschappen.put("server.port", String.valueOf(lasPoort));
-        eigenschappen.put("bron.operator.poort", String.valueOf(operatorPoort));
-        this.log = data.resolve("hub.log");
+        this.eigenschappen = new java.util.HashMap<>(eigenschappen);
+        this.eigenschappen.put("server.port", String.valueOf(lasPoort));
+        this.eigenschappen.put("bron.operator.poort", String.valueOf(operatorPoort));
+        this.log = map.resolve("hub.log");
     }
 
     public Map<String, Object> eigenschappen() {
