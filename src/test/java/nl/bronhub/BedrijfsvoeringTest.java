@@ -116,7 +116,10 @@ class BedrijfsvoeringTest {
             assertThat(fout.signalen()).singleElement().satisfies(s -> assertThat(s.getCode()).isEqualTo("358"));
             assertThat(fout.faultstring()).startsWith("358");
             assertThat(las.ophalenFout(0).signalen()).extracting(s -> s.getCode()).containsExactly("358");
-            Thread.sleep(1500);
+            // the processing side has met the outage too before the database returns
+            OperatorClient operator = new OperatorClient(hub.operatorPoort());
+            await().atMost(Duration.ofSeconds(10)).until(() -> waarde(tekst(operator, "/prometheus"),
+                    "camel_exchanges_failed_total{camelContext=\"bron-hub\",eventType=\"route\",kind=\"CamelRoute\",routeId=\"verwerking-poller\"}") > 0);
 
             database = Server.createTcpServer(serverArgumenten).start();
             // the same bericht again, now stored; and everything acknowledged before is processed, once
