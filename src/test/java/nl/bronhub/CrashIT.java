@@ -20,6 +20,7 @@ import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ontvangststatus;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.Verwerkingsresultaat;
+import nl.bronhub.support.Databank;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubProces;
 import nl.bronhub.support.HubTest;
@@ -152,23 +153,16 @@ class CrashIT {
 
         // what the register holds, read from the database the stopped hub left behind
         try (Connection db = DriverManager.getConnection((String) hub.eigenschappen().get("spring.datasource.url"), "sa", "")) {
-            assertThat(getal(db, "select count(*) from bericht where status <> 'VERWERKT'")).isZero();
+            assertThat(Databank.getal(db, "select count(*) from bericht where status <> 'VERWERKT'")).isZero();
             for (Las las : lassen) {
                 String brin = las.client.header().getVerzendendeInstantie().getBrin();
                 int n = las.erkend.size();
                 assertThat(identificaties(db, brin)).as(brin).containsExactlyInAnyOrderElementsOf(las.erkend);
-                assertThat(getal(db, "select count(*) from inschrijving where brin = '" + brin + "'")).as(brin + " inschrijvingen").isEqualTo(n);
-                assertThat(getal(db, "select count(*) from terugkoppeling t join aanleverpunt a on a.id = t.aanleverpunt_id where a.brin = '"
+                assertThat(Databank.getal(db, "select count(*) from inschrijving where brin = '" + brin + "'")).as(brin + " inschrijvingen").isEqualTo(n);
+                assertThat(Databank.getal(db, "select count(*) from terugkoppeling t join aanleverpunt a on a.id = t.aanleverpunt_id where a.brin = '"
                         + brin + "'")).as(brin + " terugkoppelingen").isEqualTo(n);
-                assertThat(getal(db, "select laatste_volgnummer from aanleverpunt where brin = '" + brin + "'")).isEqualTo(n);
+                assertThat(Databank.getal(db, "select laatste_volgnummer from aanleverpunt where brin = '" + brin + "'")).isEqualTo(n);
             }
-        }
-    }
-
-    private static long getal(Connection db, String sql) throws Exception {
-        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -101,19 +100,12 @@ class TweeInstantiesIT {
 
             try (Connection db = DriverManager.getConnection((String) gedeeld.get("spring.datasource.url"), "postgres", "")) {
                 for (Las las : lassen) {
-                    assertThat(getal(db, "select count(*) from inschrijving where brin = '" + las.brin + "'")).isEqualTo(las.erkend.size());
-                    assertThat(getal(db, "select count(*) from bericht b join aanleverpunt a on a.id = b.aanleverpunt_id where a.brin = '"
+                    assertThat(Databank.getal(db, "select count(*) from inschrijving where brin = '" + las.brin + "'")).isEqualTo(las.erkend.size());
+                    assertThat(Databank.getal(db, "select count(*) from bericht b join aanleverpunt a on a.id = b.aanleverpunt_id where a.brin = '"
                             + las.brin + "'")).isEqualTo(las.erkend.size());
                 }
-                assertThat(getal(db, "select count(*) from bericht where status <> 'VERWERKT'")).isZero();
+                assertThat(Databank.getal(db, "select count(*) from bericht where status <> 'VERWERKT'")).isZero();
             }
-        }
-    }
-
-    private static long getal(Connection db, String sql) throws Exception {
-        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

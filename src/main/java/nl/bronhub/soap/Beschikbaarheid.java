@@ -1,10 +1,8 @@
 package nl.bronhub.soap;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.FilterChain;
@@ -66,10 +64,7 @@ public class Beschikbaarheid extends OncePerRequestFilter implements Application
         bezig.incrementAndGet();
         try {
             if (sluiten || beschikbaarheid.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
-                response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-                response.setContentType("text/xml;charset=UTF-8");
-                response.setHeader("Connection", "close");
-                response.getOutputStream().write(SoapFouten.envelop(List.of(catalogus.signaal("358"))).getBytes(StandardCharsets.UTF_8));
+                SoapFouten.weiger(response, catalogus.signaal("358"));
                 return;
             }
             chain.doFilter(request, response);

@@ -43,6 +43,17 @@ public class SoapFouten {
         return fout(List.of(catalogus.signaal("358")), false);
     }
 
+    /**
+     * Refuses a request from a servlet filter, before CXF sees it: the fault as the LAS always gets it,
+     * and the connection closed (the body is not read).
+     */
+    public static void weiger(jakarta.servlet.http.HttpServletResponse response, Signaal signaal) throws java.io.IOException {
+        response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        response.setContentType("text/xml;charset=UTF-8");
+        response.setHeader("Connection", "close");
+        response.getOutputStream().write(envelop(List.of(signaal)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public SoapFault fout(List<Signaal> signalen, boolean client) {
         Signaal eerste = signalen.get(0);
         QName code = client ? Soap11.getInstance().getSender() : Soap11.getInstance().getReceiver();

@@ -2,7 +2,6 @@ package nl.bronhub.soap;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -77,12 +76,8 @@ public class VerzoekBewaking extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-            response.setContentType("text/xml;charset=UTF-8");
             // the body is not read; the connection closes rather than draining megabytes
-            response.setHeader("Connection", "close");
-            response.getOutputStream().write(SoapFouten.envelop(List.of(catalogus.signaal("360", omvang(maxBytes))))
-                    .getBytes(StandardCharsets.UTF_8));
+            SoapFouten.weiger(response, catalogus.signaal("360", omvang(maxBytes)));
             audit.geweigerd(null, "360", nl.bronhub.toegang.Toegangscontrole.vingerafdruk(request));
             return;
         }

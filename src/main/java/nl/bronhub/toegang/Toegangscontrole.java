@@ -35,6 +35,7 @@ public class Toegangscontrole implements SignaalBron {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock klok;
     private final Aanleverpunten aanleverpunten;
+    private final Set<Long> getest = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Toegangscontrole(CertificaatRegister register, SignaalCatalogus catalogus, NamedParameterJdbcTemplate jdbc, Clock klok,
                             Aanleverpunten aanleverpunten) {
@@ -65,6 +66,11 @@ public class Toegangscontrole implements SignaalBron {
      */
     public void ophalingGelukt(Exchange exchange) {
         long id = aanleverpunten.id(Afzender.brin(exchange), Afzender.aanleverpuntnummer(exchange));
+        // every fetch passes here; once recorded (by this instance or, per the condition below, another) it stays
+        if (getest.contains(id)) {
+            return;
+        }
+        getest.add(id);
         jdbc.update("update aanleverpunt set certificaat_getest_op = :nu, certificaat_getest_met = :certificaat "
                         + "where id = :id and certificaat_getest_op is null",
                 new MapSqlParameterSource("nu", Timestamp.from(klok.instant())).addValue("certificaat", vingerafdruk(exchange))

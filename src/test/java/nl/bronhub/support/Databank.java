@@ -23,6 +23,14 @@ public final class Databank {
     private Databank() {
     }
 
+    /** One number from a query, for tests that read the database a stopped hub left. */
+    public static long getal(Connection db, String sql) throws SQLException {
+        try (var rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public static boolean postgres() {
         return "postgres".equals(System.getProperty("bron.test.database"));
     }
