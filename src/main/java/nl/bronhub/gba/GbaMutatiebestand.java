@@ -181,6 +181,8 @@ public class GbaMutatiebestand implements SignaalBron {
                         .addValue("woonplaats", GbaWijziging.nieuw(w.woonplaats(), (String) p.get("woonplaats")))
                         .addValue("geheim", w.geheim() != null ? w.geheim() : p.get("adres_geheim"))
                         .addValue("nu", Timestamp.from(klok.instant())));
+        // a new date of birth can move the pupil to another age group on the GTB
+        nl.bronhub.gtb.GtbHerberekening.markeer(jdbc, ((Number) p.get("id")).longValue());
         List<Map<String, Object>> lopend = jdbc.queryForList("select id, aanleverpunt_id, datum_inschrijving from inschrijving "
                 + "where persoon_id = :p and (datum_uitschrijving is null or datum_uitschrijving >= :vandaag) order by id",
                 new MapSqlParameterSource("p", p.get("id")).addValue("vandaag", LocalDate.now(klok)));

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
@@ -40,7 +41,8 @@ public class MailSjablonen {
         resolver.setSuffix(achtervoegsel);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(false);
-        TemplateEngine engine = new TemplateEngine();
+        // SpEL, as the portal's pages use (OGNL is not on the class path)
+        TemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
         return engine;
     }

@@ -33,7 +33,7 @@ public class Voortgangsmails {
     private static final Duration MAXIMAAL_WACHTEN = Duration.ofHours(1);
 
     /** A voortgangsmail as the operator API lists it. */
-    public record Overzicht(long id, String brin, String aanleverpuntnummer, int week, String ontvanger, int aantalLeerlingen,
+    public record Overzicht(long id, String brin, String aanleverpuntnummer, String soort, int week, String ontvanger, int aantalLeerlingen,
                             Integer normLeerlingen, int aantalAbLeerlingen, Integer normAbLeerlingen, String status, int pogingen,
                             String laatsteFout, int keerVerzonden, Instant aangemaaktOp, Instant verzondenOp) {
     }
@@ -76,10 +76,14 @@ public class Voortgangsmails {
         if (geclaimd == 0) {
             return null;
         }
-        Map<String, Object> m = jdbc.queryForMap("select v.*, a.brin, a.aanleverpuntnummer, a.gemachtigde_naam, a.wachtwoordbrief_datum "
-                + "from voortgangsmail v join aanleverpunt a on a.id = v.aanleverpunt_id where v.id = :id", Map.of("id", id));
+        Map<String, Object> m = jdbc.queryForMap("select v.*, a.brin, a.aanleverpuntnummer, a.gemachtigde_naam, a.wachtwoordbrief_datum, "
+                + "a.bestuur_naam from voortgangsmail v join aanleverpunt a on a.id = v.aanleverpunt_id where v.id = :id", Map.of("id", id));
         int week = ((Number) m.get("week")).intValue();
+        boolean afronding = "AFRONDING".equals(m.get("soort"));
         Map<String, Object> gegevens = new HashMap<>();
+        // the end-of-phase message (step 13): gekwalificeerd, or aangesloten without qualification
+        gegevens.put("gekwalificeerd", "GEKWALIFICEERD".equals(m.get("uitkomst")));
+        gegevens.put("bestuur", m.get("bestuur_naam") == null ? "bestuur" : m.get("bestuur_naam"));
         gegevens.put("week", week);
         gegevens.put("resterendeWeken", Fase.WEKEN - week);
         gegevens.put("brin", m.get("brin"));
@@ -88,10 +92,11 @@ public class Voortgangsmails {
         gegevens.put("gemachtigde", m.get("gemachtigde_naam") == null ? "gemachtigde" : m.get("gemachtigde_naam"));
         LocalDate brief = ((java.sql.Date) m.get("wachtwoordbrief_datum")).toLocalDate();
         gegevens.put("einddatum", brief.plusWeeks(Fase.WEKEN).minusDays(1));
-        gegevens.put("drempel", verwachting.get(week));
-        gegevens.put("leerlingen", Score.van((Integer) m.get("aantal_leerlingen"), (Integer) m.get("norm_leerlingen"), verwachting.get(week)));
-        gegevens.put("ab", Score.van((Integer) m.get("aantal_ab"), (Integer) m.get("norm_ab"), verwachting.get(week)));
-        MailSjablonen.Mail mail = sjablonen.maak("voortgang", gegevens);
+        int drempel = verwachting.getOrDefault(week, 100);
+        gegevens.put("drempel", drempel);
+        gegevens.put("leerlingen", Score.van((Integer) m.get("aantal_leerlingen"), (Integer) m.get("norm_leerlingen"), drempel));
+        gegevens.put("ab", Score.van((Integer) m.get("aantal_ab"), (Integer) m.get("norm_ab"), drempel));
+        MailSjablonen.Mail mail = sjablonen.maak(afronding ? "afronding" : "voortgang", gegevens);
         exchange.setProperty("voortgangsmailId", id);
         exchange.setProperty(Exchange.CHARSET_NAME, "UTF-8");
         exchange.getIn().setHeader("To", m.get("ontvanger"));
@@ -107,10 +112,12 @@ public class Voortgangsmails {
     }
 
     public void mislukt(@ExchangeProperty("voortgangsmailId") Long id, Exchange exchange) {
+        Throwable fout = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (id == null) {
+            // failed while writing the mail: its claim runs out and it is taken again then
+            LOG.warn("Voortgangsmail {} could not be written: {}", exchange.getIn().getBody(), fout == null ? "onbekend" : org.springframework.core.NestedExceptionUtils.getMostSpecificCause(fout).toString());
             return;
         }
-        Throwable fout = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         int pogingen = jdbc.queryForObject("select pogingen from voortgangsmail where id = :id", Map.of("id", id), Integer.class) + 1;
         Duration wachten = herhaalNa.multipliedBy(1L << Math.min(pogingen - 1, 16));
         wachten = wachten.compareTo(MAXIMAAL_WACHTEN) > 0 ? MAXIMAAL_WACHTEN : wachten;
@@ -124,7 +131,7 @@ public class Voortgangsmails {
     public List<Overzicht> overzicht() {
         return jdbc.query("select v.*, a.brin, a.aanleverpuntnummer from voortgangsmail v join aanleverpunt a on a.id = v.aanleverpunt_id "
                 + "order by v.id", Map.of(), (rs, n) -> new Overzicht(rs.getLong("id"), rs.getString("brin"),
-                rs.getString("aanleverpuntnummer"), rs.getInt("week"), rs.getString("ontvanger"), rs.getInt("aantal_leerlingen"),
+                rs.getString("aanleverpuntnummer"), rs.getString("soort"), rs.getInt("week"), rs.getString("ontvanger"), rs.getInt("aantal_leerlingen"),
                 (Integer) rs.getObject("norm_leerlingen"), rs.getInt("aantal_ab"), (Integer) rs.getObject("norm_ab"),
                 rs.getString("status"), rs.getInt("pogingen"), rs.getString("laatste_fout"), rs.getInt("keer_verzonden"),
                 rs.getTimestamp("aangemaakt_op").toInstant(),
@@ -152,7 +159,7 @@ public class Voortgangsmails {
     /** A score as the mail shows it: registered against the normaantal, as a percentage, and the verdict. */
     public record Score(int aantal, Integer norm, Integer percentage, Boolean volgensVerwachting) {
 
-        static Score van(Integer aantal, Integer norm, int drempel) {
+        public static Score van(Integer aantal, Integer norm, int drempel) {
             if (norm == null || norm == 0) {
                 return new Score(aantal, norm, null, null);
             }

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** An institution of the BRIN register: its type, validity and vestigingen. */
+/**
+ * An institution of the BRIN register: its type, validity and vestigingen, and whether it is a funded
+ * (bekostigde) school; a VGK institution may coach only pupils at funded schools (GTB signal 17).
+ */
 public record Instelling(String brin, String naam, Soort soort, LocalDate geldigVanaf, LocalDate geldigTot,
-                         List<Vestiging> vestigingen) {
+                         List<Vestiging> vestigingen, boolean bekostigd) {
 
     public enum Soort { WPO, WEC, VGK, WVO, WEB }
 

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 /**
  * What the registry keeps of an aanleverpunt (connection plan steps 2, 6, 8): its LAS, contact
  * person, the gemachtigde who receives the voortgangsmails, the wachtwoordbrief date that starts the
- * connection phase, and the normaantallen the school declared.
+ * connection phase, the normaantallen the school declared, and its bestuur (which receives the
+ * end-of-phase message, step 13).
  */
 public record AanleverpuntGegevens(
         @Size(max = 100, message = "is langer dan 100 tekens") String las,
@@ -19,5 +20,15 @@ public record AanleverpuntGegevens(
         @Size(max = 254, message = "is langer dan 254 tekens") String gemachtigdeEmail,
         LocalDate wachtwoordbriefDatum,
         @PositiveOrZero(message = "mag niet negatief zijn") Integer normLeerlingen,
-        @PositiveOrZero(message = "mag niet negatief zijn") Integer normAbLeerlingen) {
+        @PositiveOrZero(message = "mag niet negatief zijn") Integer normAbLeerlingen,
+        @Size(max = 200, message = "is langer dan 200 tekens") String bestuurNaam,
+        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "is geen geldig e-mailadres")
+        @Size(max = 254, message = "is langer dan 254 tekens") String bestuurEmail) {
+
+    /** What a school may change itself in the portal: its contact data and normaantallen, not its LAS or phase. */
+    public AanleverpuntGegevens doorSchool(String contactpersoon, String gemachtigdeNaam, String gemachtigdeEmail, String bestuurNaam,
+                                           String bestuurEmail, Integer normLeerlingen, Integer normAbLeerlingen) {
+        return new AanleverpuntGegevens(las, contactpersoon, gemachtigdeNaam, gemachtigdeEmail, wachtwoordbriefDatum, normLeerlingen,
+                normAbLeerlingen, bestuurNaam, bestuurEmail);
+    }
 }

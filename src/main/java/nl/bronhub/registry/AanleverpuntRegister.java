@@ -36,7 +36,8 @@ public class AanleverpuntRegister implements ApplicationRunner {
     }
 
     record Seed(String brin, String aanleverpuntnummer, String las, String contactpersoon, String gemachtigdeNaam,
-                String gemachtigdeEmail, java.time.LocalDate wachtwoordbriefDatum, Integer normLeerlingen, Integer normAbLeerlingen) {
+                String gemachtigdeEmail, java.time.LocalDate wachtwoordbriefDatum, Integer normLeerlingen, Integer normAbLeerlingen,
+                String bestuurNaam, String bestuurEmail) {
     }
 
     record SeedBestand(List<Seed> aanleverpunten) {
@@ -67,7 +68,7 @@ public class AanleverpuntRegister implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         for (Seed s : config.lees(seedBestand, SeedBestand.class, "Aanleverpunt seed").aanleverpunten()) {
             AanleverpuntGegevens g = new AanleverpuntGegevens(s.las(), s.contactpersoon(), s.gemachtigdeNaam(), s.gemachtigdeEmail(),
-                    s.wachtwoordbriefDatum(), s.normLeerlingen(), s.normAbLeerlingen());
+                    s.wachtwoordbriefDatum(), s.normLeerlingen(), s.normAbLeerlingen(), s.bestuurNaam(), s.bestuurEmail());
             try {
                 controleer(s.brin(), s.aanleverpuntnummer(), g);
             } catch (OngeldigeInvoer e) {
@@ -85,6 +86,11 @@ public class AanleverpuntRegister implements ApplicationRunner {
 
     public List<Aanleverpunt> alle() {
         return jdbc.query("select * from aanleverpunt order by brin, aanleverpuntnummer", Map.of(), (rs, n) -> lees(rs));
+    }
+
+    public List<Aanleverpunt> vanSchool(String brin) {
+        return jdbc.query("select * from aanleverpunt where brin = :brin order by aanleverpuntnummer", Map.of("brin", brin),
+                (rs, n) -> lees(rs));
     }
 
     public Optional<Aanleverpunt> zoek(String brin, String aanleverpuntnummer) {
@@ -119,11 +125,13 @@ public class AanleverpuntRegister implements ApplicationRunner {
     private void schrijf(long id, AanleverpuntGegevens g) {
         jdbc.update("update aanleverpunt set las = :las, contactpersoon = :contact, gemachtigde_naam = :naam, "
                 + "gemachtigde_email = :email, wachtwoordbrief_datum = :brief, norm_leerlingen = :norm, "
-                + "norm_ab_leerlingen = :normAb, gegevens_bijgewerkt_op = :nu where id = :id",
+                + "norm_ab_leerlingen = :normAb, bestuur_naam = :bestuur, bestuur_email = :bestuurEmail, gegevens_bijgewerkt_op = :nu "
+                + "where id = :id",
                 new MapSqlParameterSource("id", id).addValue("las", g.las()).addValue("contact", g.contactpersoon())
                         .addValue("naam", g.gemachtigdeNaam()).addValue("email", g.gemachtigdeEmail())
                         .addValue("brief", g.wachtwoordbriefDatum()).addValue("norm", g.normLeerlingen())
-                        .addValue("normAb", g.normAbLeerlingen()).addValue("nu", Timestamp.from(klok.instant())));
+                        .addValue("normAb", g.normAbLeerlingen()).addValue("bestuur", g.bestuurNaam())
+                        .addValue("bestuurEmail", g.bestuurEmail()).addValue("nu", Timestamp.from(klok.instant())));
     }
 
     private static Aanleverpunt lees(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -131,7 +139,8 @@ public class AanleverpuntRegister implements ApplicationRunner {
         return new Aanleverpunt(rs.getString("brin"), rs.getString("aanleverpuntnummer"), new AanleverpuntGegevens(
                 rs.getString("las"), rs.getString("contactpersoon"), rs.getString("gemachtigde_naam"),
                 rs.getString("gemachtigde_email"), brief == null ? null : brief.toLocalDate(),
-                (Integer) rs.getObject("norm_leerlingen"), (Integer) rs.getObject("norm_ab_leerlingen")),
+                (Integer) rs.getObject("norm_leerlingen"), (Integer) rs.getObject("norm_ab_leerlingen"),
+                rs.getString("bestuur_naam"), rs.getString("bestuur_email")),
                 rs.getTimestamp("certificaat_getest_op") == null ? null : rs.getTimestamp("certificaat_getest_op").toInstant());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import nl.bronhub.contract.v1.GroepVoorkomen;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.gtb.GtbHerberekening;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
@@ -69,6 +70,7 @@ public class Register implements SignaalBron {
         if (inschrijving != null) {
             slaOp(persoonId, v, inschrijving);
         }
+        GtbHerberekening.markeer(jdbc, persoonId);
     }
 
     private long slaOp(String pgn, Persoon p) {
@@ -215,6 +217,7 @@ public class Register implements SignaalBron {
             return;
         }
         jdbc.update("delete from inschrijving where id = :id", Map.of("id", id));
+        GtbHerberekening.markeer(jdbc, persoonId);
     }
 
     private Long bestaande(long persoonId, String brin, LocalDate datumInschrijving) {

@@ -57,6 +57,8 @@ public final class Hub implements AutoCloseable {
         p.putAll(Databank.nieuwe(dataMap));
         p.put("bron.klok.vast", VANDAAG + "T09:00:00Z");
         p.put("bron.verwerking.interval-ms", "50");
+        p.put("bron.gtb.interval-ms", "100");
+        p.put("bron.gtb.start-vertraging-ms", "100");
         p.put("bron.operator.wachtwoord", OperatorClient.WACHTWOORD);
         p.put("bron.referentie.instellingen", REFERENTIE);
         p.put("bron.gba.stub.bestanden", GBA);

@@ -1,0 +1,153 @@
+package nl.bronhub.gtb;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import nl.bronhub.intake.Waardelijsten;
+import nl.bronhub.reference.Instelling;
+import nl.bronhub.reference.Instellingen;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The GTB as a school reads it (handbook ch. 9): per vestiging the peildata of its schedule (those marked
+ * 'only on change' only when the counts changed), and per peildatum the funded pupils per soort onderwijs
+ * and age, the CUMI count, the AB counts, and the pupils with a signal.
+ */
+@Component
+public class GtbOverzicht {
+
+    public record Telling(String soortOnderwijs, String naam, int onder8, int van8tot12, int vanaf13, int totaal) {
+    }
+
+    public record AbTelling(String soortOnderwijs, String naam, int begeleid, int teruggeplaatst) {
+    }
+
+    public record SignaalRegel(String pgn, LocalDate datumIngang, int signaal, String tekst) {
+    }
+
+    public record Gtb(String brin, String naam, String vestiging, LocalDate peildatum, boolean vastgesteld, List<Telling> bekostigd,
+                      int totaal, int cumi, List<AbTelling> ab, int abTotaal, int teruggeplaatstTotaal, List<SignaalRegel> signalen,
+                      List<SignaalRegel> attentiesignalen) {
+    }
+
+    public record PeildatumRegel(LocalDate peildatum, boolean altijd, int totaal, int ab, boolean vastgesteld) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Instellingen instellingen;
+    private final Peildata peildata;
+    private final GtbSignalen teksten;
+    private final Clock klok;
+
+    public GtbOverzicht(NamedParameterJdbcTemplate jdbc, Instellingen instellingen, Peildata peildata, GtbSignalen teksten, Clock klok) {
+        this.jdbc = jdbc;
+        this.instellingen = instellingen;
+        this.peildata = peildata;
+        this.teksten = teksten;
+        this.klok = klok;
+    }
+
+    public List<String> vestigingen(String brin) {
+        Set<String> v = new TreeSet<>(jdbc.queryForList("select distinct vestiging from gtb_leerling where brin = :brin",
+                Map.of("brin", brin), String.class));
+        instellingen.zoek(brin).ifPresent(i -> i.vestigingen().forEach(x -> v.add(x.volgnummer())));
+        return List.copyOf(v);
+    }
+
+    /** The peildata of a vestiging's GTBs, newest first. */
+    public List<PeildatumRegel> peildata(String brin, String vestiging) {
+        Optional<Instelling> school = instellingen.zoek(brin).filter(i -> Peildata.heeftGtb(i.soort()));
+        if (school.isEmpty()) {
+            return List.of();
+        }
+        Map<LocalDate, Map<String, Integer>> tellingen = new HashMap<>();
+        jdbc.query("select peildatum, categorie, soort_onderwijs, leeftijdsgroep, cumi, count(*) as n from gtb_leerling "
+                        + "where brin = :brin and vestiging = :v group by peildatum, categorie, soort_onderwijs, leeftijdsgroep, cumi",
+                Map.of("brin", brin, "v", vestiging), rs -> {
+                    tellingen.computeIfAbsent(rs.getDate("peildatum").toLocalDate(), k -> new TreeMap<>())
+                            .put(rs.getString("categorie") + "/" + rs.getString("soort_onderwijs") + "/" + rs.getString("leeftijdsgroep")
+                                    + "/" + rs.getBoolean("cumi"), rs.getInt("n"));
+                });
+        Set<LocalDate> vast = new TreeSet<>(jdbc.queryForList("select peildatum from gtb_vastgesteld where brin = :brin",
+                Map.of("brin", brin), LocalDate.class));
+        List<PeildatumRegel> regels = new ArrayList<>();
+        Map<String, Integer> vorige = null;
+        for (Peildata.Peildatum p : peildata.voor(school.get().soort(), LocalDate.now(klok))) {
+            Map<String, Integer> t = tellingen.getOrDefault(p.datum(), Map.of());
+            if (p.altijd() || vorige != null && !vorige.equals(t)) {
+                regels.add(new PeildatumRegel(p.datum(), p.altijd(), som(t, "BEKOSTIGD"), som(t, "AB"), vast.contains(p.datum())));
+            }
+            vorige = t;
+        }
+        java.util.Collections.reverse(regels);
+        return regels;
+    }
+
+    public Gtb gtb(String brin, String vestiging, LocalDate peildatum) {
+        MapSqlParameterSource p = new MapSqlParameterSource("brin", brin).addValue("v", vestiging).addValue("d", Date.valueOf(peildatum));
+        Map<String, int[]> bekostigd = new TreeMap<>();
+        Map<String, int[]> ab = new TreeMap<>();
+        int[] cumi = {0};
+        jdbc.query("select categorie, soort_onderwijs, leeftijdsgroep, cumi, count(*) as n from gtb_leerling where brin = :brin "
+                + "and vestiging = :v and peildatum = :d group by categorie, soort_onderwijs, leeftijdsgroep, cumi", p, rs -> {
+                    String categorie = rs.getString("categorie");
+                    int n = rs.getInt("n");
+                    String soort = rs.getString("soort_onderwijs");
+                    if (categorie.equals("BEKOSTIGD")) {
+                        int[] t = bekostigd.computeIfAbsent(soort, k -> new int[3]);
+                        t[switch (rs.getString("leeftijdsgroep")) { case "<8" -> 0; case "8-12" -> 1; default -> 2; }] += n;
+                        if (rs.getBoolean("cumi")) {
+                            cumi[0] += n;
+                        }
+                    } else if (categorie.equals("AB")) {
+                        ab.computeIfAbsent(soort, k -> new int[2])[0] += n;
+                    } else if (categorie.equals("TERUGGEPLAATST")) {
+                        ab.computeIfAbsent(soort, k -> new int[2])[1] += n;
+                    }
+                });
+        List<Telling> tellingen = bekostigd.entrySet().stream().map(e -> new Telling(e.getKey(), naam(e.getKey()), e.getValue()[0],
+                e.getValue()[1], e.getValue()[2], e.getValue()[0] + e.getValue()[1] + e.getValue()[2])).toList();
+        List<AbTelling> abTellingen = ab.entrySet().stream()
+                .map(e -> new AbTelling(e.getKey(), naam(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
+        List<SignaalRegel> signalen = new ArrayList<>();
+        List<SignaalRegel> attentie = new ArrayList<>();
+        jdbc.query("select p.pgn, s.signaal, s.datum_ingang, s.scholen from gtb_signaal s join gtb_leerling l "
+                + "on l.peildatum = s.peildatum and l.inschrijving_id = s.inschrijving_id join persoon p on p.id = s.persoon_id "
+                + "where l.brin = :brin and l.vestiging = :v and s.peildatum = :d order by s.signaal, p.pgn", p, rs -> {
+                    int code = rs.getInt("signaal");
+                    SignaalRegel r = new SignaalRegel(rs.getString("pgn"), rs.getDate("datum_ingang").toLocalDate(), code,
+                            teksten.tekst(code, rs.getString("scholen")));
+                    (teksten.telt(code) ? attentie : signalen).add(r);
+                });
+        boolean vastgesteld = jdbc.queryForObject("select count(*) from gtb_vastgesteld where brin = :brin and peildatum = :d", p,
+                Integer.class) > 0;
+        return new Gtb(brin, instellingen.zoek(brin).map(Instelling::naam).orElse(brin), vestiging, peildatum, vastgesteld, tellingen,
+                tellingen.stream().mapToInt(Telling::totaal).sum(), cumi[0], abTellingen,
+                abTellingen.stream().mapToInt(AbTelling::begeleid).sum(), abTellingen.stream().mapToInt(AbTelling::teruggeplaatst).sum(),
+                signalen, attentie);
+    }
+
+    /** Whether the GTB still has work queued (a school sees 'being recomputed'). */
+    public boolean bijwerken() {
+        return jdbc.queryForObject("select count(*) from gtb_wijziging", Map.of(), Integer.class) > 0;
+    }
+
+    private static int som(Map<String, Integer> t, String categorie) {
+        return t.entrySet().stream().filter(e -> e.getKey().startsWith(categorie + "/")).mapToInt(Map.Entry::getValue).sum();
+    }
+
+    private static String naam(String soort) {
+        return "BAO".equals(soort) ? "basisonderwijs" : Waardelijsten.soortOnderwijs(soort);
+    }
+}

@@ -1,0 +1,100 @@
+package nl.bronhub.operator;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.bronhub.gtb.AbVergelijking;
+import nl.bronhub.gtb.GtbOverzicht;
+import nl.bronhub.gtb.Verzuimmeldingen;
+import nl.bronhub.portal.PortaalAccounts;
+import nl.bronhub.progress.VoortgangStand;
+import nl.bronhub.qualification.Kwalificatie;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operator API: every school's phase, voortgang and qualification, its GTB and AB comparison, and what
+ * the operator feeds in for them (the AB list a school gave on its form, absence reports, the portal
+ * password of the wachtwoordbrief).
+ */
+@RestController
+@RequestMapping("/operator/scholen")
+public class ScholenApi {
+
+    public record School(Kwalificatie.Stand kwalificatie, List<VoortgangStand.Stand> voortgang) {
+    }
+
+    private final Kwalificatie kwalificatie;
+    private final VoortgangStand voortgang;
+    private final GtbOverzicht gtb;
+    private final AbVergelijking abVergelijking;
+    private final Verzuimmeldingen verzuim;
+    private final PortaalAccounts accounts;
+
+    public ScholenApi(Kwalificatie kwalificatie, VoortgangStand voortgang, GtbOverzicht gtb, AbVergelijking abVergelijking,
+                      Verzuimmeldingen verzuim, PortaalAccounts accounts) {
+        this.kwalificatie = kwalificatie;
+        this.voortgang = voortgang;
+        this.gtb = gtb;
+        this.abVergelijking = abVergelijking;
+        this.verzuim = verzuim;
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    public List<School> alle() {
+        return kwalificatie.alle().stream().map(s -> new School(s, voortgang.vanSchool(s.brin()))).toList();
+    }
+
+    @GetMapping("/{brin}")
+    public School een(@PathVariable String brin) {
+        Kwalificatie.Stand s = kwalificatie.stand(brin).orElseThrow(() -> new OperatorFouten.NietGevonden("school " + brin));
+        return new School(s, voortgang.vanSchool(brin));
+    }
+
+    /** Per vestiging, the peildata of its GTBs (newest first). */
+    @GetMapping("/{brin}/gtb")
+    public Map<String, List<GtbOverzicht.PeildatumRegel>> peildata(@PathVariable String brin) {
+        Map<String, List<GtbOverzicht.PeildatumRegel>> m = new LinkedHashMap<>();
+        gtb.vestigingen(brin).forEach(v -> m.put(v, gtb.peildata(brin, v)));
+        return m;
+    }
+
+    @GetMapping("/{brin}/gtb/{vestiging}/{peildatum}")
+    public GtbOverzicht.Gtb gtb(@PathVariable String brin, @PathVariable String vestiging,
+                                @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate peildatum) {
+        return gtb.gtb(brin, vestiging, peildatum);
+    }
+
+    @GetMapping("/{brin}/ab-vergelijking")
+    public List<AbVergelijking.Regel> abVergelijking(@PathVariable String brin) {
+        return abVergelijking.vergelijk(brin);
+    }
+
+    /** Replaces the AB pupils the school gave on its form. */
+    @PutMapping("/{brin}/ab-opgave")
+    public Map<String, Integer> abOpgave(@PathVariable String brin, @RequestBody List<AbVergelijking.Opgave> opgaven) {
+        return Map.of("regels", abVergelijking.importeer(brin, opgaven));
+    }
+
+    /** Replaces the school's absence reports (signal 12). */
+    @PutMapping("/{brin}/verzuim")
+    public Map<String, Integer> verzuim(@PathVariable String brin, @RequestBody List<Verzuimmeldingen.Melding> meldingen) {
+        return Map.of("meldingen", verzuim.importeer(brin, meldingen));
+    }
+
+    /** A new portal password for the school (the wachtwoordbrief), shown this once. */
+    @PostMapping("/{brin}/portaalwachtwoord")
+    public Map<String, String> portaalwachtwoord(@PathVariable String brin) {
+        kwalificatie.stand(brin).orElseThrow(() -> new OperatorFouten.NietGevonden("school " + brin));
+        return Map.of("brin", brin, "wachtwoord", accounts.nieuwWachtwoord(brin));
+    }
+}
