@@ -31,49 +31,49 @@ class GtbTest extends SignaalTest {
 
     @Test
     void telt_per_soort_onderwijs_en_leeftijd_met_cumi_ab_teruggeplaatst_en_de_signalen() {
-        // 70CB, vestiging 01: three funded pupils, one in each age group on 31 December 2026; the youngest NNCA 2
+        // 70DI, vestiging 01: three funded pupils, one in each age group on 31 December 2026; the youngest NNCA 2
         Inschrijving cumi = wec("2026-08-17");
         cumi.setAanduidingNnca("2");
-        String jong = pgn(verwerk("70CB", inschrijven(Berichten.zonderPgn("2021-03-01"), cumi)));
-        pgn(verwerk("70CB", inschrijven(Berichten.zonderPgn("2016-05-05"), wec("2026-08-17"))));
-        pgn(verwerk("70CB", inschrijven(Berichten.zonderPgn("2012-01-10"), wec("2026-08-17"))));
+        String jong = pgn(verwerk("70DI", inschrijven(Berichten.zonderPgn("2021-03-01"), cumi)));
+        pgn(verwerk("70DI", inschrijven(Berichten.zonderPgn("2016-05-05"), wec("2026-08-17"))));
+        pgn(verwerk("70DI", inschrijven(Berichten.zonderPgn("2012-01-10"), wec("2026-08-17"))));
         // 1: uitgeschreven before 1 October
         Inschrijving weg = wec("2026-08-17");
         weg.setDatumUitschrijving("2026-09-30");
-        String uitgeschreven = pgn(verwerk("70CB", inschrijven(Berichten.zonderPgn("2015-01-01"), weg)));
+        String uitgeschreven = pgn(verwerk("70DI", inschrijven(Berichten.zonderPgn("2015-01-01"), weg)));
         // 5: a crisis place
         Inschrijving crisis = wec("2026-08-17");
         crisis.getIndicatiestelling().clear();
         crisis.getSoortVerblijf().get(0).setWaarde("1");
-        String opCrisisplaats = pgn(verwerk("70CB", inschrijven(Berichten.zonderPgn("2014-02-02"), crisis)));
-        // 2 and 4: enrolled here since 2025, and at 70CC since September: 70CC counts it
+        String opCrisisplaats = pgn(verwerk("70DI", inschrijven(Berichten.zonderPgn("2014-02-02"), crisis)));
+        // 2 and 4: enrolled here since 2025, and at 70DJ since September: 70DJ counts it
         Persoon dubbel = bekendeLeerling("2014-03-03");
-        verwerk("70CB", inschrijven(dubbel, wec("2025-08-18")));
-        verwerk("70CC", inschrijven(dubbel, wec("2026-09-01")));
+        verwerk("70DI", inschrijven(dubbel, wec("2025-08-18")));
+        verwerk("70DJ", inschrijven(dubbel, wec("2026-09-01")));
         // 18: soort onderwijs 32 with an indication for 33; 10: an indication of an unknown REC
         Inschrijving verkeerdeSoort = wec("2026-08-17");
         verkeerdeSoort.getSoortOnderwijs().get(0).setWaarde("32");
-        String soortNietPassend = pgn(verwerk("70CB", inschrijven(Berichten.zonderPgn("2015-04-04"), verkeerdeSoort)));
+        String soortNietPassend = pgn(verwerk("70DI", inschrijven(Berichten.zonderPgn("2015-04-04"), verkeerdeSoort)));
         Inschrijving vreemdeRec = wec("2026-08-17");
         vreemdeRec.getIndicatiestelling().get(0).setBrinRec("99RC");
-        String zonderRec = pgn(verwerk("70CB", inschrijven(Berichten.zonderPgn("2015-05-05"), vreemdeRec)));
+        String zonderRec = pgn(verwerk("70DI", inschrijven(Berichten.zonderPgn("2015-05-05"), vreemdeRec)));
         // 12: absence reported for 2026/27
-        String verzuimd = pgn(verwerk("70CB", inschrijven(Berichten.zonderPgn("2015-06-06"), wec("2026-08-17"))));
-        assertThat(operator().put("/scholen/70CB/verzuim", List.of(Map.of("pgn", verzuimd, "schooljaar", 2026))).status()).isEqualTo(200);
+        String verzuimd = pgn(verwerk("70DI", inschrijven(Berichten.zonderPgn("2015-06-06"), wec("2026-08-17"))));
+        assertThat(operator().put("/scholen/70DI/verzuim", List.of(Map.of("pgn", verzuimd, "schooljaar", 2026))).status()).isEqualTo(200);
         // AB of two pupils at WPO school 72WA: one the WPO school enrolled, one it did not (8)
         Persoon begeleid = bekendeLeerling("2017-07-07");
         verwerk("72WA", inschrijven(begeleid, wpo("2026-08-17")));
-        verwerk("70CB", inschrijven(begeleid, ambulant("72WA", "01")));
-        String zonderLgf = pgn(verwerk("70CB", inschrijven(Berichten.zonderPgn("2017-08-08"), ambulant("72WA", "01"))));
+        verwerk("70DI", inschrijven(begeleid, ambulant("72WA", "01")));
+        String zonderLgf = pgn(verwerk("70DI", inschrijven(Berichten.zonderPgn("2017-08-08"), ambulant("72WA", "01"))));
         // returned to 72WA on 2 November (the school day after Saturday 31 October): counted as teruggeplaatst after 1 October
         Persoon terug = bekendeLeerling("2017-06-01");
         Inschrijving terugplaatsing = wec("2025-08-18");
         terugplaatsing.setDatumUitschrijving("2026-10-31");
         terugplaatsing.setBrinTeruggeplaatsteLeerling("72WA");
         verwerk("72WA", inschrijven(terug, wpo("2026-11-02")));
-        verwerk("70CB", inschrijven(terug, terugplaatsing));
+        verwerk("70DI", inschrijven(terug, terugplaatsing));
 
-        JsonNode oktober = gtb("70CB", "01", "2026-10-01", 4);
+        JsonNode oktober = gtb("70DI", "01", "2026-10-01", 4);
         assertThat(telling(oktober, "33")).isEqualTo(List.of(1, 2, 1, 4));
         assertThat(oktober.get("totaal").asInt()).isEqualTo(4);
         assertThat(oktober.get("cumi").asInt()).isEqualTo(1);
@@ -82,7 +82,7 @@ class GtbTest extends SignaalTest {
         assertThat(signalen(oktober, "signalen")).contains(
                 "1 " + uitgeschreven + " 2026-10-01 De leerling is door uw school uitgeschreven en telt niet langer mee voor de bekostiging.",
                 "2 " + dubbel.getOnderwijsnummer() + " 2026-10-01 Uw inschrijving telt niet mee voor de bekostiging; de leerling heeft ook "
-                        + "een inschrijving op de volgende scholen: 70CC.",
+                        + "een inschrijving op de volgende scholen: 70DJ.",
                 "5 " + opCrisisplaats + " 2026-08-17 De leerling is bij u ingeschreven op een crisis-/observatieplaats en telt bij uw "
                         + "school niet mee voor de bekostiging.",
                 "8 " + zonderLgf + " 2026-10-01 Voor deze leerling heeft de WPO-school geen LGF gemeld.",
@@ -95,19 +95,19 @@ class GtbTest extends SignaalTest {
         assertThat(signalen(oktober, "attentiesignalen")).isEmpty();
 
         // the other school counts the doubly enrolled pupil, with signal 4
-        JsonNode bijDeAndere = gtb("70CC", "01", "2026-10-01", 1);
+        JsonNode bijDeAndere = gtb("70DJ", "01", "2026-10-01", 1);
         assertThat(bijDeAndere.get("totaal").asInt()).isEqualTo(1);
         assertThat(signalen(bijDeAndere, "attentiesignalen")).containsExactly("4 " + dubbel.getOnderwijsnummer() + " 2026-10-01 Uw "
-                + "inschrijving telt mee voor bekostiging, maar de leerling heeft ook een inschrijving op de volgende scholen: 70CB.");
+                + "inschrijving telt mee voor bekostiging, maar de leerling heeft ook een inschrijving op de volgende scholen: 70DI.");
 
         // on 1 March the returned pupil counts as teruggeplaatst, no longer among the funded; the absent one counts again
-        JsonNode maart = gtb("70CB", "01", "2027-03-01", 4);
+        JsonNode maart = gtb("70DI", "01", "2027-03-01", 4);
         assertThat(maart.get("teruggeplaatstTotaal").asInt()).isEqualTo(1);
         assertThat(maart.get("ab").get(0).get("teruggeplaatst").asInt()).isEqualTo(1);
         assertThat(signalen(maart, "signalen")).noneMatch(s -> s.startsWith("12 "));
 
         // 16 January shows only when the counts changed since 1 October; they did (the pupil returned)
-        JsonNode peildata = operator().get("/scholen/70CB/gtb").json().get("01");
+        JsonNode peildata = operator().get("/scholen/70DI/gtb").json().get("01");
         assertThat(peildata.findValuesAsText("peildatum")).containsSubsequence("2027-03-01", "2027-01-16", "2026-10-01", "2026-08-17");
 
         // the WPO school: basisonderwijs, both pupils it enrolled
@@ -120,21 +120,21 @@ class GtbTest extends SignaalTest {
         // 3: still enrolled at vestiging 02, closed since 31 July 2024
         Inschrijving opgeheven = wec("2023-08-21");
         opgeheven.getVestiging().get(0).setWaarde("02");
-        String opOpgeheven = pgn(verwerk("70CD", inschrijven(Berichten.zonderPgn("2013-01-01"), opgeheven)));
+        String opOpgeheven = pgn(verwerk("70DK", inschrijven(Berichten.zonderPgn("2013-01-01"), opgeheven)));
         // 19: soort onderwijs 33 at vestiging 03, which gives only 11 and 12
         Inschrijving nietToegestaan = wec("2026-08-17");
         nietToegestaan.getVestiging().get(0).setWaarde("03");
-        String soortNietToegestaan = pgn(verwerk("70CD", inschrijven(Berichten.zonderPgn("2016-01-01"), nietToegestaan)));
+        String soortNietToegestaan = pgn(verwerk("70DK", inschrijven(Berichten.zonderPgn("2016-01-01"), nietToegestaan)));
         // 16: no indication at all
         Inschrijving zonderIndicatie = wec("2026-08-17");
         zonderIndicatie.getIndicatiestelling().clear();
-        Terugkoppeling t = verwerk("70CD", inschrijven(Berichten.zonderPgn("2016-02-02"), zonderIndicatie));
+        Terugkoppeling t = verwerk("70DK", inschrijven(Berichten.zonderPgn("2016-02-02"), zonderIndicatie));
         assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
         String geenIndicatie = pgn(t);
         // 9: a WPO pupil enrolled at three, with the inspectorate's consent presumed; it counts
         String teJong = pgn(verwerk("72WB", inschrijven(Berichten.zonderPgn("2022-10-01"), wpo("2026-08-17"))));
         // 25: vestiging 03 coaching a pupil whose indication (33) it has no soort onderwijs for
-        String nietBevoegd = pgn(verwerk("70CD", inschrijven(Berichten.zonderPgn("2017-01-01"), ambulant("72WB", "03"))));
+        String nietBevoegd = pgn(verwerk("70DK", inschrijven(Berichten.zonderPgn("2017-01-01"), ambulant("72WB", "03"))));
         // 17: a VGK institution coaching a pupil at a school that is not funded
         Inschrijving vgk = ambulant("72PA", "01");
         vgk.getIndicatiestelling().get(0).setOnderwijssoortIndicatie("11");
@@ -142,9 +142,9 @@ class GtbTest extends SignaalTest {
         vgk.getIndicatiestelling().get(0).setCviNummer(null);
         String particulier = pgn(verwerk("72VA", inschrijven(Berichten.zonderPgn("2017-02-02"), vgk)));
 
-        assertThat(signalen(gtb("70CD", "02", "2026-10-01", 0), "signalen")).containsExactly("3 " + opOpgeheven + " 2024-08-19 De leerling "
+        assertThat(signalen(gtb("70DK", "02", "2026-10-01", 0), "signalen")).containsExactly("3 " + opOpgeheven + " 2024-08-19 De leerling "
                 + "staat ingeschreven bij een opgeheven vestiging en telt niet mee voor de bekostiging.");
-        JsonNode drie = gtb("70CD", "03", "2026-10-01", 0);
+        JsonNode drie = gtb("70DK", "03", "2026-10-01", 0);
         // the pupil coached at 72WB is not enrolled there either: 8 beside 25
         assertThat(signalen(drie, "signalen")).containsExactly(
                 "8 " + nietBevoegd + " 2026-10-01 Voor deze leerling heeft de WPO-school geen LGF gemeld.",
@@ -152,7 +152,7 @@ class GtbTest extends SignaalTest {
                         + "niet mee voor de bekostiging.",
                 "25 " + nietBevoegd + " 2026-10-01 De WEC-school is niet bevoegd voor de ambulante begeleiding van de leerling met "
                         + "deze indicatie.");
-        assertThat(signalen(gtb("70CD", "01", "2026-10-01", 0), "signalen")).containsExactly("16 " + geenIndicatie + " 2026-08-17 De "
+        assertThat(signalen(gtb("70DK", "01", "2026-10-01", 0), "signalen")).containsExactly("16 " + geenIndicatie + " 2026-08-17 De "
                 + "leerling heeft geen (geldige) indicatie en mag niet worden ingeschreven of moet per 31-7 worden uitgeschreven.");
         JsonNode wpo = gtb("72WB", "01", "2026-10-01", 1);
         assertThat(wpo.get("totaal").asInt()).isEqualTo(1);
@@ -166,20 +166,20 @@ class GtbTest extends SignaalTest {
 
     @Test
     void terugplaatsing_die_niet_aansluit_of_nog_lgf_heeft() {
-        // 26: back at 72WB only weeks after leaving 70CE
+        // 26: back at 72WB only weeks after leaving 70DL
         Persoon laat = bekendeLeerling("2016-09-09");
         Inschrijving uit = wec("2025-08-18");
         uit.setDatumUitschrijving("2026-10-16");
         uit.setBrinTeruggeplaatsteLeerling("72WB");
         verwerk("72WB", inschrijven(laat, wpo("2026-11-02")));
-        verwerk("70CE", inschrijven(laat, uit));
-        // 27: returned, while 70CF still coaches it at 72WB (LGF)
+        verwerk("70DL", inschrijven(laat, uit));
+        // 27: returned, while 70DM still coaches it at 72WB (LGF)
         Persoon metLgf = bekendeLeerling("2016-10-10");
         Inschrijving uit2 = wec("2025-08-18");
         uit2.setDatumUitschrijving("2026-10-30");
         uit2.setBrinTeruggeplaatsteLeerling("72WB");
         verwerk("72WB", inschrijven(metLgf, wpo("2026-11-02")));
-        verwerk("70CE", inschrijven(metLgf, uit2));
+        verwerk("70DL", inschrijven(metLgf, uit2));
         Inschrijving lgf = ambulant("72WB", "01");
         lgf.setDatumInschrijving("2026-11-02");
         lgf.getAmbulanteBegeleiding().get(0).setIngangsdatum("2026-11-02");
@@ -189,9 +189,9 @@ class GtbTest extends SignaalTest {
         lgf.getSchoolsoort().forEach(g -> g.setIngangsdatum("2026-11-02"));
         lgf.getSoortOnderwijs().forEach(g -> g.setIngangsdatum("2026-11-02"));
         lgf.getIndicatieBekostiging().forEach(g -> g.setIngangsdatum("2026-11-02"));
-        verwerk("70CF", inschrijven(metLgf, lgf));
+        verwerk("70DM", inschrijven(metLgf, lgf));
 
-        JsonNode maart = gtb("70CE", "01", "2027-03-01", 0);
+        JsonNode maart = gtb("70DL", "01", "2027-03-01", 0);
         assertThat(maart.get("teruggeplaatstTotaal").asInt()).isZero();
         assertThat(signalen(maart, "signalen")).contains(
                 "26 " + laat.getOnderwijsnummer() + " 2027-01-16 Datum inschrijving bij de WPO-school sluit niet aan bij de datum "

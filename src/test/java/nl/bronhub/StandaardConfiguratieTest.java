@@ -41,6 +41,8 @@ class StandaardConfiguratieTest {
         Map<String, Object> eigenschappen = new HashMap<>();
         eigenschappen.put("server.port", "0");
         eigenschappen.put("bron.operator.poort", "0");
+        eigenschappen.put("bron.portaal.poort", "0");
+        eigenschappen.put("bron.portaal.wachtwoordbrieven", data.resolve("portaal").toString());
         // certificates as at a newcomer's first start: made by the hub in its (here: empty) TLS directory
         Path tls = data.resolve("tls");
         eigenschappen.put("bron.tls.map", tls.toString());
@@ -77,6 +79,28 @@ class StandaardConfiguratieTest {
             assertThat(mail.get("aan").get(0).asText()).isEqualTo("directie@regenboog.example");
             assertThat(mail.get("onderwerp").asText()).startsWith("Voortgang aansluiting BRON na week 3");
             assertThat(mail.get("inhoud").asText()).contains("Beste J. van der Directeur").contains("normaantal 120");
+
+            // the README's portal: the demo wachtwoordbrief opens 00AA's pages, whose GTB counts the example pupil
+            Path brief = data.resolve("portaal/00AA.txt");
+            assertThat(Files.getPosixFilePermissions(brief)).containsExactlyInAnyOrder(
+                    java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            await().atMost(Duration.ofSeconds(20)).until(() -> operator.get("/scholen/00AA/gtb/01/2026-10-01").json().get("totaal").asInt() == 1);
+            java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().sslContext(Pki.zonderCertificaat(tls).http().sslContext())
+                    .cookieHandler(new java.net.CookieManager()).build();
+            String portaal = "https://localhost:" + hub.portaalPoort() + "/portaal";
+            String inlogpagina = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portaal + "/inloggen")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(inlogpagina);
+            assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
+            var ingelogd = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portaal + "/inloggen"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("brin=00AA&wachtwoord="
+                            + java.net.URLEncoder.encode(Files.readString(brief).trim(), java.nio.charset.StandardCharsets.UTF_8)
+                            + "&_csrf=" + csrf.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(ingelogd.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/portaal"));
+            String gtb = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portaal + "/00AA/gtb/01/2026-10-01")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(gtb).contains("GTB vestiging 00AA01, peildatum 1-10-2026").contains("<td id=\"totaal\">1</td>");
         }
     }
 }

@@ -6,32 +6,41 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.bronhub.portal.PortaalKanaal;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Keeps the two doors apart, before any credential is looked at: the LAS door (client certificate
- * required) serves the SOAP listener only, the operator door everything but the SOAP listener. So a
- * LAS certificate never reaches the operator API, and the operator's password never a LAS operation.
+ * Keeps the three doors apart, before any credential is looked at: the LAS door (client certificate
+ * required) serves the SOAP listener only, the portal door the school portal only, and the operator
+ * door everything else. So a LAS certificate never reaches the operator API, the operator's password
+ * never a LAS operation, and a school's sign-in never anything but its portal.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class KanaalScheiding extends OncePerRequestFilter {
 
     private final OperatorKanaal operatorKanaal;
+    private final PortaalKanaal portaalKanaal;
 
-    public KanaalScheiding(OperatorKanaal operatorKanaal) {
+    public KanaalScheiding(OperatorKanaal operatorKanaal, PortaalKanaal portaalKanaal) {
         this.operatorKanaal = operatorKanaal;
+        this.portaalKanaal = portaalKanaal;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean soap = request.getRequestURI().startsWith("/services/") || "/services".equals(request.getRequestURI());
-        boolean operatordeur = request.getLocalPort() == operatorKanaal.poort();
-        if (soap == operatordeur) {
+        String pad = request.getRequestURI();
+        boolean soap = pad.startsWith("/services/") || "/services".equals(pad);
+        boolean portaal = pad.startsWith("/portaal/") || "/portaal".equals(pad);
+        int poort = request.getLocalPort();
+        boolean toegestaan = poort == portaalKanaal.poort() ? portaal
+                : poort == operatorKanaal.poort() ? !soap && !portaal
+                : soap;
+        if (!toegestaan) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

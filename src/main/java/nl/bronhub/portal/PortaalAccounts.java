@@ -33,7 +33,9 @@ import org.springframework.util.StringUtils;
  * school, and at first start the hub makes one for each school of the aanleverpunt seed and writes it to
  * bron.portaal.wachtwoordbrieven/BRIN.txt (owner-only), as the demo's letter.
  */
+// after AanleverpuntRegister's seed: the letters are for the seeded schools
 @Component
+@org.springframework.core.annotation.Order(200)
 public class PortaalAccounts implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortaalAccounts.class);

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
  * without registry data yet), maintained through the operator API. Bad input changes nothing.
  */
 @Component
+@org.springframework.core.annotation.Order(100)
 public class AanleverpuntRegister implements ApplicationRunner {
 
     /**

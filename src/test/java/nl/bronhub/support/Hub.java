@@ -53,6 +53,8 @@ public final class Hub implements AutoCloseable {
         Map<String, Object> p = new HashMap<>();
         p.put("server.port", "0");
         p.put("bron.operator.poort", "0");
+        p.put("bron.portaal.poort", "0");
+        p.put("bron.portaal.wachtwoordbrieven", "");
         p.put("bron.tls.map", Pki.MAP.toString());
         p.putAll(Databank.nieuwe(dataMap));
         p.put("bron.klok.vast", VANDAAG + "T09:00:00Z");
@@ -94,6 +96,10 @@ public final class Hub implements AutoCloseable {
     public LasClient las(String brin, String aanleverpuntnummer) {
         gemachtigd(operator(), brin);
         return new LasClient(port(), brin, aanleverpuntnummer, STANDAARD_LAS.get());
+    }
+
+    public int portaalPoort() {
+        return context.getBean(nl.bronhub.portal.PortaalKanaal.class).poort();
     }
 
     public int operatorPoort() {

@@ -37,6 +37,8 @@ import static org.awaitility.Awaitility.await;
         "bron.intake.max-verzoek-bytes=4194304",
         "bron.operator.wachtwoord=" + OperatorClient.WACHTWOORD,
         "bron.operator.poort=0",
+        "bron.portaal.poort=0",
+        "bron.portaal.wachtwoordbrieven=",
         "bron.tls.map=target/test-tls",
         // the shared hub's fixed 'today' falls in the phase of aanleverpunten tests register: no mails here
         "bron.voortgang.start-vertraging-ms=86400000"})

@@ -54,6 +54,11 @@ public final class Mailserver implements AutoCloseable {
         return ontvangen().stream().filter(m -> m.aan().equals(adres)).toList();
     }
 
+    /** The mails that reached a mailbox of this domain (a mail to two addresses reaches both). */
+    public List<Mail> voorDomein(String domein) {
+        return Arrays.stream(greenMail.getReceivedMessagesForDomain(domein)).map(Mailserver::lees).toList();
+    }
+
     private static Mail lees(MimeMessage m) {
         try {
             String tekst = null;
@@ -61,7 +66,7 @@ public final class Mailserver implements AutoCloseable {
             MimeMultipart delen = (MimeMultipart) m.getContent();
             for (int i = 0; i < delen.getCount(); i++) {
                 if (delen.getBodyPart(i).isMimeType("text/plain")) {
-                    tekst = delen.getBodyPart(i).getContent().toString();
+                    tekst = delen.getBodyPart(i).getContent().toString().replace("\r\n", "\n");
                 } else if (delen.getBodyPart(i).isMimeType("text/html")) {
                     html = delen.getBodyPart(i).getContent().toString();
                 }

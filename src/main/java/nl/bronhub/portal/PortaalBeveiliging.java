@@ -1,0 +1,59 @@
+package nl.bronhub.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * The school portal (/portaal/**): a school signs in with its BRIN-nummer and the password of its
+ * wachtwoordbrief (form login, a session, CSRF tokens on every form), and opens only its own pages:
+ * /portaal/{brin}/** answers 403 for any other school.
+ */
+@Configuration
+public class PortaalBeveiliging {
+
+    @Bean
+    @Order(1)
+    public SecurityFilterChain portaal(HttpSecurity http, PortaalAccounts accounts) throws Exception {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts::laad);
+        provider.setPasswordEncoder(accounts.encoder());
+        return http
+                .securityMatcher("/portaal", "/portaal/**")
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/portaal/inloggen", "/portaal/stijl.css").permitAll()
+                        .requestMatchers("/portaal/{brin}", "/portaal/{brin}/**").access(PortaalBeveiliging::eigenSchool)
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/portaal/inloggen").loginProcessingUrl("/portaal/inloggen")
+                        .usernameParameter("brin").passwordParameter("wachtwoord")
+                        .defaultSuccessUrl("/portaal", true).failureUrl("/portaal/inloggen?fout"))
+                .logout(l -> l.logoutUrl("/portaal/uitloggen").logoutSuccessUrl("/portaal/inloggen?uitgelogd"))
+                .exceptionHandling(e -> e.accessDeniedHandler((verzoek, antwoord, fout) -> {
+                    antwoord.setStatus(403);
+                    antwoord.setContentType("text/html;charset=UTF-8");
+                    antwoord.getOutputStream().write(("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"UTF-8\"><title>Geen toegang"
+                            + "</title></head><body><h1>Geen toegang</h1><p>U kunt alleen de gegevens van uw eigen school inzien.</p>"
+                            + "<p><a href=\"/portaal\">Naar uw school</a></p></body></html>").getBytes(StandardCharsets.UTF_8));
+                }))
+                .build();
+    }
+
+    private static AuthorizationDecision eigenSchool(Supplier<Authentication> wie, RequestAuthorizationContext context) {
+        Authentication a = wie.get();
+        String brin = context.getVariables().get("brin");
+        if ("inloggen".equals(brin) || "uitloggen".equals(brin)) {
+            return new AuthorizationDecision(true);
+        }
+        return new AuthorizationDecision(a != null && a.isAuthenticated() && a.getAuthorities().stream()
+                .anyMatch(r -> r.getAuthority().equals("ROLE_SCHOOL")) && a.getName().equals(brin));
+    }
+}

@@ -1,0 +1,190 @@
+package nl.bronhub.portal;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.gtb.AbVergelijking;
+import nl.bronhub.gtb.GtbOverzicht;
+import nl.bronhub.progress.VoortgangStand;
+import nl.bronhub.qualification.Kwalificatie;
+import nl.bronhub.reference.Instelling;
+import nl.bronhub.registry.AanleverpuntGegevens;
+import nl.bronhub.registry.AanleverpuntRegister;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The school portal ('Mijn BRON', connection plan steps 11-13): the school's voortgang, its GTB per
+ * vestiging and peildatum, the AB comparison (WPO), its contact data and normaantallen, and its reactie.
+ * PortaalBeveiliging has already made sure that {brin} is the signed-in school.
+ */
+@Controller
+@RequestMapping("/portaal")
+public class PortaalController {
+
+    /** The form's labels, for the register's validation messages (which name the fields). */
+    private static final Map<String, String> LABELS = Map.of("normAbLeerlingen", "Normaantal ambulant begeleide leerlingen",
+            "normLeerlingen", "Normaantal leerlingen", "gemachtigdeEmail", "E-mailadres gemachtigde",
+            "gemachtigdeNaam", "Naam gemachtigde", "bestuurEmail", "E-mailadres bestuur", "bestuurNaam", "Naam bestuur",
+            "contactpersoon", "Contactpersoon");
+
+    private final Kwalificatie kwalificatie;
+    private final VoortgangStand voortgang;
+    private final GtbOverzicht gtb;
+    private final AbVergelijking abVergelijking;
+    private final AanleverpuntRegister register;
+
+    public PortaalController(Kwalificatie kwalificatie, VoortgangStand voortgang, GtbOverzicht gtb, AbVergelijking abVergelijking,
+                             AanleverpuntRegister register) {
+        this.kwalificatie = kwalificatie;
+        this.voortgang = voortgang;
+        this.gtb = gtb;
+        this.abVergelijking = abVergelijking;
+        this.register = register;
+    }
+
+    @GetMapping("/inloggen")
+    public String inloggen() {
+        return "portaal/inloggen";
+    }
+
+    @GetMapping
+    public String start(Principal school) {
+        return "redirect:/portaal/" + school.getName();
+    }
+
+    @GetMapping("/{brin}")
+    public String overzicht(@PathVariable String brin, Model model) {
+        school(brin, model);
+        model.addAttribute("voortgang", voortgang.vanSchool(brin));
+        return "portaal/overzicht";
+    }
+
+    @GetMapping("/{brin}/gtb")
+    public String gtbLijst(@PathVariable String brin, Model model) {
+        school(brin, model);
+        Map<String, List<GtbOverzicht.PeildatumRegel>> perVestiging = new LinkedHashMap<>();
+        gtb.vestigingen(brin).forEach(v -> perVestiging.put(v, gtb.peildata(brin, v)));
+        model.addAttribute("perVestiging", perVestiging);
+        model.addAttribute("bijwerken", gtb.bijwerken());
+        return "portaal/gtb-lijst";
+    }
+
+    @GetMapping("/{brin}/gtb/{vestiging}/{peildatum}")
+    public String gtb(@PathVariable String brin, @PathVariable String vestiging,
+                      @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate peildatum, Model model) {
+        school(brin, model);
+        if (!gtb.vestigingen(brin).contains(vestiging)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("gtb", gtb.gtb(brin, vestiging, peildatum));
+        return "portaal/gtb";
+    }
+
+    @GetMapping("/{brin}/ab")
+    public String ab(@PathVariable String brin, Model model) {
+        school(brin, model);
+        model.addAttribute("heeftOpgave", abVergelijking.heeftOpgave(brin));
+        model.addAttribute("regels", abVergelijking.vergelijk(brin));
+        return "portaal/ab";
+    }
+
+    @GetMapping("/{brin}/gegevens")
+    public String gegevens(@PathVariable String brin, Model model) {
+        school(brin, model);
+        model.addAttribute("aanleverpunten", register.vanSchool(brin));
+        return "portaal/gegevens";
+    }
+
+    @PostMapping("/{brin}/gegevens/{nummer}")
+    public String wijzigGegevens(@PathVariable String brin, @PathVariable String nummer, @RequestParam Map<String, String> invoer,
+                                 Model model, RedirectAttributes doorgeven) {
+        AanleverpuntRegister.Aanleverpunt ap = register.zoek(brin, nummer)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        try {
+            AanleverpuntGegevens nieuw = ap.gegevens().doorSchool(tekst(invoer, "contactpersoon"), tekst(invoer, "gemachtigdeNaam"),
+                    tekst(invoer, "gemachtigdeEmail"), tekst(invoer, "bestuurNaam"), tekst(invoer, "bestuurEmail"),
+                    getal(invoer, "normLeerlingen", "Normaantal leerlingen"),
+                    getal(invoer, "normAbLeerlingen", "Normaantal ambulant begeleide leerlingen"));
+            register.slaOp(brin, nummer, nieuw);
+        } catch (OngeldigeInvoer fout) {
+            school(brin, model);
+            model.addAttribute("aanleverpunten", register.vanSchool(brin));
+            String tekst = fout.getMessage();
+            for (Map.Entry<String, String> label : LABELS.entrySet()) {
+                tekst = tekst.replace(label.getKey(), label.getValue());
+            }
+            model.addAttribute("fout", tekst);
+            model.addAttribute("foutBij", nummer);
+            model.addAttribute("invoer", invoer);
+            return "portaal/gegevens";
+        }
+        doorgeven.addFlashAttribute("melding", "De gegevens van aanleverpunt " + nummer + " zijn opgeslagen.");
+        return "redirect:/portaal/" + brin + "/gegevens";
+    }
+
+    @GetMapping("/{brin}/reactie")
+    public String reactie(@PathVariable String brin, Model model) {
+        school(brin, model);
+        model.addAttribute("reacties", Kwalificatie.Reactie.values());
+        return "portaal/reactie";
+    }
+
+    @PostMapping("/{brin}/reactie")
+    public String geefReactie(@PathVariable String brin, @RequestParam(required = false) String reactie, Model model,
+                              RedirectAttributes doorgeven) {
+        Kwalificatie.Reactie gekozen;
+        try {
+            gekozen = Kwalificatie.Reactie.valueOf(reactie == null ? "" : reactie);
+        } catch (IllegalArgumentException geenKeuze) {
+            school(brin, model);
+            model.addAttribute("reacties", Kwalificatie.Reactie.values());
+            model.addAttribute("fout", "Kies een van de vier reacties.");
+            return "portaal/reactie";
+        }
+        String melding = switch (kwalificatie.reageer(brin, gekozen)) {
+            case GEKWALIFICEERD -> "Uw school is gekwalificeerd. U en uw bestuur ontvangen hierover bericht per e-mail.";
+            case OPGESLAGEN -> "Uw reactie is opgeslagen: " + gekozen.tekst + ". U kunt uw gegevens aanvullen en later akkoord geven.";
+            case FASE_VOORBIJ -> "De fase aansluiting is afgerond; een reactie is niet meer mogelijk.";
+            case GEEN_FASE -> "Uw school is niet in de fase aansluiting.";
+        };
+        doorgeven.addFlashAttribute("melding", melding);
+        return "redirect:/portaal/" + brin + "/reactie";
+    }
+
+    private void school(String brin, Model model) {
+        Kwalificatie.Stand stand = kwalificatie.stand(brin).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("school", stand);
+        model.addAttribute("wpo", stand.soort() == Instelling.Soort.WPO);
+    }
+
+    private static String tekst(Map<String, String> invoer, String veld) {
+        String waarde = invoer.get(veld);
+        return waarde == null || waarde.isBlank() ? null : waarde.trim();
+    }
+
+    private static Integer getal(Map<String, String> invoer, String veld, String naam) {
+        String waarde = tekst(invoer, veld);
+        if (waarde == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(waarde);
+        } catch (NumberFormatException geenGetal) {
+            throw new OngeldigeInvoer(naam + " moet een geheel getal zijn");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package nl.bronhub.toegang;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.apache.catalina.connector.Connector;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+
+/**
+ * An extra HTTPS door of the hub beside the LAS door (server.port): a Tomcat connector on its own port
+ * and address, with the hub's server certificate and no client certificate asked. The operator API and
+ * the school portal each have one; which path answers on which door is KanaalScheiding's business.
+ */
+public final class HttpsDeur {
+
+    private final Connector connector;
+
+    private HttpsDeur(Connector connector) {
+        this.connector = connector;
+    }
+
+    public static HttpsDeur open(TomcatServletWebServerFactory factory, SslBundle ssl, int poort, String adres, String sleutel) {
+        Connector c = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
+        c.setPort(poort);
+        c.setScheme("https");
+        c.setSecure(true);
+        AbstractHttp11Protocol<?> protocol = (AbstractHttp11Protocol<?>) c.getProtocolHandler();
+        try {
+            protocol.setAddress(InetAddress.getByName(adres));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(sleutel + " " + adres + " is not an address of this machine", e);
+        }
+        protocol.setSSLEnabled(true);
+        SSLHostConfig host = new SSLHostConfig();
+        host.setHostName(protocol.getDefaultSSLHostConfigName());
+        host.setCertificateVerification("none");
+        if (ssl.getOptions().getEnabledProtocols() != null) {
+            host.setProtocols(String.join(",", ssl.getOptions().getEnabledProtocols()));
+        }
+        SSLHostConfigCertificate certificaat = new SSLHostConfigCertificate(host, SSLHostConfigCertificate.Type.UNDEFINED);
+        certificaat.setCertificateKeystore(ssl.getStores().getKeyStore());
+        // as Spring Boot does for its own connector: a PEM bundle's in-memory store has an empty password
+        String wachtwoord = ssl.getStores().getKeyStorePassword();
+        certificaat.setCertificateKeystorePassword(wachtwoord != null ? wachtwoord : "");
+        if (ssl.getKey().getPassword() != null) {
+            certificaat.setCertificateKeyPassword(ssl.getKey().getPassword());
+        }
+        if (ssl.getKey().getAlias() != null) {
+            certificaat.setCertificateKeyAlias(ssl.getKey().getAlias());
+        }
+        host.addCertificate(certificaat);
+        protocol.addSslHostConfig(host);
+        factory.addAdditionalTomcatConnectors(c);
+        return new HttpsDeur(c);
+    }
+
+    /** The port the door listens on (the one Tomcat chose, when configured as 0). */
+    public int poort() {
+        return connector.getLocalPort();
+    }
+}

@@ -1,0 +1,153 @@
+package nl.bronhub;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.support.Hub;
+import nl.bronhub.support.HubTest;
+import nl.bronhub.support.LasClient;
+import nl.bronhub.support.Mailserver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.wec;
+import static nl.bronhub.support.Berichten.zonderPgn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The end of the connection phase (step 13) without akkoord, the operator's view of every school, and
+ * what a GTB that is vastgesteld does with a mutation that comes too late (signals 21 and 20). The
+ * clock stands at 2 November 2026; the school's phase began 5 January and ended 16 March.
+ */
+class KwalificatieTest {
+
+    @TempDir
+    Path data;
+
+    private Mailserver smtp;
+    private Hub hub;
+
+    @BeforeEach
+    void start() {
+        smtp = new Mailserver();
+        Map<String, Object> eigenschappen = Hub.testEigenschappen(data);
+        eigenschappen.put("bron.mail.uri", smtp.uri());
+        eigenschappen.put("bron.voortgang.interval-ms", "200");
+        eigenschappen.put("bron.voortgang.start-vertraging-ms", "0");
+        hub = Hub.start(eigenschappen);
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+        smtp.close();
+    }
+
+    @Test
+    void eenFaseZonderAkkoordEindigtAangeslotenNietGekwalificeerdEnDeGtbIsDanVastgesteld() {
+        LasClient las = hub.las("70CI", "1");
+        lever(las, inschrijven(zonderPgn("2016-01-01"), wec("2024-08-19")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> gtb("2026-10-01").get("totaal").asInt() == 1);
+        school("70CI", "2026-01-05");
+        school("70CJ", "2026-09-07");
+
+        // the phase ended on 16 March without akkoord: aangesloten, niet gekwalificeerd, and the message to both
+        await().atMost(Duration.ofSeconds(20)).until(() -> stand("70CI").get("status").asText().equals("AANGESLOTEN_NIET_GEKWALIFICEERD"));
+        for (String domein : List.of("ci-school.example", "ci-bestuur.example")) {
+            Mailserver.Mail mail = await().atMost(Duration.ofSeconds(20)).until(() -> smtp.voorDomein(domein).stream().findFirst(),
+                    java.util.Optional::isPresent).get();
+            assertThat(mail.onderwerp()).isEqualTo("Afronding fase aansluiting BRON – 70CI (70CI): aangesloten, niet gekwalificeerd");
+            assertThat(mail.tekst()).startsWith("Geachte G. Gemachtigde en het bestuur (Stichting ci),")
+                    .contains("Uw school is aangesloten op BRON, maar niet gekwalificeerd: de fase aansluiting is voorbij (tot en met\n"
+                            + "15 maart 2026)");
+        }
+
+        // the operator sees every school: its phase, scores and outcome
+        JsonNode scholen = hub.operator().get("/scholen").json();
+        JsonNode ci = zoek(scholen, "70CI");
+        assertThat(ci.get("kwalificatie").get("faseEinde").asText()).isEqualTo("2026-03-16");
+        assertThat(ci.get("voortgang").get(0).get("leerlingen").get("aantal").asInt()).isEqualTo(1);
+        JsonNode cj = zoek(scholen, "70CJ");
+        assertThat(cj.get("kwalificatie").get("status").asText()).isEqualTo("IN_FASE");
+        assertThat(cj.get("kwalificatie").get("resterendeWeken").asInt()).isEqualTo(2);
+
+        // after the phase, GTBs whose term has passed are vastgesteld; the one of 1 March 2027 is still open
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/scholen/70CI/gtb").json().get("01")
+                .findValues("vastgesteld").stream().filter(JsonNode::asBoolean).count() >= 5);
+        JsonNode peildata = hub.operator().get("/scholen/70CI/gtb").json().get("01");
+        assertThat(vastgesteld(peildata, "2026-10-01")).isTrue();
+        assertThat(vastgesteld(peildata, "2027-03-01")).isFalse();
+
+        // a pupil enrolled since September 2024, delivered only now: too late for the fixed GTBs
+        String laat = lever(las, inschrijven(zonderPgn("2015-02-02"), wec("2024-09-02")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> gtb("2027-03-01").get("totaal").asInt() == 2);
+        assertThat(gtb("2026-10-01").get("totaal").asInt()).isEqualTo(1);
+        assertThat(signalen(gtb("2026-10-01"))).containsExactly("21 " + laat + " De mutatie is te laat en wordt pas meegeteld op de "
+                + "volgende peildatum die voldoet aan de termijn.");
+        assertThat(signalen(gtb("2025-10-01"))).containsExactly("21 " + laat + " De mutatie is te laat en wordt pas meegeteld op de "
+                + "volgende peildatum die voldoet aan de termijn.");
+        // 2024/25 was closed on 1 January 2026
+        assertThat(signalen(gtb("2024-10-01"))).containsExactly("20 " + laat + " Het schooljaar is administratief afgesloten; de "
+                + "mutatie telt mee vanaf het volgende open schooljaar.");
+    }
+
+    private JsonNode gtb(String peildatum) {
+        return hub.operator().get("/scholen/70CI/gtb/01/" + peildatum).json();
+    }
+
+    private static List<String> signalen(JsonNode gtb) {
+        List<String> s = new java.util.ArrayList<>();
+        gtb.get("attentiesignalen").forEach(x -> s.add(x.get("signaal").asInt() + " " + x.get("pgn").asText() + " " + x.get("tekst").asText()));
+        gtb.get("signalen").forEach(x -> s.add(x.get("signaal").asInt() + " " + x.get("pgn").asText() + " " + x.get("tekst").asText()));
+        return s;
+    }
+
+    private static boolean vastgesteld(JsonNode peildata, String datum) {
+        for (JsonNode p : peildata) {
+            if (p.get("peildatum").asText().equals(datum)) {
+                return p.get("vastgesteld").asBoolean();
+            }
+        }
+        throw new AssertionError("no peildatum " + datum + " in " + peildata);
+    }
+
+    private static JsonNode zoek(JsonNode scholen, String brin) {
+        for (JsonNode s : scholen) {
+            if (s.get("kwalificatie").get("brin").asText().equals(brin)) {
+                return s;
+            }
+        }
+        throw new AssertionError(brin + " not in " + scholen);
+    }
+
+    private JsonNode stand(String brin) {
+        return hub.operator().get("/scholen/" + brin).json().get("kwalificatie");
+    }
+
+    private void school(String brin, String brief) {
+        String naam = brin.substring(2).toLowerCase();
+        Map<String, Object> g = new HashMap<>();
+        g.put("gemachtigdeNaam", "G. Gemachtigde");
+        g.put("gemachtigdeEmail", "directie@" + naam + "-school.example");
+        g.put("bestuurNaam", "Stichting " + naam);
+        g.put("bestuurEmail", "secretariaat@" + naam + "-bestuur.example");
+        g.put("wachtwoordbriefDatum", brief);
+        g.put("normLeerlingen", 10);
+        g.put("normAbLeerlingen", 2);
+        assertThat(hub.operator().put("/aanleverpunten/" + brin + "/1", g).status()).isEqualTo(200);
+    }
+
+    private static String lever(LasClient las, Bericht b) {
+        las.aanleveren(b);
+        return HubTest.terugkoppelingVan(las, b.getIdentificatie()).getLeerling().getOnderwijsnummer();
+    }
+}

@@ -1,0 +1,179 @@
+package nl.bronhub;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.support.Browser;
+import nl.bronhub.support.Hub;
+import nl.bronhub.support.HubTest;
+import nl.bronhub.support.LasClient;
+import nl.bronhub.support.Mailserver;
+import nl.bronhub.support.Pki;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.wec;
+import static nl.bronhub.support.Berichten.zonderPgn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The school portal in a real headless Chromium: a school signs in with its BRIN-nummer and the
+ * password of its wachtwoordbrief, reads its voortgang and GTB, changes its normaantallen, gives
+ * akkoord and is gekwalificeerd (the mail reaches the gemachtigde and the bestuur), and cannot open
+ * another school's pages. The clock stands at 2 November 2026, week 8 of a phase that began 7 September.
+ */
+class PortaalTest {
+
+    @TempDir
+    Path data;
+
+    private Mailserver smtp;
+    private Hub hub;
+    private Browser browser;
+
+    @BeforeEach
+    void start() {
+        smtp = new Mailserver();
+        Map<String, Object> eigenschappen = Hub.testEigenschappen(data);
+        eigenschappen.put("bron.mail.uri", smtp.uri());
+        eigenschappen.put("bron.voortgang.interval-ms", "200");
+        eigenschappen.put("bron.voortgang.start-vertraging-ms", "0");
+        hub = Hub.start(eigenschappen);
+        browser = new Browser(hub.portaalPoort(), data.resolve("chromium"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        hub.close();
+        smtp.close();
+    }
+
+    @Test
+    void eenSchoolLeestHaarGtbWijzigtNormaantallenEnGeeftAkkoord() {
+        school("70CG", "cg");
+        school("70CH", "ch");
+        String wachtwoord = hub.operator().post("/scholen/70CG/portaalwachtwoord").json().get("wachtwoord").asText();
+        LasClient las = hub.las("70CG", "1");
+        lever(las, inschrijven(zonderPgn("2016-01-01"), wec("2026-08-17")));
+        lever(las, inschrijven(zonderPgn("2012-02-02"), wec("2026-08-17")));
+        Inschrijving crisis = wec("2026-08-17");
+        crisis.getIndicatiestelling().clear();
+        crisis.getSoortVerblijf().get(0).setWaarde("1");
+        String crisisPgn = lever(las, inschrijven(zonderPgn("2014-03-03"), crisis));
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/scholen/70CG/gtb/01/2026-10-01").json()
+                .get("signalen").size() == 1);
+
+        // signing in: a wrong password is refused, the right one opens the school's own pages
+        browser.open("/portaal/70CG");
+        assertThat(browser.pad()).isEqualTo("/portaal/inloggen");
+        browser.vulIn("#brin", "70CG").vulIn("#wachtwoord", "niet-het-wachtwoord").klik("#inloggen");
+        assertThat(browser.element("#fout").getText()).isEqualTo("BRIN-nummer of wachtwoord onjuist.");
+        browser.vulIn("#brin", "70CG").vulIn("#wachtwoord", wachtwoord).klik("#inloggen");
+        assertThat(browser.pad()).isEqualTo("/portaal/70CG");
+        assertThat(browser.element("#status").getText()).isEqualTo("In de fase aansluiting");
+        assertThat(browser.element("#resterend").getText()).isEqualTo("2");
+        assertThat(browser.element("#voortgang").getText())
+                .contains("1 8 Aantal leerlingen 3 10 30% niet volgens verwachting")
+                .contains("1 8 Aantal ambulant begeleide leerlingen 0 2 0% niet volgens verwachting");
+
+        // the GTB of 1 October: two funded pupils, the crisis place with signal 5
+        browser.klik("#menu-gtb").klikLink("1-10-2026");
+        assertThat(browser.pad()).isEqualTo("/portaal/70CG/gtb/01/2026-10-01");
+        assertThat(browser.element("#totaal").getText()).isEqualTo("2");
+        assertThat(browser.element("#bekostigd").getText()).contains("33 onderwijs aan zeer moeilijk lerende kinderen 0 1 1 2");
+        assertThat(browser.element("#signalen").getText()).contains(crisisPgn + " 17-8-2026 5 De leerling is bij u ingeschreven op een "
+                + "crisis-/observatieplaats en telt bij uw school niet mee voor de bekostiging.");
+
+        // normaantallen: a negative number is refused with the reason, a correct one is kept
+        browser.klik("#menu-gegevens").vulIn("#gegevens-1 input[name=normLeerlingen]", "-5").klik("#gegevens-1 button");
+        assertThat(browser.element("#fout").getText()).isEqualTo("Normaantal leerlingen mag niet negatief zijn");
+        assertThat(hub.operator().get("/aanleverpunten/70CG/1").json().get("gegevens").get("normLeerlingen").asInt()).isEqualTo(10);
+        browser.vulIn("#gegevens-1 input[name=normLeerlingen]", "6").klik("#gegevens-1 button");
+        assertThat(browser.element("#melding").getText()).isEqualTo("De gegevens van aanleverpunt 1 zijn opgeslagen.");
+        assertThat(hub.operator().get("/aanleverpunten/70CG/1").json().get("gegevens").get("normLeerlingen").asInt()).isEqualTo(6);
+        browser.klik("#menu-voortgang");
+        assertThat(browser.element("#voortgang").getText()).contains("Aantal leerlingen 3 6 50% niet volgens verwachting");
+
+        // a reactie that is not akkoord is kept, and the phase goes on
+        browser.klik("#menu-reactie").klik("#reactie-KWALITEIT_AKKOORD_AANTAL_NIET").klik("#verstuur-reactie");
+        assertThat(browser.element("#melding").getText()).startsWith("Uw reactie is opgeslagen: Kwaliteit akkoord, aantal niet akkoord.");
+        assertThat(hub.operator().get("/scholen/70CG").json().get("kwalificatie").get("status").asText()).isEqualTo("IN_FASE");
+
+        // akkoord: gekwalificeerd, and the end-of-phase message to the gemachtigde and the bestuur
+        browser.klik("#reactie-AKKOORD").klik("#verstuur-reactie");
+        assertThat(browser.element("#melding").getText())
+                .isEqualTo("Uw school is gekwalificeerd. U en uw bestuur ontvangen hierover bericht per e-mail.");
+        assertThat(browser.element("#afgerond").getText()).contains("afgerond");
+        assertThat(hub.operator().get("/scholen/70CG").json().get("kwalificatie").get("status").asText()).isEqualTo("GEKWALIFICEERD");
+        for (String domein : new String[] {"cg-school.example", "cg-bestuur.example"}) {
+            Mailserver.Mail mail = await().atMost(Duration.ofSeconds(20)).until(() -> smtp.voorDomein(domein).stream()
+                    .filter(m -> m.onderwerp().startsWith("Afronding")).findFirst(), java.util.Optional::isPresent).get();
+            assertThat(mail.onderwerp()).isEqualTo("Afronding fase aansluiting BRON – 70CG (70CG): gekwalificeerd");
+            assertThat(mail.tekst()).startsWith("Geachte G. Gemachtigde en het bestuur (Stichting cg),")
+                    .contains("Uw school is gekwalificeerd: u heeft akkoord gegeven op de inhoud van de GTB")
+                    .contains("Stand bij de afronding: 3 leerlingen en 0 ambulant begeleide leerlingen geregistreerd.");
+        }
+        browser.klik("#menu-voortgang");
+        assertThat(browser.element("#status").getText()).isEqualTo("Gekwalificeerd");
+
+        // another school's pages stay closed, whatever the address says
+        for (String pad : new String[] {"/portaal/70CH", "/portaal/70CH/gtb", "/portaal/70CH/gtb/01/2026-10-01", "/portaal/70CH/gegevens"}) {
+            browser.open(pad);
+            assertThat(browser.tekst()).as(pad).contains("Geen toegang").doesNotContain("70CH");
+        }
+
+        // signed out, nothing of the school opens
+        browser.open("/portaal/70CG").klik("#uitloggen");
+        assertThat(browser.pad()).isEqualTo("/portaal/inloggen");
+        browser.open("/portaal/70CG/gtb");
+        assertThat(browser.pad()).isEqualTo("/portaal/inloggen");
+    }
+
+    @Test
+    void hetPortaalHeeftEenEigenDeur() throws Exception {
+        var las = Pki.client("proef-las leverancier").http();
+        for (int poort : new int[] {hub.port(), hub.operatorPoort()}) {
+            HttpResponse<String> r = las.send(HttpRequest.newBuilder(URI.create("https://localhost:" + poort + "/portaal/inloggen")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("portal on port " + poort).isEqualTo(404);
+        }
+        HttpResponse<String> operatorApi = Pki.zonderCertificaat().http().send(HttpRequest.newBuilder(URI.create("https://localhost:"
+                + hub.portaalPoort() + "/operator/scholen")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(operatorApi.statusCode()).isEqualTo(404);
+        browser.open("/portaal/inloggen");
+        assertThat(browser.element("h1").getText()).isEqualTo("Inloggen op Mijn BRON");
+    }
+
+    private void school(String brin, String naam) {
+        Map<String, Object> g = new HashMap<>();
+        g.put("las", "Test-LAS");
+        g.put("contactpersoon", "C. Contact");
+        g.put("gemachtigdeNaam", "G. Gemachtigde");
+        g.put("gemachtigdeEmail", "directie@" + naam + "-school.example");
+        g.put("bestuurNaam", "Stichting " + naam);
+        g.put("bestuurEmail", "secretariaat@" + naam + "-bestuur.example");
+        g.put("wachtwoordbriefDatum", "2026-09-07");
+        g.put("normLeerlingen", 10);
+        g.put("normAbLeerlingen", 2);
+        assertThat(hub.operator().put("/aanleverpunten/" + brin + "/1", g).status()).isEqualTo(200);
+    }
+
+    private static String lever(LasClient las, Bericht b) {
+        las.aanleveren(b);
+        return HubTest.terugkoppelingVan(las, b.getIdentificatie()).getLeerling().getOnderwijsnummer();
+    }
+}

@@ -1,0 +1,94 @@
+package nl.bronhub.support;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver packages; .ci/run installs them),
+ * driven through chromedriver. No driver or browser is downloaded: both paths are given, so Selenium
+ * Manager is not asked. The hub's certificate comes from the test CA, which the browser does not know.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final String CHROMIUM = System.getProperty("bron.test.chromium", "/usr/bin/chromium");
+    public static final String CHROMEDRIVER = System.getProperty("bron.test.chromedriver", "/usr/bin/chromedriver");
+
+    private final WebDriver driver;
+    private final String basis;
+
+    public Browser(int poort, Path profiel) {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("The portal tests drive Debian's Chromium: install it with "
+                    + "'apt-get install chromium chromium-driver' (.ci/run does), or point -Dbron.test.chromium and "
+                    + "-Dbron.test.chromedriver at another Chromium and its driver");
+        }
+        try {
+            Files.createDirectories(profiel);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions opties = new ChromeOptions();
+        opties.setBinary(CHROMIUM);
+        // as root in a sandbox, on a machine with no network beyond the package registries
+        opties.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profiel.toAbsolutePath(), "--lang=nl");
+        opties.setAcceptInsecureCerts(true);
+        ChromeDriverService dienst = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+        this.driver = new ChromeDriver(dienst, opties);
+        this.basis = "https://localhost:" + poort;
+    }
+
+    public Browser open(String pad) {
+        driver.get(basis + pad);
+        return this;
+    }
+
+    public String pad() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    public WebElement element(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(css)));
+    }
+
+    public java.util.List<WebElement> elementen(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public String tekst() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public Browser vulIn(String css, String waarde) {
+        WebElement e = element(css);
+        e.clear();
+        e.sendKeys(waarde);
+        return this;
+    }
+
+    public Browser klik(String css) {
+        element(css).click();
+        return this;
+    }
+
+    public Browser klikLink(String tekst) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.linkText(tekst))).click();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
