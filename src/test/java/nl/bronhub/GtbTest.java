@@ -200,6 +200,35 @@ class GtbTest extends SignaalTest {
                         + "leerling nog recht op LGF heeft.");
     }
 
+    @Test
+    void vergelijkingsoverzicht_ambulant_begeleide_leerlingen() {
+        // two WEC schools coach three pupils at WPO school 72WC, from 1 October
+        String gelijk = pgn(verwerk("70DN", inschrijven(Berichten.zonderPgn("2017-01-11"), ambulant("72WC", "01"))));
+        String andereDatum = pgn(verwerk("70DN", inschrijven(Berichten.zonderPgn("2017-01-12"), ambulant("72WC", "01"))));
+        String alleenBron = pgn(verwerk("70DO", inschrijven(Berichten.zonderPgn("2017-01-13"), ambulant("72WC", "01"))));
+        // the school's form: the first as in BRON, the second from another date, and one BRON does not have
+        var opgave = List.of(Map.of("pgn", gelijk, "brinWec", "70DN", "ingangsdatum", "2026-10-01"),
+                Map.of("pgn", andereDatum, "brinWec", "70DN", "ingangsdatum", "2026-08-17"),
+                Map.of("pgn", "999990482", "brinWec", "70DO", "ingangsdatum", "2026-08-17"));
+        assertThat(operator().put("/scholen/72WC/ab-opgave", opgave).status()).isEqualTo(200);
+
+        JsonNode vergelijking = operator().get("/scholen/72WC/ab-vergelijking").json();
+        assertThat(java.util.stream.StreamSupport.stream(vergelijking.spliterator(), false)
+                .map(r -> r.get("pgn").asText() + " " + r.get("brinWec").asText() + " " + r.get("ingangBron").asText() + " "
+                        + r.get("ingangOpgave").asText() + " " + r.get("uitkomst").asText()).toList())
+                .containsExactlyInAnyOrder(
+                        gelijk + " 70DN 2026-10-01 2026-10-01 GELIJK",
+                        andereDatum + " 70DN 2026-10-01 2026-08-17 ANDERE_DATUM",
+                        alleenBron + " 70DO 2026-10-01 null ALLEEN_IN_BRON",
+                        "999990482 70DO null 2026-08-17 ALLEEN_IN_OPGAVE");
+
+        // a list with a wrong line is refused whole, and the earlier list stays
+        var fout = operator().put("/scholen/72WC/ab-opgave", List.of(Map.of("pgn", "12345", "brinWec", "70DN")));
+        assertThat(fout.status()).isEqualTo(400);
+        assertThat(fout.json().get("fout").asText()).isEqualTo("regel 1: pgn moet 9 cijfers zijn");
+        assertThat(operator().get("/scholen/72WC/ab-vergelijking").json().size()).isEqualTo(4);
+    }
+
     /** The GTB as the operator API gives it, once the recomputation has caught up to {@code totaal} funded pupils. */
     private JsonNode gtb(String brin, String vestiging, String peildatum, int totaal) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> operator().get("/scholen/" + brin + "/gtb/" + vestiging + "/" + peildatum)
@@ -237,7 +266,7 @@ class GtbTest extends SignaalTest {
     }
 
     /** Ambulante begeleiding from 1 October 2026 of a pupil at {@code school}, by the given vestiging. */
-    static Inschrijving ambulant(String school, String vestiging) {
+    public static Inschrijving ambulant(String school, String vestiging) {
         String d = "2026-10-01";
         Inschrijving i = new Inschrijving();
         i.setDatumInschrijving(d);

@@ -144,6 +144,23 @@ class PortaalTest {
     }
 
     @Test
+    void eenWpoSchoolVergelijktDeAmbulantBegeleideLeerlingenMetHaarOpgave() {
+        school("71WA", "wa");
+        LasClient wec = hub.las("70CG", "1");
+        String begeleid = lever(wec, inschrijven(zonderPgn("2017-03-03"), GtbTest.ambulant("71WA", "01")));
+        assertThat(hub.operator().put("/scholen/71WA/ab-opgave", java.util.List.of(
+                Map.of("pgn", "999990482", "brinWec", "70CG", "ingangsdatum", "2026-08-17"))).status()).isEqualTo(200);
+        String wachtwoord = hub.operator().post("/scholen/71WA/portaalwachtwoord").json().get("wachtwoord").asText();
+
+        browser.open("/portaal/inloggen").vulIn("#brin", "71WA").vulIn("#wachtwoord", wachtwoord).klik("#inloggen");
+        browser.klik("#menu-ab");
+        assertThat(browser.pad()).isEqualTo("/portaal/71WA/ab");
+        assertThat(browser.element("#vergelijking").getText())
+                .contains(begeleid + " 70CG 1-10-2026 - alleen in BRON")
+                .contains("999990482 70CG - 17-8-2026 alleen in uw opgave, niet in BRON");
+    }
+
+    @Test
     void hetPortaalHeeftEenEigenDeur() throws Exception {
         var las = Pki.client("proef-las leverancier").http();
         for (int poort : new int[] {hub.port(), hub.operatorPoort()}) {

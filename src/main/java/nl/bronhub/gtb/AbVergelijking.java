@@ -44,12 +44,13 @@ public class AbVergelijking {
     /** Replaces the school's list; refused whole when a line is wrong. */
     @Transactional
     public int importeer(String brin, List<Opgave> opgaven) {
-        for (Opgave o : opgaven) {
+        for (int regel = 1; regel <= opgaven.size(); regel++) {
+            Opgave o = opgaven.get(regel - 1);
             if (o.pgn() == null || !o.pgn().matches("\\d{9}")) {
-                throw new OngeldigeInvoer("pgn moet 9 cijfers zijn: " + (o.pgn() == null ? "leeg" : "regel " + (opgaven.indexOf(o) + 1)));
+                throw new OngeldigeInvoer("regel " + regel + ": pgn moet 9 cijfers zijn");
             }
             if (o.brinWec() == null || !Formaten.BRIN.matcher(o.brinWec()).matches()) {
-                throw new OngeldigeInvoer("brinWec moet een BRIN-nummer zijn (regel " + (opgaven.indexOf(o) + 1) + ")");
+                throw new OngeldigeInvoer("regel " + regel + ": brinWec moet een BRIN-nummer zijn (bijv. 00AA)");
             }
         }
         jdbc.update("delete from ab_opgave where brin_school = :brin", Map.of("brin", brin));

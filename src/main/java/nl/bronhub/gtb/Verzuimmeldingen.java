@@ -30,10 +30,11 @@ public class Verzuimmeldingen {
 
     @Transactional
     public int importeer(String brin, List<Melding> meldingen) {
-        for (Melding m : meldingen) {
+        for (int regel = 1; regel <= meldingen.size(); regel++) {
+            Melding m = meldingen.get(regel - 1);
             if (m.pgn() == null || !m.pgn().matches("\\d{9}") || m.schooljaar() < 2000 || m.schooljaar() > 2100) {
-                throw new OngeldigeInvoer("verzuimmelding " + (meldingen.indexOf(m) + 1) + ": pgn moet 9 cijfers zijn en schooljaar "
-                        + "het jaar waarin het schooljaar begint (bijv. 2026)");
+                throw new OngeldigeInvoer("regel " + regel + ": pgn moet 9 cijfers zijn en schooljaar het jaar waarin het schooljaar "
+                        + "begint (bijv. 2026)");
             }
         }
         Set<String> pgns = new HashSet<>(jdbc.queryForList("select pgn from verzuimmelding where brin = :brin", Map.of("brin", brin),
