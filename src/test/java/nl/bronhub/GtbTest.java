@@ -29,6 +29,9 @@ import static org.awaitility.Awaitility.await;
  */
 class GtbTest extends SignaalTest {
 
+    /** Every GTB signal a test saw on a GTB (SignaalDekkingTest checks the catalogue against it). */
+    static final java.util.Set<Integer> GEZIEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Test
     void telt_per_soort_onderwijs_en_leeftijd_met_cumi_ab_teruggeplaatst_en_de_signalen() {
         // 70DI, vestiging 01: three funded pupils, one in each age group on 31 December 2026; the youngest NNCA 2
@@ -245,7 +248,8 @@ class GtbTest extends SignaalTest {
         throw new AssertionError("no count for soort onderwijs " + soort + " in " + gtb);
     }
 
-    private static List<String> signalen(JsonNode gtb, String soort) {
+    static List<String> signalen(JsonNode gtb, String soort) {
+        gtb.get(soort).forEach(s -> GEZIEN.add(s.get("signaal").asInt()));
         return java.util.stream.StreamSupport.stream(gtb.get(soort).spliterator(), false)
                 .map(s -> s.get("signaal").asInt() + " " + s.get("pgn").asText() + " " + s.get("datumIngang").asText() + " "
                         + s.get("tekst").asText()).toList();

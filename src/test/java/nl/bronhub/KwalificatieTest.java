@@ -106,6 +106,8 @@ class KwalificatieTest {
 
     private static List<String> signalen(JsonNode gtb) {
         List<String> s = new java.util.ArrayList<>();
+        GtbTest.signalen(gtb, "signalen");
+        GtbTest.signalen(gtb, "attentiesignalen");
         gtb.get("attentiesignalen").forEach(x -> s.add(x.get("signaal").asInt() + " " + x.get("pgn").asText() + " " + x.get("tekst").asText()));
         gtb.get("signalen").forEach(x -> s.add(x.get("signaal").asInt() + " " + x.get("pgn").asText() + " " + x.get("tekst").asText()));
         return s;

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Every code in the signal catalogue (config/signalen.yaml) reached a LAS in some test of this suite:
- * a code nobody can trigger is either dead or untested. Runs after all other test classes.
+ * a code nobody can trigger is either dead or untested; and every GTB signal was on a GTB. Runs after
+ * all other test classes.
  */
 @Order(Integer.MAX_VALUE)
 class SignaalDekkingTest {
@@ -33,5 +34,19 @@ class SignaalDekkingTest {
 
         assertThat(nooit).as("catalogue codes no test received").isEmpty();
         assertThat(LasClient.ONTVANGEN_SIGNALEN).as("codes received that the catalogue lacks").isSubsetOf(catalogus);
+    }
+
+    /** The same for the GTB signals (config/gtb-signalen.yaml): each one shown on a GTB in some test. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void elkGtbSignaalStaatInEenTestOpEenGtb() throws Exception {
+        assumeFalse(GtbTest.GEZIEN.isEmpty(), "only meaningful after the whole suite (mvn verify)");
+        Map<String, Object> bestand = new ObjectMapper(new YAMLFactory()).readValue(new File("config/gtb-signalen.yaml"), Map.class);
+        Set<Integer> catalogus = new TreeSet<>();
+        ((Map<Object, Object>) bestand.get("signalen")).keySet().forEach(k -> catalogus.add(Integer.valueOf(k.toString())));
+
+        Set<Integer> nooit = new TreeSet<>(catalogus);
+        nooit.removeAll(GtbTest.GEZIEN);
+        assertThat(nooit).as("GTB signals no test saw").isEmpty();
     }
 }

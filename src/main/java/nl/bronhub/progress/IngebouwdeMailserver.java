@@ -34,8 +34,18 @@ public class IngebouwdeMailserver implements DisposableBean {
         greenMail.start();
     }
 
+    /** Each mail once, though the server keeps a copy per recipient's mailbox. */
     public List<Ontvangen> berichten() {
-        return Arrays.stream(greenMail.getReceivedMessages()).map(IngebouwdeMailserver::lees).toList();
+        java.util.Set<String> gezien = new java.util.HashSet<>();
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> gezien.add(kenmerk(m))).map(IngebouwdeMailserver::lees).toList();
+    }
+
+    private static String kenmerk(MimeMessage m) {
+        try {
+            return m.getMessageID() != null ? m.getMessageID() : String.valueOf(System.identityHashCode(m));
+        } catch (jakarta.mail.MessagingException e) {
+            return String.valueOf(System.identityHashCode(m));
+        }
     }
 
     private static Ontvangen lees(MimeMessage m) {
