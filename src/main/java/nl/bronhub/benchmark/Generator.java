@@ -29,7 +29,8 @@ public final class Generator {
         // the schools deliver without registry data; the operator's seed names schools this register lacks
         Files.writeString(map.resolve("aanleverpunten.yaml"), "aanleverpunten: []\n");
         try (BufferedWriter w = Files.newBufferedWriter(map.resolve("instellingen.yaml"))) {
-            w.write("instellingen:\n");
+            // the REC of the generated indications (brinRec 12RC), so the GTB counts the pupils
+            w.write("recs: [\"12RC\"]\ninstellingen:\n");
             for (int i = 0; i < p.scholen(); i++) {
                 Populatie.School s = p.school(i);
                 w.write("  - {brin: \"" + s.brin() + "\", soort: " + s.soort() + ", geldigVanaf: 1990-08-01, vestigingen: [{volgnummer: \"01\", "

@@ -129,11 +129,12 @@ public class GtbHerberekening {
         }
         MapSqlParameterSource p = new MapSqlParameterSource("p", persoonId);
         // rows of GTBs that are not vastgesteld are replaced wholesale
-        List<GtbRegels.Rij> teVervangen = oud.values().stream().filter(r -> !vast.contains(r.brin() + "|" + r.peildatum())).toList();
-        for (GtbRegels.Rij r : teVervangen) {
-            MapSqlParameterSource k = new MapSqlParameterSource("d", Date.valueOf(r.peildatum())).addValue("i", r.inschrijvingId());
-            jdbc.update("delete from gtb_signaal where peildatum = :d and inschrijving_id = :i", k);
-            jdbc.update("delete from gtb_leerling where peildatum = :d and inschrijving_id = :i", k);
+        if (vast.isEmpty()) {
+            jdbc.update("delete from gtb_signaal where persoon_id = :p", p);
+            jdbc.update("delete from gtb_leerling where persoon_id = :p", p);
+        } else {
+            jdbc.batchUpdate("delete from gtb_signaal where peildatum = :d and inschrijving_id = :i", sleutels(oud, vast));
+            jdbc.batchUpdate("delete from gtb_leerling where peildatum = :d and inschrijving_id = :i", sleutels(oud, vast));
         }
         List<SqlParameterSource> rijen = new ArrayList<>();
         List<SqlParameterSource> signalen = new ArrayList<>();
@@ -186,6 +187,12 @@ public class GtbHerberekening {
             jdbc.update("insert into gtb_signaal (peildatum, inschrijving_id, persoon_id, signaal, datum_ingang) "
                     + "values (:d, :i, :p, :s, :d)", k);
         }
+    }
+
+    private static SqlParameterSource[] sleutels(Map<String, GtbRegels.Rij> oud, Set<String> vast) {
+        return oud.values().stream().filter(r -> !vast.contains(r.brin() + "|" + r.peildatum()))
+                .map(r -> new MapSqlParameterSource("d", Date.valueOf(r.peildatum())).addValue("i", r.inschrijvingId()))
+                .toArray(SqlParameterSource[]::new);
     }
 
     private static boolean zelfde(GtbRegels.Rij a, GtbRegels.Rij b) {
