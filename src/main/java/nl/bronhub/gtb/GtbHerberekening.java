@@ -6,13 +6,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import nl.bronhub.reference.Instellingen;
 import org.slf4j.Logger;
@@ -85,29 +85,43 @@ public class GtbHerberekening {
         });
     }
 
-    /** Recomputes the next batch of changed persons. @return how many were recomputed */
+    /**
+     * Recomputes the next batch of changed persons. A person whose row another transaction holds (a
+     * bericht being processed, another instance's batch) is skipped, not waited for: its note stays for
+     * the next round, and the GTB never makes the processing wait on it in a lock cycle.
+     * @return how many were recomputed
+     */
     public int herbereken() {
         List<Map<String, Object>> werk = jdbc.queryForList("select id, persoon_id from gtb_wijziging order by id fetch first "
                 + batch + " rows only", Map.of());
         if (werk.isEmpty()) {
             return 0;
         }
-        Set<Long> personen = new LinkedHashSet<>();
+        Set<Long> personen = new TreeSet<>();
         werk.forEach(w -> personen.add(((Number) w.get("persoon_id")).longValue()));
         LocalDate vandaag = LocalDate.now(klok);
-        transactie.executeWithoutResult(t -> {
-            for (long persoon : personen) {
+        Integer gedaan = transactie.execute(t -> {
+            Set<Long> bestaand = new HashSet<>(jdbc.queryForList("select id from persoon where id in (:ids)", Map.of("ids", personen),
+                    Long.class));
+            Set<Long> vrij = new TreeSet<>(jdbc.queryForList("select id from persoon where id in (:ids) order by id for update skip locked",
+                    Map.of("ids", personen), Long.class));
+            for (long persoon : vrij) {
                 herbereken(persoon, vandaag);
             }
+            // notes of persons done, or no longer in the register (they have no rows to compute)
             jdbc.batchUpdate("delete from gtb_wijziging where id = :id", werk.stream()
+                    .filter(w -> {
+                        long persoon = ((Number) w.get("persoon_id")).longValue();
+                        return vrij.contains(persoon) || !bestaand.contains(persoon);
+                    })
                     .map(w -> new MapSqlParameterSource("id", w.get("id"))).toArray(SqlParameterSource[]::new));
+            return vrij.size();
         });
-        return personen.size();
+        return gedaan == null ? 0 : gedaan;
     }
 
     private void herbereken(long persoonId, LocalDate vandaag) {
-        // one instance at a time per person: a second one waits here, then computes the same result again
-        List<Map<String, Object>> persoon = jdbc.queryForList("select id, pgn, geboortedatum from persoon where id = :p for update",
+        List<Map<String, Object>> persoon = jdbc.queryForList("select id, pgn, geboortedatum from persoon where id = :p",
                 Map.of("p", persoonId));
         List<GtbRegels.Rij> nieuw = persoon.isEmpty() ? List.of() : regels.beoordeel(lees(persoon.get(0)), vandaag);
         Map<String, GtbRegels.Rij> oud = new HashMap<>();
