@@ -2,9 +2,7 @@ package nl.bronhub;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.bronhub.contract.v1.Bericht;
@@ -12,6 +10,7 @@ import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
 import nl.bronhub.support.Mailserver;
+import nl.bronhub.support.OperatorClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,11 +38,7 @@ class KwalificatieTest {
     @BeforeEach
     void start() {
         smtp = new Mailserver();
-        Map<String, Object> eigenschappen = Hub.testEigenschappen(data);
-        eigenschappen.put("bron.mail.uri", smtp.uri());
-        eigenschappen.put("bron.voortgang.interval-ms", "200");
-        eigenschappen.put("bron.voortgang.start-vertraging-ms", "0");
-        hub = Hub.start(eigenschappen);
+        hub = Hub.start(Hub.testEigenschappen(data, smtp));
     }
 
     @AfterEach
@@ -136,16 +131,8 @@ class KwalificatieTest {
     }
 
     private void school(String brin, String brief) {
-        String naam = brin.substring(2).toLowerCase();
-        Map<String, Object> g = new HashMap<>();
-        g.put("gemachtigdeNaam", "G. Gemachtigde");
-        g.put("gemachtigdeEmail", "directie@" + naam + "-school.example");
-        g.put("bestuurNaam", "Stichting " + naam);
-        g.put("bestuurEmail", "secretariaat@" + naam + "-bestuur.example");
-        g.put("wachtwoordbriefDatum", brief);
-        g.put("normLeerlingen", 10);
-        g.put("normAbLeerlingen", 2);
-        assertThat(hub.operator().put("/aanleverpunten/" + brin + "/1", g).status()).isEqualTo(200);
+        assertThat(hub.operator().put("/aanleverpunten/" + brin + "/1", OperatorClient.schoolMetBestuur(brin.substring(2).toLowerCase(),
+                brief)).status()).isEqualTo(200);
     }
 
     private static String lever(LasClient las, Bericht b) {

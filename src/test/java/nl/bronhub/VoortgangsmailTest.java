@@ -43,11 +43,8 @@ class VoortgangsmailTest {
     @BeforeEach
     void start() {
         smtp = new Mailserver();
-        eigenschappen = Hub.testEigenschappen(data);
+        eigenschappen = Hub.testEigenschappen(data, smtp);
         eigenschappen.put("bron.klok.vast", "2026-09-10T09:00:00Z");
-        eigenschappen.put("bron.mail.uri", smtp.uri());
-        eigenschappen.put("bron.voortgang.interval-ms", "200");
-        eigenschappen.put("bron.voortgang.start-vertraging-ms", "0");
         eigenschappen.put("bron.voortgang.herhaal-na-ms", "300");
         hub = Hub.start(eigenschappen);
     }

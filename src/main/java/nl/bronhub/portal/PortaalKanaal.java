@@ -3,8 +3,6 @@ package nl.bronhub.portal;
 import nl.bronhub.toegang.HttpsDeur;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,29 +10,10 @@ import org.springframework.stereotype.Component;
  * server certificate, no client certificate (a school signs in with its BRIN-nummer and password).
  */
 @Component
-public class PortaalKanaal implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
-
-    private final SslBundles bundels;
-    private final String bundel;
-    private final int poort;
-    private final String adres;
-    private volatile HttpsDeur deur;
+public class PortaalKanaal extends HttpsDeur {
 
     public PortaalKanaal(SslBundles bundels, @Value("${server.ssl.bundle}") String bundel,
                          @Value("${bron.portaal.poort}") int poort, @Value("${bron.portaal.adres}") String adres) {
-        this.bundels = bundels;
-        this.bundel = bundel;
-        this.poort = poort;
-        this.adres = adres;
-    }
-
-    @Override
-    public void customize(TomcatServletWebServerFactory factory) {
-        deur = HttpsDeur.open(factory, bundels.getBundle(bundel), poort, adres, "bron.portaal.adres");
-    }
-
-    public int poort() {
-        HttpsDeur d = deur;
-        return d == null ? -1 : d.poort();
+        super(bundels, bundel, poort, adres, "bron.portaal.adres");
     }
 }

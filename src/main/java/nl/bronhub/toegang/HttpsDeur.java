@@ -8,22 +8,39 @@ import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /**
  * An extra HTTPS door of the hub beside the LAS door (server.port): a Tomcat connector on its own port
  * and address, with the hub's server certificate and no client certificate asked. The operator API and
  * the school portal each have one; which path answers on which door is KanaalScheiding's business.
  */
-public final class HttpsDeur {
+public abstract class HttpsDeur implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-    private final Connector connector;
+    private final SslBundles bundels;
+    private final String bundel;
+    private final int poort;
+    private final String adres;
+    private final String adresSleutel;
+    private volatile Connector connector;
 
-    private HttpsDeur(Connector connector) {
-        this.connector = connector;
+    /** @param adresSleutel the configuration key of the address, for the message when it is not this machine's */
+    protected HttpsDeur(SslBundles bundels, String bundel, int poort, String adres, String adresSleutel) {
+        this.bundels = bundels;
+        this.bundel = bundel;
+        this.poort = poort;
+        this.adres = adres;
+        this.adresSleutel = adresSleutel;
     }
 
-    public static HttpsDeur open(TomcatServletWebServerFactory factory, SslBundle ssl, int poort, String adres, String sleutel) {
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        connector = open(factory, bundels.getBundle(bundel), poort, adres, adresSleutel);
+    }
+
+    private static Connector open(TomcatServletWebServerFactory factory, SslBundle ssl, int poort, String adres, String sleutel) {
         Connector c = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
         c.setPort(poort);
         c.setScheme("https");
@@ -55,11 +72,12 @@ public final class HttpsDeur {
         host.addCertificate(certificaat);
         protocol.addSslHostConfig(host);
         factory.addAdditionalTomcatConnectors(c);
-        return new HttpsDeur(c);
+        return c;
     }
 
-    /** The port the door listens on (the one Tomcat chose, when configured as 0). */
+    /** The port the door listens on (the one Tomcat chose, when configured as 0); -1 before it is open. */
     public int poort() {
-        return connector.getLocalPort();
+        Connector c = connector;
+        return c == null ? -1 : c.getLocalPort();
     }
 }

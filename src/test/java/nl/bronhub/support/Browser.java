@@ -58,12 +58,31 @@ public final class Browser implements AutoCloseable {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
 
+    /**
+     * The page's path once it is {@code verwacht}, or after 10 seconds whatever it is then: a click that
+     * submits a form returns before the browser has the next page.
+     */
+    public String pad(String verwacht) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> verwacht.equals(pad()));
+        } catch (org.openqa.selenium.TimeoutException nietGekomen) {
+            // the caller's assertion says what came instead
+        }
+        return pad();
+    }
+
     public WebElement element(String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(css)));
     }
 
-    public java.util.List<WebElement> elementen(String css) {
-        return driver.findElements(By.cssSelector(css));
+    /** The element's text once it starts with {@code begin} (the page after a submit), or after 10 seconds whatever it is. */
+    public String tekst(String css, String begin) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(css)).getText().startsWith(begin));
+        } catch (org.openqa.selenium.TimeoutException nietGekomen) {
+            // the caller's assertion says what came instead
+        }
+        return element(css).getText();
     }
 
     public String tekst() {

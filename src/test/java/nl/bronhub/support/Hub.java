@@ -70,6 +70,15 @@ public final class Hub implements AutoCloseable {
         return p;
     }
 
+    /** For a hub of a test's own with a real SMTP server: the voortgangsmail route from the start, every 200 ms. */
+    public static Map<String, Object> testEigenschappen(Path dataMap, Mailserver smtp) {
+        Map<String, Object> p = testEigenschappen(dataMap);
+        p.put("bron.mail.uri", smtp.uri());
+        p.put("bron.voortgang.interval-ms", "200");
+        p.put("bron.voortgang.start-vertraging-ms", "0");
+        return p;
+    }
+
     private final ConfigurableApplicationContext context;
 
     private Hub(ConfigurableApplicationContext context) {

@@ -102,6 +102,17 @@ public final class OperatorClient {
         }
     }
 
+    /**
+     * A school in its phase from {@code brief}, with a gemachtigde at NAAM-school.example and a bestuur at
+     * NAAM-bestuur.example (distinct mail domains, so a test can tell who got a mail), norms 10 and 2.
+     */
+    public static Map<String, Object> schoolMetBestuur(String naam, String brief) {
+        Map<String, Object> g = aanleverpunt("directie@" + naam + "-school.example", brief, 10, 2);
+        g.put("bestuurNaam", "Stichting " + naam);
+        g.put("bestuurEmail", "secretariaat@" + naam + "-bestuur.example");
+        return g;
+    }
+
     public static Map<String, Object> aanleverpunt(String email, String brief, Integer norm, Integer normAb) {
         var m = new java.util.HashMap<String, Object>();
         m.put("las", "Test-LAS");
