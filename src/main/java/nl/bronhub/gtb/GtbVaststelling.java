@@ -37,26 +37,29 @@ public class GtbVaststelling {
         this.termijnDagen = termijnDagen;
     }
 
+    /** Each round looks only past the latest peildatum already fixed per school, so it costs a query, not a scan. */
     public void stelVast() {
         LocalDate vandaag = LocalDate.now(klok);
-        List<String> afgerond = jdbc.queryForList("select brin from kwalificatie where status <> 'IN_FASE'", Map.of(), String.class);
-        for (String brin : afgerond) {
+        Map<String, LocalDate> laatste = new java.util.HashMap<>();
+        jdbc.query("select k.brin, max(v.peildatum) as laatste from kwalificatie k left join gtb_vastgesteld v on v.brin = k.brin "
+                + "where k.status <> 'IN_FASE' group by k.brin", Map.of(), rs -> {
+                    laatste.put(rs.getString("brin"), rs.getDate("laatste") == null ? LocalDate.MIN : rs.getDate("laatste").toLocalDate());
+                });
+        laatste.forEach((brin, tot) -> {
             Instelling.Soort soort = instellingen.zoek(brin).map(Instelling::soort).orElse(null);
             if (soort == null || !Peildata.heeftGtb(soort)) {
-                continue;
+                return;
             }
-            for (Peildata.Peildatum p : peildata.voor(soort, vandaag)) {
-                if (p.datum().plusDays(termijnDagen).isBefore(vandaag)) {
-                    MapSqlParameterSource k = new MapSqlParameterSource("brin", brin).addValue("d", Date.valueOf(p.datum()))
-                            .addValue("nu", Timestamp.from(klok.instant()));
-                    try {
-                        jdbc.update("insert into gtb_vastgesteld (brin, peildatum, vastgesteld_op) select :brin, :d, :nu where not exists "
-                                + "(select 1 from gtb_vastgesteld where brin = :brin and peildatum = :d)", k);
-                    } catch (org.springframework.dao.DuplicateKeyException tegelijk) {
-                        // another instance fixed it first
-                    }
-                }
+            List<MapSqlParameterSource> nieuw = peildata.voor(soort, vandaag).stream().map(Peildata.Peildatum::datum)
+                    .filter(d -> d.isAfter(tot) && d.plusDays(termijnDagen).isBefore(vandaag))
+                    .map(d -> new MapSqlParameterSource("brin", brin).addValue("d", Date.valueOf(d)).addValue("nu", Timestamp.from(klok.instant())))
+                    .toList();
+            try {
+                jdbc.batchUpdate("insert into gtb_vastgesteld (brin, peildatum, vastgesteld_op) values (:brin, :d, :nu)",
+                        nieuw.toArray(MapSqlParameterSource[]::new));
+            } catch (org.springframework.dao.DuplicateKeyException tegelijk) {
+                // another instance fixed them first
             }
-        }
+        });
     }
 }
