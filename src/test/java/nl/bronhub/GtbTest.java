@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.bronhub.contract.v1.AmbulanteBegeleiding;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.Terugkoppeling;
@@ -183,16 +182,7 @@ class GtbTest extends SignaalTest {
         uit2.setBrinTeruggeplaatsteLeerling("72WB");
         verwerk("72WB", inschrijven(metLgf, wpo("2026-11-02")));
         verwerk("70DL", inschrijven(metLgf, uit2));
-        Inschrijving lgf = ambulant("72WB", "01");
-        lgf.setDatumInschrijving("2026-11-02");
-        lgf.getAmbulanteBegeleiding().get(0).setIngangsdatum("2026-11-02");
-        lgf.getVestiging().forEach(g -> g.setIngangsdatum("2026-11-02"));
-        lgf.getLeerjaar().forEach(g -> g.setIngangsdatum("2026-11-02"));
-        lgf.getSoortVerblijf().forEach(g -> g.setIngangsdatum("2026-11-02"));
-        lgf.getSchoolsoort().forEach(g -> g.setIngangsdatum("2026-11-02"));
-        lgf.getSoortOnderwijs().forEach(g -> g.setIngangsdatum("2026-11-02"));
-        lgf.getIndicatieBekostiging().forEach(g -> g.setIngangsdatum("2026-11-02"));
-        verwerk("70DM", inschrijven(metLgf, lgf));
+        verwerk("70DM", inschrijven(metLgf, Berichten.ambulant("2026-11-02", "72WB", "01")));
 
         JsonNode maart = gtb("70DL", "01", "2027-03-01", 0);
         assertThat(maart.get("teruggeplaatstTotaal").asInt()).isZero();
@@ -291,26 +281,6 @@ class GtbTest extends SignaalTest {
 
     /** Ambulante begeleiding from 1 October 2026 of a pupil at {@code school}, by the given vestiging. */
     public static Inschrijving ambulant(String school, String vestiging) {
-        String d = "2026-10-01";
-        Inschrijving i = new Inschrijving();
-        i.setDatumInschrijving(d);
-        i.setAanduidingNnca("0");
-        i.getVestiging().add(groep(d, vestiging));
-        i.getLeerjaar().add(groep(d, "0"));
-        i.getSoortVerblijf().add(groep(d, "0"));
-        i.getSchoolsoort().add(groep(d, "0"));
-        i.getSoortOnderwijs().add(groep(d, "00"));
-        i.getIndicatieBekostiging().add(groep(d, "J"));
-        nl.bronhub.contract.v1.Indicatiestelling ind = new nl.bronhub.contract.v1.Indicatiestelling();
-        ind.setDatumIndicatiestelling("2026-06-15");
-        ind.setOnderwijssoortIndicatie("33");
-        ind.setBrinRec("12RC");
-        ind.setCviNummer("7654321");
-        i.getIndicatiestelling().add(ind);
-        AmbulanteBegeleiding ab = new AmbulanteBegeleiding();
-        ab.setIngangsdatum(d);
-        ab.setBrinSchool(school);
-        i.getAmbulanteBegeleiding().add(ab);
-        return i;
+        return Berichten.ambulant("2026-10-01", school, vestiging);
     }
 }

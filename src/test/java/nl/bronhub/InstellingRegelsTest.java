@@ -1,8 +1,8 @@
 package nl.bronhub;
 
-import nl.bronhub.contract.v1.AmbulanteBegeleiding;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.support.Berichten;
 import nl.bronhub.support.SignaalTest;
 import org.junit.jupiter.api.Test;
 
@@ -88,25 +88,6 @@ class InstellingRegelsTest extends SignaalTest {
 
     /** Ambulante begeleiding (handbook 7.3.2): the zeros, and the regular school where the pupil is. */
     static Inschrijving ambulant(String brinSchool) {
-        Inschrijving i = new Inschrijving();
-        i.setDatumInschrijving("2026-09-01");
-        i.setAanduidingNnca("0");
-        i.getVestiging().add(groep("2026-09-01", "01"));
-        i.getLeerjaar().add(groep("2026-09-01", "0"));
-        i.getSoortVerblijf().add(groep("2026-09-01", "0"));
-        i.getSchoolsoort().add(groep("2026-09-01", "0"));
-        i.getSoortOnderwijs().add(groep("2026-09-01", "00"));
-        i.getIndicatieBekostiging().add(groep("2026-09-01", "J"));
-        nl.bronhub.contract.v1.Indicatiestelling ind = new nl.bronhub.contract.v1.Indicatiestelling();
-        ind.setDatumIndicatiestelling("2026-06-15");
-        ind.setOnderwijssoortIndicatie("33");
-        ind.setBrinRec("12RC");
-        ind.setCviNummer("7654321");
-        i.getIndicatiestelling().add(ind);
-        AmbulanteBegeleiding ab = new AmbulanteBegeleiding();
-        ab.setIngangsdatum("2026-09-01");
-        ab.setBrinSchool(brinSchool);
-        i.getAmbulanteBegeleiding().add(ab);
-        return i;
+        return Berichten.ambulant("2026-09-01", brinSchool, "01");
     }
 }

@@ -43,6 +43,8 @@ public class GtbHerberekening {
     private final Clock klok;
     private final int batch;
     private final int afgeslotenNaMaanden;
+    /** The stand this instance last found or wrote; while it holds, a round asks the database nothing. */
+    private volatile String bevestigd;
 
     public GtbHerberekening(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, GtbRegels regels, Peildata peildata,
                             Instellingen instellingen, Clock klok, @Value("${bron.gtb.batch:200}") int batch,
@@ -63,16 +65,20 @@ public class GtbHerberekening {
     }
 
     /**
-     * Once per start and school year: when the covered school years or the reference register changed
+     * At start and when the school year turns: when the covered school years or the reference register changed
      * since the rows were computed, every person is recomputed.
      */
     public void controleerStand() {
         LocalDate vandaag = LocalDate.now(klok);
         String sleutel = peildata.schooljaren(vandaag) + "|" + peildata.eersteSchooldag(Peildata.schooljaar(vandaag)) + "|"
                 + instellingen.vingerafdruk();
+        if (sleutel.equals(bevestigd)) {
+            return;
+        }
         transactie.executeWithoutResult(t -> {
             List<String> was = jdbc.queryForList("select sleutel from gtb_stand where id = 1 for update", Map.of(), String.class);
             if (was.size() == 1 && was.get(0).equals(sleutel)) {
+                bevestigd = sleutel;
                 return;
             }
             int personen = jdbc.update("insert into gtb_wijziging (persoon_id) select id from persoon", Map.of());
@@ -83,6 +89,7 @@ public class GtbHerberekening {
             }
             LOG.info("GTB: school years or reference register changed; {} persons queued for recomputation", personen);
         });
+        bevestigd = sleutel;
     }
 
     /**

@@ -28,6 +28,7 @@ public class Instellingen {
 
     private final Map<String, Instelling> instellingen;
     private final Set<String> recs;
+    private final String vingerafdruk;
 
     public Instellingen(@Value("${bron.referentie.instellingen}") String bestand, ConfigLezer config) {
         Bestand gelezen = config.lees(bestand, Bestand.class, "Reference register");
@@ -41,6 +42,7 @@ public class Instellingen {
                     .collect(Collectors.toUnmodifiableMap(Instelling::brin, Function.identity(), (a, b) -> {
                         throw new IllegalStateException("Reference register " + bestand + " lists BRIN " + a.brin() + " twice");
                     }));
+        this.vingerafdruk = berekenVingerafdruk();
     }
 
     /** The REC numbers (regionale expertisecentra) an indicatienummer may start with (GTB signal 10). */
@@ -48,8 +50,12 @@ public class Instellingen {
         return nummer != null && recs.contains(nummer.trim());
     }
 
-    /** Changes whenever the register's content does (the GTB recomputes everyone then). */
+    /** Changes whenever the register's content does (the GTB recomputes everyone then); read once, at start. */
     public String vingerafdruk() {
+        return vingerafdruk;
+    }
+
+    private String berekenVingerafdruk() {
         String alles = alle().stream().map(i -> String.join("/", i.brin(), String.valueOf(i.soort()), String.valueOf(i.geldigVanaf()),
                         String.valueOf(i.geldigTot()), String.valueOf(i.bekostigd()), i.vestigingen().stream()
                                 .map(v -> v.volgnummer() + ":" + v.geldigVanaf() + ":" + v.geldigTot() + ":"

@@ -68,6 +68,33 @@ public final class Berichten {
         return i;
     }
 
+    /**
+     * Ambulante begeleiding from {@code datum} of a pupil at {@code school}, by the given vestiging: every
+     * group 0 (soort onderwijs 00) from that date, an indication for 33 of 15 June 2026.
+     */
+    public static Inschrijving ambulant(String datum, String school, String vestiging) {
+        Inschrijving i = new Inschrijving();
+        i.setDatumInschrijving(datum);
+        i.setAanduidingNnca("0");
+        i.getVestiging().add(groep(datum, vestiging));
+        i.getLeerjaar().add(groep(datum, "0"));
+        i.getSoortVerblijf().add(groep(datum, "0"));
+        i.getSchoolsoort().add(groep(datum, "0"));
+        i.getSoortOnderwijs().add(groep(datum, "00"));
+        i.getIndicatieBekostiging().add(groep(datum, "J"));
+        Indicatiestelling ind = new Indicatiestelling();
+        ind.setDatumIndicatiestelling("2026-06-15");
+        ind.setOnderwijssoortIndicatie("33");
+        ind.setBrinRec("12RC");
+        ind.setCviNummer("7654321");
+        i.getIndicatiestelling().add(ind);
+        nl.bronhub.contract.v1.AmbulanteBegeleiding ab = new nl.bronhub.contract.v1.AmbulanteBegeleiding();
+        ab.setIngangsdatum(datum);
+        ab.setBrinSchool(school);
+        i.getAmbulanteBegeleiding().add(ab);
+        return i;
+    }
+
     public static GroepVoorkomen groep(String ingangsdatum, String waarde) {
         GroepVoorkomen g = new GroepVoorkomen();
         g.setIngangsdatum(ingangsdatum);
