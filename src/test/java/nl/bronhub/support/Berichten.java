@@ -40,7 +40,8 @@ public final class Berichten {
         return leerling(null, geboortedatum, "M", "Zonder-Nummer-" + uniekeLetters(), "1234AB");
     }
 
-    private static String uniekeLetters() {
+    /** Ten random letters (a to p): unique enough for a name, and never a run of digits. */
+    public static String uniekeLetters() {
         StringBuilder s = new StringBuilder();
         for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
             s.append((char) ('a' + Character.digit(c, 16)));
