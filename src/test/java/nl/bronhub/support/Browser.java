@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -78,7 +80,8 @@ public final class Browser implements AutoCloseable {
     /** The element's text once it starts with {@code begin} (the page after a submit), or after 10 seconds whatever it is. */
     public String tekst(String css, String begin) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(css)).getText().startsWith(begin));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector(css)).getText().startsWith(begin));
         } catch (org.openqa.selenium.TimeoutException nietGekomen) {
             // the caller's assertion says what came instead
         }
@@ -96,13 +99,30 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks, and when the element is a link or a submit button waits until the browser has left the page:
+     * otherwise the next look-up can find an element of the old page (the same id is on both) just before
+     * the new page replaces it, and reading it fails as stale.
+     */
     public Browser klik(String css) {
-        element(css).click();
-        return this;
+        return klik(element(css));
     }
 
     public Browser klikLink(String tekst) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.linkText(tekst))).click();
+        WebElement link = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.linkText(tekst)));
+        return klik(link);
+    }
+
+    private Browser klik(WebElement e) {
+        String soort = e.getTagName();
+        String type = e.getDomAttribute("type");
+        boolean verlaatPagina = "a".equals(soort) || ("button".equals(soort) && !"button".equals(type) && !"reset".equals(type))
+                || ("input".equals(soort) && "submit".equals(type));
+        WebElement oudePagina = driver.findElement(By.tagName("html"));
+        e.click();
+        if (verlaatPagina) {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oudePagina));
+        }
         return this;
     }
 
