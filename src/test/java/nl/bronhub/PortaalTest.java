@@ -35,6 +35,8 @@ import static org.awaitility.Awaitility.await;
  */
 class PortaalTest {
 
+    private static final Duration BLOKKADE = Duration.ofSeconds(8);
+
     @TempDir
     Path data;
 
@@ -45,7 +47,11 @@ class PortaalTest {
     @BeforeEach
     void start() {
         smtp = new Mailserver();
-        hub = Hub.start(Hub.testEigenschappen(data, smtp));
+        Map<String, Object> eigenschappen = Hub.testEigenschappen(data, smtp);
+        // short enough to wait out in a test, long enough that the next sign-in surely falls inside it
+        eigenschappen.put("bron.portaal.max-mislukte-pogingen", "3");
+        eigenschappen.put("bron.portaal.blokkade", "PT" + BLOKKADE.toSeconds() + "S");
+        hub = Hub.start(eigenschappen);
         browser = new Browser(hub.portaalPoort(), data.resolve("chromium"));
     }
 
@@ -157,6 +163,66 @@ class PortaalTest {
     }
 
     @Test
+    void eenSchoolKiestEenEigenWachtwoordEnTeVeelFoutenBlokkerenHaarAccount() {
+        school("70CK", "ck");
+        String brief = hub.operator().post("/scholen/70CK/portaalwachtwoord").json().get("wachtwoord").asText();
+        String eigen = "onze eigen zin voor BRON";
+        logIn("70CK", brief);
+        assertThat(browser.pad("/portaal/70CK")).isEqualTo("/portaal/70CK");
+
+        // the school's own password: the current one must be right, the new one long enough and twice the same
+        browser.klik("#menu-wachtwoord");
+        kies("niet-de-brief", eigen, eigen);
+        assertThat(browser.element("#fout").getText()).isEqualTo("Uw huidige wachtwoord is onjuist.");
+        kies(brief, "kort", "kort");
+        assertThat(browser.element("#fout").getText()).isEqualTo("Het nieuwe wachtwoord moet minstens 12 tekens lang zijn.");
+        kies(brief, eigen, eigen + ".");
+        assertThat(browser.element("#fout").getText()).isEqualTo("De herhaling is niet gelijk aan het nieuwe wachtwoord.");
+        kies(brief, "school 70ck te Ergens", "school 70ck te Ergens");
+        assertThat(browser.element("#fout").getText()).isEqualTo("Het nieuwe wachtwoord mag het BRIN-nummer niet bevatten.");
+        kies(brief, eigen, eigen);
+        assertThat(browser.element("#melding").getText()).isEqualTo("Uw nieuwe wachtwoord is opgeslagen. Gebruik het voortaan om in te loggen.");
+        assertThat(hub.operator().get("/scholen/70CK").json().get("portaal").get("zelfGekozenOp").isNull()).isFalse();
+        browser.klik("#uitloggen");
+        logIn("70CK", brief);
+        assertThat(browser.element("#fout").getText()).isEqualTo("BRIN-nummer of wachtwoord onjuist.");
+        logIn("70CK", eigen);
+        assertThat(browser.pad("/portaal/70CK")).isEqualTo("/portaal/70CK");
+        browser.klik("#uitloggen");
+
+        // three wrong passwords in a row lock the account: then even the right one is refused
+        for (int i = 1; i <= 2; i++) {
+            logIn("70CK", "raden-" + i);
+            assertThat(browser.element("#fout").getText()).isEqualTo("BRIN-nummer of wachtwoord onjuist.");
+        }
+        logIn("70CK", "raden-3");
+        String geblokkeerd = "Er is te vaak een onjuist wachtwoord gegeven. Uw account is geblokkeerd: probeer het na 8 seconden "
+                + "opnieuw, of vraag een nieuwe wachtwoordbrief aan.";
+        assertThat(browser.element("#geblokkeerd").getText()).isEqualTo(geblokkeerd);
+        logIn("70CK", eigen);
+        assertThat(browser.element("#geblokkeerd").getText()).isEqualTo(geblokkeerd);
+        assertThat(browser.pad()).isEqualTo("/portaal/inloggen");
+        assertThat(hub.operator().get("/scholen/70CK").json().get("portaal").get("geblokkeerdTot").isNull()).isFalse();
+
+        // a new wachtwoordbrief lets the school in at once
+        String nieuweBrief = hub.operator().post("/scholen/70CK/portaalwachtwoord").json().get("wachtwoord").asText();
+        logIn("70CK", nieuweBrief);
+        assertThat(browser.pad("/portaal/70CK")).isEqualTo("/portaal/70CK");
+        browser.klik("#uitloggen");
+
+        // locked again, the lock passes by itself
+        for (int i = 0; i < 3; i++) {
+            logIn("70CK", "raden-" + i);
+        }
+        assertThat(browser.element("#geblokkeerd").getText()).isEqualTo(geblokkeerd);
+        await().atMost(BLOKKADE.multipliedBy(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            logIn("70CK", nieuweBrief);
+            return browser.pad().equals("/portaal/70CK");
+        });
+        assertThat(hub.operator().get("/scholen/70CK").json().get("portaal").get("mislukteInloggen").asInt()).isZero();
+    }
+
+    @Test
     void hetPortaalHeeftEenEigenDeur() throws Exception {
         var las = Pki.client("proef-las leverancier").http();
         for (int poort : new int[] {hub.port(), hub.operatorPoort()}) {
@@ -169,6 +235,14 @@ class PortaalTest {
         assertThat(operatorApi.statusCode()).isEqualTo(404);
         browser.open("/portaal/inloggen");
         assertThat(browser.element("h1").getText()).isEqualTo("Inloggen op Mijn BRON");
+    }
+
+    private void logIn(String brin, String wachtwoord) {
+        browser.open("/portaal/inloggen").vulIn("#brin", brin).vulIn("#wachtwoord", wachtwoord).klik("#inloggen");
+    }
+
+    private void kies(String huidig, String nieuw, String herhaling) {
+        browser.vulIn("#huidig", huidig).vulIn("#nieuw", nieuw).vulIn("#herhaling", herhaling).klik("#wijzig-wachtwoord");
     }
 
     private void school(String brin, String naam) {

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/operator/scholen")
 public class ScholenApi {
 
-    public record School(Kwalificatie.Stand kwalificatie, List<VoortgangStand.Stand> voortgang) {
+    public record School(Kwalificatie.Stand kwalificatie, List<VoortgangStand.Stand> voortgang, PortaalAccounts.Staat portaal) {
     }
 
     private final Kwalificatie kwalificatie;
@@ -51,13 +51,13 @@ public class ScholenApi {
 
     @GetMapping
     public List<School> alle() {
-        return kwalificatie.alle().stream().map(s -> new School(s, voortgang.vanSchool(s.brin()))).toList();
+        return kwalificatie.alle().stream().map(s -> new School(s, voortgang.vanSchool(s.brin()), accounts.staat(s.brin()).orElse(null))).toList();
     }
 
     @GetMapping("/{brin}")
     public School een(@PathVariable String brin) {
         Kwalificatie.Stand s = kwalificatie.stand(brin).orElseThrow(() -> new OperatorFouten.NietGevonden("school " + brin));
-        return new School(s, voortgang.vanSchool(brin));
+        return new School(s, voortgang.vanSchool(brin), accounts.staat(brin).orElse(null));
     }
 
     /** Per vestiging, the peildata of its GTBs (newest first). */

@@ -6,17 +6,22 @@ import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 
 /**
  * The school portal (/portaal/**): a school signs in with its BRIN-nummer and the password of its
  * wachtwoordbrief (form login, a session, CSRF tokens on every form), and opens only its own pages:
- * /portaal/{brin}/** answers 403 for any other school.
+ * /portaal/{brin}/** answers 403 for any other school. Too many wrong passwords in a row lock the account
+ * for a while (PortaalAccounts); a locked account is refused even with the right password.
  */
 @Configuration
 public class PortaalBeveiliging {
@@ -35,7 +40,11 @@ public class PortaalBeveiliging {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/portaal/inloggen").loginProcessingUrl("/portaal/inloggen")
                         .usernameParameter("brin").passwordParameter("wachtwoord")
-                        .defaultSuccessUrl("/portaal", true).failureUrl("/portaal/inloggen?fout"))
+                        .successHandler(welkom(accounts)).failureHandler((verzoek, antwoord, fout) -> {
+                            boolean geblokkeerd = fout instanceof LockedException
+                                    || (fout instanceof BadCredentialsException && accounts.mislukt(verzoek.getParameter("brin")));
+                            antwoord.sendRedirect("/portaal/inloggen?" + (geblokkeerd ? "geblokkeerd" : "fout"));
+                        }))
                 .logout(l -> l.logoutUrl("/portaal/uitloggen").logoutSuccessUrl("/portaal/inloggen?uitgelogd"))
                 .exceptionHandling(e -> e.accessDeniedHandler((verzoek, antwoord, fout) -> {
                     antwoord.setStatus(403);
@@ -45,6 +54,15 @@ public class PortaalBeveiliging {
                             + "<p><a href=\"/portaal\">Naar uw school</a></p></body></html>").getBytes(StandardCharsets.UTF_8));
                 }))
                 .build();
+    }
+
+    private static AuthenticationSuccessHandler welkom(PortaalAccounts accounts) {
+        SimpleUrlAuthenticationSuccessHandler naarEigenSchool = new SimpleUrlAuthenticationSuccessHandler("/portaal");
+        naarEigenSchool.setAlwaysUseDefaultTargetUrl(true);
+        return (verzoek, antwoord, school) -> {
+            accounts.gelukt(school.getName());
+            naarEigenSchool.onAuthenticationSuccess(verzoek, antwoord, school);
+        };
     }
 
     private static AuthorizationDecision eigenSchool(Supplier<Authentication> wie, RequestAuthorizationContext context) {

@@ -46,9 +46,11 @@ public class PortaalController {
     private final GtbOverzicht gtb;
     private final AbVergelijking abVergelijking;
     private final AanleverpuntRegister register;
+    private final PortaalAccounts accounts;
 
     public PortaalController(Kwalificatie kwalificatie, VoortgangStand voortgang, GtbOverzicht gtb, AbVergelijking abVergelijking,
-                             AanleverpuntRegister register) {
+                             AanleverpuntRegister register, PortaalAccounts accounts) {
+        this.accounts = accounts;
         this.kwalificatie = kwalificatie;
         this.voortgang = voortgang;
         this.gtb = gtb;
@@ -57,7 +59,8 @@ public class PortaalController {
     }
 
     @GetMapping("/inloggen")
-    public String inloggen() {
+    public String inloggen(Model model) {
+        model.addAttribute("blokkade", duur(accounts.blokkade()));
         return "portaal/inloggen";
     }
 
@@ -165,10 +168,39 @@ public class PortaalController {
         return "redirect:/portaal/" + brin + "/reactie";
     }
 
+    @GetMapping("/{brin}/wachtwoord")
+    public String wachtwoord(@PathVariable String brin, Model model) {
+        school(brin, model);
+        model.addAttribute("minLengte", accounts.minLengte());
+        return "portaal/wachtwoord";
+    }
+
+    @PostMapping("/{brin}/wachtwoord")
+    public String kiesWachtwoord(@PathVariable String brin, @RequestParam(required = false) String huidig,
+                                 @RequestParam(required = false) String nieuw, @RequestParam(required = false) String herhaling,
+                                 Model model, RedirectAttributes doorgeven) {
+        try {
+            accounts.kiesWachtwoord(brin, huidig, nieuw, herhaling);
+        } catch (OngeldigeInvoer fout) {
+            model.addAttribute("fout", fout.getMessage());
+            return wachtwoord(brin, model);
+        }
+        doorgeven.addFlashAttribute("melding", "Uw nieuwe wachtwoord is opgeslagen. Gebruik het voortaan om in te loggen.");
+        return "redirect:/portaal/" + brin + "/wachtwoord";
+    }
+
     private void school(String brin, Model model) {
         Kwalificatie.Stand stand = kwalificatie.stand(brin).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("school", stand);
         model.addAttribute("wpo", stand.soort() == Instelling.Soort.WPO);
+    }
+
+    private static String duur(java.time.Duration d) {
+        if (d.toSeconds() < 60) {
+            return d.toSeconds() == 1 ? "1 seconde" : d.toSeconds() + " seconden";
+        }
+        long minuten = (d.toSeconds() + 59) / 60;
+        return minuten == 1 ? "1 minuut" : minuten + " minuten";
     }
 
     private static String tekst(Map<String, String> invoer, String veld) {
