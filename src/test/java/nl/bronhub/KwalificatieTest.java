@@ -74,6 +74,17 @@ class KwalificatieTest {
         JsonNode cj = zoek(scholen, "70CJ");
         assertThat(cj.get("kwalificatie").get("status").asText()).isEqualTo("IN_FASE");
         assertThat(cj.get("kwalificatie").get("resterendeWeken").asInt()).isEqualTo(2);
+        // a page at a time, and only the schools in one state
+        assertThat(brins(hub.operator().get("/scholen?vanaf=70CH&aantal=1").json())).containsExactly("70CI");
+        assertThat(brins(hub.operator().get("/scholen?vanaf=70CI&aantal=1").json())).containsExactly("70CJ");
+        assertThat(brins(hub.operator().get("/scholen?status=aangesloten_niet_gekwalificeerd").json())).contains("70CI")
+                .doesNotContain("70CJ");
+        assertThat(brins(hub.operator().get("/scholen?status=IN_FASE").json())).contains("70CJ").doesNotContain("70CI");
+        OperatorClient.Antwoord fout = hub.operator().get("/scholen?status=KLAAR");
+        assertThat(fout.status()).isEqualTo(400);
+        assertThat(fout.json().get("fout").asText())
+                .isEqualTo("status moet een van [IN_FASE, GEKWALIFICEERD, AANGESLOTEN_NIET_GEKWALIFICEERD] zijn");
+        assertThat(hub.operator().get("/scholen?aantal=0").json().get("fout").asText()).isEqualTo("aantal moet tussen 1 en 1000 liggen");
 
         // after the phase, GTBs whose term has passed are vastgesteld; the one of 1 March 2027 is still open
         await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/scholen/70CI/gtb").json().get("01")
@@ -93,6 +104,12 @@ class KwalificatieTest {
         // 2024/25 was closed on 1 January 2026
         assertThat(signalen(gtb("2024-10-01"))).containsExactly("20 " + laat + " Het schooljaar is administratief afgesloten; de "
                 + "mutatie telt mee vanaf het volgende open schooljaar.");
+    }
+
+    private static List<String> brins(JsonNode scholen) {
+        List<String> brins = new java.util.ArrayList<>();
+        scholen.forEach(s -> brins.add(s.get("kwalificatie").get("brin").asText()));
+        return brins;
     }
 
     private JsonNode gtb(String peildatum) {

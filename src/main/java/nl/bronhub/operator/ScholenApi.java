@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.gtb.AbVergelijking;
 import nl.bronhub.gtb.GtbOverzicht;
 import nl.bronhub.gtb.Verzuimmeldingen;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,6 +33,9 @@ public class ScholenApi {
 
     public record School(Kwalificatie.Stand kwalificatie, List<VoortgangStand.Stand> voortgang, PortaalAccounts.Staat portaal) {
     }
+
+    private static final int STANDAARD_PAGINA = 100;
+    private static final int MAX_PAGINA = 1000;
 
     private final Kwalificatie kwalificatie;
     private final VoortgangStand voortgang;
@@ -49,9 +54,26 @@ public class ScholenApi {
         this.accounts = accounts;
     }
 
+    /**
+     * The schools in BRIN order, a page at a time: {@code vanaf} is the last BRIN of the previous page (a
+     * page shorter than {@code aantal} is the last), {@code status} keeps only the schools in that state.
+     */
     @GetMapping
-    public List<School> alle() {
-        return kwalificatie.alle().stream().map(s -> new School(s, voortgang.vanSchool(s.brin()), accounts.staat(s.brin()).orElse(null))).toList();
+    public List<School> alle(@RequestParam(required = false) String status, @RequestParam(defaultValue = "") String vanaf,
+                             @RequestParam(defaultValue = "" + STANDAARD_PAGINA) int aantal) {
+        if (aantal < 1 || aantal > MAX_PAGINA) {
+            throw new OngeldigeInvoer("aantal moet tussen 1 en " + MAX_PAGINA + " liggen");
+        }
+        Kwalificatie.Status gevraagd = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                gevraagd = Kwalificatie.Status.valueOf(status.trim().toUpperCase());
+            } catch (IllegalArgumentException onbekend) {
+                throw new OngeldigeInvoer("status moet een van " + java.util.Arrays.toString(Kwalificatie.Status.values()) + " zijn");
+            }
+        }
+        return kwalificatie.alle(gevraagd, vanaf.trim().toUpperCase(), aantal).stream()
+                .map(s -> new School(s, voortgang.vanSchool(s.brin()), accounts.staat(s.brin()).orElse(null))).toList();
     }
 
     @GetMapping("/{brin}")

@@ -91,9 +91,21 @@ public class Kwalificatie {
                 tijd(rij.get("afgerond_op")), resterend));
     }
 
-    /** All schools with an aanleverpunt, for the operator. */
-    public List<Stand> alle() {
-        return jdbc.queryForList("select distinct brin from aanleverpunt order by brin", Map.of(), String.class).stream()
+    /**
+     * For the operator, a page of the schools with an aanleverpunt, in BRIN order after {@code vanaf}, optionally only those
+     * with this status: with thousands of schools the operator pages rather than have every school's
+     * scores counted in one request.
+     */
+    public List<Stand> alle(Status status, String vanaf, int aantal) {
+        MapSqlParameterSource p = new MapSqlParameterSource("vanaf", vanaf == null ? "" : vanaf).addValue("aantal", aantal);
+        String filter = "";
+        if (status != null) {
+            // a school without a kwalificatie row is still in its phase
+            filter = " and coalesce(k.status, 'IN_FASE') = :status";
+            p.addValue("status", status.name());
+        }
+        return jdbc.queryForList("select distinct a.brin from aanleverpunt a left join kwalificatie k on k.brin = a.brin "
+                + "where a.brin > :vanaf" + filter + " order by a.brin limit :aantal", p, String.class).stream()
                 .map(this::stand).flatMap(Optional::stream).toList();
     }
 
