@@ -3,11 +3,8 @@ package nl.bronhub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import nl.bronhub.contract.v1.Ernst;
 import nl.bronhub.contract.v1.Inschrijving;
@@ -15,6 +12,7 @@ import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.SoortTerugkoppeling;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.Verwerkingsresultaat;
+import nl.bronhub.support.Afleverbak;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.SignaalTest;
 import org.junit.jupiter.api.Test;
@@ -23,12 +21,11 @@ import static nl.bronhub.support.Berichten.inschrijven;
 import static nl.bronhub.support.Berichten.leerling;
 import static nl.bronhub.support.Berichten.wec;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The GBA change feed through its watched directory (handbook 7.7.3: spontane mutaties). */
 class GbaMutatiesTest extends SignaalTest {
 
-    private static final Path MAP = Path.of(GBA_MUTATIES);
+    private static final Afleverbak BAK = new Afleverbak(Path.of(GBA_MUTATIES));
     private static final String KOP = "bsn;geboortedatum;achternaam;voorvoegsel;voornamen;straatnaam;huisnummer;huisnummertoevoeging;"
             + "postcode;woonplaats;geheim";
 
@@ -108,22 +105,11 @@ class GbaMutatiesTest extends SignaalTest {
         return alle(las(brin, "1")).stream().filter(t -> t.getSoort() == SoortTerugkoppeling.SPONTANE_MUTATIE).toList();
     }
 
-    /** Drops a change file as an operator would: written beside the directory, then moved in whole. */
-    private static String leg(String inhoud) throws IOException {
-        Files.createDirectories(MAP);
-        String naam = "gba-" + UUID.randomUUID() + ".csv";
-        Path tijdelijk = Files.writeString(MAP.resolveSibling(naam + ".tmp"), inhoud);
-        Files.move(tijdelijk, MAP.resolve(naam), StandardCopyOption.ATOMIC_MOVE);
-        return naam;
+    private static String leg(String inhoud) {
+        return BAK.leg("gba-" + UUID.randomUUID() + ".csv", inhoud);
     }
 
     private static Path wachtTotVerplaatst(String naam, String naar) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            try (Stream<Path> bestanden = Files.list(MAP.resolve(naar))) {
-                return bestanden.filter(p -> p.getFileName().toString().endsWith(naam)).findFirst().orElse(null);
-            } catch (IOException e) {
-                return null;
-            }
-        }, p -> p != null && !Files.exists(MAP.resolve(naam)));
+        return BAK.wachtTotVerplaatst(naam, naar);
     }
 }

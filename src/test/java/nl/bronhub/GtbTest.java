@@ -9,6 +9,7 @@ import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.Verwerkingsresultaat;
+import nl.bronhub.support.Afleverbak;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.SignaalTest;
 import org.junit.jupiter.api.Test;
@@ -220,11 +221,7 @@ class GtbTest extends SignaalTest {
                 Map.of("pgn", "999990482", "brinWec", "70DO", "ingangsdatum", "2026-08-17"));
         assertThat(operator().put("/scholen/72WC/ab-opgave", opgave).status()).isEqualTo(200);
 
-        JsonNode vergelijking = operator().get("/scholen/72WC/ab-vergelijking").json();
-        assertThat(java.util.stream.StreamSupport.stream(vergelijking.spliterator(), false)
-                .map(r -> r.get("pgn").asText() + " " + r.get("brinWec").asText() + " " + r.get("ingangBron").asText() + " "
-                        + r.get("ingangOpgave").asText() + " " + r.get("uitkomst").asText()).toList())
-                .containsExactlyInAnyOrder(
+        assertThat(vergelijking("72WC")).containsExactlyInAnyOrder(
                         gelijk + " 70DN 2026-10-01 2026-10-01 GELIJK",
                         andereDatum + " 70DN 2026-10-01 2026-08-17 ANDERE_DATUM",
                         alleenBron + " 70DO 2026-10-01 null ALLEEN_IN_BRON",
@@ -235,6 +232,48 @@ class GtbTest extends SignaalTest {
         assertThat(fout.status()).isEqualTo(400);
         assertThat(fout.json().get("fout").asText()).isEqualTo("regel 1: pgn moet 9 cijfers zijn");
         assertThat(operator().get("/scholen/72WC/ab-vergelijking").json().size()).isEqualTo(4);
+    }
+
+    @Test
+    void de_opgave_als_bestand_van_de_operator() {
+        Afleverbak bak = new Afleverbak(java.nio.file.Path.of(AB_OPGAVEN));
+        bak.vergeet("72WD.csv");
+        String begeleid = pgn(verwerk("70DN", inschrijven(Berichten.zonderPgn("2017-01-14"), ambulant("72WD", "01"))));
+
+        bak.leg("72WD.csv", "pgn;brinWec;ingangsdatum\n# van het formulier van 12 oktober\n" + begeleid + ";70dn;2026-10-01\n"
+                + "999990482;70DO;\n");
+        bak.wachtTotVerplaatst("72WD.csv", "verwerkt");
+        assertThat(vergelijking("72WD")).containsExactlyInAnyOrder(begeleid + " 70DN 2026-10-01 2026-10-01 GELIJK",
+                "999990482 70DO null null ALLEEN_IN_OPGAVE");
+
+        // a file with a wrong line changes nothing, and goes to fout/ with the line and the field beside it
+        bak.leg("72WD.csv", "pgn;brinWec;ingangsdatum\n" + begeleid + ";70DN;1-10-2026\n");
+        java.nio.file.Path fout = bak.wachtTotVerplaatst("72WD.csv", "fout");
+        assertThat(lees(fout.resolveSibling("72WD.csv.reden.txt")))
+                .isEqualTo("Niet verwerkt, niets is toegepast: regel 2: ingangsdatum moet JJJJ-MM-DD zijn" + System.lineSeparator());
+        assertThat(vergelijking("72WD")).hasSize(2);
+        bak.leg("x72WD.csv", "");
+        assertThat(lees(bak.wachtTotVerplaatst("x72WD.csv", "fout").resolveSibling("x72WD.csv.reden.txt")))
+                .contains("de bestandsnaam moet het BRIN-nummer van de school zijn, bijv. 00AA.csv");
+
+        // an empty list clears the school's
+        bak.leg("72WD.csv", "pgn;brinWec;ingangsdatum\n");
+        bak.wachtTotVerplaatst("72WD.csv", "verwerkt");
+        assertThat(vergelijking("72WD")).containsExactly(begeleid + " 70DN 2026-10-01 null ALLEEN_IN_BRON");
+    }
+
+    private List<String> vergelijking(String brin) {
+        return java.util.stream.StreamSupport.stream(operator().get("/scholen/" + brin + "/ab-vergelijking").json().spliterator(), false)
+                .map(r -> r.get("pgn").asText() + " " + r.get("brinWec").asText() + " " + r.get("ingangBron").asText() + " "
+                        + r.get("ingangOpgave").asText() + " " + r.get("uitkomst").asText()).toList();
+    }
+
+    private static String lees(java.nio.file.Path p) {
+        try {
+            return java.nio.file.Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

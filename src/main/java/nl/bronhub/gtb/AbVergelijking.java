@@ -45,13 +45,7 @@ public class AbVergelijking {
     @Transactional
     public int importeer(String brin, List<Opgave> opgaven) {
         for (int regel = 1; regel <= opgaven.size(); regel++) {
-            Opgave o = opgaven.get(regel - 1);
-            if (o.pgn() == null || !o.pgn().matches("\\d{9}")) {
-                throw new OngeldigeInvoer("regel " + regel + ": pgn moet 9 cijfers zijn");
-            }
-            if (o.brinWec() == null || !Formaten.BRIN.matcher(o.brinWec()).matches()) {
-                throw new OngeldigeInvoer("regel " + regel + ": brinWec moet een BRIN-nummer zijn (bijv. 00AA)");
-            }
+            controleer(regel, opgaven.get(regel - 1));
         }
         jdbc.update("delete from ab_opgave where brin_school = :brin", Map.of("brin", brin));
         jdbc.batchUpdate("insert into ab_opgave (brin_school, pgn, brin_wec, ingangsdatum) values (:brin, :pgn, :wec, :ingang)",
@@ -59,6 +53,16 @@ public class AbVergelijking {
                         .addValue("wec", o.brinWec()).addValue("ingang", o.ingangsdatum() == null ? null : Date.valueOf(o.ingangsdatum())))
                         .toArray(SqlParameterSource[]::new));
         return opgaven.size();
+    }
+
+    /** One line of a list; the message names the line and the field, never the value. */
+    static void controleer(int regel, Opgave o) {
+        if (o.pgn() == null || !o.pgn().matches("\\d{9}")) {
+            throw new OngeldigeInvoer("regel " + regel + ": pgn moet 9 cijfers zijn");
+        }
+        if (o.brinWec() == null || !Formaten.BRIN.matcher(o.brinWec()).matches()) {
+            throw new OngeldigeInvoer("regel " + regel + ": brinWec moet een BRIN-nummer zijn (bijv. 00AA)");
+        }
     }
 
     public boolean heeftOpgave(String brin) {

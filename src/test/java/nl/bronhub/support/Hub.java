@@ -67,6 +67,7 @@ public final class Hub implements AutoCloseable {
         p.put("bron.aanleverpunten.bestand", AANLEVERPUNTEN);
         p.put("bron.mail.ingebouwd", "false");
         p.put("bron.gba.mutaties.map", dataMap.toAbsolutePath().resolve("gba-mutaties").toString());
+        p.put("bron.gtb.ab-opgaven.map", dataMap.toAbsolutePath().resolve("ab-opgaven").toString());
         return p;
     }
 

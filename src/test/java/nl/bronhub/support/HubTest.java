@@ -31,6 +31,8 @@ import static org.awaitility.Awaitility.await;
         "bron.gba.stub.bestanden=" + Hub.GBA,
         "bron.gba.mutaties.map=" + HubTest.GBA_MUTATIES,
         "bron.gba.mutaties.interval-ms=100",
+        "bron.gtb.ab-opgaven.map=" + HubTest.AB_OPGAVEN,
+        "bron.gtb.ab-opgaven.interval-ms=100",
         "bron.aanleverpunten.bestand=" + Hub.AANLEVERPUNTEN,
         "bron.mail.ingebouwd=false",
         "bron.intake.max-verzoek-bytes=4194304",
@@ -45,6 +47,9 @@ public abstract class HubTest {
 
     /** The watched directory of the shared hub's GBA change feed. */
     public static final String GBA_MUTATIES = "target/test-data/gba-mutaties";
+
+    /** The watched directory of the shared hub's AB lists. */
+    public static final String AB_OPGAVEN = "target/test-data/ab-opgaven";
 
     /**
      * The shared hub's database: a fresh H2 file under target/test-data, or in the build's PostgreSQL run a
