@@ -97,15 +97,12 @@ public class Kwalificatie {
      * scores counted in one request.
      */
     public List<Stand> alle(Status status, String vanaf, int aantal) {
-        MapSqlParameterSource p = new MapSqlParameterSource("vanaf", vanaf == null ? "" : vanaf).addValue("aantal", aantal);
-        String filter = "";
-        if (status != null) {
-            // a school without a kwalificatie row is still in its phase
-            filter = " and coalesce(k.status, 'IN_FASE') = :status";
-            p.addValue("status", status.name());
-        }
+        MapSqlParameterSource p = new MapSqlParameterSource("vanaf", vanaf == null ? "" : vanaf).addValue("aantal", aantal)
+                .addValue("elke", status == null ? 1 : 0).addValue("status", status == null ? "" : status.name());
+        // a school without a kwalificatie row is still in its phase
         return jdbc.queryForList("select distinct a.brin from aanleverpunt a left join kwalificatie k on k.brin = a.brin "
-                + "where a.brin > :vanaf" + filter + " order by a.brin limit :aantal", p, String.class).stream()
+                + "where a.brin > :vanaf and (:elke = 1 or coalesce(k.status, 'IN_FASE') = :status) order by a.brin limit :aantal",
+                p, String.class).stream()
                 .map(this::stand).flatMap(Optional::stream).toList();
     }
 
