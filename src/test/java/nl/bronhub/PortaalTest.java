@@ -111,7 +111,9 @@ class PortaalTest {
         assertThat(browser.element("#voortgang").getText()).contains("Aantal leerlingen 3 6 50% niet volgens verwachting");
 
         // a reactie that is not akkoord is kept, and the phase goes on
-        browser.klik("#menu-reactie").klik("#reactie-KWALITEIT_AKKOORD_AANTAL_NIET").klik("#verstuur-reactie");
+        browser.klik("#menu-reactie").klik("#verstuur-reactie");
+        assertThat(browser.element("#fout").getText()).isEqualTo("Kies een van de vier reacties.");
+        browser.klik("#reactie-KWALITEIT_AKKOORD_AANTAL_NIET").klik("#verstuur-reactie");
         assertThat(browser.element("#melding").getText()).startsWith("Uw reactie is opgeslagen: Kwaliteit akkoord, aantal niet akkoord.");
         assertThat(hub.operator().get("/scholen/70CG").json().get("kwalificatie").get("status").asText()).isEqualTo("IN_FASE");
 

@@ -124,8 +124,6 @@ public class PortaalController {
                     getal(invoer, "normAbLeerlingen", "Normaantal ambulant begeleide leerlingen"));
             register.slaOp(brin, nummer, nieuw);
         } catch (OngeldigeInvoer fout) {
-            school(brin, model);
-            model.addAttribute("aanleverpunten", register.vanSchool(brin));
             String tekst = fout.getMessage();
             for (Map.Entry<String, String> label : LABELS.entrySet()) {
                 tekst = tekst.replace(label.getKey(), label.getValue());
@@ -133,7 +131,7 @@ public class PortaalController {
             model.addAttribute("fout", tekst);
             model.addAttribute("foutBij", nummer);
             model.addAttribute("invoer", invoer);
-            return "portaal/gegevens";
+            return gegevens(brin, model);
         }
         doorgeven.addFlashAttribute("melding", "De gegevens van aanleverpunt " + nummer + " zijn opgeslagen.");
         return "redirect:/portaal/" + brin + "/gegevens";
@@ -153,10 +151,8 @@ public class PortaalController {
         try {
             gekozen = Kwalificatie.Reactie.valueOf(reactie == null ? "" : reactie);
         } catch (IllegalArgumentException geenKeuze) {
-            school(brin, model);
-            model.addAttribute("reacties", Kwalificatie.Reactie.values());
             model.addAttribute("fout", "Kies een van de vier reacties.");
-            return "portaal/reactie";
+            return reactie(brin, model);
         }
         String melding = switch (kwalificatie.reageer(brin, gekozen)) {
             case GEKWALIFICEERD -> "Uw school is gekwalificeerd. U en uw bestuur ontvangen hierover bericht per e-mail.";
