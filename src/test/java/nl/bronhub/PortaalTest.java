@@ -165,10 +165,29 @@ class PortaalTest {
     }
 
     @Test
-    void eenSchoolKiestEenEigenWachtwoordEnTeVeelFoutenBlokkerenHaarAccount() {
+    void eenEigenWachtwoordOfEenNieuweBriefBeeindigtDeAndereSessies() {
         school("70CK", "ck");
         String brief = hub.operator().post("/scholen/70CK/portaalwachtwoord").json().get("wachtwoord").asText();
         String eigen = "onze eigen zin voor BRON";
+        // someone else signed in with the letter: a new password ends that session
+        try (Browser ander = new Browser(hub.portaalPoort(), data.resolve("chromium-ander"))) {
+            logIn(ander, "70CK", brief);
+            assertThat(ander.pad("/portaal/70CK")).isEqualTo("/portaal/70CK");
+            kiesEigenWachtwoord(brief, eigen);
+            ander.open("/portaal/70CK/gtb");
+            assertThat(ander.pad("/portaal/inloggen")).isEqualTo("/portaal/inloggen");
+            assertThat(ander.element("#verlopen").getText()).startsWith("U bent uitgelogd: het wachtwoord van uw school is gewijzigd.");
+
+            // and so does a new letter from the operator
+            logIn(ander, "70CK", eigen);
+            assertThat(ander.pad("/portaal/70CK")).isEqualTo("/portaal/70CK");
+            hub.operator().post("/scholen/70CK/portaalwachtwoord");
+            ander.open("/portaal/70CK");
+            assertThat(ander.pad("/portaal/inloggen")).isEqualTo("/portaal/inloggen");
+        }
+    }
+
+    private void kiesEigenWachtwoord(String brief, String eigen) {
         logIn("70CK", brief);
         assertThat(browser.pad("/portaal/70CK")).isEqualTo("/portaal/70CK");
 
@@ -185,12 +204,21 @@ class PortaalTest {
         kies(brief, eigen, eigen);
         assertThat(browser.element("#melding").getText()).isEqualTo("Uw nieuwe wachtwoord is opgeslagen. Gebruik het voortaan om in te loggen.");
         assertThat(hub.operator().get("/scholen/70CK").json().get("portaal").get("zelfGekozenOp").isNull()).isFalse();
+        // the session that chose it goes on
+        browser.klik("#menu-voortgang");
+        assertThat(browser.pad("/portaal/70CK")).isEqualTo("/portaal/70CK");
         browser.klik("#uitloggen");
         logIn("70CK", brief);
         assertThat(browser.element("#fout").getText()).isEqualTo("BRIN-nummer of wachtwoord onjuist.");
         logIn("70CK", eigen);
         assertThat(browser.pad("/portaal/70CK")).isEqualTo("/portaal/70CK");
         browser.klik("#uitloggen");
+    }
+
+    @Test
+    void teVeelFouteWachtwoordenBlokkerenHetAccount() {
+        school("70CK", "ck");
+        String brief = hub.operator().post("/scholen/70CK/portaalwachtwoord").json().get("wachtwoord").asText();
 
         // three wrong passwords in a row lock the account: then even the right one is refused
         for (int i = 1; i <= 2; i++) {
@@ -201,7 +229,7 @@ class PortaalTest {
         String geblokkeerd = "Er is te vaak een onjuist wachtwoord gegeven. Uw account is geblokkeerd: probeer het na 8 seconden "
                 + "opnieuw, of vraag een nieuwe wachtwoordbrief aan.";
         assertThat(browser.element("#geblokkeerd").getText()).isEqualTo(geblokkeerd);
-        logIn("70CK", eigen);
+        logIn("70CK", brief);
         assertThat(browser.element("#geblokkeerd").getText()).isEqualTo(geblokkeerd);
         assertThat(browser.pad()).isEqualTo("/portaal/inloggen");
         assertThat(hub.operator().get("/scholen/70CK").json().get("portaal").get("geblokkeerdTot").isNull()).isFalse();
@@ -240,6 +268,10 @@ class PortaalTest {
     }
 
     private void logIn(String brin, String wachtwoord) {
+        logIn(browser, brin, wachtwoord);
+    }
+
+    private static void logIn(Browser browser, String brin, String wachtwoord) {
         browser.open("/portaal/inloggen").vulIn("#brin", brin).vulIn("#wachtwoord", wachtwoord).klik("#inloggen");
     }
 

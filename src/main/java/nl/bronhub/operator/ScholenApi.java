@@ -10,6 +10,7 @@ import nl.bronhub.gtb.AbVergelijking;
 import nl.bronhub.gtb.GtbOverzicht;
 import nl.bronhub.gtb.Verzuimmeldingen;
 import nl.bronhub.portal.PortaalAccounts;
+import nl.bronhub.portal.PortaalSessies;
 import nl.bronhub.progress.VoortgangStand;
 import nl.bronhub.qualification.Kwalificatie;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -43,9 +44,11 @@ public class ScholenApi {
     private final AbVergelijking abVergelijking;
     private final Verzuimmeldingen verzuim;
     private final PortaalAccounts accounts;
+    private final PortaalSessies sessies;
 
     public ScholenApi(Kwalificatie kwalificatie, VoortgangStand voortgang, GtbOverzicht gtb, AbVergelijking abVergelijking,
-                      Verzuimmeldingen verzuim, PortaalAccounts accounts) {
+                      Verzuimmeldingen verzuim, PortaalAccounts accounts, PortaalSessies sessies) {
+        this.sessies = sessies;
         this.kwalificatie = kwalificatie;
         this.voortgang = voortgang;
         this.gtb = gtb;
@@ -117,6 +120,8 @@ public class ScholenApi {
     @PostMapping("/{brin}/portaalwachtwoord")
     public Map<String, String> portaalwachtwoord(@PathVariable String brin) {
         kwalificatie.stand(brin).orElseThrow(() -> new OperatorFouten.NietGevonden("school " + brin));
-        return Map.of("brin", brin, "wachtwoord", accounts.nieuwWachtwoord(brin));
+        String wachtwoord = accounts.nieuwWachtwoord(brin);
+        sessies.beeindig(brin, null);
+        return Map.of("brin", brin, "wachtwoord", wachtwoord);
     }
 }

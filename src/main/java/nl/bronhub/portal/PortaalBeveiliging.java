@@ -13,6 +13,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
@@ -28,7 +29,7 @@ public class PortaalBeveiliging {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain portaal(HttpSecurity http, PortaalAccounts accounts) throws Exception {
+    public SecurityFilterChain portaal(HttpSecurity http, PortaalAccounts accounts, PortaalSessies sessies) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts::laad);
         provider.setPasswordEncoder(accounts.encoder());
         return http
@@ -46,6 +47,9 @@ public class PortaalBeveiliging {
                             antwoord.sendRedirect("/portaal/inloggen?" + (geblokkeerd ? "geblokkeerd" : "fout"));
                         }))
                 .logout(l -> l.logoutUrl("/portaal/uitloggen").logoutSuccessUrl("/portaal/inloggen?uitgelogd"))
+                // every session is registered (no limit), so that a new password can end the others
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessies.register())
+                        .expiredUrl("/portaal/inloggen?verlopen"))
                 .exceptionHandling(e -> e.accessDeniedHandler((verzoek, antwoord, fout) -> {
                     antwoord.setStatus(403);
                     antwoord.setContentType("text/html;charset=UTF-8");
@@ -54,6 +58,12 @@ public class PortaalBeveiliging {
                             + "<p><a href=\"/portaal\">Naar uw school</a></p></body></html>").getBytes(StandardCharsets.UTF_8));
                 }))
                 .build();
+    }
+
+    /** Tells the session register when a session ends, so that it does not keep them all. */
+    @Bean
+    public static HttpSessionEventPublisher sessieGebeurtenissen() {
+        return new HttpSessionEventPublisher();
     }
 
     private static AuthenticationSuccessHandler welkom(PortaalAccounts accounts) {

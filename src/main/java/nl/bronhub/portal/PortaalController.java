@@ -47,10 +47,12 @@ public class PortaalController {
     private final AbVergelijking abVergelijking;
     private final AanleverpuntRegister register;
     private final PortaalAccounts accounts;
+    private final PortaalSessies sessies;
 
     public PortaalController(Kwalificatie kwalificatie, VoortgangStand voortgang, GtbOverzicht gtb, AbVergelijking abVergelijking,
-                             AanleverpuntRegister register, PortaalAccounts accounts) {
+                             AanleverpuntRegister register, PortaalAccounts accounts, PortaalSessies sessies) {
         this.accounts = accounts;
+        this.sessies = sessies;
         this.kwalificatie = kwalificatie;
         this.voortgang = voortgang;
         this.gtb = gtb;
@@ -174,13 +176,14 @@ public class PortaalController {
     @PostMapping("/{brin}/wachtwoord")
     public String kiesWachtwoord(@PathVariable String brin, @RequestParam(required = false) String huidig,
                                  @RequestParam(required = false) String nieuw, @RequestParam(required = false) String herhaling,
-                                 Model model, RedirectAttributes doorgeven) {
+                                 jakarta.servlet.http.HttpSession sessie, Model model, RedirectAttributes doorgeven) {
         try {
             accounts.kiesWachtwoord(brin, huidig, nieuw, herhaling);
         } catch (OngeldigeInvoer fout) {
             model.addAttribute("fout", fout.getMessage());
             return wachtwoord(brin, model);
         }
+        sessies.beeindig(brin, sessie.getId());
         doorgeven.addFlashAttribute("melding", "Uw nieuwe wachtwoord is opgeslagen. Gebruik het voortaan om in te loggen.");
         return "redirect:/portaal/" + brin + "/wachtwoord";
     }
