@@ -8,11 +8,11 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -121,9 +121,28 @@ public final class Browser implements AutoCloseable {
         WebElement oudePagina = driver.findElement(By.tagName("html"));
         e.click();
         if (verlaatPagina) {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oudePagina));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> weg(oudePagina));
         }
         return this;
+    }
+
+    /**
+     * Whether the element's document is gone. Mid-navigation chromedriver may say so in two ways: stale
+     * (the usual), or an inspector error that the node does not belong to the document (seen once in CI).
+     */
+    private static boolean weg(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException onderweg) {
+            if (String.valueOf(onderweg.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            // any other hiccup mid-navigation: ask again
+            return false;
+        }
     }
 
     @Override
