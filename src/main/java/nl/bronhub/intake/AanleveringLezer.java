@@ -63,6 +63,10 @@ public class AanleveringLezer implements SignaalBron {
         if (!uitslag.buitenBerichten().isEmpty()) {
             throw new SignaalFout(uitslag.buitenBerichten());
         }
+        if (headerElement == null) {
+            // the XSD requires it, but the checker reports an element missing at the end only per bericht
+            throw new SignaalFout(catalogus.signaal("359", "header"));
+        }
         Header header = contract.lees(headerElement, Header.class);
         Afzender.zet(exchange, header);
         List<AangeleverdBericht> berichten = new ArrayList<>();

@@ -23,7 +23,11 @@ import nl.bronhub.soap.Contract;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.component.cxf.common.CxfPayload;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.w3c.dom.Element;
 
 /**
@@ -34,12 +38,23 @@ import org.w3c.dom.Element;
 @Component
 public class Registratieoverzicht implements SignaalBron {
 
+    private static final java.util.regex.Pattern NEGEN_CIJFERS = java.util.regex.Pattern.compile("\\d{9}");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate momentopname;
     private final Contract contract;
     private final XsdControle xsd;
     private final RegisterLezer register;
     private final SignaalCatalogus catalogus;
 
-    public Registratieoverzicht(Contract contract, XsdControle xsd, RegisterLezer register, SignaalCatalogus catalogus) {
+    public Registratieoverzicht(Contract contract, XsdControle xsd, RegisterLezer register, SignaalCatalogus catalogus,
+                                NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transacties) {
+        this.jdbc = jdbc;
+        // REPEATABLE READ is a snapshot on H2 and PostgreSQL alike: the list and the reads of each inschrijving
+        // see the register at one moment (a verwijderen committed in between once made a listed one vanish: 358)
+        this.momentopname = new TransactionTemplate(transacties);
+        momentopname.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        momentopname.setReadOnly(true);
         this.contract = contract;
         this.xsd = xsd;
         this.register = register;
@@ -59,7 +74,7 @@ public class Registratieoverzicht implements SignaalBron {
         return verzoek;
     }
 
-    /** Checks the peildatum; leaves brin and peildatum as headers for the query, the filters for the answer. */
+    /** Checks the peildatum and the numbers asked for; leaves what the answer needs as headers. */
     public void vraag(RegistratieoverzichtVerzoek verzoek, Exchange exchange) {
         LocalDate peildatum;
         try {
@@ -70,13 +85,25 @@ public class Registratieoverzicht implements SignaalBron {
         exchange.getIn().setHeader("brin", verzoek.getHeader().getVerzendendeInstantie().getBrin());
         exchange.getIn().setHeader("peildatum", Date.valueOf(peildatum));
         exchange.getIn().setHeader("vestiging", verzoek.getVestigingsvolgnummer() == null ? null : verzoek.getVestigingsvolgnummer().trim());
-        exchange.getIn().setHeader("pgns", Set.copyOf(verzoek.getPersoonsgebondenNummer().stream().map(String::trim).toList()));
+        Set<String> pgns = Set.copyOf(verzoek.getPersoonsgebondenNummer().stream().map(String::trim).toList());
+        if (pgns.stream().anyMatch(p -> !NEGEN_CIJFERS.matcher(p).matches())) {
+            // the contract's Nummer: nine digits, otherwise 742
+            throw new SignaalFout(catalogus.signaal("742", "persoonsgebondenNummer"));
+        }
+        exchange.getIn().setHeader("pgns", pgns);
     }
 
-    /** The running inschrijvingen (rows of the query: inschrijving_id, pgn), filtered and grouped per pupil. */
-    public CxfPayload<?> antwoord(List<Map<String, Object>> rijen, @Header("peildatum") Date peildatum,
+    /** The running inschrijvingen on the peildatum, filtered and grouped per pupil, read from one snapshot. */
+    public CxfPayload<?> antwoord(@Header("brin") String brin, @Header("peildatum") Date peildatum,
                                   @Header("vestiging") String vestiging, @Header("pgns") Set<String> pgns) {
-        LocalDate peil = peildatum.toLocalDate();
+        return contract.alsPayload(momentopname.execute(status -> lees(brin, peildatum.toLocalDate(), vestiging, pgns)));
+    }
+
+    private RegistratieoverzichtAntwoord lees(String brin, LocalDate peil, String vestiging, Set<String> pgns) {
+        List<Map<String, Object>> rijen = jdbc.queryForList("select i.id as inschrijving_id, p.pgn from inschrijving i "
+                + "join persoon p on p.id = i.persoon_id where i.brin = :brin and i.datum_inschrijving <= :peildatum "
+                + "and (i.datum_uitschrijving is null or i.datum_uitschrijving >= :peildatum) order by p.pgn, i.datum_inschrijving",
+                Map.of("brin", brin, "peildatum", Date.valueOf(peil)));
         Map<String, Registratie> perLeerling = new LinkedHashMap<>();
         for (Map<String, Object> rij : rijen) {
             String pgn = (String) rij.get("pgn");
@@ -96,7 +123,7 @@ public class Registratieoverzicht implements SignaalBron {
         RegistratieoverzichtAntwoord antwoord = new RegistratieoverzichtAntwoord();
         antwoord.setPeildatum(peil.toString());
         antwoord.getRegistratie().addAll(perLeerling.values());
-        return contract.alsPayload(antwoord);
+        return antwoord;
     }
 
     private static String vestigingOp(Inschrijving i, LocalDate peil) {

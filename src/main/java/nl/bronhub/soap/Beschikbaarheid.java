@@ -68,6 +68,14 @@ public class Beschikbaarheid extends OncePerRequestFilter implements Application
                 return;
             }
             chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            // whatever escaped CXF and the routes: still a SOAP fault, never Spring's error page; only the
+            // type is logged (a message can quote submitted values)
+            LOG.warn("LAS request failed outside the routes ({}); answered 358", e.getClass().getName());
+            if (!response.isCommitted()) {
+                response.reset();
+                SoapFouten.weiger(response, catalogus.signaal("358"));
+            }
         } finally {
             bezig.decrementAndGet();
             org.slf4j.MDC.remove(nl.bronhub.toegang.Afzender.VERZOEK);

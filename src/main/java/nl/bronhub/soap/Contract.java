@@ -70,7 +70,8 @@ public class Contract {
 
     public <T> T lees(String xml, Class<T> type) {
         try {
-            XMLStreamReader reader = stax.createXMLStreamReader(new StringReader(xml));
+            // stored before characters XML cannot carry were cleaned here: clean them on the way out too
+            XMLStreamReader reader = stax.createXMLStreamReader(new StringReader(XmlTekens.zuiver(xml)));
             try {
                 return jaxb.createUnmarshaller().unmarshal(reader, type).getValue();
             } finally {
@@ -88,7 +89,7 @@ public class Contract {
             Marshaller m = jaxb.createMarshaller();
             m.setProperty(Marshaller.JAXB_FRAGMENT, true);
             m.marshal(new JAXBElement<>(new QName(NS, element), type, waarde), out);
-            return out.toString();
+            return XmlTekens.zuiver(out.toString());
         } catch (JAXBException e) {
             throw new IllegalStateException("Cannot write " + element, e);
         }
@@ -103,6 +104,7 @@ public class Contract {
         try {
             Document doc = documents.newDocumentBuilder().newDocument();
             jaxb.createMarshaller().marshal(root, doc);
+            XmlTekens.zuiver(doc.getDocumentElement());
             return doc.getDocumentElement();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot write answer", e);

@@ -21,7 +21,7 @@ public class SoapEndpointConfig {
      * with the element named, instead of CXF's generic schema fault.
      */
     @Bean("bronUitwisseling")
-    public CxfEndpoint bronUitwisseling(Bus bus, EnvelopFoutInterceptor envelopFouten,
+    public CxfEndpoint bronUitwisseling(Bus bus, EnvelopFoutInterceptor envelopFouten, GeenProtocolHeaders geenHeaders,
                                         @Value("${bron.intake.max-nestingdiepte}") int maxNestingdiepte) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
@@ -31,6 +31,8 @@ public class SoapEndpointConfig {
         endpoint.setPortName(new QName(Contract.NS, "BronUitwisselingPort").toString());
         endpoint.setDataFormat(DataFormat.PAYLOAD);
         endpoint.getOutFaultInterceptors().add(envelopFouten);
+        endpoint.getOutInterceptors().add(geenHeaders);
+        endpoint.getOutFaultInterceptors().add(geenHeaders);
         // CXF's StAX limits (DTDs are refused before, by VerzoekBewaking): nesting, and no attribute or text floods
         endpoint.setProperties(new java.util.HashMap<>(Map.of(
                 "org.apache.cxf.stax.maxElementDepth", maxNestingdiepte,
@@ -41,7 +43,23 @@ public class SoapEndpointConfig {
         // they stay optional, so a LAS without them is served too
         WSAddressingFeature addressing = new WSAddressingFeature();
         addressing.setAddressingRequired(false);
+        // the answer goes back on the request's own connection, never to an address the LAS names
+        // (VerzoekBewaking refuses such a request with 360 before CXF sees it; this is the second lock)
+        addressing.setResponses(WSAddressingFeature.AddressingResponses.ANONYMOUS);
         endpoint.getFeatures().add(addressing);
+        endpoint.setHeaderFilterStrategy(new GeenHeadersNaarBuiten());
         return endpoint;
+    }
+
+    /**
+     * The routes keep their working values (brin, peildatum, the pgns asked for) as message headers, and
+     * camel-cxf would send every message header back as an HTTP header of the answer, request headers
+     * included. The contract's answer is the SOAP envelope: nothing of the exchange leaves as a header.
+     */
+    static final class GeenHeadersNaarBuiten extends org.apache.camel.component.cxf.transport.header.CxfHeaderFilterStrategy {
+        @Override
+        public boolean applyFilterToCamelHeaders(String naam, Object waarde, org.apache.camel.Exchange exchange) {
+            return true;
+        }
     }
 }

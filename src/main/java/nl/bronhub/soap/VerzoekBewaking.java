@@ -1,7 +1,15 @@
 package nl.bronhub.soap;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.Set;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -13,15 +21,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.bronhub.audit.AuditSpoor;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the SOAP listener before any XML parser sees a request: a request larger than
- * bron.intake.max-verzoek-bytes, or one with a DOCTYPE (the door to external entities and entity
- * bombs; the contract needs no DTD), is refused with signal 360. With a Content-Length the answer
- * comes before the body is read; otherwise the bytes are counted as CXF reads them, and the reason is
- * left on the request for EnvelopFoutInterceptor.
+ * Guards the SOAP listener before CXF sees a request. The request is read whole (at most
+ * bron.intake.max-verzoek-bytes; with a Content-Length that says more, not at all) and its envelope
+ * checked in one streaming pass: a charset Java knows, well-formed XML without a DOCTYPE (the door to
+ * external entities and entity bombs), nesting within bron.intake.max-nestingdiepte, one SOAP 1.1
+ * Envelope holding an optional Header and exactly one Body and nothing after it, one contract request
+ * in that Body, and WS-Addressing replies only to the anonymous address (a LAS may not make the hub
+ * connect elsewhere). Anything else is refused whole with signal 360 naming what, before anything is
+ * parsed further, stored or acknowledged; CXF then reads the same bytes.
  */
 @Component
 public class VerzoekBewaking extends OncePerRequestFilter {
@@ -29,12 +41,17 @@ public class VerzoekBewaking extends OncePerRequestFilter {
     /** Request attribute naming why the request was refused, read by EnvelopFoutInterceptor. */
     public static final String REDEN = VerzoekBewaking.class.getName() + ".reden";
 
-    private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+    private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static final Set<String> WSA = Set.of("http://www.w3.org/2005/08/addressing", "http://schemas.xmlsoap.org/ws/2004/08/addressing");
+    private static final Set<String> ANONIEM = Set.of("http://www.w3.org/2005/08/addressing/anonymous",
+            "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous");
+    private static final Set<String> VERZOEKEN = Set.of("aanleverenVerzoek", "terugkoppelingVerzoek", "registratieoverzichtVerzoek");
 
     private final long maxBytes;
     private final int maxNestingdiepte;
     private final SignaalCatalogus catalogus;
     private final AuditSpoor audit;
+    private final XMLInputFactory stax;
 
     public VerzoekBewaking(@Value("${bron.intake.max-verzoek-bytes}") long maxBytes,
                            @Value("${bron.intake.max-nestingdiepte}") int maxNestingdiepte, SignaalCatalogus catalogus,
@@ -43,18 +60,19 @@ public class VerzoekBewaking extends OncePerRequestFilter {
         this.maxNestingdiepte = maxNestingdiepte;
         this.catalogus = catalogus;
         this.audit = audit;
+        this.stax = XMLInputFactory.newFactory();
+        stax.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        stax.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        stax.setProperty(XMLInputFactory.IS_COALESCING, false);
     }
 
     /**
      * Which of the intake's limits a failure to read the request comes from, or null: the LAS vendor
-     * is told which (as the signal's gegeven). CXF parses the body lazily, so this failure can surface
-     * in CXF or in the route that first touches the body.
+     * is told which (as the signal's gegeven). CXF's own limits (attribute count and size, text length)
+     * still apply after this filter.
      */
     public String reden(Throwable fout) {
         for (Throwable t = fout; t != null; t = t.getCause()) {
-            if (t instanceof Geweigerd) {
-                return t.getMessage();
-            }
             // CXF's and Woodstox's depth limits both say so in their message
             if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("depth")) {
                 return "nestingdiepte (maximaal " + maxNestingdiepte + ")";
@@ -77,111 +95,286 @@ public class VerzoekBewaking extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
             // the body is not read; the connection closes rather than draining megabytes
-            SoapFouten.weiger(response, catalogus.signaal("360", omvang(maxBytes)));
-            audit.geweigerd(null, "360", nl.bronhub.toegang.Toegangscontrole.vingerafdruk(request));
+            weiger(request, response, omvang(maxBytes));
             return;
         }
-        chain.doFilter(new Bewaakt(request), response);
+        byte[] inhoud = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (inhoud.length > maxBytes) {
+            weiger(request, response, omvang(maxBytes));
+            return;
+        }
+        String reden = envelopFout(request.getContentType(), inhoud);
+        if (reden != null) {
+            weiger(request, response, reden);
+            return;
+        }
+        chain.doFilter(new Gelezen(request, inhoud), response);
     }
 
-    /** Thrown from the request stream; CXF turns it into a fault, and the reason is on the request. */
-    static final class Geweigerd extends IOException {
+    private void weiger(HttpServletRequest request, HttpServletResponse response, String reden) throws IOException {
+        request.setAttribute(REDEN, reden);
+        SoapFouten.weiger(response, catalogus.signaal("360", reden));
+        audit.geweigerd(null, "360", nl.bronhub.toegang.Toegangscontrole.vingerafdruk(request));
+    }
+
+    /** What is wrong with the envelope, as the signal's gegeven (never a submitted value), or null. */
+    String envelopFout(String contentType, byte[] inhoud) {
+        String tekenset;
+        try {
+            tekenset = contentType == null ? null : MediaType.parseMediaType(contentType).getParameter("charset");
+        } catch (RuntimeException e) {
+            return "Content-Type (onleesbaar)";
+        }
+        if (tekenset != null) {
+            tekenset = tekenset.replace("\"", "").trim();
+            try {
+                if (!Charset.isSupported(tekenset)) {
+                    return "tekenset (onbekend; gebruik UTF-8)";
+                }
+            } catch (RuntimeException e) {
+                return "tekenset (onbekend; gebruik UTF-8)";
+            }
+        }
+        XMLStreamReader xml = null;
+        try (InputStream in = new ByteArrayInputStream(inhoud)) {
+            xml = tekenset == null ? stax.createXMLStreamReader(in) : stax.createXMLStreamReader(in, tekenset);
+            return new Envelop(xml).fout();
+        } catch (Geweigerd e) {
+            return e.getMessage();
+        } catch (XMLStreamException | RuntimeException e) {
+            String diepte = reden(e);
+            return diepte != null ? diepte : "XML niet welgevormd";
+        } catch (IOException e) {
+            return "XML niet welgevormd";
+        } finally {
+            if (xml != null) {
+                try {
+                    xml.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing held
+                }
+            }
+        }
+    }
+
+    /** One pass over the request's events, checking the envelope's shape. */
+    private final class Envelop {
+
+        private final XMLStreamReader xml;
+        private int diepte;
+
+        Envelop(XMLStreamReader xml) {
+            this.xml = xml;
+        }
+
+        String fout() throws XMLStreamException {
+            if (!naarElement() || !is(SOAP11, "Envelope")) {
+                return "geen SOAP 1.1-envelop";
+            }
+            int envelop = diepte;
+            boolean header = false;
+            boolean body = false;
+            while (true) {
+                int soort = volgende();
+                if (soort == XMLStreamConstants.END_ELEMENT && diepte == envelop - 1) {
+                    break;
+                }
+                if (isTekst(soort)) {
+                    return "tekst in de envelop";
+                }
+                if (soort != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                if (is(SOAP11, "Header") && !header && !body) {
+                    header = true;
+                    String f = header();
+                    if (f != null) {
+                        return f;
+                    }
+                } else if (is(SOAP11, "Body") && !body) {
+                    body = true;
+                    String f = body();
+                    if (f != null) {
+                        return f;
+                    }
+                } else {
+                    return body ? "inhoud na de Body (alleen één Body, en niets erna)" : "onverwacht element in de envelop";
+                }
+            }
+            if (!body) {
+                return "Body ontbreekt";
+            }
+            // after the Envelope: only comments, processing instructions and white space
+            while (xml.hasNext()) {
+                int soort = volgende();
+                if (soort == XMLStreamConstants.START_ELEMENT || isTekst(soort)) {
+                    return "inhoud na de envelop";
+                }
+            }
+            return null;
+        }
+
+        /** The Header's entries: a WS-Addressing reply or fault address must be the anonymous one. */
+        private String header() throws XMLStreamException {
+            int header = diepte;
+            while (true) {
+                int soort = volgende();
+                if (soort == XMLStreamConstants.END_ELEMENT && diepte == header - 1) {
+                    return null;
+                }
+                if (soort == XMLStreamConstants.START_ELEMENT && diepte == header + 1 && WSA.contains(xml.getNamespaceURI())
+                        && ("ReplyTo".equals(xml.getLocalName()) || "FaultTo".equals(xml.getLocalName()))) {
+                    String veld = xml.getLocalName();
+                    String adres = adres(diepte);
+                    if (adres == null || !ANONIEM.contains(adres.trim())) {
+                        return "wsa:" + veld + " (alleen het anonieme adres: het antwoord gaat over dezelfde verbinding)";
+                    }
+                }
+            }
+        }
+
+        /** The text of the wsa:Address inside the endpoint reference now open, read to its end. */
+        private String adres(int referentie) throws XMLStreamException {
+            String adres = null;
+            while (true) {
+                int soort = volgende();
+                if (soort == XMLStreamConstants.END_ELEMENT && diepte == referentie - 1) {
+                    return adres;
+                }
+                if (soort == XMLStreamConstants.START_ELEMENT && diepte == referentie + 1 && "Address".equals(xml.getLocalName())) {
+                    StringBuilder tekst = new StringBuilder();
+                    int a = diepte;
+                    while (!((soort = volgende()) == XMLStreamConstants.END_ELEMENT && diepte == a - 1)) {
+                        if (soort == XMLStreamConstants.CHARACTERS || soort == XMLStreamConstants.CDATA) {
+                            tekst.append(xml.getText());
+                        }
+                    }
+                    adres = tekst.toString();
+                }
+            }
+        }
+
+        /** Exactly one element in the Body, one of the contract's requests; read to the Body's end. */
+        private String body() throws XMLStreamException {
+            int body = diepte;
+            int verzoeken = 0;
+            while (true) {
+                int soort = volgende();
+                if (soort == XMLStreamConstants.END_ELEMENT && diepte == body - 1) {
+                    return verzoeken == 1 ? null : "geen verzoek in de Body";
+                }
+                if (diepte == body && isTekst(soort)) {
+                    return "tekst in de Body";
+                }
+                if (soort == XMLStreamConstants.START_ELEMENT && diepte == body + 1) {
+                    if (++verzoeken > 1) {
+                        return "meer dan één verzoek in de Body";
+                    }
+                    if (!Contract.NS.equals(xml.getNamespaceURI()) || !VERZOEKEN.contains(xml.getLocalName())) {
+                        return "onbekend verzoek in de Body (aanleverenVerzoek, terugkoppelingVerzoek of registratieoverzichtVerzoek)";
+                    }
+                }
+            }
+        }
+
+        private boolean naarElement() throws XMLStreamException {
+            while (xml.hasNext()) {
+                int soort = volgende();
+                if (soort == XMLStreamConstants.START_ELEMENT) {
+                    return true;
+                }
+                if (isTekst(soort)) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        private boolean isTekst(int soort) {
+            return (soort == XMLStreamConstants.CHARACTERS || soort == XMLStreamConstants.CDATA) && !xml.isWhiteSpace();
+        }
+
+        private boolean is(String ns, String naam) {
+            return ns.equals(xml.getNamespaceURI()) && naam.equals(xml.getLocalName());
+        }
+
+        /** The next event, keeping the depth; a DOCTYPE or too deep a nesting ends the check. */
+        private int volgende() throws XMLStreamException {
+            int soort = xml.next();
+            if (soort == XMLStreamConstants.DTD) {
+                throw new Geweigerd("DOCTYPE (niet toegestaan)");
+            }
+            if (soort == XMLStreamConstants.START_ELEMENT && ++diepte > maxNestingdiepte) {
+                throw new Geweigerd("nestingdiepte (maximaal " + maxNestingdiepte + ")");
+            }
+            if (soort == XMLStreamConstants.END_ELEMENT) {
+                diepte--;
+            }
+            return soort;
+        }
+    }
+
+    /** A reason found during the pass, carried out of it. */
+    private static final class Geweigerd extends RuntimeException {
         Geweigerd(String reden) {
-            super(reden);
+            super(reden, null, false, false);
         }
     }
 
-    private final class Bewaakt extends HttpServletRequestWrapper {
+    /** The request as CXF reads it: the bytes already read and checked. */
+    private static final class Gelezen extends HttpServletRequestWrapper {
 
-        private ServletInputStream invoer;
+        private final byte[] inhoud;
 
-        Bewaakt(HttpServletRequest request) {
+        Gelezen(HttpServletRequest request, byte[] inhoud) {
             super(request);
+            this.inhoud = inhoud;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (invoer == null) {
-                invoer = new Invoer((HttpServletRequest) getRequest(), super.getInputStream());
-            }
-            return invoer;
-        }
-    }
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bron = new ByteArrayInputStream(inhoud);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bron.read();
+                }
 
-    /** Counts the bytes read, and looks for a DOCTYPE in the prolog (before the first element). */
-    private final class Invoer extends ServletInputStream {
+                @Override
+                public int read(byte[] b, int van, int lengte) {
+                    return bron.read(b, van, lengte);
+                }
 
-        private final HttpServletRequest request;
-        private final ServletInputStream bron;
-        private long gelezen;
-        private boolean inProloog = true;
-        private int doctypePositie;
-        private int vorige = -1;
+                @Override
+                public boolean isFinished() {
+                    return bron.available() == 0;
+                }
 
-        Invoer(HttpServletRequest request, ServletInputStream bron) {
-            this.request = request;
-            this.bron = bron;
-        }
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
 
-        @Override
-        public int read() throws IOException {
-            int b = bron.read();
-            if (b >= 0) {
-                bekijk((byte) b);
-            }
-            return b;
-        }
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("not asynchronous");
+                }
 
-        @Override
-        public int read(byte[] buffer, int van, int lengte) throws IOException {
-            int n = bron.read(buffer, van, lengte);
-            for (int i = 0; i < n; i++) {
-                bekijk(buffer[van + i]);
-            }
-            return n;
-        }
-
-        private void bekijk(byte b) throws IOException {
-            if (++gelezen > maxBytes) {
-                weiger(omvang(maxBytes));
-            }
-            if (!inProloog) {
-                return;
-            }
-            doctypePositie = (b == DOCTYPE[doctypePositie]) ? doctypePositie + 1 : (b == '<' ? 1 : 0);
-            if (doctypePositie == DOCTYPE.length) {
-                weiger("DOCTYPE (niet toegestaan)");
-            }
-            // the prolog ends at the first '<' followed by a name character: the root element
-            if (vorige == '<' && b != '?' && b != '!') {
-                inProloog = false;
-            }
-            vorige = b;
-        }
-
-        private void weiger(String reden) throws Geweigerd {
-            request.setAttribute(REDEN, reden);
-            throw new Geweigerd(reden);
+                @Override
+                public int available() {
+                    return bron.available();
+                }
+            };
         }
 
         @Override
-        public boolean isFinished() {
-            return bron.isFinished();
+        public int getContentLength() {
+            return inhoud.length;
         }
 
         @Override
-        public boolean isReady() {
-            return bron.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            bron.setReadListener(listener);
-        }
-
-        @Override
-        public int available() throws IOException {
-            return bron.available();
+        public long getContentLengthLong() {
+            return inhoud.length;
         }
     }
 }

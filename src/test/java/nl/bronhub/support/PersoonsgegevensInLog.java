@@ -32,6 +32,16 @@ public class PersoonsgegevensInLog extends AppenderBase<ILoggingEvent> {
     public static final AtomicLong REGELS = new AtomicLong();
     public static final List<String> VONDSTEN = Collections.synchronizedList(new ArrayList<>());
 
+    /** Lines at ERROR, or with a stack trace, logged on a thread serving an HTTP request (any of the three doors). */
+    private static final List<String> VERZOEKFOUTEN = Collections.synchronizedList(new ArrayList<>());
+
+    /** What was logged at ERROR, or with a stack trace, while serving requests: a hostile request must cause neither. */
+    public static List<String> verzoekFouten() {
+        synchronized (VERZOEKFOUTEN) {
+            return List.copyOf(VERZOEKFOUTEN);
+        }
+    }
+
     private static Set<String> verboden() {
         Set<String> verboden = new HashSet<>(Set.of("Zonder-Nummer-", "Teststraat"));
         for (String bestand : List.of("config/gba/personen.yaml", "src/test/resources/gba/personen-extra.yaml")) {
@@ -68,6 +78,11 @@ public class PersoonsgegevensInLog extends AppenderBase<ILoggingEvent> {
             return;
         }
         REGELS.incrementAndGet();
+        if ((event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR) || event.getThrowableProxy() != null)
+                && event.getThreadName().contains("-exec-")) {
+            VERZOEKFOUTEN.add(event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage()
+                    + (event.getThrowableProxy() == null ? "" : " (" + event.getThrowableProxy().getClassName() + ")"));
+        }
         StringBuilder tekst = new StringBuilder(event.getFormattedMessage() == null ? "" : event.getFormattedMessage());
         event.getMDCPropertyMap().values().forEach(v -> tekst.append(' ').append(v));
         for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {

@@ -1,0 +1,90 @@
+package nl.bronhub.soap;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import nl.bronhub.signal.SignaalCatalogus;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+
+/**
+ * What Tomcat answers by itself, before any filter or servlet of the hub runs (request headers over its
+ * limit, a request line it cannot parse): on the LAS door a SOAP fault with signal 360 instead of
+ * Tomcat's HTML page, elsewhere a bare status with a short plain-text reason and no server details.
+ */
+@Component
+public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+    private final SignaalCatalogus catalogus;
+
+    public TomcatFoutmelding(SignaalCatalogus catalogus) {
+        this.catalogus = catalogus;
+    }
+
+    /** After Spring Boot's own customizer, so this valve reports first and the plain one never does. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        factory.addContextCustomizers(context -> {
+            for (Valve v : context.getParent().getPipeline().getValves()) {
+                if (v instanceof ErrorReportValve && !(v instanceof Melding)) {
+                    context.getParent().getPipeline().removeValve(v);
+                }
+            }
+            context.getParent().getPipeline().addValve(new Melding(catalogus));
+            // otherwise the host adds Tomcat's own report valve at its start, behind this one
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(Melding.class.getName());
+            }
+        });
+    }
+
+    static final class Melding extends ErrorReportValve {
+
+        private final SignaalCatalogus catalogus;
+
+        Melding(SignaalCatalogus catalogus) {
+            this.catalogus = catalogus;
+            setShowReport(false);
+            setShowServerInfo(false);
+        }
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            // the raw request line's path: a request Tomcat could not parse has no decoded one
+            String uri = request.getCoyoteRequest().requestURI().toString();
+            try {
+                response.resetBuffer();
+                if (uri != null && uri.startsWith("/services/")) {
+                    response.setStatus(500);
+                    response.setContentType("text/xml;charset=UTF-8");
+                    String gegeven = status >= 500 ? null : "HTTP-verzoek (onleesbaar, of headers boven de grens)";
+                    var signaal = status >= 500 ? catalogus.signaal("358") : catalogus.signaal("360", gegeven);
+                    response.getOutputStream().write(SoapFouten.envelop(List.of(signaal)).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    response.setContentType("text/plain;charset=UTF-8");
+                    response.getOutputStream().write((status >= 500 ? "Er ging iets mis bij de hub; probeer het later opnieuw.\n"
+                            : "Dit verzoek kan de hub niet lezen (HTTP " + status + ").\n").getBytes(StandardCharsets.UTF_8));
+                }
+                response.finishResponse();
+            } catch (IOException | IllegalStateException e) {
+                // the client is gone, or the answer is under way already: nothing more to say
+            }
+        }
+    }
+}

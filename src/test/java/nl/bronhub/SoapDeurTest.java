@@ -1,0 +1,300 @@
+package nl.bronhub;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.contract.v1.Ontvangststatus;
+import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
+import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.support.Berichten;
+import nl.bronhub.support.LasClient;
+import nl.bronhub.support.PersoonsgegevensInLog;
+import nl.bronhub.support.SignaalTest;
+import org.junit.jupiter.api.Test;
+
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.wec;
+import static nl.bronhub.support.Berichten.zonderPgn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The LAS door as a careless or hostile client meets it (issue 16): every answer is a contract answer or
+ * a fault with a signal code, the answer comes back on the request's own connection and nowhere else, no
+ * HTTP header carries more than HTTP needs, and a refused request stores nothing.
+ */
+class SoapDeurTest extends SignaalTest {
+
+    private static final String SOAP = LasClient.SOAP_NS;
+    private static final String WSA = "http://www.w3.org/2005/08/addressing";
+
+    /**
+     * What HTTP needs in an answer, and the security headers the hub sets on purpose (Spring Security's
+     * defaults); anything else (an exchange header, an echoed request header) is a leak.
+     */
+    private static final Set<String> TOEGESTANE_HEADERS = Set.of("content-type", "content-length", "date", "connection",
+            "keep-alive", "transfer-encoding", "cache-control", "pragma", "expires", "strict-transport-security",
+            "x-content-type-options", "x-frame-options", "x-xss-protection");
+
+    @Test
+    void eenNietAnoniemReplyToOfFaultToWordtGeweigerdZonderUitgaandeVerbinding() throws Exception {
+        LasClient las = las("70DQ", "1");
+        try (ServerSocket val = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            val.setSoTimeout(200);
+            String adres = "http://127.0.0.1:" + val.getLocalPort() + "/antwoord";
+            for (String veld : List.of("ReplyTo", "FaultTo")) {
+                Bericht bericht = inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"));
+                String verzoek = metWsAdressering(LasClient.envelop(las.aanleverVerzoek(bericht)), veld, adres);
+
+                LasClient.Http http = las.post(verzoek);
+
+                geweigerd(http, "360");
+                assertThat(fout(http).signalen().get(0).getGegeven()).contains(veld);
+                assertThat(jdbc.queryForObject("select count(*) from bericht where identificatie = ?", Integer.class,
+                        bericht.getIdentificatie())).as("nothing stored").isZero();
+            }
+            // the hub's answer went back on the request's connection; nobody knocks on the address the LAS named
+            long tot = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (System.nanoTime() < tot) {
+                try (Socket binnen = val.accept()) {
+                    throw new AssertionError("the hub connected to the address in the request: " + binnen);
+                } catch (SocketTimeoutException stil) {
+                    // nobody came in this interval
+                }
+            }
+        }
+        // the anonymous address (the same connection) is what the contract allows, and it works
+        Bericht bericht = inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"));
+        String anoniem = metWsAdressering(LasClient.envelop(las.aanleverVerzoek(bericht)), "ReplyTo", WSA + "/anonymous")
+                .replace("</soapenv:Header>", "<wsa:Action>urn:nl:bron-hub:uitwisseling:v1:aanleveren</wsa:Action><wsa:To>"
+                        + las.endpoint() + "</wsa:To></soapenv:Header>");
+        LasClient.Http http = las.post(anoniem);
+        assertThat(http.status()).as(http.body()).isEqualTo(200);
+        assertThat(http.body()).contains("ontvangen");
+    }
+
+    @Test
+    void eenAntwoordDraagtGeenHeadersVanDeUitwisselingOfVanHetVerzoek() throws Exception {
+        LasClient las = las("70DR", "1");
+        Persoon sanne = Berichten.sanne();
+        Terugkoppeling t = verwerk("70DR", inschrijven(sanne, wec("2026-08-01")));
+        String onderwijsnummer = t.getLeerling().getOnderwijsnummer() != null ? t.getLeerling().getOnderwijsnummer() : sanne.getBurgerservicenummer();
+
+        List<String> verzoeken = List.of(
+                LasClient.envelop(las.aanleverVerzoek(inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01")))),
+                LasClient.envelop(las.ophaalVerzoek(0, 10)),
+                LasClient.envelop(registratieoverzichtVerzoek(las, "2026-10-01", sanne.getBurgerservicenummer())),
+                LasClient.envelop(registratieoverzichtVerzoek(las, "2026-10-01", onderwijsnummer)),
+                // refused ones too
+                LasClient.envelop(registratieoverzichtVerzoek(las, "2026-13-45", sanne.getBurgerservicenummer())),
+                "<x/>");
+        for (String xml : verzoeken) {
+            HttpResponse<String> antwoord = las.http().send(HttpRequest.newBuilder(las.endpoint())
+                    .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                    .header("User-Agent", "lastig-las/1.0").header("X-Spion", "terug?")
+                    .POST(HttpRequest.BodyPublishers.ofString(xml)).build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, List<String>> headers = antwoord.headers().map();
+            assertThat(headers.keySet()).as("headers of the answer to " + xml.substring(0, Math.min(120, xml.length())))
+                    .allMatch(h -> TOEGESTANE_HEADERS.contains(h.toLowerCase()));
+            assertThat(headers.toString()).doesNotContain(sanne.getBurgerservicenummer()).doesNotContain("lastig-las")
+                    .doesNotContain("terug?");
+            assertThat(antwoord.body()).startsWith("<");
+        }
+    }
+
+    @Test
+    void eenRegelovergangInEenNummerIs742() {
+        LasClient las = las("70DR", "2");
+        String verzoek = LasClient.envelop(registratieoverzichtVerzoek(las, "2026-10-01", "PLACEHOLDER"))
+                .replace("PLACEHOLDER", "99999&#13;&#10;3847");
+
+        LasClient.Http http = las.post(verzoek);
+
+        assertThat(http.body()).isNotEmpty();
+        geweigerd(http, "742");
+    }
+
+    @Test
+    void eenVerzoekZonderHeaderIs359EnEenLegeBodyIs360() {
+        LasClient las = las("70DS", "1");
+        int foutenVooraf = PersoonsgegevensInLog.verzoekFouten().size();
+        for (String operatie : List.of("aanleverenVerzoek", "terugkoppelingVerzoek", "registratieoverzichtVerzoek")) {
+            String zonderHeader = "<soapenv:Envelope xmlns:soapenv=\"" + SOAP + "\"><soapenv:Body><bron:" + operatie
+                    + " xmlns:bron=\"urn:nl:bron-hub:uitwisseling:v1\">"
+                    + ("registratieoverzichtVerzoek".equals(operatie) ? "<bron:peildatum>2026-10-01</bron:peildatum>" : "")
+                    + ("terugkoppelingVerzoek".equals(operatie) ? "<bron:laatstOntvangenVolgnummer>0</bron:laatstOntvangenVolgnummer>" : "")
+                    + "</bron:" + operatie + "></soapenv:Body></soapenv:Envelope>";
+            geweigerd(las.post(zonderHeader), "359");
+        }
+        for (String soapAction : List.of("\"\"", "\"urn:onbekend\"", "\"urn:nl:bron-hub:uitwisseling:v1/aanleveren\"")) {
+            LasClient.Http http = post(las, "<soapenv:Envelope xmlns:soapenv=\"" + SOAP + "\"><soapenv:Body/></soapenv:Envelope>",
+                    "text/xml; charset=utf-8", soapAction);
+            geweigerd(http, "360");
+        }
+        assertThat(PersoonsgegevensInLog.verzoekFouten()).as("no ERROR or stack trace logged for a malformed request")
+                .hasSize(foutenVooraf);
+    }
+
+    @Test
+    void eenOnbekendeTekensetOfTeGroteHeadersGevenEenSoapFout() throws Exception {
+        LasClient las = las("70DT", "1");
+        String geldig = LasClient.envelop(las.ophaalVerzoek(0, 1));
+
+        geweigerd(post(las, geldig, "text/xml; charset=foo-bar", "\"\""), "360");
+
+        HttpResponse<String> grote = las.http().send(HttpRequest.newBuilder(las.endpoint())
+                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                .header("X-Opvulling", "a".repeat(20_000))
+                .POST(HttpRequest.BodyPublishers.ofString(geldig)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(grote.headers().firstValue("content-type")).as(grote.statusCode() + " " + grote.body()).hasValueSatisfying(c -> assertThat(c).startsWith("text/xml"));
+        geweigerd(new LasClient.Http(grote.statusCode(), grote.body()), "360");
+    }
+
+    @Test
+    void tweeBodiesOfInhoudNaDeBodyIsEenKapotteEnvelop() {
+        LasClient las = las("70DU", "1");
+        Bericht eerste = inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"));
+        Bericht tweede = inschrijven(zonderPgn("2016-01-02"), wec("2026-08-01"));
+        String een = LasClient.envelop(las.aanleverVerzoek(eerste));
+        String body2 = LasClient.envelop(las.aanleverVerzoek(tweede));
+        String tweeBodies = een.replace("</soapenv:Body>", "</soapenv:Body>" + body2.substring(body2.indexOf("<soapenv:Body>"),
+                body2.indexOf("</soapenv:Envelope>")));
+        String naDeBody = een.replace("</soapenv:Body>", "</soapenv:Body><x>" + "<y>".repeat(30) + "</y>".repeat(30) + "</x>");
+        String tweedeVerzoek = body2.substring(body2.indexOf("<soapenv:Body>") + "<soapenv:Body>".length(), body2.indexOf("</soapenv:Body>"));
+        String tweeVerzoeken = een.replace("</soapenv:Body>", tweedeVerzoek + "</soapenv:Body>");
+
+        for (String verzoek : List.of(tweeBodies, naDeBody, tweeVerzoeken)) {
+            geweigerd(las.post(verzoek), "360");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from bericht where identificatie in (?, ?)", Integer.class,
+                eerste.getIdentificatie(), tweede.getIdentificatie())).as("nothing stored").isZero();
+    }
+
+    @Test
+    void gegevensMetOngeldigeXmlTekensBrekenGeenAntwoord() {
+        LasClient las = las("70DV", "1");
+        Persoon leerling = bekendeLeerling("2016-02-02");
+        verwerk("70DV", inschrijven(leerling, wec("2026-08-01")));
+        // as a GBA change once could: control characters (SOH, ESC) in a name in the register (PostgreSQL stores no NUL)
+        jdbc.update("update persoon set achternaam = ? where pgn = ?", "Jan\u0001\u001bsen", leerling.getOnderwijsnummer());
+
+        RegistratieoverzichtAntwoord antwoord = las.registratieoverzicht("2026-10-01", null, leerling.getOnderwijsnummer());
+
+        assertThat(antwoord.getRegistratie()).singleElement()
+                .satisfies(r -> assertThat(r.getLeerling().getAchternaam()).isEqualTo("Jan\uFFFD\uFFFDsen"));
+    }
+
+    @Test
+    void eenOverzichtTerwijlLeerlingenWordenVerwijderdLuktAltijd() throws Exception {
+        LasClient las = las("70DW", "1");
+        // a school with 30 pupils: reading its overview takes a while (each inschrijving with its groups)
+        List<Bericht> inschrijvingen = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            inschrijvingen.add(inschrijven(zonderPgn("2016-03-" + String.format("%02d", 1 + i)), wec("2026-08-01")));
+        }
+        las.aanleveren(inschrijvingen.toArray(Bericht[]::new));
+        List<Persoon> leerlingen = new ArrayList<>();
+        for (Bericht b : inschrijvingen) {
+            Persoon p = b.getLeerling();
+            p.setOnderwijsnummer(terugkoppelingVan(las, b.getIdentificatie()).getLeerling().getOnderwijsnummer());
+            leerlingen.add(p);
+        }
+        AtomicBoolean klaar = new AtomicBoolean();
+        AtomicInteger gelezen = new AtomicInteger();
+        List<String> fouten = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService lezers = Executors.newFixedThreadPool(2);
+        List<Future<?>> taken = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            taken.add(lezers.submit(() -> {
+                while (!klaar.get()) {
+                    Object antwoord = las.verstuur(registratieoverzichtVerzoek(las, "2026-10-01", null));
+                    gelezen.incrementAndGet();
+                    if (!(antwoord instanceof RegistratieoverzichtAntwoord)) {
+                        fouten.add(String.valueOf(antwoord));
+                    }
+                }
+                return null;
+            }));
+        }
+        // meanwhile the school deletes the enrolments one by one, each committed on its own: an inschrijving
+        // the overview has just listed may be gone before it is read
+        for (Persoon leerling : leerlingen) {
+            assertThat(las.aanleveren(Berichten.bericht("verwijderen", leerling, wec("2026-08-01"))).getBerichtResultaat())
+                    .extracting(r -> r.getStatus()).containsOnly(Ontvangststatus.ONTVANGEN);
+            allesVerwerkt("70DW");
+        }
+        klaar.set(true);
+        for (Future<?> taak : taken) {
+            taak.get(60, TimeUnit.SECONDS);
+        }
+        lezers.shutdown();
+        assertThat(gelezen.get()).isGreaterThan(10);
+        assertThat(fouten).as("failed reads of " + gelezen.get()).isEmpty();
+        assertThat(las.registratieoverzicht("2026-10-01", null).getRegistratie()).isEmpty();
+    }
+
+    /** Waits until no bericht of the school waits for processing any more. */
+    private void allesVerwerkt(String brin) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from bericht b join aanleverpunt a on a.id = b.aanleverpunt_id where a.brin = ? and b.status = 'ONTVANGEN'",
+                Integer.class, brin) == 0);
+    }
+
+    private static nl.bronhub.contract.v1.RegistratieoverzichtVerzoek registratieoverzichtVerzoek(LasClient las, String peildatum, String pgn) {
+        var verzoek = new nl.bronhub.contract.v1.RegistratieoverzichtVerzoek();
+        verzoek.setHeader(las.header());
+        verzoek.setPeildatum(peildatum);
+        if (pgn != null) {
+            verzoek.getPersoonsgebondenNummer().add(pgn);
+        }
+        return verzoek;
+    }
+
+    private static String metWsAdressering(String envelop, String veld, String adres) {
+        return envelop.replace("<soapenv:Body>", "<soapenv:Header xmlns:wsa=\"" + WSA + "\"><wsa:MessageID>urn:uuid:"
+                + java.util.UUID.randomUUID() + "</wsa:MessageID><wsa:" + veld + "><wsa:Address>" + adres + "</wsa:Address></wsa:" + veld
+                + "></soapenv:Header><soapenv:Body>");
+    }
+
+    private static LasClient.Http post(LasClient las, String xml, String contentType, String soapAction) {
+        try {
+            HttpResponse<byte[]> antwoord = las.http().send(HttpRequest.newBuilder(las.endpoint())
+                    .header("Content-Type", contentType).header("SOAPAction", soapAction)
+                    .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new LasClient.Http(antwoord.statusCode(), new String(antwoord.body(), StandardCharsets.UTF_8));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LasClient.Fout fout(LasClient.Http http) {
+        return (LasClient.Fout) LasClient.lees(http);
+    }
+
+    /** A SOAP fault (HTTP 500) whose faultstring and first signal carry the code, and no stack trace. */
+    private static void geweigerd(LasClient.Http http, String code) {
+        assertThat(http.body()).as("no stack trace").doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(http.status()).as(http.body()).isEqualTo(500);
+        assertThat(LasClient.lees(http)).as(http.body()).isInstanceOfSatisfying(LasClient.Fout.class, f -> {
+            assertThat(f.faultstring()).startsWith(code + ": ");
+            assertThat(f.signalen()).first().satisfies(s -> assertThat(s.getCode()).isEqualTo(code));
+        });
+    }
+}
