@@ -207,7 +207,8 @@ class AanleverenEnTerugkoppelenTest extends HubTest {
             assertThat(s.getCode()).isEqualTo("359");
             assertThat(s.getOmschrijving()).contains("maximaal " + maxBerichten + " berichten per aanlevering");
         });
-        assertThat(jdbc.queryForObject("select count(*) from aanleverpunt where brin = '10AH'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from bericht b join aanleverpunt a on a.id = b.aanleverpunt_id "
+                + "where a.brin = '10AH'", Integer.class)).as("nothing stored").isZero();
     }
 
     private List<Long> bevestigd(String brin) {

@@ -105,7 +105,7 @@ class CrashIT {
         OperatorClient operator = new OperatorClient(hub.operatorPoort());
         List<Las> lassen = new ArrayList<>();
         for (String brin : SCHOLEN) {
-            Hub.gemachtigd(operator, brin);
+            Hub.gemachtigd(operator, brin, "1");
             Las las = new Las(new LasClient(hub.lasPoort(), brin, "1", Hub.STANDAARD_LAS.get()));
             las.draad.start();
             lassen.add(las);

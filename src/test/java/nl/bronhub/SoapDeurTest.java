@@ -140,6 +140,9 @@ class SoapDeurTest extends SignaalTest {
                     + " xmlns:bron=\"urn:nl:bron-hub:uitwisseling:v1\">"
                     + ("registratieoverzichtVerzoek".equals(operatie) ? "<bron:peildatum>2026-10-01</bron:peildatum>" : "")
                     + ("terugkoppelingVerzoek".equals(operatie) ? "<bron:laatstOntvangenVolgnummer>0</bron:laatstOntvangenVolgnummer>" : "")
+                    + ("aanleverenVerzoek".equals(operatie) ? LasClient.envelop(las.aanleverVerzoek(inschrijven(zonderPgn("2016-01-01"),
+                    wec("2026-08-01")))).replaceAll("(?s).*(<bericht>.*</bericht>).*", "$1")
+                    .replace("<", "<bron:").replace("<bron:/", "</bron:") : "")
                     + "</bron:" + operatie + "></soapenv:Body></soapenv:Envelope>";
             geweigerd(las.post(zonderHeader), "359");
         }

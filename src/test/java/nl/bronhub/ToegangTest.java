@@ -69,6 +69,8 @@ class ToegangTest extends HubTest {
         assertThat(registreer(mettMandaat, leverancier("matrix-gemachtigd")).status()).isEqualTo(200);
         assertThat(registreer(zonderMandaat, leverancier("matrix-zonder")).status()).isEqualTo(200);
         assertThat(operator().put("/mandaten/70AY/matrix-gemachtigd", "").status()).isEqualTo(200);
+        // 70AY has one aanleverpunt in the register; 70AY/2 is nobody's
+        assertThat(operator().put("/aanleverpunten/70AY/1", "{}").status()).isEqualTo(200);
 
         record Cel(Pki.Identiteit certificaat, String brin, String nummer, boolean mag) {
         }
@@ -77,8 +79,8 @@ class ToegangTest extends HubTest {
             for (String[] ap : new String[][]{{"70CD", "1"}, {"70CD", "2"}, {"70CE", "1"}, {"70AY", "1"}, {"70AY", "2"}}) {
                 boolean mag = (c == a && ap[0].equals("70CD") && ap[1].equals("1"))
                         || (c == b && ap[0].equals("70CE") && ap[1].equals("1"))
-                        // a mandate is the school's, for all its aanleverpunten
-                        || (c == mettMandaat && ap[0].equals("70AY"));
+                        // a mandate is the school's, for all its registered aanleverpunten
+                        || (c == mettMandaat && ap[0].equals("70AY") && ap[1].equals("1"));
                 matrix.add(new Cel(c, ap[0], ap[1], mag));
             }
         }
@@ -131,6 +133,7 @@ class ToegangTest extends HubTest {
         Pki.Identiteit leverancier = Pki.client("leverancier mandaat-proef");
         registreer(leverancier, leverancier("mandaat-proef"));
         LasClient las = new LasClient(port, "70AZ", "1", leverancier);
+        assertThat(operator().put("/aanleverpunten/70AZ/1", "{}").status()).isEqualTo(200);
 
         geweigerdMet366(las.ophalenFout(0), "70AZ/1");
         assertThat(operator().put("/mandaten/70AZ/mandaat-proef", "").status()).isEqualTo(200);
@@ -140,6 +143,28 @@ class ToegangTest extends HubTest {
         assertThat(operator().delete("/mandaten/70AZ/mandaat-proef").status()).isEqualTo(204);
         geweigerdMet366(las.ophalenFout(0), "70AZ/1");
         assertThat(operator().delete("/mandaten/70AZ/mandaat-proef").status()).isEqualTo(404);
+    }
+
+    @Test
+    void eenLeverancierMaaktGeenAanleverpuntAan() {
+        Pki.Identiteit leverancier = Pki.client("leverancier eigen-nummers");
+        registreer(leverancier, leverancier("eigen-nummers"));
+        assertThat(operator().put("/mandaten/70DX/eigen-nummers", "").status()).isEqualTo(200);
+        assertThat(operator().put("/aanleverpunten/70DX/1", "{}").status()).isEqualTo(200);
+
+        // numbers of the mandating school that nobody registered: refused whole, and nothing appears
+        LasClient verzonnen = new LasClient(port, "70DX", "77", leverancier);
+        geweigerdMet366(verzonnen.ophalenFout(0), "70DX/77");
+        LasClient tweede = new LasClient(port, "70DX", "2", leverancier);
+        geweigerdMet366(tweede.aanleverenFout(inschrijven(zonderPgn("2016-02-02"), wec("2026-08-01"))), "70DX/2");
+        assertThat(operator().get("/aanleverpunten/70DX/77").status()).isEqualTo(404);
+        assertThat(operator().get("/aanleverpunten/70DX/2").status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from aanleverpunt where brin = '70DX'", Integer.class)).isEqualTo(1);
+
+        // the registered one works, and its certificate counts as tested
+        LasClient eerste = new LasClient(port, "70DX", "1", leverancier);
+        assertThat(eerste.ophalen(0).getTerugkoppeling()).isEmpty();
+        assertThat(operator().get("/aanleverpunten/70DX/1").json().get("certificaatGetestOp").isNull()).isFalse();
     }
 
     @Test

@@ -65,7 +65,7 @@ class TweeInstantiesIT {
 
             List<Las> lassen = new ArrayList<>();
             for (String brin : SCHOLEN) {
-                Hub.gemachtigd(operator, brin);
+                Hub.gemachtigd(operator, brin, "1");
                 lassen.add(new Las(brin, a, b));
             }
             lassen.forEach(l -> l.draad.start());

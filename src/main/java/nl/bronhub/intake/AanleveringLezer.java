@@ -65,7 +65,7 @@ public class AanleveringLezer implements SignaalBron {
         }
         if (headerElement == null) {
             // the XSD requires it, but the checker reports an element missing at the end only per bericht
-            throw new SignaalFout(catalogus.signaal("359", "header"));
+            throw new SignaalFout(catalogus.signaal("359", "header", Map.of("detail", "het element header ontbreekt")));
         }
         Header header = contract.lees(headerElement, Header.class);
         Afzender.zet(exchange, header);

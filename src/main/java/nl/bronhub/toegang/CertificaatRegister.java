@@ -166,11 +166,16 @@ public class CertificaatRegister implements ApplicationRunner {
                         rs.getTimestamp("geregistreerd_op").toInstant()));
     }
 
-    /** The certificate's own aanleverpunt, or an aanleverpunt of a school that mandated its vendor. */
+    /**
+     * The certificate's own aanleverpunt, or a registered aanleverpunt of a school that mandated its vendor.
+     * A vendor's request never creates an aanleverpunt: one it names that the register does not hold (seeded,
+     * put by the operator, or made by its own certificate's use) is not the school's, and gets 366.
+     */
     public boolean magHandelenVoor(String vingerafdruk, String brin, String aanleverpuntnummer) {
         return jdbc.queryForObject("select count(*) from certificaat c where c.vingerafdruk = :v and ("
                 + "(c.brin = :brin and c.aanleverpuntnummer = :nummer) "
-                + "or exists (select 1 from mandaat m where m.leverancier = c.leverancier and m.brin = :brin))",
+                + "or (exists (select 1 from mandaat m where m.leverancier = c.leverancier and m.brin = :brin) "
+                + "and exists (select 1 from aanleverpunt a where a.brin = :brin and a.aanleverpuntnummer = :nummer)))",
                 new MapSqlParameterSource("v", vingerafdruk).addValue("brin", brin).addValue("nummer", aanleverpuntnummer),
                 Integer.class) > 0;
     }

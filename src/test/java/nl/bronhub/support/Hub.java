@@ -38,14 +38,22 @@ public final class Hub implements AutoCloseable {
     public static final String STANDAARD_LEVERANCIER = "proef-las";
 
     /**
-     * As an operator would set it up: the tests' vendor certificate registered, and the school's mandate
-     * for that vendor (both idempotent), so a LAS client of the school is let in.
+     * As an operator would set it up: the tests' vendor certificate registered, the school's mandate for
+     * that vendor, and the aanleverpunt in the register (all idempotent; registry data already there is
+     * kept), so a LAS client of the school is let in for that aanleverpunt.
      */
-    public static void gemachtigd(OperatorClient operator, String brin) {
+    public static void gemachtigd(OperatorClient operator, String brin, String aanleverpuntnummer) {
         var certificaat = operator.post("/certificaten", Map.of("certificaat", Pki.pem(STANDAARD_LAS.get()), "leverancier", STANDAARD_LEVERANCIER));
         var mandaat = operator.put("/mandaten/" + brin + "/" + STANDAARD_LEVERANCIER, "");
         if (certificaat.status() != 200 || mandaat.status() != 200) {
             throw new IllegalStateException("registering the tests' vendor for " + brin + ": " + certificaat + " " + mandaat);
+        }
+        String pad = "/aanleverpunten/" + brin + "/" + aanleverpuntnummer;
+        if (operator.get(pad).status() == 404) {
+            var geregistreerd = operator.put(pad, "{}");
+            if (geregistreerd.status() != 200) {
+                throw new IllegalStateException("registering " + brin + "/" + aanleverpuntnummer + ": " + geregistreerd);
+            }
         }
     }
 
@@ -104,7 +112,7 @@ public final class Hub implements AutoCloseable {
     }
 
     public LasClient las(String brin, String aanleverpuntnummer) {
-        gemachtigd(operator(), brin);
+        gemachtigd(operator(), brin, aanleverpuntnummer);
         return new LasClient(port(), brin, aanleverpuntnummer, STANDAARD_LAS.get());
     }
 

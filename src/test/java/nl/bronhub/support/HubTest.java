@@ -78,7 +78,7 @@ public abstract class HubTest {
 
     /** A LAS of the tests' vendor, which the school (brin) has mandated. */
     protected LasClient las(String brin, String aanleverpuntnummer) {
-        Hub.gemachtigd(operator(), brin);
+        Hub.gemachtigd(operator(), brin, aanleverpuntnummer);
         return new LasClient(port, brin, aanleverpuntnummer, Hub.STANDAARD_LAS.get());
     }
 
