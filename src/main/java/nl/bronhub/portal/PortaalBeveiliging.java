@@ -1,6 +1,5 @@
 package nl.bronhub.portal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import org.springframework.context.annotation.Bean;
@@ -13,6 +12,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -50,12 +50,12 @@ public class PortaalBeveiliging {
                 // every session is registered (no limit), so that a new password can end the others
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessies.register())
                         .expiredUrl("/portaal/inloggen?verlopen"))
+                // a refusal (another school's page, a form without a valid token) is the portal's Dutch page (PortaalFoutpagina)
                 .exceptionHandling(e -> e.accessDeniedHandler((verzoek, antwoord, fout) -> {
-                    antwoord.setStatus(403);
-                    antwoord.setContentType("text/html;charset=UTF-8");
-                    antwoord.getOutputStream().write(("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"UTF-8\"><title>Geen toegang"
-                            + "</title></head><body><h1>Geen toegang</h1><p>U kunt alleen de gegevens van uw eigen school inzien.</p>"
-                            + "<p><a href=\"/portaal\">Naar uw school</a></p></body></html>").getBytes(StandardCharsets.UTF_8));
+                    if (fout instanceof CsrfException) {
+                        verzoek.setAttribute(PortaalFoutpagina.FORMULIER_VERLOPEN, true);
+                    }
+                    antwoord.sendError(403);
                 }))
                 .build();
     }

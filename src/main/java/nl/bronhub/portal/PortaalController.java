@@ -35,6 +35,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/portaal")
 public class PortaalController {
 
+    /**
+     * The path variable of a school's pages, held to the BRIN pattern: other names under /portaal (the
+     * stylesheet, the sign-in page) are not a school's, and reach what serves them.
+     */
+    static final String BRIN = "{brin:[0-9]{2}[A-Z0-9]{2}}";
+
     /** The form's labels, for the register's validation messages (which name the fields). */
     private static final Map<String, String> LABELS = Map.of("normAbLeerlingen", "Normaantal ambulant begeleide leerlingen",
             "normLeerlingen", "Normaantal leerlingen", "gemachtigdeEmail", "E-mailadres gemachtigde",
@@ -71,14 +77,14 @@ public class PortaalController {
         return "redirect:/portaal/" + school.getName();
     }
 
-    @GetMapping("/{brin}")
+    @GetMapping("/" + BRIN)
     public String overzicht(@PathVariable String brin, Model model) {
         school(brin, model);
         model.addAttribute("voortgang", voortgang.vanSchool(brin));
         return "portaal/overzicht";
     }
 
-    @GetMapping("/{brin}/gtb")
+    @GetMapping("/" + BRIN + "/gtb")
     public String gtbLijst(@PathVariable String brin, Model model) {
         school(brin, model);
         Map<String, List<GtbOverzicht.PeildatumRegel>> perVestiging = new LinkedHashMap<>();
@@ -88,7 +94,7 @@ public class PortaalController {
         return "portaal/gtb-lijst";
     }
 
-    @GetMapping("/{brin}/gtb/{vestiging}/{peildatum}")
+    @GetMapping("/" + BRIN + "/gtb/{vestiging}/{peildatum}")
     public String gtb(@PathVariable String brin, @PathVariable String vestiging,
                       @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate peildatum, Model model) {
         school(brin, model);
@@ -99,7 +105,7 @@ public class PortaalController {
         return "portaal/gtb";
     }
 
-    @GetMapping("/{brin}/ab")
+    @GetMapping("/" + BRIN + "/ab")
     public String ab(@PathVariable String brin, Model model) {
         school(brin, model);
         model.addAttribute("heeftOpgave", abVergelijking.heeftOpgave(brin));
@@ -107,14 +113,14 @@ public class PortaalController {
         return "portaal/ab";
     }
 
-    @GetMapping("/{brin}/gegevens")
+    @GetMapping("/" + BRIN + "/gegevens")
     public String gegevens(@PathVariable String brin, Model model) {
         school(brin, model);
         model.addAttribute("aanleverpunten", register.vanSchool(brin));
         return "portaal/gegevens";
     }
 
-    @PostMapping("/{brin}/gegevens/{nummer}")
+    @PostMapping("/" + BRIN + "/gegevens/{nummer}")
     public String wijzigGegevens(@PathVariable String brin, @PathVariable String nummer, @RequestParam Map<String, String> invoer,
                                  Model model, RedirectAttributes doorgeven) {
         AanleverpuntRegister.Aanleverpunt ap = register.zoek(brin, nummer)
@@ -139,14 +145,14 @@ public class PortaalController {
         return "redirect:/portaal/" + brin + "/gegevens";
     }
 
-    @GetMapping("/{brin}/reactie")
+    @GetMapping("/" + BRIN + "/reactie")
     public String reactie(@PathVariable String brin, Model model) {
         school(brin, model);
         model.addAttribute("reacties", Kwalificatie.Reactie.values());
         return "portaal/reactie";
     }
 
-    @PostMapping("/{brin}/reactie")
+    @PostMapping("/" + BRIN + "/reactie")
     public String geefReactie(@PathVariable String brin, @RequestParam(required = false) String reactie, Model model,
                               RedirectAttributes doorgeven) {
         Kwalificatie.Reactie gekozen;
@@ -166,14 +172,14 @@ public class PortaalController {
         return "redirect:/portaal/" + brin + "/reactie";
     }
 
-    @GetMapping("/{brin}/wachtwoord")
+    @GetMapping("/" + BRIN + "/wachtwoord")
     public String wachtwoord(@PathVariable String brin, Model model) {
         school(brin, model);
         model.addAttribute("minLengte", accounts.minLengte());
         return "portaal/wachtwoord";
     }
 
-    @PostMapping("/{brin}/wachtwoord")
+    @PostMapping("/" + BRIN + "/wachtwoord")
     public String kiesWachtwoord(@PathVariable String brin, @RequestParam(required = false) String huidig,
                                  @RequestParam(required = false) String nieuw, @RequestParam(required = false) String herhaling,
                                  jakarta.servlet.http.HttpSession sessie, Model model, RedirectAttributes doorgeven) {
