@@ -13,6 +13,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -50,6 +53,7 @@ public class PortaalBeveiliging {
                 // every session is registered (no limit), so that a new password can end the others
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessies.register())
                         .expiredUrl("/portaal/inloggen?verlopen"))
+                .csrf(c -> c.csrfTokenRequestHandler(new OntcijferbaarToken()))
                 // a refusal (another school's page, a form without a valid token) is the portal's Dutch page (PortaalFoutpagina)
                 .exceptionHandling(e -> e.accessDeniedHandler((verzoek, antwoord, fout) -> {
                     if (fout instanceof CsrfException) {
@@ -58,6 +62,31 @@ public class PortaalBeveiliging {
                     antwoord.sendError(403);
                 }))
                 .build();
+    }
+
+    /**
+     * Spring Security's default (a token masked per page), except that a token which does not decode
+     * counts as a wrong one: the default throws on a token whose unmasked bytes are not UTF-8 (such as
+     * the right token reversed), which was a 500 with a stack trace for anyone, signed in or not.
+     */
+    static final class OntcijferbaarToken implements CsrfTokenRequestHandler {
+
+        private final XorCsrfTokenRequestAttributeHandler standaard = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(jakarta.servlet.http.HttpServletRequest verzoek, jakarta.servlet.http.HttpServletResponse antwoord,
+                           Supplier<CsrfToken> token) {
+            standaard.handle(verzoek, antwoord, token);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(jakarta.servlet.http.HttpServletRequest verzoek, CsrfToken token) {
+            try {
+                return standaard.resolveCsrfTokenValue(verzoek, token);
+            } catch (IllegalArgumentException ontcijfertNiet) {
+                return null;
+            }
+        }
     }
 
     /** Tells the session register when a session ends, so that it does not keep them all. */

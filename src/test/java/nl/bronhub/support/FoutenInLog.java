@@ -1,0 +1,48 @@
+package nl.bronhub.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects, while it is open, every log event at ERROR and every event that carries a stack trace, of
+ * any logger: a refused request should leave neither. Keeps the logger, level and message only.
+ */
+public final class FoutenInLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+
+    private final List<String> regels = new ArrayList<>();
+
+    public static FoutenInLog open() {
+        FoutenInLog log = new FoutenInLog();
+        log.setName("fouten-in-log");
+        log.start();
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(log);
+        return log;
+    }
+
+    @Override
+    protected synchronized void append(ILoggingEvent e) {
+        if (e.getLevel().isGreaterOrEqual(Level.ERROR) || (e.getThrowableProxy() != null && e.getLevel().isGreaterOrEqual(Level.INFO))) {
+            regels.add(e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()
+                    + (e.getThrowableProxy() == null ? "" : " (" + e.getThrowableProxy().getClassName() + ")"));
+        }
+    }
+
+    /** What was collected so far, and starts again. */
+    public synchronized List<String> neem() {
+        List<String> kopie = List.copyOf(regels);
+        regels.clear();
+        return kopie;
+    }
+
+    @Override
+    public void close() {
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(this);
+        stop();
+    }
+}
