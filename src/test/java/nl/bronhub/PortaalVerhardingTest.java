@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The portal at its edge, over plain HTTPS (no browser, so that hundreds of requests take seconds): a
- * CSRF token that does not decode is a wrong token.
+ * CSRF token that does not decode is a wrong token; what the portal tells a browser about loading and
+ * sending (CSP, Referrer-Policy, the session cookie).
  */
 class PortaalVerhardingTest {
 
@@ -99,6 +100,29 @@ class PortaalVerhardingTest {
         assertThat(gegevens.body()).isEqualTo(zonder.body());
         assertThat(stand()).isEqualTo(voor);
         assertThat(log.neem()).as("ERROR lines and stack traces in the hub's log").isEmpty();
+    }
+
+    @Example
+    void hetPortaalZegtDeBrowserWatHijMagLadenEnDoorgeven() {
+        PortaalClient bezoeker = new PortaalClient(hub.portaalPoort());
+        HttpResponse<String> inloggen = bezoeker.get("/portaal/inloggen");
+        // the session cookie: only over HTTPS, not for scripts, and not sent along from other sites
+        String koekje = inloggen.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(koekje).containsIgnoringCase("; Secure").containsIgnoringCase("; HttpOnly").contains("; SameSite=Strict");
+        // before sign-in, signed in, and on the error pages: the same policy
+        for (HttpResponse<String> pagina : List.of(inloggen, school.get("/portaal/" + SCHOOL + "/gegevens"), school.get("/portaal/" + ANDER),
+                school.get("/portaal/" + SCHOOL + "/gtb/99/2026-10-01"))) {
+            String waar = pagina.uri().getPath() + " (" + pagina.statusCode() + ")";
+            String csp = pagina.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(csp).as(waar).contains("default-src 'none'", "style-src 'self'", "form-action 'self'", "frame-ancestors 'none'",
+                    "base-uri 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+            assertThat(pagina.headers().firstValue("Referrer-Policy")).as(waar).hasValue("no-referrer");
+        }
+        // the stylesheet, before sign-in, as a stylesheet
+        HttpResponse<String> stijl = bezoeker.get("/portaal/stijl.css");
+        assertThat(stijl.statusCode()).isEqualTo(200);
+        assertThat(stijl.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+        assertThat(stijl.body()).contains(".balk");
     }
 
     private static String tokenVanSchool() {

@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
@@ -29,6 +30,20 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationSu
  */
 @Configuration
 public class PortaalBeveiliging {
+
+    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'none'";
+
+    /**
+     * The session cookie (Secure and HttpOnly already: the door is HTTPS, Tomcat's default) is also
+     * SameSite=Strict: no other site can make a browser send it, not even with a link, so no request
+     * from elsewhere acts as the signed-in school. Lax would let a link in; nothing leads into the portal
+     * from elsewhere (the mails carry no links), and a school coming from elsewhere signs in first.
+     */
+    @Bean
+    public org.springframework.boot.web.servlet.server.CookieSameSiteSupplier sessieKoekje() {
+        return org.springframework.boot.web.servlet.server.CookieSameSiteSupplier.ofStrict().whenHasName("JSESSIONID");
+    }
 
     @Bean
     @Order(1)
@@ -54,6 +69,10 @@ public class PortaalBeveiliging {
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessies.register())
                         .expiredUrl("/portaal/inloggen?verlopen"))
                 .csrf(c -> c.csrfTokenRequestHandler(new OntcijferbaarToken()))
+                // the portal's pages load their own stylesheet and nothing else: no script, no inline style, no
+                // frames, forms only to the portal; and the address (a school's BRIN) goes to no other site
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 // a refusal (another school's page, a form without a valid token) is the portal's Dutch page (PortaalFoutpagina)
                 .exceptionHandling(e -> e.accessDeniedHandler((verzoek, antwoord, fout) -> {
                     if (fout instanceof CsrfException) {
