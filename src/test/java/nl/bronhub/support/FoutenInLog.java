@@ -11,11 +11,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Collects, while it is open, every log event at ERROR and every event that carries a stack trace, of
- * any logger: a refused request should leave neither. Keeps the logger, level and message only.
+ * any logger: a refused request should leave neither. Keeps the logger, level and message only; and,
+ * apart, every message (to look for input echoed into the log).
  */
 public final class FoutenInLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
     private final List<String> regels = new ArrayList<>();
+    private final List<String> alle = new ArrayList<>();
 
     public static FoutenInLog open() {
         FoutenInLog log = new FoutenInLog();
@@ -27,6 +29,9 @@ public final class FoutenInLog extends AppenderBase<ILoggingEvent> implements Au
 
     @Override
     protected synchronized void append(ILoggingEvent e) {
+        if (alle.size() < 10_000) {
+            alle.add(e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage());
+        }
         if (e.getLevel().isGreaterOrEqual(Level.ERROR) || (e.getThrowableProxy() != null && e.getLevel().isGreaterOrEqual(Level.INFO))) {
             regels.add(e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()
                     + (e.getThrowableProxy() == null ? "" : " (" + e.getThrowableProxy().getClassName() + ")"));
@@ -37,7 +42,13 @@ public final class FoutenInLog extends AppenderBase<ILoggingEvent> implements Au
     public synchronized List<String> neem() {
         List<String> kopie = List.copyOf(regels);
         regels.clear();
+        alle.clear();
         return kopie;
+    }
+
+    /** Every message since the last {@link #neem()}. */
+    public synchronized List<String> alleRegels() {
+        return List.copyOf(alle);
     }
 
     @Override
