@@ -10,8 +10,10 @@ import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects, while it is open, every log event at ERROR and every event that carries a stack trace, of
- * any logger: a refused request should leave neither. Keeps the logger, level and message only; and,
+ * Collects, while it is open, every log event at ERROR and every WARN that carries a stack trace, of
+ * any logger: a refused request should leave neither. (Not INFO: Tomcat notes the first unreadable
+ * request line or header of a run at INFO with its exception, then at DEBUG; that is the HTTP layer
+ * refusing, as it should, with a 400.) Keeps the logger, level and message only; and,
  * apart, every message (to look for input echoed into the log).
  */
 public final class FoutenInLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
@@ -32,7 +34,7 @@ public final class FoutenInLog extends AppenderBase<ILoggingEvent> implements Au
         if (alle.size() < 10_000) {
             alle.add(e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage());
         }
-        if (e.getLevel().isGreaterOrEqual(Level.ERROR) || (e.getThrowableProxy() != null && e.getLevel().isGreaterOrEqual(Level.INFO))) {
+        if (e.getLevel().isGreaterOrEqual(Level.ERROR) || (e.getThrowableProxy() != null && e.getLevel().isGreaterOrEqual(Level.WARN))) {
             regels.add(e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()
                     + (e.getThrowableProxy() == null ? "" : " (" + e.getThrowableProxy().getClassName() + ")"));
         }
