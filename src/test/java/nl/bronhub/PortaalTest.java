@@ -99,6 +99,7 @@ class PortaalTest {
         // the GTB of 1 October: two funded pupils, the crisis place with signal 5
         browser.klik("#menu-gtb");
         gezien("gtb-lijst");
+        assertThat(browser.element("#peildata-01 thead").getText()).isEqualTo("Peildatum Bekostigd Ambulant begeleid Status");
         browser.klikLink("1-10-2026");
         assertThat(browser.pad("/portaal/70CG/gtb/01/2026-10-01")).isEqualTo("/portaal/70CG/gtb/01/2026-10-01");
         gezien("gtb");
@@ -164,6 +165,13 @@ class PortaalTest {
         gezien("uitgelogd");
         browser.open("/portaal/70CG/gtb");
         assertThat(browser.pad("/portaal/inloggen")).isEqualTo("/portaal/inloggen");
+
+        // a form left open until its session ended is refused with the portal's page, and changes nothing
+        logIn("70CG", wachtwoord);
+        browser.klik("#menu-gegevens").vulIn("#gegevens-1 input[name=normLeerlingen]", "7").vergeetSessie().klik("#gegevens-1 button");
+        assertThat(browser.element("h1").getText()).isEqualTo("Formulier verlopen");
+        gezien("formulier-verlopen");
+        assertThat(hub.operator().get("/aanleverpunten/70CG/1").json().get("gegevens").get("normLeerlingen").asInt()).isEqualTo(6);
     }
 
     @Test

@@ -65,6 +65,12 @@ public final class Browser implements AutoCloseable {
                 "return getComputedStyle(arguments[0]).getPropertyValue(arguments[1]);", element(css), eigenschap));
     }
 
+    /** Forgets the portal session (its cookie), as when a form was left open until the session ended. */
+    public Browser vergeetSessie() {
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        return this;
+    }
+
     /** Whether the page has an element for {@code css}, without waiting for one. */
     public boolean heeft(String css) {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
