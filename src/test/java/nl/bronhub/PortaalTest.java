@@ -82,10 +82,14 @@ class PortaalTest {
         // signing in: a wrong password is refused, the right one opens the school's own pages
         browser.open("/portaal/70CG");
         assertThat(browser.pad("/portaal/inloggen")).isEqualTo("/portaal/inloggen");
+        gezien("inloggen");
         browser.vulIn("#brin", "70CG").vulIn("#wachtwoord", "niet-het-wachtwoord").klik("#inloggen");
         assertThat(browser.element("#fout").getText()).isEqualTo("BRIN-nummer of wachtwoord onjuist.");
+        gezien("inloggen-fout");
+        assertThat(browser.stijl("#fout", "color")).isEqualTo("rgb(170, 0, 0)");
         browser.vulIn("#brin", "70CG").vulIn("#wachtwoord", wachtwoord).klik("#inloggen");
         assertThat(browser.pad("/portaal/70CG")).isEqualTo("/portaal/70CG");
+        gezien("voortgang");
         assertThat(browser.element("#status").getText()).isEqualTo("In de fase aansluiting");
         assertThat(browser.element("#resterend").getText()).isEqualTo("2");
         assertThat(browser.element("#voortgang").getText())
@@ -93,8 +97,12 @@ class PortaalTest {
                 .contains("1 8 Aantal ambulant begeleide leerlingen 0 2 0% niet volgens verwachting");
 
         // the GTB of 1 October: two funded pupils, the crisis place with signal 5
-        browser.klik("#menu-gtb").klikLink("1-10-2026");
+        browser.klik("#menu-gtb");
+        gezien("gtb-lijst");
+        assertThat(browser.element("#peildata-01 thead").getText()).isEqualTo("Peildatum Bekostigd Ambulant begeleid Status");
+        browser.klikLink("1-10-2026");
         assertThat(browser.pad("/portaal/70CG/gtb/01/2026-10-01")).isEqualTo("/portaal/70CG/gtb/01/2026-10-01");
+        gezien("gtb");
         assertThat(browser.element("#totaal").getText()).isEqualTo("2");
         assertThat(browser.element("#bekostigd").getText()).contains("33 onderwijs aan zeer moeilijk lerende kinderen 0 1 1 2");
         assertThat(browser.element("#signalen").getText()).contains(crisisPgn + " 17-8-2026 5 De leerling is bij u ingeschreven op een "
@@ -103,9 +111,12 @@ class PortaalTest {
         // normaantallen: a negative number is refused with the reason, a correct one is kept
         browser.klik("#menu-gegevens").vulIn("#gegevens-1 input[name=normLeerlingen]", "-5").klik("#gegevens-1 button");
         assertThat(browser.element("#fout").getText()).isEqualTo("Normaantal leerlingen mag niet negatief zijn");
+        gezien("gegevens-fout");
+        assertThat(browser.stijl("#fout", "color")).isEqualTo("rgb(170, 0, 0)");
         assertThat(hub.operator().get("/aanleverpunten/70CG/1").json().get("gegevens").get("normLeerlingen").asInt()).isEqualTo(10);
         browser.vulIn("#gegevens-1 input[name=normLeerlingen]", "6").klik("#gegevens-1 button");
         assertThat(browser.element("#melding").getText()).isEqualTo("De gegevens van aanleverpunt 1 zijn opgeslagen.");
+        gezien("gegevens");
         assertThat(hub.operator().get("/aanleverpunten/70CG/1").json().get("gegevens").get("normLeerlingen").asInt()).isEqualTo(6);
         browser.klik("#menu-voortgang");
         assertThat(browser.element("#voortgang").getText()).contains("Aantal leerlingen 3 6 50% niet volgens verwachting");
@@ -113,6 +124,7 @@ class PortaalTest {
         // a reactie that is not akkoord is kept, and the phase goes on
         browser.klik("#menu-reactie").klik("#verstuur-reactie");
         assertThat(browser.element("#fout").getText()).isEqualTo("Kies een van de vier reacties.");
+        gezien("reactie-fout");
         browser.klik("#reactie-KWALITEIT_AKKOORD_AANTAL_NIET").klik("#verstuur-reactie");
         assertThat(browser.element("#melding").getText()).startsWith("Uw reactie is opgeslagen: Kwaliteit akkoord, aantal niet akkoord.");
         assertThat(hub.operator().get("/scholen/70CG").json().get("kwalificatie").get("status").asText()).isEqualTo("IN_FASE");
@@ -122,6 +134,7 @@ class PortaalTest {
         assertThat(browser.tekst("#melding", "Uw school is gekwalificeerd"))
                 .isEqualTo("Uw school is gekwalificeerd. U en uw bestuur ontvangen hierover bericht per e-mail.");
         assertThat(browser.element("#afgerond").getText()).contains("afgerond");
+        gezien("reactie-akkoord");
         assertThat(hub.operator().get("/scholen/70CG").json().get("kwalificatie").get("status").asText()).isEqualTo("GEKWALIFICEERD");
         for (String domein : new String[] {"cg-school.example", "cg-bestuur.example"}) {
             Mailserver.Mail mail = await().atMost(Duration.ofSeconds(20)).until(() -> smtp.voorDomein(domein).stream()
@@ -139,12 +152,26 @@ class PortaalTest {
             browser.open(pad);
             assertThat(browser.tekst()).as(pad).contains("Geen toegang").doesNotContain("70CH");
         }
+        gezien("geen-toegang");
+
+        // an address of the school's own that leads nowhere: a Dutch page, in the portal's style
+        browser.open("/portaal/70CG/gtb/99/2026-10-01");
+        assertThat(browser.element("h1").getText()).isEqualTo("Pagina niet gevonden");
+        gezien("niet-gevonden");
 
         // signed out, nothing of the school opens
         browser.open("/portaal/70CG").klik("#uitloggen");
         assertThat(browser.pad("/portaal/inloggen")).isEqualTo("/portaal/inloggen");
+        gezien("uitgelogd");
         browser.open("/portaal/70CG/gtb");
         assertThat(browser.pad("/portaal/inloggen")).isEqualTo("/portaal/inloggen");
+
+        // a form left open until its session ended is refused with the portal's page, and changes nothing
+        logIn("70CG", wachtwoord);
+        browser.klik("#menu-gegevens").vulIn("#gegevens-1 input[name=normLeerlingen]", "7").vergeetSessie().klik("#gegevens-1 button");
+        assertThat(browser.element("h1").getText()).isEqualTo("Formulier verlopen");
+        gezien("formulier-verlopen");
+        assertThat(hub.operator().get("/aanleverpunten/70CG/1").json().get("gegevens").get("normLeerlingen").asInt()).isEqualTo(6);
     }
 
     @Test
@@ -162,6 +189,7 @@ class PortaalTest {
         assertThat(browser.element("#vergelijking").getText())
                 .contains(begeleid + " 70CG 1-10-2026 - alleen in BRON")
                 .contains("999990482 70CG - 17-8-2026 alleen in uw opgave, niet in BRON");
+        gezien("ab");
     }
 
     @Test
@@ -177,6 +205,7 @@ class PortaalTest {
             ander.open("/portaal/70CK/gtb");
             assertThat(ander.pad("/portaal/inloggen")).isEqualTo("/portaal/inloggen");
             assertThat(ander.element("#verlopen").getText()).startsWith("U bent uitgelogd: het wachtwoord van uw school is gewijzigd.");
+            gezien(ander, "verlopen");
 
             // and so does a new letter from the operator
             logIn(ander, "70CK", eigen);
@@ -199,10 +228,12 @@ class PortaalTest {
         assertThat(browser.element("#fout").getText()).isEqualTo("Het nieuwe wachtwoord moet minstens 12 tekens lang zijn.");
         kies(brief, eigen, eigen + ".");
         assertThat(browser.element("#fout").getText()).isEqualTo("De herhaling is niet gelijk aan het nieuwe wachtwoord.");
+        gezien("wachtwoord-fout");
         kies(brief, "school 70ck te Ergens", "school 70ck te Ergens");
         assertThat(browser.element("#fout").getText()).isEqualTo("Het nieuwe wachtwoord mag het BRIN-nummer niet bevatten.");
         kies(brief, eigen, eigen);
         assertThat(browser.element("#melding").getText()).isEqualTo("Uw nieuwe wachtwoord is opgeslagen. Gebruik het voortaan om in te loggen.");
+        gezien("wachtwoord");
         assertThat(hub.operator().get("/scholen/70CK").json().get("portaal").get("zelfGekozenOp").isNull()).isFalse();
         // the session that chose it goes on
         browser.klik("#menu-voortgang");
@@ -229,6 +260,7 @@ class PortaalTest {
         String geblokkeerd = "Er is te vaak een onjuist wachtwoord gegeven. Uw account is geblokkeerd: probeer het na 8 seconden "
                 + "opnieuw, of vraag een nieuwe wachtwoordbrief aan.";
         assertThat(browser.element("#geblokkeerd").getText()).isEqualTo(geblokkeerd);
+        gezien("geblokkeerd");
         logIn("70CK", brief);
         assertThat(browser.element("#geblokkeerd").getText()).isEqualTo(geblokkeerd);
         assertThat(browser.pad()).isEqualTo("/portaal/inloggen");
@@ -265,6 +297,22 @@ class PortaalTest {
         assertThat(operatorApi.statusCode()).isEqualTo(404);
         browser.open("/portaal/inloggen");
         assertThat(browser.element("h1").getText()).isEqualTo("Inloggen op Mijn BRON");
+    }
+
+    /**
+     * The page as a person sees it: the portal's stylesheet applied (the browser's default font is not
+     * Arial, and its default header has no background), nothing blocked by the page's Content-Security-Policy,
+     * and a screenshot in target/screenshots to look at.
+     */
+    private void gezien(String pagina) {
+        gezien(browser, pagina);
+    }
+
+    private static void gezien(Browser browser, String pagina) {
+        assertThat(browser.stijl("body", "font-family")).as(pagina + ": the stylesheet's font").startsWith("Arial");
+        assertThat(browser.stijl(".balk", "background-color")).as(pagina + ": the header bar's colour").isEqualTo("rgb(21, 66, 115)");
+        assertThat(browser.cspSchendingen()).as(pagina + ": blocked by the Content-Security-Policy").isEmpty();
+        browser.schermafdruk(pagina);
     }
 
     private void logIn(String brin, String wachtwoord) {

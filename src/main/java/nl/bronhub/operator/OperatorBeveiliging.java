@@ -33,9 +33,18 @@ public class OperatorBeveiliging {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperatorBeveiliging.class);
 
+    /**
+     * @param maxFout  wrong operator passwords from one address within {@code venster} before that address is held back
+     * @param blokkade how long it is held back then (429 with Retry-After, also for the right password)
+     */
     @Bean
-    public SecurityFilterChain beveiliging(HttpSecurity http) throws Exception {
+    public SecurityFilterChain beveiliging(HttpSecurity http, @Value("${bron.operator.max-foute-wachtwoorden:10}") int maxFout,
+                                           @Value("${bron.operator.venster:PT1M}") java.time.Duration venster,
+                                           @Value("${bron.operator.blokkade:PT5M}") java.time.Duration blokkade) throws Exception {
         return http
+                // not a bean: Spring Boot would also put a Filter bean in front of every request
+                .addFilterBefore(new OperatorBeveiligingRemming(maxFout, venster, blokkade, java.time.Clock.systemUTC()),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/operator/**").hasRole("OPERATOR")
                         // a load balancer asks whether the hub is up; details and metrics are the operator's
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

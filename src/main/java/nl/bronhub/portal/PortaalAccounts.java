@@ -123,6 +123,11 @@ public class PortaalAccounts implements ApplicationRunner {
         if (nieuw == null || nieuw.length() < minLengte) {
             throw new OngeldigeInvoer("Het nieuwe wachtwoord moet minstens " + minLengte + " tekens lang zijn.");
         }
+        // bcrypt reads no more than 72 bytes, and Spring's encoder refuses a longer password outright
+        if (nieuw.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new OngeldigeInvoer("Het nieuwe wachtwoord is te lang: hoogstens 72 tekens (een letter met accent of een ander "
+                    + "bijzonder teken telt voor twee tot vier).");
+        }
         if (!nieuw.equals(herhaling)) {
             throw new OngeldigeInvoer("De herhaling is niet gelijk aan het nieuwe wachtwoord.");
         }
@@ -139,6 +144,10 @@ public class PortaalAccounts implements ApplicationRunner {
 
     /** For Spring Security's form login: the school signs in with its BRIN-nummer; a locked account is refused before its password is checked. */
     public UserDetails laad(String brin) {
+        if (!isBrin(brin)) {
+            // not worth a look-up (and PostgreSQL refuses a NUL in a parameter, with an ERROR in the log)
+            throw new UsernameNotFoundException("no portal account");
+        }
         List<UserDetails> account = jdbc.query("select brin, wachtwoord, geblokkeerd_tot from portaal_account where brin = :brin",
                 Map.of("brin", normaal(brin)), (rs, i) -> {
                     Timestamp tot = rs.getTimestamp("geblokkeerd_tot");
@@ -156,6 +165,9 @@ public class PortaalAccounts implements ApplicationRunner {
      * again). True when the account is locked now.
      */
     public boolean mislukt(String brin) {
+        if (!isBrin(brin)) {
+            return false;
+        }
         String naam = normaal(brin);
         Instant nu = tijd.instant();
         // one statement, so that two guesses at once cannot both read the same count
@@ -203,6 +215,10 @@ public class PortaalAccounts implements ApplicationRunner {
 
     public int minLengte() {
         return minLengte;
+    }
+
+    private static boolean isBrin(String brin) {
+        return nl.bronhub.intake.Formaten.BRIN.matcher(normaal(brin)).matches();
     }
 
     private static String normaal(String brin) {

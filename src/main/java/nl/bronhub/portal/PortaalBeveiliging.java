@@ -1,6 +1,5 @@
 package nl.bronhub.portal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import org.springframework.context.annotation.Bean;
@@ -13,6 +12,11 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -26,6 +30,20 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationSu
  */
 @Configuration
 public class PortaalBeveiliging {
+
+    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'none'";
+
+    /**
+     * The session cookie (Secure and HttpOnly already: the door is HTTPS, Tomcat's default) is also
+     * SameSite=Strict: no other site can make a browser send it, not even with a link, so no request
+     * from elsewhere acts as the signed-in school. Lax would let a link in; nothing leads into the portal
+     * from elsewhere (the mails carry no links), and a school coming from elsewhere signs in first.
+     */
+    @Bean
+    public org.springframework.boot.web.servlet.server.CookieSameSiteSupplier sessieKoekje() {
+        return org.springframework.boot.web.servlet.server.CookieSameSiteSupplier.ofStrict().whenHasName("JSESSIONID");
+    }
 
     @Bean
     @Order(1)
@@ -50,14 +68,44 @@ public class PortaalBeveiliging {
                 // every session is registered (no limit), so that a new password can end the others
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessies.register())
                         .expiredUrl("/portaal/inloggen?verlopen"))
+                .csrf(c -> c.csrfTokenRequestHandler(new OntcijferbaarToken()))
+                // the portal's pages load their own stylesheet and nothing else: no script, no inline style, no
+                // frames, forms only to the portal; and the address (a school's BRIN) goes to no other site
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                // a refusal (another school's page, a form without a valid token) is the portal's Dutch page (PortaalFoutpagina)
                 .exceptionHandling(e -> e.accessDeniedHandler((verzoek, antwoord, fout) -> {
-                    antwoord.setStatus(403);
-                    antwoord.setContentType("text/html;charset=UTF-8");
-                    antwoord.getOutputStream().write(("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"UTF-8\"><title>Geen toegang"
-                            + "</title></head><body><h1>Geen toegang</h1><p>U kunt alleen de gegevens van uw eigen school inzien.</p>"
-                            + "<p><a href=\"/portaal\">Naar uw school</a></p></body></html>").getBytes(StandardCharsets.UTF_8));
+                    if (fout instanceof CsrfException) {
+                        verzoek.setAttribute(PortaalFoutpagina.FORMULIER_VERLOPEN, true);
+                    }
+                    antwoord.sendError(403);
                 }))
                 .build();
+    }
+
+    /**
+     * Spring Security's default (a token masked per page), except that a token which does not decode
+     * counts as a wrong one: the default throws on a token whose unmasked bytes are not UTF-8 (such as
+     * the right token reversed), which was a 500 with a stack trace for anyone, signed in or not.
+     */
+    static final class OntcijferbaarToken implements CsrfTokenRequestHandler {
+
+        private final XorCsrfTokenRequestAttributeHandler standaard = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(jakarta.servlet.http.HttpServletRequest verzoek, jakarta.servlet.http.HttpServletResponse antwoord,
+                           Supplier<CsrfToken> token) {
+            standaard.handle(verzoek, antwoord, token);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(jakarta.servlet.http.HttpServletRequest verzoek, CsrfToken token) {
+            try {
+                return standaard.resolveCsrfTokenValue(verzoek, token);
+            } catch (IllegalArgumentException ontcijfertNiet) {
+                return null;
+            }
+        }
     }
 
     /** Tells the session register when a session ends, so that it does not keep them all. */

@@ -18,12 +18,15 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,6 +37,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/portaal")
 public class PortaalController {
+
+    /**
+     * The path variable of a school's pages, held to the BRIN pattern: other names under /portaal (the
+     * stylesheet, the sign-in page) are not a school's, and reach what serves them.
+     */
+    static final String BRIN = "{brin:[0-9]{2}[A-Z0-9]{2}}";
+
+    /** Digits 0-9 only: Integer.valueOf would also take other scripts' digits. */
+    private static final java.util.regex.Pattern GEHEEL_GETAL = java.util.regex.Pattern.compile("[+-]?[0-9]+");
 
     /** The form's labels, for the register's validation messages (which name the fields). */
     private static final Map<String, String> LABELS = Map.of("normAbLeerlingen", "Normaantal ambulant begeleide leerlingen",
@@ -60,6 +72,27 @@ public class PortaalController {
         this.register = register;
     }
 
+    /**
+     * The portal's forms carry each field once; a request with a field twice (or the token twice) is not
+     * one of them, and is refused whole rather than guessing which value was meant.
+     */
+    @ModelAttribute
+    void elkVeldEenmaal(jakarta.servlet.http.HttpServletRequest verzoek) {
+        if (verzoek.getParameterMap().values().stream().anyMatch(w -> w.length > 1)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    /**
+     * An address part that is no date (the GTB's peildatum): 400, the portal's Dutch page. Handled here so
+     * that Spring does not log the rejected value at WARN, as it would: what someone typed into an
+     * address may be anything, a pupil's number too.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    void onleesbaarAdres(jakarta.servlet.http.HttpServletResponse antwoord) throws java.io.IOException {
+        antwoord.sendError(HttpStatus.BAD_REQUEST.value());
+    }
+
     @GetMapping("/inloggen")
     public String inloggen(Model model) {
         model.addAttribute("blokkade", duur(accounts.blokkade()));
@@ -71,14 +104,14 @@ public class PortaalController {
         return "redirect:/portaal/" + school.getName();
     }
 
-    @GetMapping("/{brin}")
+    @GetMapping("/" + BRIN)
     public String overzicht(@PathVariable String brin, Model model) {
         school(brin, model);
         model.addAttribute("voortgang", voortgang.vanSchool(brin));
         return "portaal/overzicht";
     }
 
-    @GetMapping("/{brin}/gtb")
+    @GetMapping("/" + BRIN + "/gtb")
     public String gtbLijst(@PathVariable String brin, Model model) {
         school(brin, model);
         Map<String, List<GtbOverzicht.PeildatumRegel>> perVestiging = new LinkedHashMap<>();
@@ -88,7 +121,7 @@ public class PortaalController {
         return "portaal/gtb-lijst";
     }
 
-    @GetMapping("/{brin}/gtb/{vestiging}/{peildatum}")
+    @GetMapping("/" + BRIN + "/gtb/{vestiging}/{peildatum}")
     public String gtb(@PathVariable String brin, @PathVariable String vestiging,
                       @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate peildatum, Model model) {
         school(brin, model);
@@ -99,7 +132,7 @@ public class PortaalController {
         return "portaal/gtb";
     }
 
-    @GetMapping("/{brin}/ab")
+    @GetMapping("/" + BRIN + "/ab")
     public String ab(@PathVariable String brin, Model model) {
         school(brin, model);
         model.addAttribute("heeftOpgave", abVergelijking.heeftOpgave(brin));
@@ -107,14 +140,14 @@ public class PortaalController {
         return "portaal/ab";
     }
 
-    @GetMapping("/{brin}/gegevens")
+    @GetMapping("/" + BRIN + "/gegevens")
     public String gegevens(@PathVariable String brin, Model model) {
         school(brin, model);
         model.addAttribute("aanleverpunten", register.vanSchool(brin));
         return "portaal/gegevens";
     }
 
-    @PostMapping("/{brin}/gegevens/{nummer}")
+    @PostMapping("/" + BRIN + "/gegevens/{nummer}")
     public String wijzigGegevens(@PathVariable String brin, @PathVariable String nummer, @RequestParam Map<String, String> invoer,
                                  Model model, RedirectAttributes doorgeven) {
         AanleverpuntRegister.Aanleverpunt ap = register.zoek(brin, nummer)
@@ -139,14 +172,14 @@ public class PortaalController {
         return "redirect:/portaal/" + brin + "/gegevens";
     }
 
-    @GetMapping("/{brin}/reactie")
+    @GetMapping("/" + BRIN + "/reactie")
     public String reactie(@PathVariable String brin, Model model) {
         school(brin, model);
         model.addAttribute("reacties", Kwalificatie.Reactie.values());
         return "portaal/reactie";
     }
 
-    @PostMapping("/{brin}/reactie")
+    @PostMapping("/" + BRIN + "/reactie")
     public String geefReactie(@PathVariable String brin, @RequestParam(required = false) String reactie, Model model,
                               RedirectAttributes doorgeven) {
         Kwalificatie.Reactie gekozen;
@@ -166,14 +199,14 @@ public class PortaalController {
         return "redirect:/portaal/" + brin + "/reactie";
     }
 
-    @GetMapping("/{brin}/wachtwoord")
+    @GetMapping("/" + BRIN + "/wachtwoord")
     public String wachtwoord(@PathVariable String brin, Model model) {
         school(brin, model);
         model.addAttribute("minLengte", accounts.minLengte());
         return "portaal/wachtwoord";
     }
 
-    @PostMapping("/{brin}/wachtwoord")
+    @PostMapping("/" + BRIN + "/wachtwoord")
     public String kiesWachtwoord(@PathVariable String brin, @RequestParam(required = false) String huidig,
                                  @RequestParam(required = false) String nieuw, @RequestParam(required = false) String herhaling,
                                  jakarta.servlet.http.HttpSession sessie, Model model, RedirectAttributes doorgeven) {
@@ -202,15 +235,26 @@ public class PortaalController {
         return minuten == 1 ? "1 minuut" : minuten + " minuten";
     }
 
+    /**
+     * A text field as the school meant it: without surrounding spaces, empty as none. A control character
+     * inside (a tab, a line break, NUL) belongs in no name or address; it would end up in mails and in the
+     * database (PostgreSQL takes no NUL at all), so it is refused.
+     */
     private static String tekst(Map<String, String> invoer, String veld) {
-        String waarde = invoer.get(veld);
-        return waarde == null || waarde.isBlank() ? null : waarde.trim();
+        String waarde = invoer.get(veld) == null ? "" : invoer.get(veld).trim();
+        if (waarde.codePoints().anyMatch(Character::isISOControl)) {
+            throw new OngeldigeInvoer(veld + " bevat een teken dat er niet in hoort (zoals een tab of een regeleinde)");
+        }
+        return waarde.isEmpty() ? null : waarde;
     }
 
     private static Integer getal(Map<String, String> invoer, String veld, String naam) {
         String waarde = tekst(invoer, veld);
         if (waarde == null) {
             return null;
+        }
+        if (!GEHEEL_GETAL.matcher(waarde).matches()) {
+            throw new OngeldigeInvoer(naam + " moet een geheel getal zijn");
         }
         try {
             return Integer.valueOf(waarde);

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -44,11 +47,53 @@ public final class Browser implements AutoCloseable {
         // as root in a sandbox, on a machine with no network beyond the package registries
         opties.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profiel.toAbsolutePath(), "--lang=nl");
+                "--user-data-dir=" + profiel.toAbsolutePath(), "--lang=nl", "--window-size=1280,900");
         opties.setAcceptInsecureCerts(true);
         ChromeDriverService dienst = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-        this.driver = new ChromeDriver(dienst, opties);
+        ChromeDriver chrome = new ChromeDriver(dienst, opties);
+        // before any script of the page: every Content-Security-Policy violation is kept, for cspSchendingen()
+        chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+                "window.__cspSchendingen = []; document.addEventListener('securitypolicyviolation', "
+                        + "e => window.__cspSchendingen.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"));
+        this.driver = chrome;
         this.basis = "https://localhost:" + poort;
+    }
+
+    /** What the browser computes for the element's CSS property (as a person sees it: after every stylesheet). */
+    public String stijl(String css, String eigenschap) {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript(
+                "return getComputedStyle(arguments[0]).getPropertyValue(arguments[1]);", element(css), eigenschap));
+    }
+
+    /** Forgets the portal session (its cookie), as when a form was left open until the session ended. */
+    public Browser vergeetSessie() {
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        return this;
+    }
+
+    /** Whether the page has an element for {@code css}, without waiting for one. */
+    public boolean heeft(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    /** What the page's Content-Security-Policy blocked since it loaded (directive, what, where). */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> cspSchendingen() {
+        Object lijst = ((JavascriptExecutor) driver).executeScript("return window.__cspSchendingen || [];");
+        return lijst == null ? java.util.List.of() : (java.util.List<String>) lijst;
+    }
+
+    /** The page as a person sees it, saved as target/screenshots/portaal-NAAM.png (to look at after a run). */
+    public Path schermafdruk(String naam) {
+        try {
+            Path map = Path.of("target", "screenshots");
+            Files.createDirectories(map);
+            Path bestand = map.resolve("portaal-" + naam + ".png");
+            Files.write(bestand, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return bestand;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Browser open(String pad) {

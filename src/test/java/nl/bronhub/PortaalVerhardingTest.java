@@ -1,0 +1,554 @@
+package nl.bronhub;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import nl.bronhub.support.Berichten;
+import nl.bronhub.support.FoutenInLog;
+import nl.bronhub.support.Hub;
+import nl.bronhub.support.Mailserver;
+import nl.bronhub.support.OperatorClient;
+import nl.bronhub.support.PersoonsgegevensInLog;
+import nl.bronhub.support.PortaalClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portal at its edge, over plain HTTPS (no browser, so that hundreds of requests take seconds): a
+ * CSRF token that does not decode is a wrong token; what the portal tells a browser about loading and
+ * sending (CSP, Referrer-Policy, the session cookie); and hostile input to every form, seeded
+ * (jqwik): never a 5xx or a stack trace, always a Dutch page, a redirect or a refusal, refused input
+ * changes nothing, script is escaped, and the hub logs no ERROR and no personal data.
+ *
+ * <p>Longer, or with another seed: {@code -Dbron.fuzz.tries=5000 -Dbron.fuzz.seed=42} (runs
+ * langerOfMetEenAnderZaad on top of the fixed-seed property).
+ */
+class PortaalVerhardingTest {
+
+    /** The signed-in school, whose forms are attacked. */
+    private static final String SCHOOL = "70CG";
+    /** The school whose sign-in is attacked (its password is never sent). */
+    private static final String ANDER = "70CH";
+
+    private static Mailserver smtp;
+    private static Hub hub;
+    private static FoutenInLog log;
+    private static PortaalClient school;
+    private static PortaalClient anoniem;
+    private static String wachtwoord;
+
+    @BeforeContainer
+    static void start() {
+        smtp = new Mailserver();
+        hub = Hub.start(Hub.testEigenschappen(Path.of("target/test-data", "portaal-" + Berichten.uniekeLetters()), smtp));
+        for (String brin : List.of(SCHOOL, ANDER)) {
+            assertThat(hub.operator().put("/aanleverpunten/" + brin + "/1", OperatorClient.schoolMetBestuur(brin.toLowerCase(), "2026-09-07"))
+                    .status()).isEqualTo(200);
+        }
+        wachtwoord = hub.operator().post("/scholen/" + SCHOOL + "/portaalwachtwoord").json().get("wachtwoord").asText();
+        hub.operator().post("/scholen/" + ANDER + "/portaalwachtwoord");
+        school = new PortaalClient(hub.portaalPoort());
+        assertThat(school.logIn(SCHOOL, wachtwoord)).isTrue();
+        anoniem = new PortaalClient(hub.portaalPoort());
+        log = FoutenInLog.open();
+    }
+
+    @AfterContainer
+    static void stop() {
+        if (log != null) {
+            log.close();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+        if (smtp != null) {
+            smtp.close();
+        }
+    }
+
+    @Example
+    void eenCsrfTokenDatNietOntcijfertIsEenFoutToken() {
+        PortaalClient bezoeker = new PortaalClient(hub.portaalPoort());
+        String token = PortaalClient.token(bezoeker.get("/portaal/inloggen").body());
+        log.neem();
+        HttpResponse<String> zonder = bezoeker.post("/portaal/inloggen", List.of(Map.entry("brin", ANDER), Map.entry("wachtwoord", "geraden")));
+        HttpResponse<String> omgekeerd = bezoeker.post("/portaal/inloggen", List.of(Map.entry("_csrf", omgekeerd(token)),
+                Map.entry("brin", ANDER), Map.entry("wachtwoord", "geraden")));
+        assertThat(zonder.statusCode()).isEqualTo(403);
+        assertThat(omgekeerd.statusCode()).isEqualTo(403);
+        assertThat(omgekeerd.body()).isEqualTo(zonder.body()).contains("lang=\"nl\"").contains("Formulier verlopen");
+        // signed in, on a form that changes data: the same, and nothing changed
+        Stand voor = stand();
+        HttpResponse<String> gegevens = school.post("/portaal/" + SCHOOL + "/gegevens/1", List.of(Map.entry("_csrf", omgekeerd(tokenVanSchool())),
+                Map.entry("normLeerlingen", "77")));
+        assertThat(gegevens.statusCode()).isEqualTo(403);
+        assertThat(gegevens.body()).isEqualTo(zonder.body());
+        assertThat(stand()).isEqualTo(voor);
+        assertThat(log.neem()).as("ERROR lines and stack traces in the hub's log").isEmpty();
+    }
+
+    @Example
+    void hetPortaalZegtDeBrowserWatHijMagLadenEnDoorgeven() {
+        PortaalClient bezoeker = new PortaalClient(hub.portaalPoort());
+        HttpResponse<String> inloggen = bezoeker.get("/portaal/inloggen");
+        // the session cookie: only over HTTPS, not for scripts, and not sent along from other sites
+        String koekje = inloggen.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(koekje).containsIgnoringCase("; Secure").containsIgnoringCase("; HttpOnly").contains("; SameSite=Strict");
+        // before sign-in, signed in, and on the error pages: the same policy
+        for (HttpResponse<String> pagina : List.of(inloggen, school.get("/portaal/" + SCHOOL + "/gegevens"), school.get("/portaal/" + ANDER),
+                school.get("/portaal/" + SCHOOL + "/gtb/99/2026-10-01"))) {
+            String waar = pagina.uri().getPath() + " (" + pagina.statusCode() + ")";
+            String csp = pagina.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(csp).as(waar).contains("default-src 'none'", "style-src 'self'", "form-action 'self'", "frame-ancestors 'none'",
+                    "base-uri 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+            assertThat(pagina.headers().firstValue("Referrer-Policy")).as(waar).hasValue("no-referrer");
+        }
+        // the stylesheet, before sign-in, as a stylesheet
+        HttpResponse<String> stijl = bezoeker.get("/portaal/stijl.css");
+        assertThat(stijl.statusCode()).isEqualTo(200);
+        assertThat(stijl.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+        assertThat(stijl.body()).contains(".balk");
+    }
+
+    // ---- hostile input to the portal's forms
+
+    // no edge cases: the pools above hold the hostile values; jqwik's edge cases of the forms crowded out the rest
+    @Property(tries = 300, seed = "20261202", shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+    void vijandigeInvoerKrijgtEenNetjesAntwoordEnVerandertNiets(@ForAll("verzoeken") Verzoek verzoek) {
+        // in the report: how often each form was taken or refused, so a generator that never reaches a path shows
+        Statistics.collect(verzoek.soort(), controleer(verzoek));
+    }
+
+    /** Only with -Dbron.fuzz.seed or -Dbron.fuzz.tries: the same property, as long and with the seed one asks. */
+    @Example
+    void langerOfMetEenAnderZaad() {
+        String zaad = System.getProperty("bron.fuzz.seed");
+        String pogingen = System.getProperty("bron.fuzz.tries");
+        if (zaad == null && pogingen == null) {
+            return;
+        }
+        Random random = new Random(zaad == null ? System.nanoTime() : Long.parseLong(zaad));
+        var generator = verzoeken().generator(1000);
+        int n = pogingen == null ? 1000 : Integer.parseInt(pogingen);
+        for (int i = 0; i < n; i++) {
+            Verzoek v = generator.next(random).value();
+            try {
+                controleer(v);
+            } catch (AssertionError fout) {
+                throw new AssertionError("try " + i + " (seed " + zaad + "): " + v + "\n" + fout.getMessage(), fout);
+            }
+        }
+    }
+
+    enum Soort { INLOGGEN, GEGEVENS, WACHTWOORD, REACTIE, GTB }
+
+    enum Csrf { GOED, ONTBREEKT, LEEG, OMGEKEERD, WILLEKEURIG, ONZIN, VAN_EEN_ANDERE_SESSIE, TWEEMAAL }
+
+    enum Oordeel { GELDIG, ONGELDIG, ONZEKER }
+
+    /** One request: the form (or the GTB address), how its CSRF token is, its fields in order. */
+    record Verzoek(Soort soort, Csrf csrf, String nummer, List<Map.Entry<String, String>> velden) {
+
+        @Override
+        public String toString() {
+            return soort + " csrf=" + csrf + (nummer == null || nummer.isEmpty() ? "" : " nummer=" + kort(nummer)) + " "
+                    + velden.stream().map(v -> v.getKey() + "=" + kort(v.getValue())).collect(Collectors.joining(", ", "[", "]"));
+        }
+    }
+
+    private static final List<String> HTML = List.of("<script>bronAanval(1)</script>", "\"><img src=x onerror=bronAanval(2)>",
+            "'><svg onload=bronAanval(3)>", "javascript:bronAanval(4)", "</textarea></title><script>bronAanval(5)</script>",
+            "[[${7*7}]]", "${T(java.lang.Runtime).getRuntime()}", "__${7*7}__::x", "&lt;b&gt;", "<!--", "]]>");
+    /** Parts of the generated input (a test person's BSN, name and street among them) that no log line may repeat. */
+    private static final String[] IN_HET_LOG_NIET = {"bronAanval", "DROP TABLE", "UNION SELECT", "999993847", "Teststraat", "OR '1'='1"};
+    /** Raw fragments of the HTML payloads that must never come back unescaped. */
+    private static final List<String> ONGEESCAPET = List.of("<script>bronAanval", "<img src=x onerror", "<svg onload");
+    private static final List<String> SQL = List.of("' OR '1'='1", "'; DROP TABLE aanleverpunt; --", "\\'", "%", "_", "\" OR 1=1 --",
+            "1; UPDATE portaal_account SET wachtwoord = null", "' UNION SELECT wachtwoord FROM portaal_account --");
+    private static final List<String> GETALLEN = List.of("-1", "-0", "0", "2147483647", "2147483648", "-2147483649",
+            "99999999999999999999", "1e3", "0x10", "+5", " 7 ", "NaN", "3.5", "1,5", "١٢", "Infinity", "−3");
+    private static final List<String> DATA = List.of("2026-02-30", "2026-13-01", "0000-00-00", "9999-12-31", "+10000-01-01", "2026-10-1",
+            "1-10-2026", "2026-10-01T00:00", "");
+    private static final List<String> GEWOON = List.of("", " ", "C. Contact", "Jan de Vries-Ünal", "Stichting 't Kompas", "0", "12",
+            "directie@school.example", "999993847 Jansen, Teststraat 1");
+
+    @Provide
+    Arbitrary<Verzoek> verzoeken() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, formulier(Soort.INLOGGEN, Arbitraries.just(""), List.of(
+                        veld("brin", Arbitraries.oneOf(Arbitraries.of(ANDER, ANDER.toLowerCase(), " " + ANDER), waarde())),
+                        veld("wachtwoord", waarde())))),
+                Tuple.of(4, formulier(Soort.GEGEVENS, Arbitraries.frequency(Tuple.of(12, "1"), Tuple.of(1, "2"), Tuple.of(1, "abc"),
+                        Tuple.of(1, "99999999999")), List.of(
+                        veld("contactpersoon", meestal(Arbitraries.of("C. Contact", "Mw. A. de Boer"))),
+                        veld("gemachtigdeNaam", meestal(Arbitraries.of("G. Gemachtigde"))),
+                        veld("gemachtigdeEmail", meestal(Arbitraries.of("g@cg-school.example", "nieuw.adres@school.example"))),
+                        veld("bestuurNaam", meestal(Arbitraries.of("Stichting cg"))),
+                        veld("bestuurEmail", meestal(Arbitraries.of("secretariaat@cg-bestuur.example"))),
+                        veld("normLeerlingen", meestal(Arbitraries.integers().between(0, 500).map(String::valueOf))),
+                        veld("normAbLeerlingen", meestal(Arbitraries.integers().between(0, 50).map(String::valueOf))),
+                        // a school may not change its LAS or its phase: such fields are ignored
+                        veld("las", Arbitraries.of("Ander-LAS")), veld("wachtwoordbriefDatum", Arbitraries.of("2020-01-01"))))),
+                Tuple.of(2, formulier(Soort.WACHTWOORD, Arbitraries.just(""), List.of(
+                        veld("huidig", meestal(Arbitraries.just(HUIDIG))),
+                        veld("nieuw", meestal(Arbitraries.integers().between(0, 999).map(i -> "een zin van ons " + i))),
+                        veld("herhaling", meestal(Arbitraries.just(ZELFDE)))))),
+                Tuple.of(2, formulier(Soort.REACTIE, Arbitraries.just(""), List.of(
+                        veld("reactie", Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of("KWALITEIT_AKKOORD_AANTAL_NIET",
+                                "KWALITEIT_NIET_AANTAL_NIET", "KWALITEIT_NIET_AANTAL_AKKOORD", "akkoord", "AKKOORD ", "Akkoord")),
+                                Tuple.of(1, waarde())))))),
+                // the GTB's address: another vestiging, an impossible date, a pupil's number where the date goes
+                Tuple.of(1, Combinators.combine(meestal(Arbitraries.of("01", "02")),
+                        Arbitraries.oneOf(Arbitraries.of(DATA), Arbitraries.of("999993847", "2026-10-01"), waarde())).as((vestiging, peildatum) ->
+                        new Verzoek(Soort.GTB, Csrf.GOED, null, List.of(Map.entry("vestiging", vestiging), Map.entry("peildatum", peildatum))))));
+    }
+
+    /** Mostly a value the form takes, else a hostile one: so that valid input, too, is tried often enough. */
+    private static Arbitrary<String> meestal(Arbitrary<String> geldig) {
+        return Arbitraries.frequencyOf(Tuple.of(3, geldig), Tuple.of(1, waarde()));
+    }
+
+    /** Markers the generator puts where the model's values go: the current password, the new one repeated. */
+    private static final String HUIDIG = "\u0000HUIDIG";
+    private static final String ZELFDE = "\u0000ZELFDE";
+
+    private record Veld(String naam, Arbitrary<List<String>> waarden) {
+    }
+
+    /** A field that is there once (mostly), missing, or there twice. */
+    private static Veld veld(String naam, Arbitrary<String> waarde) {
+        return new Veld(naam, Arbitraries.frequencyOf(Tuple.of(16, waarde.map(List::of)), Tuple.of(1, Arbitraries.just(List.of())),
+                Tuple.of(1, waarde.list().ofSize(2))));
+    }
+
+    private static Arbitrary<Verzoek> formulier(Soort soort, Arbitrary<String> nummer, List<Veld> velden) {
+        Arbitrary<List<Map.Entry<String, String>>> alle = Arbitraries.just(new ArrayList<Map.Entry<String, String>>());
+        for (Veld veld : velden) {
+            // the form's extra fields (las, wachtwoordbriefDatum) come rarely
+            Arbitrary<List<String>> waarden = veld.naam().equals("las") || veld.naam().equals("wachtwoordbriefDatum")
+                    ? Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just(List.of())), Tuple.of(1, veld.waarden())) : veld.waarden();
+            alle = Combinators.combine(alle, waarden).as((lijst, w) -> {
+                List<Map.Entry<String, String>> meer = new ArrayList<>(lijst);
+                w.forEach(x -> meer.add(Map.entry(veld.naam(), x)));
+                return meer;
+            });
+        }
+        Arbitrary<Csrf> csrf = Arbitraries.frequency(Tuple.of(30, Csrf.GOED), Tuple.of(1, Csrf.ONTBREEKT), Tuple.of(1, Csrf.LEEG),
+                Tuple.of(2, Csrf.OMGEKEERD), Tuple.of(1, Csrf.WILLEKEURIG), Tuple.of(1, Csrf.ONZIN), Tuple.of(1, Csrf.VAN_EEN_ANDERE_SESSIE),
+                Tuple.of(1, Csrf.TWEEMAAL));
+        return Combinators.combine(csrf, nummer, alle).as((c, n, v) -> new Verzoek(soort, c, n, List.copyOf(v)));
+    }
+
+    /** A hostile (or ordinary) value: control and non-BMP characters, SQL, HTML and script, odd numbers and dates, huge. */
+    private static Arbitrary<String> waarde() {
+        Arbitrary<String> stuurtekens = Arbitraries.strings().withCharRange('\u0000', '\u001f').withChars('\u007f', '\u0085', '\u2028', '\u202e')
+                .ofMinLength(1).ofMaxLength(4).map(s -> "Jan" + s + "sen");
+        Arbitrary<String> buitenBmp = Arbitraries.of("😀", "𝕭𝖗𝖔𝖓", "𠜎𠜱", "👩‍👩‍👧", "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08")
+                .list().ofMinSize(1).ofMaxSize(80).map(l -> String.join("", l));
+        Arbitrary<String> groot = Arbitraries.of("x".repeat(1 << 20), "é".repeat(300_000), "<script>".repeat(100_000), "9".repeat(5000),
+                "a@" + "b".repeat(300) + ".nl", "y".repeat(201));
+        Arbitrary<String> enkel = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(GEWOON)), Tuple.of(3, stuurtekens),
+                Tuple.of(2, buitenBmp), Tuple.of(3, Arbitraries.of(SQL)), Tuple.of(4, Arbitraries.of(HTML)), Tuple.of(3, Arbitraries.of(GETALLEN)),
+                Tuple.of(1, Arbitraries.of(DATA)), Tuple.of(1, groot), Tuple.of(2, Arbitraries.strings().ofMaxLength(30)));
+        return Arbitraries.frequencyOf(Tuple.of(5, enkel), Tuple.of(1, Combinators.combine(enkel, enkel).as((a, b) -> a.length() > 400_000 ? a : a + b)));
+    }
+
+    // ---- the oracle
+
+    /** The school's password as the model knows it (a valid change replaces it). */
+    private static String huidigWachtwoord;
+
+    /** Checks one request; gives the answer's status code. */
+    private int controleer(Verzoek v) {
+        if (huidigWachtwoord == null) {
+            huidigWachtwoord = wachtwoord;
+        }
+        List<Map.Entry<String, String>> velden = v.velden().stream().map(e -> Map.entry(e.getKey(), invullen(e.getKey(), e.getValue(), v)))
+                .toList();
+        int vondsten = PersoonsgegevensInLog.VONDSTEN.size();
+        log.neem();
+        Stand voor = stand();
+        HttpResponse<String> antwoord = stuur(v, velden);
+        Stand na = stand();
+        String body = antwoord.body();
+        String waar = v + " -> " + antwoord.statusCode() + " " + antwoord.headers().firstValue("Location").orElse("");
+
+        assertThat(antwoord.statusCode()).as(waar).isIn(200, 302, 400, 403, 404, 405, 413);
+        assertThat(body).as(waar).doesNotContain("Whitelabel", "\"timestamp\"", "Exception", "\tat ", "org.springframework");
+        for (String rauw : ONGEESCAPET) {
+            assertThat(body).as(waar + ": script escaped").doesNotContain(rauw);
+        }
+        boolean tomcatWeigert = v.soort() == Soort.GTB && antwoord.statusCode() == 400 && !body.contains("lang=\"nl\"");
+        if (antwoord.statusCode() != 302 && !tomcatWeigert) {
+            assertThat(body).as(waar + ": a Dutch page").contains("lang=\"nl\"");
+            assertThat(antwoord.headers().firstValue("Content-Type").orElse("")).as(waar).startsWith("text/html");
+        }
+        antwoord.headers().firstValue("Location").ifPresent(naar -> assertThat(naar).as(waar + ": where the portal sends the browser")
+                .matches("(https://localhost:\\d+)?/portaal(/inloggen\\?(fout|geblokkeerd)|/" + SCHOOL + "/(gegevens|reactie|wachtwoord))"));
+        assertThat(na.gegevens().get("las")).as(waar).isEqualTo("Test-LAS");
+        assertThat(String.valueOf(na.gegevens().get("wachtwoordbrief_datum"))).as(waar).isEqualTo("2026-09-07");
+
+        boolean goedToken = v.csrf() == Csrf.GOED || v.csrf() == Csrf.TWEEMAAL;
+        // Tomcat reads no form over 2 MB (server.tomcat.max-http-form-post-size): then no field, no token either
+        boolean teGroot = PortaalClient.formulier(velden).length() > 2 * 1024 * 1024 - 200;
+        boolean dubbel = velden.stream().map(Map.Entry::getKey).distinct().count() < velden.size();
+        if (v.soort() == Soort.GTB) {
+            assertThat(na).as(waar).isEqualTo(voor);
+        } else if (teGroot) {
+            assertThat(antwoord.statusCode()).as(waar + ": too large").isIn(400, 403, 413);
+            assertThat(na).as(waar + ": nothing changed").isEqualTo(voor);
+        } else if (!goedToken) {
+            assertThat(antwoord.statusCode()).as(waar).isEqualTo(403);
+            assertThat(body).as(waar).contains("Formulier verlopen");
+            assertThat(na).as(waar + ": nothing changed").isEqualTo(voor);
+        } else if (v.soort() == Soort.INLOGGEN) {
+            assertThat(antwoord.statusCode()).as(waar + ": never signed in").isEqualTo(302);
+            assertThat(antwoord.headers().firstValue("Location").orElse("")).as(waar).contains("/portaal/inloggen?");
+        } else if (dubbel || v.csrf() == Csrf.TWEEMAAL) {
+            assertThat(antwoord.statusCode()).as(waar + ": a field twice is not the portal's form").isEqualTo(400);
+            assertThat(na).as(waar + ": nothing changed").isEqualTo(voor);
+        } else {
+            Oordeel oordeel = oordeel(v.soort(), v.nummer(), velden, voor);
+            boolean opgeslagen = antwoord.statusCode() == 302;
+            if (oordeel == Oordeel.GELDIG) {
+                assertThat(opgeslagen).as(waar + ": valid input is taken").isTrue();
+            } else if (oordeel == Oordeel.ONGELDIG) {
+                assertThat(opgeslagen).as(waar + ": invalid input is refused").isFalse();
+            }
+            if (opgeslagen) {
+                verwachtOpgeslagen(v.soort(), velden, voor, na, waar);
+            } else {
+                assertThat(antwoord.statusCode()).as(waar).isIn(200, 400, 404);
+                if (antwoord.statusCode() == 200) {
+                    assertThat(body).as(waar + ": the reason on the page").contains("id=\"fout\"");
+                }
+                assertThat(na).as(waar + ": refused input changes nothing").isEqualTo(voor);
+            }
+        }
+        for (String regel : log.alleRegels()) {
+            assertThat(regel).as(waar + ": what was typed, echoed into the hub's log").doesNotContain(IN_HET_LOG_NIET);
+        }
+        assertThat(log.neem()).as(waar + ": ERROR lines and stack traces in the hub's log").isEmpty();
+        assertThat(PersoonsgegevensInLog.VONDSTEN.size()).as(waar + ": personal data in the hub's log").isEqualTo(vondsten);
+        return antwoord.statusCode();
+    }
+
+    private String invullen(String naam, String waarde, Verzoek v) {
+        if (HUIDIG.equals(waarde)) {
+            return huidigWachtwoord;
+        }
+        if (ZELFDE.equals(waarde)) {
+            return v.velden().stream().filter(e -> e.getKey().equals("nieuw")).map(Map.Entry::getValue).findFirst().orElse("");
+        }
+        return waarde;
+    }
+
+    private static final Map<Soort, String> tokens = new java.util.EnumMap<>(Soort.class);
+
+    private HttpResponse<String> stuur(Verzoek v, List<Map.Entry<String, String>> velden) {
+        if (v.soort() == Soort.GTB) {
+            return school.get("/portaal/" + SCHOOL + "/gtb/" + pad(velden.get(0).getValue()) + "/" + pad(velden.get(1).getValue()));
+        }
+        PortaalClient client = v.soort() == Soort.INLOGGEN ? anoniem : school;
+        String pad = switch (v.soort()) {
+            case INLOGGEN -> "/portaal/inloggen";
+            case GEGEVENS -> "/portaal/" + SCHOOL + "/gegevens/" + pad(v.nummer());
+            case WACHTWOORD -> "/portaal/" + SCHOOL + "/wachtwoord";
+            default -> "/portaal/" + SCHOOL + "/reactie";
+        };
+        // a session's token stays valid for the session (it changes on sign-in only)
+        if (tokens.isEmpty()) {
+            tokens.put(Soort.INLOGGEN, PortaalClient.token(anoniem.get("/portaal/inloggen").body()));
+            tokens.put(Soort.GEGEVENS, tokenVanSchool());
+        }
+        String token = tokens.get(v.soort() == Soort.INLOGGEN ? Soort.INLOGGEN : Soort.GEGEVENS);
+        List<Map.Entry<String, String>> alle = new ArrayList<>();
+        switch (v.csrf()) {
+            case GOED -> alle.add(Map.entry("_csrf", token));
+            case TWEEMAAL -> {
+                alle.add(Map.entry("_csrf", token));
+                alle.add(Map.entry("_csrf", token));
+            }
+            case LEEG -> alle.add(Map.entry("_csrf", ""));
+            case OMGEKEERD -> alle.add(Map.entry("_csrf", omgekeerd(token)));
+            case WILLEKEURIG -> {
+                byte[] b = new byte[72];
+                new Random(token.hashCode()).nextBytes(b);
+                alle.add(Map.entry("_csrf", Base64.getUrlEncoder().withoutPadding().encodeToString(b)));
+            }
+            case ONZIN -> alle.add(Map.entry("_csrf", "' OR 1=1 --<script>"));
+            case VAN_EEN_ANDERE_SESSIE -> alle.add(Map.entry("_csrf", PortaalClient.token(new PortaalClient(hub.portaalPoort())
+                    .get("/portaal/inloggen").body())));
+            case ONTBREEKT -> {
+            }
+        }
+        alle.addAll(velden);
+        return client.post(pad, alle);
+    }
+
+    /** What the model says of a form with a good token and every field at most once. */
+    private Oordeel oordeel(Soort soort, String nummer, List<Map.Entry<String, String>> velden, Stand voor) {
+        Map<String, String> w = velden.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return switch (soort) {
+            case GEGEVENS -> {
+                if (!"1".equals(nummer)) {
+                    yield Oordeel.ONGELDIG;
+                }
+                Oordeel o = Oordeel.GELDIG;
+                for (String tekst : List.of("contactpersoon", "gemachtigdeNaam", "bestuurNaam")) {
+                    o = slechtste(o, tekst(w.get(tekst), 200));
+                }
+                for (String email : List.of("gemachtigdeEmail", "bestuurEmail")) {
+                    Oordeel t = tekst(w.get(email), 254);
+                    String e = getrimd(w.get(email));
+                    o = slechtste(o, t == Oordeel.ONGELDIG || e == null ? t
+                            : !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? Oordeel.ONGELDIG
+                            : e.matches("[a-z]+(\\.[a-z]+)*@[a-z]+(-[a-z]+)*\\.(example|nl)") ? Oordeel.GELDIG : Oordeel.ONZEKER);
+                }
+                for (String getal : List.of("normLeerlingen", "normAbLeerlingen")) {
+                    String g = getrimd(w.get(getal));
+                    if (g != null) {
+                        Integer n = getal(g);
+                        o = slechtste(o, n == null || n < 0 ? Oordeel.ONGELDIG : Oordeel.GELDIG);
+                    }
+                }
+                yield o;
+            }
+            case WACHTWOORD -> {
+                String huidig = w.get("huidig");
+                String nieuw = w.get("nieuw");
+                boolean goed = huidigWachtwoord.equals(huidig) && nieuw != null && nieuw.length() >= 12 && nieuw.equals(w.get("herhaling"))
+                        && !nieuw.equals(huidig) && !nieuw.toUpperCase().contains(SCHOOL)
+                        && nieuw.getBytes(StandardCharsets.UTF_8).length <= 72;
+                yield goed ? Oordeel.GELDIG : Oordeel.ONGELDIG;
+            }
+            case REACTIE -> List.of("AKKOORD", "KWALITEIT_AKKOORD_AANTAL_NIET", "KWALITEIT_NIET_AANTAL_NIET", "KWALITEIT_NIET_AANTAL_AKKOORD")
+                    .contains(Objects.requireNonNullElse(w.get("reactie"), "")) ? Oordeel.GELDIG : Oordeel.ONGELDIG;
+            default -> Oordeel.ONZEKER;
+        };
+    }
+
+    /** What a taken form must have stored: exactly the input (trimmed, blank as none), nothing else. */
+    private void verwachtOpgeslagen(Soort soort, List<Map.Entry<String, String>> velden, Stand voor, Stand na, String waar) {
+        Map<String, String> w = velden.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        switch (soort) {
+            case GEGEVENS -> {
+                Map<String, String> kolommen = Map.of("contactpersoon", "contactpersoon", "gemachtigdeNaam", "gemachtigde_naam",
+                        "gemachtigdeEmail", "gemachtigde_email", "bestuurNaam", "bestuur_naam", "bestuurEmail", "bestuur_email");
+                kolommen.forEach((veld, kolom) -> assertThat(na.gegevens().get(kolom)).as(waar + ": " + veld).isEqualTo(getrimd(w.get(veld))));
+                Map.of("normLeerlingen", "norm_leerlingen", "normAbLeerlingen", "norm_ab_leerlingen").forEach((veld, kolom) -> {
+                    Object opgeslagen = na.gegevens().get(kolom);
+                    String g = getrimd(w.get(veld));
+                    assertThat(opgeslagen == null ? null : ((Number) opgeslagen).intValue()).as(waar + ": " + veld).isEqualTo(g == null ? null : getal(g));
+                });
+                assertThat(na.school()).as(waar).isEqualTo(voor.school());
+            }
+            case WACHTWOORD -> {
+                assertThat(na.school().get("wachtwoord")).as(waar + ": the new password is kept").isNotEqualTo(voor.school().get("wachtwoord"));
+                huidigWachtwoord = w.get("nieuw");
+                assertThat(na.gegevens()).as(waar).isEqualTo(voor.gegevens());
+            }
+            case REACTIE -> {
+                if (voor.school().get("status") == null || Objects.equals(voor.school().get("status"), "IN_FASE")) {
+                    assertThat(na.school().get("reactie")).as(waar).isEqualTo(w.get("reactie"));
+                } else {
+                    assertThat(na).as(waar + ": the phase is over").isEqualTo(voor);
+                }
+            }
+            default -> throw new AssertionError(waar + ": taken?");
+        }
+    }
+
+    /**
+     * The school as stored: its aanleverpunt's row, its kwalificatie (reactie, status) and its portal
+     * account (password hash, when chosen), read from the database: through the operator API each read
+     * would cost a bcrypt check of the operator's password, which made this test slow.
+     */
+    record Stand(Map<String, Object> gegevens, Map<String, Object> school) {
+    }
+
+    private static Stand stand() {
+        Map<String, Object> gegevens = hub.jdbc().queryForMap("select * from aanleverpunt where brin = ? and aanleverpuntnummer = '1'", SCHOOL);
+        Map<String, Object> school = new java.util.TreeMap<>();
+        hub.jdbc().queryForList("select reactie, reactie_op, status, afgerond_op from kwalificatie where brin = ?", SCHOOL)
+                .forEach(school::putAll);
+        school.putAll(hub.jdbc().queryForMap("select wachtwoord, aangemaakt_op, zelf_gekozen_op from portaal_account where brin = ?", SCHOOL));
+        return new Stand(gegevens, school);
+    }
+
+    private static String tokenVanSchool() {
+        HttpResponse<String> pagina = school.get("/portaal/" + SCHOOL + "/reactie");
+        assertThat(pagina.statusCode()).as("the school is still signed in").isEqualTo(200);
+        return PortaalClient.token(pagina.body());
+    }
+
+    private static Oordeel tekst(String waarde, int max) {
+        String t = getrimd(waarde);
+        if (t == null) {
+            return Oordeel.GELDIG;
+        }
+        if (t.length() > max || t.chars().anyMatch(Character::isISOControl)) {
+            return Oordeel.ONGELDIG;
+        }
+        return Oordeel.GELDIG;
+    }
+
+    private static Oordeel slechtste(Oordeel a, Oordeel b) {
+        return a == Oordeel.ONGELDIG || b == Oordeel.ONGELDIG ? Oordeel.ONGELDIG
+                : a == Oordeel.ONZEKER || b == Oordeel.ONZEKER ? Oordeel.ONZEKER : Oordeel.GELDIG;
+    }
+
+    /** As the portal reads a field: without what surrounds it (spaces, and control characters at the ends), empty as none. */
+    private static String getrimd(String waarde) {
+        String t = waarde == null ? "" : waarde.trim();
+        return t.isEmpty() ? null : t;
+    }
+
+    /** A whole number as the form's fields mean it: decimal digits, an optional sign. */
+    private static Integer getal(String waarde) {
+        if (!waarde.matches("[+-]?[0-9]+")) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(waarde);
+        } catch (NumberFormatException teGroot) {
+            return null;
+        }
+    }
+
+    private static String pad(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String omgekeerd(String token) {
+        return new StringBuilder(token).reverse().toString();
+    }
+
+    private static String kort(String waarde) {
+        String zichtbaar = waarde.codePoints().limit(40).mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\u%04x", c)
+                : new String(Character.toChars(c))).collect(Collectors.joining());
+        return "\"" + zichtbaar + (waarde.length() > 40 ? "…(" + waarde.length() + " chars)" : "") + "\"";
+    }
+}
