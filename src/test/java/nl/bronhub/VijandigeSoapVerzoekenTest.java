@@ -60,7 +60,7 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * The build runs {@value #STANDAARD_AANTAL} requests with seed {@value #STANDAARD_ZAAD}. A longer run with
  * another seed: {@code mvn verify -Dtest=VijandigeSoapVerzoekenTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Dbron.fuzz.zaad=12345 -Dbron.fuzz.aantal=20000}. A failure names the seed and the request's number.
+ * -Dbron.fuzz.seed=12345 -Dbron.fuzz.tries=20000}. A failure names the seed and the request's number.
  */
 class VijandigeSoapVerzoekenTest extends HubTest {
 
@@ -111,8 +111,8 @@ class VijandigeSoapVerzoekenTest extends HubTest {
 
     @Test
     void elkVijandigVerzoekKrijgtEenGecodeerdAntwoordEnLaatNietsAchter() throws Exception {
-        long zaad = Long.getLong("bron.fuzz.zaad", STANDAARD_ZAAD);
-        int aantal = Integer.getInteger("bron.fuzz.aantal", STANDAARD_AANTAL);
+        long zaad = Long.getLong("bron.fuzz.seed", STANDAARD_ZAAD);
+        int aantal = Integer.getInteger("bron.fuzz.tries", STANDAARD_AANTAL);
         LasClient las = las(BRIN, "1");
         int foutenVooraf = PersoonsgegevensInLog.verzoekFouten().size();
         int vondstenVooraf = PersoonsgegevensInLog.VONDSTEN.size();
