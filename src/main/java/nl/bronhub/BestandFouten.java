@@ -21,7 +21,12 @@ public class BestandFouten {
         // our own reasons name line and field, never a value; anything else is reported by its type only
         String reden = oorzaak instanceof GbaBestandFout || oorzaak instanceof OngeldigeInvoer ? oorzaak.getMessage()
                 : "technische fout (" + (oorzaak == null ? "onbekend" : oorzaak.getClass().getSimpleName()) + "); niets is toegepast";
-        LOG.warn("File {} ({}) refused, nothing applied: {}", naam, exchange.getFromRouteId(), reden);
+        LOG.warn("File {} ({}) refused, nothing applied: {}", Afleverbestanden.veilig(naam), exchange.getFromRouteId(), reden);
+        return tekst(reden);
+    }
+
+    /** The reason file's content. */
+    static String tekst(String reden) {
         return "Niet verwerkt, niets is toegepast: " + reden + System.lineSeparator();
     }
 }

@@ -10,14 +10,18 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import nl.bronhub.Afleverbestanden;
+import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.feedback.TerugkoppelingWachtrij;
 import nl.bronhub.intake.FormaatControle;
 import nl.bronhub.intake.Formaten;
@@ -30,6 +34,7 @@ import org.apache.camel.Header;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,6 +52,12 @@ public class GbaMutatiebestand implements SignaalBron {
 
     private static final Logger LOG = LoggerFactory.getLogger(GbaMutatiebestand.class);
 
+    /** Earlier is a typing error (or year 0000), not a pupil. */
+    static final LocalDate VROEGSTE_GEBOORTEDATUM = LocalDate.of(1900, 1, 1);
+
+    private static final Map<String, Integer> MAX_LENGTE = new java.util.LinkedHashMap<>(Map.of("achternaam", 200, "voornamen", 200,
+            "straatnaam", 200, "woonplaats", 200, "voorvoegsel", 20, "huisnummertoevoeging", 20));
+
     static final Set<String> KOLOMMEN = Set.of("bsn", "geboortedatum", "achternaam", "voorvoegsel", "voornamen", "straatnaam",
             "huisnummer", "huisnummertoevoeging", "postcode", "woonplaats", "geheim");
 
@@ -56,9 +67,12 @@ public class GbaMutatiebestand implements SignaalBron {
     private final GbaRegister gba;
     private final SignaalCatalogus catalogus;
     private final Clock klok;
+    private final int maxRegels;
 
     public GbaMutatiebestand(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, TerugkoppelingWachtrij wachtrij,
-                             GbaRegister gba, SignaalCatalogus catalogus, Clock klok) {
+                             GbaRegister gba, SignaalCatalogus catalogus, Clock klok,
+                             @Value("${bron.gba.mutaties.max-regels:100000}") int maxRegels) {
+        this.maxRegels = maxRegels;
         this.jdbc = jdbc;
         this.transactie = transactie;
         this.wachtrij = wachtrij;
@@ -72,30 +86,65 @@ public class GbaMutatiebestand implements SignaalBron {
         return Set.of("350", "351");
     }
 
-    /** Reads and checks every line; one wrong line refuses the whole file. */
+    /**
+     * Reads and checks every line; one wrong line refuses the whole file. A file changes a person at
+     * most once: a BSN on two lines is refused (which line the GBA meant last is not for the hub to
+     * guess), and so is a file of more than bron.gba.mutaties.max-regels lines.
+     */
     public List<GbaWijziging> lees(String inhoud) {
+        String kopregel = inhoud.lines().findFirst().orElse("");
+        List<String> kolommen = kolommen(kopregel);
+        Afleverbestanden.controleerTekens(inhoud, kolommen);
         List<GbaWijziging> wijzigingen = new ArrayList<>();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(';');
+        Map<String, Integer> bsnOpRegel = new HashMap<>();
+        // no quote character: every line of the file is one record, so the reason's line numbers are the file's
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(';').withoutQuoteChar();
+        int regel = 1;
         try (MappingIterator<Map<String, String>> regels = new CsvMapper().readerForMapOf(String.class).with(schema).readValues(inhoud)) {
-            List<String> kolommen = ((CsvSchema) regels.getParserSchema()).getColumnNames();
-            if (!kolommen.contains("bsn")) {
-                throw new GbaBestandFout("de kopregel mist de kolom bsn");
-            }
-            kolommen.stream().filter(k -> !KOLOMMEN.contains(k)).findFirst().ifPresent(k -> {
-                throw new GbaBestandFout("onbekende kolom '" + k + "' (bekend: " + String.join(", ", KOLOMMEN.stream().sorted().toList()) + ")");
-            });
-            int regel = 1;
             while (regels.hasNextValue()) {
                 regel++;
-                wijzigingen.add(wijziging(regel, regels.nextValue()));
+                if (regel - 1 > maxRegels) {
+                    throw new GbaBestandFout("het bestand heeft meer dan " + maxRegels + " regels met wijzigingen, de grens "
+                            + "(bron.gba.mutaties.max-regels); deel het op");
+                }
+                GbaWijziging w = wijziging(regel, regels.nextValue());
+                Integer eerder = bsnOpRegel.putIfAbsent(w.bsn(), regel);
+                if (eerder != null) {
+                    throw new GbaBestandFout("regel " + regel + ": bsn staat ook op regel " + eerder
+                            + "; een bestand wijzigt een persoon ten hoogste eenmaal");
+                }
+                wijzigingen.add(w);
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof GbaBestandFout fout) {
-                throw fout;
+            if (e instanceof GbaBestandFout || e instanceof OngeldigeInvoer) {
+                throw (RuntimeException) e;
             }
-            throw new GbaBestandFout("het bestand is geen leesbaar ';'-gescheiden bestand met een kopregel");
+            // Jackson's message quotes the line: only where it is
+            int waar = e instanceof JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : regel + 1;
+            throw new GbaBestandFout("regel " + waar + ": niet te lezen als ';'-gescheiden regel met hooguit de velden van de kopregel");
         }
         return wijzigingen;
+    }
+
+    /** The header's columns; the reason names a wrong one by its place, never by what it says (it may be a BSN). */
+    private static List<String> kolommen(String kopregel) {
+        List<String> kolommen = new ArrayList<>();
+        String[] namen = kopregel.split(";", -1);
+        for (int i = 0; i < namen.length; i++) {
+            String naam = namen[i].strip();
+            if (!KOLOMMEN.contains(naam)) {
+                throw new GbaBestandFout("regel 1: kolom " + (i + 1) + " van de kopregel is geen bekende kolom (bekend: "
+                        + String.join(", ", KOLOMMEN.stream().sorted().toList()) + ")");
+            }
+            if (kolommen.contains(naam)) {
+                throw new GbaBestandFout("regel 1: kolom " + naam + " staat twee keer in de kopregel");
+            }
+            kolommen.add(naam);
+        }
+        if (!kolommen.contains("bsn")) {
+            throw new GbaBestandFout("regel 1: de kopregel mist de kolom bsn");
+        }
+        return kolommen;
     }
 
     private GbaWijziging wijziging(int regel, Map<String, String> velden) {
@@ -111,6 +160,9 @@ public class GbaMutatiebestand implements SignaalBron {
             } catch (DateTimeParseException e) {
                 throw new GbaBestandFout("regel " + regel + ": geboortedatum is geen datum JJJJ-MM-DD");
             }
+            if (geboortedatum.isBefore(VROEGSTE_GEBOORTEDATUM) || geboortedatum.isAfter(LocalDate.now(klok))) {
+                throw new GbaBestandFout("regel " + regel + ": geboortedatum ligt voor " + VROEGSTE_GEBOORTEDATUM + " of na vandaag");
+            }
         }
         String postcode = tekst(velden.get("postcode"));
         if (postcode != null && !postcode.equals("-") && !Formaten.POSTCODE.matcher(postcode).matches()) {
@@ -124,6 +176,13 @@ public class GbaMutatiebestand implements SignaalBron {
         if (geheim != null && !Set.of("J", "N").contains(geheim)) {
             throw new GbaBestandFout("regel " + regel + ": geheim is J, N of leeg");
         }
+        // the lengths of the contract (Naam 200, Code 20) and of the register's columns
+        MAX_LENGTE.forEach((veld, max) -> {
+            String waarde = tekst(velden.get(veld));
+            if (waarde != null && waarde.length() > max) {
+                throw new GbaBestandFout("regel " + regel + ": " + veld + " is langer dan " + max + " tekens");
+            }
+        });
         GbaWijziging w = new GbaWijziging(regel, bsn, geboortedatum, wis(velden.get("achternaam")), wis(velden.get("voorvoegsel")),
                 wis(velden.get("voornamen")), wis(velden.get("straatnaam")), wis(huisnummer), wis(velden.get("huisnummertoevoeging")),
                 wis(postcode), wis(velden.get("woonplaats")), geheim == null ? null : "J".equals(geheim));
@@ -165,22 +224,27 @@ public class GbaMutatiebestand implements SignaalBron {
             return 0; // not a pupil of any school in this register
         }
         Map<String, Object> p = gevonden.get(0);
-        LocalDate geboortedatum = w.geboortedatum() != null ? w.geboortedatum() : ((java.sql.Date) p.get("geboortedatum")).toLocalDate();
+        LocalDate was = ((java.sql.Date) p.get("geboortedatum")).toLocalDate();
+        LocalDate geboortedatum = w.geboortedatum() != null ? w.geboortedatum() : was;
+        MapSqlParameterSource nieuw = new MapSqlParameterSource("id", p.get("id"))
+                .addValue("geboortedatum", geboortedatum)
+                .addValue("achternaam", GbaWijziging.nieuw(w.achternaam(), (String) p.get("achternaam")))
+                .addValue("voorvoegsel", GbaWijziging.nieuw(w.voorvoegsel(), (String) p.get("voorvoegsel")))
+                .addValue("voornamen", GbaWijziging.nieuw(w.voornamen(), (String) p.get("voornamen")))
+                .addValue("straatnaam", GbaWijziging.nieuw(w.straatnaam(), (String) p.get("straatnaam")))
+                .addValue("huisnummer", GbaWijziging.nieuw(w.huisnummer(), (String) p.get("huisnummer")))
+                .addValue("toevoeging", GbaWijziging.nieuw(w.huisnummertoevoeging(), (String) p.get("huisnummertoevoeging")))
+                .addValue("postcode", GbaWijziging.nieuw(w.postcode(), (String) p.get("postcode")))
+                .addValue("woonplaats", GbaWijziging.nieuw(w.woonplaats(), (String) p.get("woonplaats")))
+                .addValue("geheim", w.geheim() != null ? w.geheim() : p.get("adres_geheim"));
+        // a line that repeats what the register holds is no change: no spontane mutatie for the school
+        if (!gewijzigd(p, nieuw, was)) {
+            return 0;
+        }
         jdbc.update("update persoon set geboortedatum = :geboortedatum, achternaam = :achternaam, voorvoegsel = :voorvoegsel, "
                 + "voornamen = :voornamen, straatnaam = :straatnaam, huisnummer = :huisnummer, huisnummertoevoeging = :toevoeging, "
                 + "postcode = :postcode, woonplaats = :woonplaats, adres_geheim = :geheim, gewijzigd_op = :nu where id = :id",
-                new MapSqlParameterSource("id", p.get("id"))
-                        .addValue("geboortedatum", geboortedatum)
-                        .addValue("achternaam", GbaWijziging.nieuw(w.achternaam(), (String) p.get("achternaam")))
-                        .addValue("voorvoegsel", GbaWijziging.nieuw(w.voorvoegsel(), (String) p.get("voorvoegsel")))
-                        .addValue("voornamen", GbaWijziging.nieuw(w.voornamen(), (String) p.get("voornamen")))
-                        .addValue("straatnaam", GbaWijziging.nieuw(w.straatnaam(), (String) p.get("straatnaam")))
-                        .addValue("huisnummer", GbaWijziging.nieuw(w.huisnummer(), (String) p.get("huisnummer")))
-                        .addValue("toevoeging", GbaWijziging.nieuw(w.huisnummertoevoeging(), (String) p.get("huisnummertoevoeging")))
-                        .addValue("postcode", GbaWijziging.nieuw(w.postcode(), (String) p.get("postcode")))
-                        .addValue("woonplaats", GbaWijziging.nieuw(w.woonplaats(), (String) p.get("woonplaats")))
-                        .addValue("geheim", w.geheim() != null ? w.geheim() : p.get("adres_geheim"))
-                        .addValue("nu", Timestamp.from(klok.instant())));
+                nieuw.addValue("nu", Timestamp.from(klok.instant())));
         // a new date of birth can move the pupil to another age group on the GTB
         nl.bronhub.gtb.GtbHerberekening.markeer(jdbc, ((Number) p.get("id")).longValue());
         List<Map<String, Object>> lopend = jdbc.queryForList("select id, aanleverpunt_id, datum_inschrijving from inschrijving "
@@ -189,7 +253,7 @@ public class GbaMutatiebestand implements SignaalBron {
         for (Map<String, Object> i : lopend) {
             long inschrijvingId = ((Number) i.get("id")).longValue();
             List<Signaal> signalen = new ArrayList<>();
-            if (w.geboortedatum() != null) {
+            if (!geboortedatum.equals(was)) {
                 LocalDate inschrijving = ((java.sql.Date) i.get("datum_inschrijving")).toLocalDate();
                 if (!inschrijving.isAfter(geboortedatum)) {
                     signalen.add(catalogus.signaal("350", "geboortedatum"));
@@ -200,6 +264,19 @@ public class GbaMutatiebestand implements SignaalBron {
             wachtrij.plaatsSpontaneMutatie(((Number) i.get("aanleverpunt_id")).longValue(), w.bsn(), inschrijvingId, signalen);
         }
         return lopend.size();
+    }
+
+    private static boolean gewijzigd(Map<String, Object> p, MapSqlParameterSource nieuw, LocalDate was) {
+        Map<String, String> kolom = Map.of("achternaam", "achternaam", "voorvoegsel", "voorvoegsel", "voornamen", "voornamen",
+                "straatnaam", "straatnaam", "huisnummer", "huisnummer", "toevoeging", "huisnummertoevoeging", "postcode", "postcode",
+                "woonplaats", "woonplaats");
+        for (Map.Entry<String, String> k : kolom.entrySet()) {
+            if (!java.util.Objects.equals(nieuw.getValue(k.getKey()), p.get(k.getValue()))) {
+                return true;
+            }
+        }
+        return !was.equals(nieuw.getValue("geboortedatum"))
+                || Boolean.TRUE.equals(nieuw.getValue("geheim")) != Boolean.TRUE.equals(p.get("adres_geheim"));
     }
 
     /** The ages of signals 333/334: at least 4 (3 for deaf and hard-of-hearing indications), under 20. */

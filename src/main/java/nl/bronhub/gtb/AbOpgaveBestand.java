@@ -1,35 +1,77 @@
 package nl.bronhub.gtb;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
+import nl.bronhub.Afleverbestanden;
 import nl.bronhub.OngeldigeInvoer;
-import nl.bronhub.intake.Formaten;
+import nl.bronhub.intake.FormaatControle;
+import nl.bronhub.intake.Pgn;
+import nl.bronhub.reference.Instelling;
+import nl.bronhub.reference.Instellingen;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * A WPO school's AB list from its form, as a file an operator drops: {@code <BRIN>.csv}, a line per
- * pupil {@code pgn;brinWec;ingangsdatum} (the date as JJJJ-MM-DD, or empty), with an optional header line
- * and {@code #} comments. It replaces the school's list, as PUT /operator/scholen/{brin}/ab-opgave does.
+ * A WPO school's AB list from its form, as a file an operator drops: {@code <BRIN>.csv} (the BRIN as the
+ * reference register writes it, upper case), a line per pupil {@code pgn;brinWec;ingangsdatum} (the date
+ * as JJJJ-MM-DD, or empty), with an optional header line and {@code #} comments. It replaces the
+ * school's list, as PUT /operator/scholen/{brin}/ab-opgave does; a file with only the header clears it.
+ * The school must be a WPO school in the register today; each brinWec a WEC or VGK institution valid on
+ * the ingangsdatum (or today); a pupil and WEC school once per file.
  */
 @Component
 public class AbOpgaveBestand {
 
-    private final AbVergelijking abVergelijking;
+    private static final Pattern NAAM = Pattern.compile("([0-9]{2}[A-Z0-9]{2})\\.csv");
+    private static final List<String> VELDEN = List.of("pgn", "brinWec", "ingangsdatum");
+    private static final LocalDate VROEGSTE_INGANG = LocalDate.of(1990, 1, 1);
 
-    public AbOpgaveBestand(AbVergelijking abVergelijking) {
+    private final AbVergelijking abVergelijking;
+    private final Instellingen instellingen;
+    private final Clock klok;
+
+    public AbOpgaveBestand(AbVergelijking abVergelijking, Instellingen instellingen, Clock klok) {
         this.abVergelijking = abVergelijking;
+        this.instellingen = instellingen;
+        this.klok = klok;
+    }
+
+    /** The school the file is for, by its name; checked before the file is read. */
+    public String controleerNaam(@Header("CamelFileName") String bestand) {
+        var naam = NAAM.matcher(bestand);
+        if (!naam.matches()) {
+            throw new OngeldigeInvoer("bestandsnaam: de bestandsnaam moet het BRIN-nummer van de school zijn, bijv. 00AA.csv "
+                    + "(in hoofdletters, zoals in het BRIN-register)");
+        }
+        String brin = naam.group(1);
+        LocalDate vandaag = LocalDate.now(klok);
+        Optional<Instelling> school = instellingen.zoek(brin);
+        if (school.isEmpty()) {
+            throw new OngeldigeInvoer("bestandsnaam: school " + brin + " staat niet in het BRIN-register");
+        }
+        if (!school.get().geldigOp(vandaag)) {
+            throw new OngeldigeInvoer("bestandsnaam: school " + brin + " is opgeheven (niet geldig op " + vandaag + ")");
+        }
+        if (!school.get().isEen(Instelling.Soort.WPO)) {
+            throw new OngeldigeInvoer("bestandsnaam: school " + brin + " is geen WPO-school; alleen WPO-scholen geven een AB-opgave");
+        }
+        return brin;
     }
 
     public int importeer(@Header("CamelFileName") String bestand, String inhoud) {
-        String brin = bestand.replaceFirst("(?i)\\.csv$", "").toUpperCase();
-        if (!Formaten.BRIN.matcher(brin).matches()) {
-            throw new OngeldigeInvoer("de bestandsnaam moet het BRIN-nummer van de school zijn, bijv. 00AA.csv");
-        }
+        String brin = controleerNaam(bestand);
+        LocalDate vandaag = LocalDate.now(klok);
+        Afleverbestanden.controleerTekens(inhoud, VELDEN);
         List<AbVergelijking.Opgave> opgaven = new ArrayList<>();
+        Map<String, Integer> gezien = new HashMap<>();
         String[] regels = inhoud.split("\\R");
         for (int nummer = 1; nummer <= regels.length; nummer++) {
             String regel = regels[nummer - 1].strip();
@@ -43,13 +85,30 @@ public class AbOpgaveBestand {
             LocalDate ingang = null;
             if (!velden[2].isBlank()) {
                 try {
-                    ingang = LocalDate.parse(velden[2].strip());
+                    ingang = LocalDate.parse(velden[2].strip(), FormaatControle.DATUM);
                 } catch (DateTimeParseException geenDatum) {
                     throw new OngeldigeInvoer("regel " + nummer + ": ingangsdatum moet JJJJ-MM-DD zijn");
+                }
+                if (ingang.isBefore(VROEGSTE_INGANG) || ingang.isAfter(vandaag.plusYears(1))) {
+                    throw new OngeldigeInvoer("regel " + nummer + ": ingangsdatum ligt voor " + VROEGSTE_INGANG
+                            + " of meer dan een jaar na vandaag");
                 }
             }
             AbVergelijking.Opgave opgave = new AbVergelijking.Opgave(velden[0].strip(), velden[1].strip().toUpperCase(), ingang);
             AbVergelijking.controleer(nummer, opgave);
+            if (!Pgn.isGeldigBsn(opgave.pgn()) && !Pgn.isGeldigOnderwijsnummer(opgave.pgn())) {
+                throw new OngeldigeInvoer("regel " + nummer + ": pgn is geen geldig BSN of onderwijsnummer (elfproef)");
+            }
+            LocalDate op = ingang != null ? ingang : vandaag;
+            if (instellingen.zoek(opgave.brinWec()).filter(i -> i.isEen(Instelling.Soort.WEC, Instelling.Soort.VGK))
+                    .filter(i -> i.geldigOp(op)).isEmpty()) {
+                throw new OngeldigeInvoer("regel " + nummer + ": brinWec is geen WEC- of VGK-instelling die in het BRIN-register "
+                        + "staat en geldig is op de ingangsdatum (of vandaag)");
+            }
+            Integer eerder = gezien.putIfAbsent(opgave.pgn() + "|" + opgave.brinWec(), nummer);
+            if (eerder != null) {
+                throw new OngeldigeInvoer("regel " + nummer + ": pgn en brinWec staan ook op regel " + eerder);
+            }
             opgaven.add(opgave);
         }
         return abVergelijking.importeer(brin, opgaven);

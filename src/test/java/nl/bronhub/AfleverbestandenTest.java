@@ -1,0 +1,355 @@
+package nl.bronhub;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.contract.v1.Ontvangststatus;
+import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.contract.v1.SoortTerugkoppeling;
+import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.support.Afleverbak;
+import nl.bronhub.support.Berichten;
+import nl.bronhub.support.Hub;
+import nl.bronhub.support.HubTest;
+import nl.bronhub.support.LasClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
+
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.leerling;
+import static nl.bronhub.support.Berichten.wec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The two watched directories (GBA change feed, AB lists) against hostile files (issue 16, items 3, 4
+ * and 10): control characters, impossible dates, one person many times, files over the limits, wrong
+ * names and schools, FIFOs, symbolic links, empty files, BOMs and other encodings. A refused file goes
+ * to fout/ with its reason and changes nothing; the routes keep running. Its own hub, with small limits.
+ */
+class AfleverbestandenTest {
+
+    static final int MAX_REGELS = 200;
+    static final int GBA_MAX_BYTES = 20_000;
+    static final int AB_MAX_BYTES = 4_000;
+
+    private static Hub hub;
+    private static Afleverbak gba;
+    private static Afleverbak ab;
+    private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
+
+    @BeforeAll
+    static void start() {
+        Path data = Path.of("target/test-data", "bestanden-" + Berichten.uniekeLetters());
+        Map<String, Object> p = Hub.testEigenschappen(data);
+        p.put("bron.gba.stub.bestanden", Hub.GBA + ",src/test/resources/gba/personen-bestanden.yaml");
+        p.put("bron.gba.mutaties.interval-ms", "100");
+        p.put("bron.gtb.ab-opgaven.interval-ms", "100");
+        p.put("bron.gba.mutaties.max-regels", String.valueOf(MAX_REGELS));
+        p.put("bron.gba.mutaties.max-bytes", String.valueOf(GBA_MAX_BYTES));
+        p.put("bron.gtb.ab-opgaven.max-bytes", String.valueOf(AB_MAX_BYTES));
+        LOG.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOG);
+        hub = Hub.start(p);
+        gba = new Afleverbak(data.toAbsolutePath().resolve("gba-mutaties"));
+        ab = new Afleverbak(data.toAbsolutePath().resolve("ab-opgaven"));
+    }
+
+    @AfterAll
+    static void stop() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOG);
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    // --- item 3: what a GBA line carries is checked before anything is applied
+
+    @Test
+    void eenNaamMetStuurtekensWordtGeweigerdEnNietsToegepast() {
+        schrijfIn("70AA", leerling("999992004", "2015-01-21", "V", "Kadewijk", "2011AA"));
+
+        for (String naam : List.of("Jan\u0000", "Jan\u001b[31m", "Ja\u0085n", "Jan\u007f", "Jan\ufffe", "Jan\u202e", "Jan\tJanssen")) {
+            Path fout = refuse(gba, "bsn;woonplaats;achternaam\n999992004;Haarlem;" + naam + "\n");
+            assertThat(reden(fout)).contains("regel 2").contains("achternaam").contains("stuurteken");
+        }
+        assertThat(hub.jdbc().queryForObject("select achternaam from persoon where pgn = '999992004'", String.class)).isEqualTo("Kadewijk");
+        assertThat(spontaneMutaties("70AA")).isEmpty();
+        assertThat(logregels()).noneMatch(r -> r.contains("999992004") || r.contains("Kadewijk") || r.contains("Jan"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000-01-01", "1899-12-31", "2026-11-03", "9999-12-31", "2015-02-31", "2015-13-01", "+2015-01-01", "2015-1-1"})
+    void eenOnmogelijkeGeboortedatumWordtGeweigerd(String datum) {
+        Path fout = refuse(gba, "bsn;geboortedatum\n999992053;" + datum + "\n");
+        assertThat(reden(fout)).contains("regel 2: geboortedatum");
+        assertThat(hub.jdbc().queryForObject("select count(*) from gba_mutatiebestand", Integer.class)).isZero();
+    }
+
+    @Test
+    void teLangeVeldenEnEenFouteBsnWordenGeweigerd() {
+        String lang = "a".repeat(201);
+        assertThat(reden(refuse(gba, "bsn;achternaam\n999992004;" + lang + "\n"))).contains("regel 2: achternaam");
+        assertThat(reden(refuse(gba, "bsn;voorvoegsel\n999992004;" + "van ".repeat(6) + "\n"))).contains("regel 2: voorvoegsel");
+        assertThat(reden(refuse(gba, "bsn;huisnummertoevoeging\n999992004;" + "b".repeat(21) + "\n"))).contains("regel 2: huisnummertoevoeging");
+        assertThat(reden(refuse(gba, "bsn;postcode\n999992004;0123AB\n"))).contains("regel 2: postcode");
+        assertThat(reden(refuse(gba, "bsn;woonplaats\n999992005;Haarlem\n"))).contains("regel 2: bsn");
+        assertThat(reden(refuse(gba, "bsn;woonplaats\n99999200400;Haarlem\n"))).contains("regel 2: bsn");
+        assertThat(reden(refuse(gba, "bsn;woonplaats\n999992004;Haarlem;extra\n"))).contains("regel 2");
+    }
+
+    @Test
+    void eenKopregelVanGegevensWordtNietTerugGegeven() {
+        // an operator forgets the header: the first line's values must not travel into the reason or the log
+        Path fout = refuse(gba, "999992004;Kadewijk\n");
+        assertThat(reden(fout)).doesNotContain("999992004").doesNotContain("Kadewijk").contains("regel 1");
+        assertThat(logregels()).noneMatch(r -> r.contains("999992004") || r.contains("Kadewijk"));
+    }
+
+    // --- item 4: a file changes each person at most once, only a real change queues a spontane mutatie, and a limit
+
+    @Test
+    void eenBsnTweemaalInEenBestandWordtGeweigerd() {
+        schrijfIn("70AB", leerling("999992016", "2015-02-22", "M", "Veelregel", "2012BB"));
+        StringBuilder inhoud = new StringBuilder("bsn;woonplaats\n");
+        for (int i = 0; i < 150; i++) {
+            inhoud.append("999992016;").append(i % 2 == 0 ? "Haarlem" : "Leiden").append('\n');
+        }
+        assertThat(reden(refuse(gba, inhoud.toString()))).contains("regel 3: bsn staat ook op regel 2");
+        assertThat(spontaneMutaties("70AB")).isEmpty();
+        assertThat(hub.jdbc().queryForObject("select woonplaats from persoon where pgn = '999992016'", String.class)).isEqualTo("Haarlem");
+    }
+
+    @Test
+    void alleenEenEchteWijzigingGeeftEenSpontaneMutatie() {
+        schrijfIn("70AC", leerling("999992028", "2015-03-23", "V", "Stilstaand", "2013CC"));
+
+        // what the register already holds: applied, but nothing to tell the school
+        accept(gba, "bsn;geboortedatum;achternaam;straatnaam;huisnummer;postcode;woonplaats\n"
+                + "999992028;2015-03-23;Stilstaand;Rustweg;3;2013CC;Zandvoort\n");
+        assertThat(spontaneMutaties("70AC")).isEmpty();
+
+        accept(gba, "bsn;woonplaats\n999992028;Bloemendaal\n");
+        assertThat(spontaneMutaties("70AC")).hasSize(1);
+        accept(gba, "bsn;woonplaats;postcode\n999992028;Bloemendaal;2013CC\n");
+        assertThat(spontaneMutaties("70AC")).as("the same move again is no change").hasSize(1);
+    }
+
+    @Test
+    void eenBestandBovenDeGrenzenWordtGeheelGeweigerd() {
+        List<String> bsns = bsns(MAX_REGELS + 1);
+        String teVeel = "bsn;woonplaats\n" + String.join(";Elders\n", bsns) + ";Elders\n";
+        assertThat(teVeel.length()).isLessThan(GBA_MAX_BYTES);
+        assertThat(reden(refuse(gba, teVeel))).contains("meer dan " + MAX_REGELS + " regels");
+
+        String precies = "bsn;woonplaats\n" + String.join(";Elders\n", bsns.subList(0, MAX_REGELS)) + ";Elders\n";
+        accept(gba, precies);
+
+        String groot = "bsn;woonplaats\n" + ("999992004;" + "Haarlem".repeat(30) + "\n").repeat(100);
+        assertThat(groot.length()).isGreaterThan(GBA_MAX_BYTES);
+        assertThat(reden(refuse(gba, groot))).contains("groter dan " + GBA_MAX_BYTES + " bytes");
+    }
+
+    // --- item 10: the AB directory (and the GBA directory where it applies)
+
+    @Test
+    void eenAbLijstMetEenFouteNaamSchoolOfWecWordtGeweigerd() {
+        String regel = "pgn;brinWec;ingangsdatum\n999990482;70DN;2026-10-01\n";
+        assertThat(reden(refuse(ab, "72wa.csv", regel))).contains("bestandsnaam").contains("hoofdletters");
+        assertThat(reden(refuse(ab, "72WA.CSV", regel))).contains("bestandsnaam");
+        assertThat(reden(refuse(ab, "99ZZ.csv", regel))).contains("bestandsnaam").contains("BRIN-register");
+        assertThat(reden(refuse(ab, "71XA.csv", regel))).contains("bestandsnaam").contains("opgeheven");
+        assertThat(reden(refuse(ab, "71VO.csv", regel))).contains("bestandsnaam").contains("WPO");
+        assertThat(abOpgave("72WA")).isZero();
+
+        for (String wec : List.of("99ZZ", "71VO", "72WB", "71XA")) {
+            assertThat(reden(refuse(ab, "72WA.csv", "pgn;brinWec;ingangsdatum\n999990482;70DN;2026-10-01\n999990482;" + wec + ";\n")))
+                    .contains("regel 3: brinWec");
+        }
+        assertThat(reden(refuse(ab, "72WA.csv", "999990482;70DN;0000-01-01\n"))).contains("regel 1: ingangsdatum");
+        assertThat(reden(refuse(ab, "72WA.csv", "999990482;70DN;2026-02-30\n"))).contains("regel 1: ingangsdatum");
+        assertThat(reden(refuse(ab, "72WA.csv", "999990483;70DN;\n"))).contains("regel 1: pgn");
+        assertThat(reden(refuse(ab, "72WA.csv", "999990482;70DN;\n999990482;70DN;2026-10-01\n"))).contains("regel 2").contains("regel 1");
+        assertThat(reden(refuse(ab, "72WA.csv", "999990482;70DN\u0000;\n"))).contains("regel 1").contains("brinWec").contains("stuurteken");
+        assertThat(abOpgave("72WA")).isZero();
+
+        // a VGK institution coaches too
+        accept(ab, "72WA.csv", "pgn;brinWec;ingangsdatum\n999990482;70DN;2026-10-01\n999990482;71VA;\n");
+        assertThat(abOpgave("72WA")).isEqualTo(2);
+    }
+
+    @Test
+    void eenTeGrootBestandWordtNietGelezen() {
+        accept(ab, "72WB.csv", "999990482;70DN;2026-10-01\n");
+        String groot = "999990482;70DN;2026-10-01\n".repeat(AB_MAX_BYTES / 20);
+        assertThat(reden(refuse(ab, "72WB.csv", groot))).contains("groter dan " + AB_MAX_BYTES + " bytes");
+        assertThat(abOpgave("72WB")).isEqualTo(1);
+    }
+
+    @Test
+    void eenFifoOfKoppelingWordtOpzijGezetZonderDeRouteTeBlokkeren() throws Exception {
+        for (Afleverbak bak : List.of(ab, gba)) {
+            String naam = bak == ab ? "72WC.csv" : "gba-" + UUID.randomUUID() + ".csv";
+            Files.createDirectories(bak.map());
+            Process mkfifo = new ProcessBuilder("mkfifo", bak.map().resolve(naam).toString()).start();
+            assertThat(mkfifo.waitFor()).isZero();
+            assertThat(reden(bak.wachtTotVerplaatst(naam, "fout"))).contains("geen gewoon bestand");
+
+            // a link to a file outside the directory: not followed, not applied
+            Path buiten = Files.writeString(bak.map().resolveSibling("buiten-" + UUID.randomUUID() + ".csv"),
+                    bak == ab ? "999990482;70DN;2026-10-01\n" : "bsn;woonplaats\n999992004;Buitenlinks\n");
+            String link = bak == ab ? "72WC.csv" : "gba-" + UUID.randomUUID() + ".csv";
+            Files.createSymbolicLink(bak.map().resolve(link), buiten.toAbsolutePath());
+            assertThat(reden(bak.wachtTotVerplaatst(link, "fout"))).contains("geen gewoon bestand");
+            assertThat(Files.readString(buiten)).as("the file the link pointed at is untouched").contains("999");
+        }
+        assertThat(abOpgave("72WC")).isZero();
+        assertThat(hub.jdbc().queryForObject("select count(*) from persoon where woonplaats = 'Buitenlinks'", Integer.class)).isZero();
+
+        // both routes still run, and health is UP
+        accept(ab, "72WC.csv", "999990482;70DN;2026-10-01\n");
+        assertThat(abOpgave("72WC")).isEqualTo(1);
+        accept(gba, "bsn;woonplaats\n999992041;Overveen\n");
+        assertThat(hub.operator().actuator("/health/readiness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void legeBestandenEnPuntbestanden() throws IOException {
+        accept(ab, "72WD.csv", "999990482;70DN;2026-10-01\n");
+        // 0 bytes: an upload that did not finish; refused, the list stays
+        assertThat(reden(refuse(ab, "72WD.csv", ""))).contains("leeg");
+        assertThat(reden(refuse(gba, ""))).contains("leeg");
+        assertThat(abOpgave("72WD")).isEqualTo(1);
+        // only the header: the school has no AB pupils
+        accept(ab, "72WD.csv", "pgn;brinWec;ingangsdatum\n");
+        assertThat(abOpgave("72WD")).isZero();
+
+        // a dot-file is an upload in progress (rsync, scp): left alone, never read
+        Files.writeString(ab.map().resolve(".72WD.csv"), "999990482;70DN;2026-10-01\n");
+        accept(ab, "72WD.csv", "pgn;brinWec;ingangsdatum\n");
+        assertThat(ab.map().resolve(".72WD.csv")).exists();
+        assertThat(abOpgave("72WD")).isZero();
+    }
+
+    @Test
+    void eenBomWordtGeaccepteerdEenAndereCoderingGeweigerd() {
+        accept(ab, "72PA.csv", "\ufeffpgn;brinWec;ingangsdatum\n999990482;70DN;2026-10-01\n");
+        assertThat(abOpgave("72PA")).isEqualTo(1);
+        accept(gba, "\ufeffbsn;woonplaats\n999992041;Aerdenhout\n");
+
+        byte[] latin1 = "bsn;woonplaats\n999992041;Bergen op Zo\u00e9m\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(reden(refuse(gba, latin1))).contains("UTF-8");
+        byte[] utf16 = "pgn;brinWec;ingangsdatum\n999990482;70DN;\n".getBytes(StandardCharsets.UTF_16);
+        assertThat(reden(refuse(ab, "72PA.csv", utf16))).contains("UTF-8");
+        byte[] utf16le = "pgn;brinWec;ingangsdatum\n999990482;70DN;\n".getBytes(StandardCharsets.UTF_16LE);
+        assertThat(reden(refuse(ab, "72PA.csv", utf16le))).contains("UTF-8");
+        assertThat(abOpgave("72PA")).isEqualTo(1);
+    }
+
+    // --- helpers
+
+    private static void schrijfIn(String brin, Persoon leerling) {
+        LasClient las = hub.las(brin, "1");
+        Bericht bericht = inschrijven(leerling, wec("2026-08-01"));
+        assertThat(las.aanleveren(bericht).getBerichtResultaat().get(0).getStatus()).isEqualTo(Ontvangststatus.ONTVANGEN);
+        assertThat(HubTest.terugkoppelingVan(las, bericht.getIdentificatie()).getSignaal()).isEmpty();
+    }
+
+    private static List<Terugkoppeling> spontaneMutaties(String brin) {
+        return HubTest.alle(hub.las(brin, "1")).stream().filter(t -> t.getSoort() == SoortTerugkoppeling.SPONTANE_MUTATIE).toList();
+    }
+
+    private static int abOpgave(String brin) {
+        return hub.jdbc().queryForObject("select count(*) from ab_opgave where brin_school = ?", Integer.class, brin);
+    }
+
+    private static List<String> logregels() {
+        synchronized (LOG.list) {
+            return LOG.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
+    /** Nine-digit numbers that pass the elfproef, none of them a person of the register. */
+    static List<String> bsns(int aantal) {
+        List<String> uit = new java.util.ArrayList<>();
+        for (int n = 888_000_000; uit.size() < aantal; n++) {
+            String s = Integer.toString(n);
+            if (nl.bronhub.intake.Pgn.isGeldigBsn(s)) {
+                uit.add(s);
+            }
+        }
+        return uit;
+    }
+
+    static Path refuse(Afleverbak bak, String inhoud) {
+        return refuse(bak, "gba-" + UUID.randomUUID() + ".csv", inhoud.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Path refuse(Afleverbak bak, byte[] inhoud) {
+        return refuse(bak, "gba-" + UUID.randomUUID() + ".csv", inhoud);
+    }
+
+    static Path refuse(Afleverbak bak, String naam, String inhoud) {
+        return refuse(bak, naam, inhoud.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Path refuse(Afleverbak bak, String naam, byte[] inhoud) {
+        vergeet(bak, naam);
+        leg(bak, naam, inhoud);
+        return bak.wachtTotVerplaatst(naam, "fout");
+    }
+
+    static void accept(Afleverbak bak, String inhoud) {
+        accept(bak, "gba-" + UUID.randomUUID() + ".csv", inhoud);
+    }
+
+    static void accept(Afleverbak bak, String naam, String inhoud) {
+        vergeet(bak, naam);
+        leg(bak, naam, inhoud.getBytes(StandardCharsets.UTF_8));
+        Path p = bak.wachtTotVerplaatst(naam, "verwerkt");
+        assertThat(p).exists();
+    }
+
+    /** The name's earlier reason and moved files out of the way, so a wait sees this drop's outcome. */
+    private static void vergeet(Afleverbak bak, String naam) {
+        try {
+            Files.createDirectories(bak.map().resolve("fout"));
+            Files.createDirectories(bak.map().resolve("verwerkt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        bak.vergeet(naam);
+    }
+
+    /** As an operator drops it: written beside the directory, then moved in whole (bytes, for other encodings). */
+    static void leg(Afleverbak bak, String naam, byte[] inhoud) {
+        try {
+            Files.createDirectories(bak.map());
+            Path tijdelijk = Files.write(bak.map().resolveSibling(naam + ".tmp"), inhoud);
+            Files.move(tijdelijk, bak.map().resolve(naam), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String reden(Path fout) {
+        Path reden = fout.resolveSibling(fout.getFileName() + ".reden.txt");
+        return await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(reden) ? Files.readString(reden) : null, r -> r != null);
+    }
+}
