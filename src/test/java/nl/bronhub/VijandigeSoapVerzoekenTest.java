@@ -69,9 +69,7 @@ class VijandigeSoapVerzoekenTest extends HubTest {
 
     private static final String BRIN = "70DY";
     private static final String SOAP11 = LasClient.SOAP_NS;
-    private static final Set<String> TOEGESTANE_HEADERS = Set.of("content-type", "content-length", "date", "connection",
-            "keep-alive", "transfer-encoding", "cache-control", "pragma", "expires", "strict-transport-security",
-            "x-content-type-options", "x-frame-options", "x-xss-protection");
+    private static final Set<String> TOEGESTANE_HEADERS = LasClient.TOEGESTANE_HEADERS;
     private static final Pattern SIGNAALCODE = Pattern.compile("^(\\d{3}): ");
     private static final List<String> VELDEN = List.of("header", "identificatiecodeBedrijfsdocument", "verzendendeInstantie", "brin",
             "aanleverpuntnummer", "ontvangendeInstantie", "datumTijdBedrijfsdocument", "bericht", "identificatie", "mutatiesoort",

@@ -166,7 +166,7 @@ public class GbaMutatiebestand implements SignaalBron {
         }
         String postcode = tekst(velden.get("postcode"));
         if (postcode != null && !postcode.equals("-") && !Formaten.POSTCODE.matcher(postcode).matches()) {
-            throw new GbaBestandFout("regel " + regel + ": postcode heeft niet het formaat 1234AB");
+            throw new GbaBestandFout("regel " + regel + ": postcode moet vier cijfers en twee hoofdletters zijn (bijv. 9999ZZ)");
         }
         String huisnummer = tekst(velden.get("huisnummer"));
         if (huisnummer != null && !huisnummer.equals("-") && !Formaten.NUMMER.matcher(huisnummer).matches()) {

@@ -52,6 +52,15 @@ public final class LasClient {
     public record Http(int status, String body) {
     }
 
+    /**
+     * The HTTP headers an answer of the LAS door may carry: what HTTP needs, and the security headers the
+     * hub sets on purpose (Spring Security's defaults). Anything else (an exchange header, an echoed
+     * request header) is a leak.
+     */
+    public static final Set<String> TOEGESTANE_HEADERS = Set.of("content-type", "content-length", "date", "connection",
+            "keep-alive", "transfer-encoding", "cache-control", "pragma", "expires", "strict-transport-security",
+            "x-content-type-options", "x-frame-options", "x-xss-protection");
+
     /** Every signal code any test received from a hub, for SignaalDekkingTest. */
     public static final Set<String> ONTVANGEN_SIGNALEN = ConcurrentHashMap.newKeySet();
 
