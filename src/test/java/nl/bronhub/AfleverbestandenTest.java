@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -205,16 +204,16 @@ class AfleverbestandenTest {
     @Test
     void eenFifoOfKoppelingWordtOpzijGezetZonderDeRouteTeBlokkeren() throws Exception {
         for (Afleverbak bak : List.of(ab, gba)) {
-            String naam = bak == ab ? "72WC.csv" : "gba-" + UUID.randomUUID() + ".csv";
+            String naam = bak == ab ? "72WC.csv" : "gba-" + Berichten.uniekeLetters() + ".csv";
             Files.createDirectories(bak.map());
             Process mkfifo = new ProcessBuilder("mkfifo", bak.map().resolve(naam).toString()).start();
             assertThat(mkfifo.waitFor()).isZero();
             assertThat(reden(bak.wachtTotVerplaatst(naam, "fout"))).contains("geen gewoon bestand");
 
             // a link to a file outside the directory: not followed, not applied
-            Path buiten = Files.writeString(bak.map().resolveSibling("buiten-" + UUID.randomUUID() + ".csv"),
+            Path buiten = Files.writeString(bak.map().resolveSibling("buiten-" + Berichten.uniekeLetters() + ".csv"),
                     bak == ab ? "999990482;70DN;2026-10-01\n" : "bsn;woonplaats\n999992004;Buitenlinks\n");
-            String link = bak == ab ? "72WC.csv" : "gba-" + UUID.randomUUID() + ".csv";
+            String link = bak == ab ? "72WC.csv" : "gba-" + Berichten.uniekeLetters() + ".csv";
             Files.createSymbolicLink(bak.map().resolve(link), buiten.toAbsolutePath());
             assertThat(reden(bak.wachtTotVerplaatst(link, "fout"))).contains("geen gewoon bestand");
             assertThat(Files.readString(buiten)).as("the file the link pointed at is untouched").contains("999");
@@ -298,11 +297,11 @@ class AfleverbestandenTest {
     }
 
     static Path refuse(Afleverbak bak, String inhoud) {
-        return refuse(bak, "gba-" + UUID.randomUUID() + ".csv", inhoud.getBytes(StandardCharsets.UTF_8));
+        return refuse(bak, "gba-" + Berichten.uniekeLetters() + ".csv", inhoud.getBytes(StandardCharsets.UTF_8));
     }
 
     static Path refuse(Afleverbak bak, byte[] inhoud) {
-        return refuse(bak, "gba-" + UUID.randomUUID() + ".csv", inhoud);
+        return refuse(bak, "gba-" + Berichten.uniekeLetters() + ".csv", inhoud);
     }
 
     static Path refuse(Afleverbak bak, String naam, String inhoud) {
@@ -316,7 +315,7 @@ class AfleverbestandenTest {
     }
 
     static void accept(Afleverbak bak, String inhoud) {
-        accept(bak, "gba-" + UUID.randomUUID() + ".csv", inhoud);
+        accept(bak, "gba-" + Berichten.uniekeLetters() + ".csv", inhoud);
     }
 
     static void accept(Afleverbak bak, String naam, String inhoud) {
