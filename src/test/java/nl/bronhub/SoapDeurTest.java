@@ -2,6 +2,7 @@ package nl.bronhub;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -162,6 +163,67 @@ class SoapDeurTest extends SignaalTest {
                 .POST(HttpRequest.BodyPublishers.ofString(geldig)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(grote.headers().firstValue("content-type")).as(grote.statusCode() + " " + grote.body()).hasValueSatisfying(c -> assertThat(c).startsWith("text/xml"));
         geweigerd(new LasClient.Http(grote.statusCode(), grote.body()), "360");
+    }
+
+    @Test
+    void eenDatumMetEenJaartalVanMeerDanVierCijfersIs742() {
+        LasClient las = las("70DT", "2");
+        for (String peildatum : List.of("-999999999-10-01", "+2026-10-01", "20260-10-01", "026-10-01")) {
+            geweigerd(las.post(LasClient.envelop(registratieoverzichtVerzoek(las, peildatum, null))), "742");
+        }
+    }
+
+    @Test
+    void eenAnderAdresOfEenAndereMethodeIs360() throws Exception {
+        LasClient las = las("70DT", "3");
+        HttpResponse<String> get = las.http().send(HttpRequest.newBuilder(las.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        geweigerd(new LasClient.Http(get.statusCode(), get.body()), "360");
+        HttpResponse<String> anders = las.http().send(HttpRequest.newBuilder(las.endpoint().resolve("/services/anders"))
+                .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofString(LasClient.envelop(las.ophaalVerzoek(0, 1))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        geweigerd(new LasClient.Http(anders.statusCode(), anders.body()), "360");
+        // the contract itself stays readable
+        HttpResponse<String> wsdl = las.http().send(HttpRequest.newBuilder(URI.create(las.endpoint() + "?wsdl")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wsdl.statusCode()).isEqualTo(200);
+        assertThat(wsdl.body()).contains("opvragenRegistratieoverzicht");
+    }
+
+    @Test
+    void eenOnleesbaarHttpVerzoekIs360() throws Exception {
+        LasClient las = las("70DT", "4");
+        String body = LasClient.envelop(las.ophaalVerzoek(0, 1));
+        // a chunk size that is no number
+        geweigerd(rauw(las, "POST /services/uitwisseling/v1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n" + body + "\r\n0\r\n\r\n"), "360");
+        // a request line Tomcat cannot parse at all: no path to go by, the door it came in by says it is the LAS's
+        geweigerd(rauw(las, "\u0001\u0002 / HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n"), "360");
+    }
+
+    @Test
+    void wsAdresseringZonderActionNoemtWatOntbreekt() {
+        LasClient las = las("70DT", "5");
+        Bericht bericht = inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"));
+        LasClient.Http http = las.post(metWsAdressering(LasClient.envelop(las.aanleverVerzoek(bericht)), "ReplyTo", WSA + "/anonymous"));
+        geweigerd(http, "360");
+        assertThat(fout(http).signalen().get(0).getGegeven()).contains("wsa:Action");
+    }
+
+    /** Raw bytes over the LAS's TLS connection, for requests no HTTP client will send; the answer as status and body. */
+    private static LasClient.Http rauw(LasClient las, String verzoek) throws Exception {
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) las.http().sslContext().getSocketFactory()
+                .createSocket("localhost", las.endpoint().getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(verzoek.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String antwoord = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(antwoord.substring(9, 12));
+            String rest = antwoord.substring(antwoord.indexOf("\r\n\r\n") + 4);
+            if (antwoord.toLowerCase().contains("transfer-encoding: chunked")) {
+                rest = rest.substring(rest.indexOf("\r\n") + 2, rest.lastIndexOf("\r\n0\r\n"));
+            }
+            return new LasClient.Http(status, rest.strip());
+        }
     }
 
     @Test

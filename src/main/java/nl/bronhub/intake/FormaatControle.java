@@ -26,7 +26,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormaatControle implements SignaalBron {
 
-    public static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    /**
+     * JJJJ-MM-DD, the year in exactly four digits: "uuuu" would also take a signed year of up to nine
+     * digits (-999999999-10-01), which then wrapped into a date nobody sent.
+     */
+    public static final DateTimeFormatter DATUM = new java.time.format.DateTimeFormatterBuilder()
+            .appendValue(java.time.temporal.ChronoField.YEAR, 4).appendLiteral('-')
+            .appendValue(java.time.temporal.ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
+            .appendValue(java.time.temporal.ChronoField.DAY_OF_MONTH, 2)
+            .toFormatter().withChronology(java.time.chrono.IsoChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
 
     private static final Pattern IDENTIFICATIE = Pattern.compile("[A-Za-z0-9_-]{1,50}");
     private static final Pattern LANDCODE = Pattern.compile("[0-9]{4}");

@@ -60,8 +60,9 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
         }
         // raised while reading the request (no answer under way yet): the envelope is at fault
         boolean envelop = message.getExchange().getOutMessage() == null;
+        String reden = overschreden != null ? overschreden : bewaking.reden(fault);
         var signaal = !envelop ? catalogus.signaal("358")
-                : catalogus.signaal("360", overschreden != null ? overschreden : bewaking.reden(fault));
+                : catalogus.signaal("360", reden != null ? reden : kopFout(fault));
         LOG.warn("SOAP request refused with signal {} ({})", signaal.code(),
                 fault.getCause() == null ? "no cause" : fault.getCause().getClass().getSimpleName());
         geef(fault, signaal, envelop);
@@ -76,6 +77,25 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
         fault.setMessage(signaal.code() + ": " + signaal.omschrijving());
         fault.setFaultCode(client ? Soap11.getInstance().getSender() : Soap11.getInstance().getReceiver());
         SoapFouten.vulDetail(fault, List.of(signaal));
+    }
+
+    /**
+     * Which SOAP or WS-Addressing rule a header broke, told by the fault's code (never its message, which
+     * may quote the request): a WS-Addressing header without the wsa:Action it requires, a header marked
+     * mustUnderstand that the hub does not know.
+     */
+    private static String kopFout(Fault fault) {
+        javax.xml.namespace.QName code = fault.getFaultCode();
+        if (code == null) {
+            return null;
+        }
+        if (code.getNamespaceURI().contains("addressing")) {
+            return "WS-Addressing (" + code.getLocalPart() + "; met wsa-koppen is wsa:Action verplicht)";
+        }
+        if ("MustUnderstand".equals(code.getLocalPart())) {
+            return "mustUnderstand (een kop die de hub niet kent)";
+        }
+        return null;
     }
 
     /** The limit VerzoekBewaking found broken while the request was read, if any. */

@@ -66,8 +66,14 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            // the raw request line's path: a request Tomcat could not parse has no decoded one
+            // the raw request line's path (a request Tomcat could not parse has no decoded one); a request line
+            // too broken to hold a path is told by its connector: the LAS door is the main one, the operator's
+            // and the portal's doors are added beside it
             String uri = request.getCoyoteRequest().requestURI().toString();
+            if ((uri == null || uri.isEmpty()) && request.getConnector() != null && request.getConnector().getService() != null
+                    && request.getConnector().getService().findConnectors()[0] == request.getConnector()) {
+                uri = "/services/";
+            }
             try {
                 response.resetBuffer();
                 if (uri != null && uri.startsWith("/services/")) {

@@ -85,20 +85,44 @@ public class VerzoekBewaking extends OncePerRequestFilter {
         return "omvang verzoek (maximaal " + maxBytes + " bytes)";
     }
 
+    /** The LAS door's one address: requests go here as POST, the contract is read here with ?wsdl. */
+    static final String ADRES = "/services/uitwisseling/v1";
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/services/") || !"POST".equals(request.getMethod());
+        return !request.getRequestURI().startsWith("/services/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean post = "POST".equals(request.getMethod());
+        if (!ADRES.equals(request.getRequestURI()) || !(post || ("GET".equals(request.getMethod()) && request.getQueryString() != null))) {
+            // another path, or a method the door does not serve: a coded answer, not CXF's HTML or a 358
+            weiger(request, response, "adres of methode (POST naar " + ADRES + "; het contract: GET " + ADRES + "?wsdl)");
+            return;
+        }
+        if (!post) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             // the body is not read; the connection closes rather than draining megabytes
             weiger(request, response, omvang(maxBytes));
             return;
         }
-        byte[] inhoud = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        byte[] inhoud;
+        try {
+            inhoud = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            // a broken chunked encoding, or a client that went away mid-request
+            try {
+                weiger(request, response, "HTTP-verzoek (de inhoud is niet te lezen)");
+            } catch (IOException weg) {
+                // nobody left to answer
+            }
+            return;
+        }
         if (inhoud.length > maxBytes) {
             weiger(request, response, omvang(maxBytes));
             return;
