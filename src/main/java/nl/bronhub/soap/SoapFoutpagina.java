@@ -1,0 +1,75 @@
+package nl.bronhub.soap;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.bronhub.signal.SignaalCatalogus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorController;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
+import org.springframework.boot.web.servlet.error.ErrorAttributes;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Spring's error page, but never for the LAS door: when Tomcat itself ends a LAS request in an error
+ * (it calls sendError on a chunked body it cannot read, before any filter can answer), the LAS gets a
+ * SOAP fault with 360 (358 for a fault on the hub's side) instead of Spring's JSON. The operator API
+ * and the portal keep their own error answers.
+ */
+@Controller
+@RequestMapping("${server.error.path:${error.path:/error}}")
+public class SoapFoutpagina extends BasicErrorController {
+
+    private final SignaalCatalogus catalogus;
+
+    public SoapFoutpagina(ErrorAttributes attributen, ServerProperties server, ObjectProvider<ErrorViewResolver> resolvers,
+                          SignaalCatalogus catalogus) {
+        super(attributen, server.getError(), resolvers.orderedStream().toList());
+        this.catalogus = catalogus;
+    }
+
+    @Override
+    public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+        if (isLasDeur(request)) {
+            schrijf(request, response);
+            return null;
+        }
+        return super.errorHtml(request, response);
+    }
+
+    @Override
+    public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        if (isLasDeur(request) && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a && a.getResponse() != null) {
+            schrijf(request, a.getResponse());
+            return null;
+        }
+        return super.error(request);
+    }
+
+    private static boolean isLasDeur(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String pad && pad.startsWith("/services/");
+    }
+
+    private void schrijf(HttpServletRequest request, HttpServletResponse response) {
+        int status = getStatus(request).value();
+        var signaal = status >= 500 ? catalogus.signaal("358") : catalogus.signaal("360", "HTTP-verzoek (de inhoud is niet te lezen)");
+        try {
+            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            response.setContentType("text/xml;charset=UTF-8");
+            response.getOutputStream().write(SoapFouten.envelop(List.of(signaal)).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone: nothing more to say
+        }
+    }
+}
