@@ -20,8 +20,9 @@ import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /**
  * The groups that change over time, each a list of occurrences with an ingangsdatum: mandatory groups
- * present (341), one starting on datum inschrijving (303), every ingangsdatum within the enrolment
- * (321) and none twice in a group (349).
+ * present (341), one starting on datum inschrijving (303), every ingangsdatum within the enrolment (321)
+ * and none twice in a group (349); likewise no ambulante begeleiding or indicatiestelling twice on one
+ * date (349).
  */
 @Component
 public class GroepRegels implements InhoudRegel {
@@ -75,6 +76,19 @@ public class GroepRegels implements InhoudRegel {
                 v.voegToe(catalogus.signaal("303", groep, Map.of("groep", groep, "datumInschrijving", datum(inschrijving))));
             }
         });
+        // a second ambulante begeleiding on one date would break the register's key (and was parked, never answered);
+        // two indications on one date leave the latest one, which 345 and the GTB read, undefined
+        enkelvoudig(v, "ambulante begeleiding", "Datum ingang ambulante begeleiding",
+                i.getAmbulanteBegeleiding().stream().map(ab -> datum(ab.getIngangsdatum())).toList());
+        enkelvoudig(v, "indicatiestelling", "Datum indicatiestelling",
+                i.getIndicatiestelling().stream().map(ind -> datum(ind.getDatumIndicatiestelling())).toList());
+    }
+
+    /** 349 for each date that occurs more than once in the group. */
+    private void enkelvoudig(Verwerking v, String groep, String gegeven, List<LocalDate> data) {
+        Set<LocalDate> gezien = new HashSet<>();
+        data.stream().filter(d -> !gezien.add(d)).distinct().forEach(d ->
+                v.voegToe(catalogus.signaal("349", groep, Map.of("gegeven", gegeven, "waarde", datum(d), "groep", groep))));
     }
 
     /** The groups by the name the handbook gives them, in the handbook's order. */
