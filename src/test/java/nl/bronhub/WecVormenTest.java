@@ -131,6 +131,24 @@ class WecVormenTest extends SignaalTest {
                 "Datum indicatiestelling 01-08-2026 komt vaker dan eens voor binnen de gegevensgroep indicatiestelling.", "70CR");
     }
 
+    // --- mandatory fields (handbook 7.3.1-7.3.4)
+
+    @Test
+    void eenWecInschrijvingZonderNncaGeeft740() {
+        Inschrijving i = wec("2026-08-01");
+        i.setAanduidingNnca(null);
+        afgekeurdMet(verwerk("70CT", inschrijven(zonderPgn("2016-01-01"), i)), "740",
+                "Het veld Aanduiding niet-Nederlandse Culturele Achtergrond moet gevuld zijn.", "70CT");
+    }
+
+    @Test
+    void eenCrisisplaatsZonderNncaGeeft740() {
+        Inschrijving i = zonderIndicatie(wec("2026-08-01"), "1");
+        i.setAanduidingNnca(" ");
+        afgekeurdMet(verwerk("70CU", inschrijven(zonderPgn("2016-01-01"), i)), "740",
+                "Het veld Aanduiding niet-Nederlandse Culturele Achtergrond moet gevuld zijn.", "70CU");
+    }
+
     // --- the indicatiestelling
 
     @Test
