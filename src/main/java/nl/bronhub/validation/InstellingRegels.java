@@ -75,7 +75,8 @@ public class InstellingRegels implements InhoudRegel {
                     .ifPresent(vestiging -> v.voegToe(catalogus.signaal("337", "soort onderwijs", Map.of(
                             "soortOnderwijs", Waardelijsten.soortOnderwijs(code), "vestiging", v.getBrin() + vestiging.volgnummer()))));
         }
-        i.getAmbulanteBegeleiding().forEach(ab -> geldig(v, ab.getBrinSchool(), "datum ingang ambulante begeleiding",
+        // an empty BRIN is not an invalid one: ambulanteBegeleidingRegels gives 740 for it
+        i.getAmbulanteBegeleiding().stream().filter(ab -> gevuld(ab.getBrinSchool())).forEach(ab -> geldig(v, ab.getBrinSchool(), "datum ingang ambulante begeleiding",
                 datum(ab.getIngangsdatum()))
                 .filter(ander -> !ander.isEen(Instelling.Soort.WPO, Instelling.Soort.WVO, Instelling.Soort.WEB))
                 .ifPresent(ander -> v.voegToe(catalogus.signaal("399", "BRIN-nummer school ambulante begeleiding", Map.of(
