@@ -87,6 +87,14 @@ class InstellingRegelsTest extends SignaalTest {
     }
 
     /** Ambulante begeleiding (handbook 7.3.2): the zeros, and the regular school where the pupil is. */
+    @Test
+    void ambulanteBegeleidingZonderBrinSchoolGeeft740() {
+        Terugkoppeling t = verwerk("70CS", inschrijven(zonderPgn("2016-01-01"), ambulant("")));
+        afgekeurdMet(t, "740", "Het veld BRIN-nummer van de school of instelling waar de leerling ambulant begeleid wordt moet gevuld zijn.",
+                "70CS");
+        assertThat(t.getSignaal()).extracting(s -> s.getCode()).doesNotContain("301");
+    }
+
     static Inschrijving ambulant(String brinSchool) {
         return Berichten.ambulant("2026-09-01", brinSchool, "01");
     }

@@ -124,6 +124,23 @@ class MutatiesTest extends SignaalTest {
     }
 
     @Test
+    void eenWijzigingVanEenOnbekendeLeerlingGeeftAttentie400() {
+        Terugkoppeling t = verwerk("70CV", Berichten.bericht("wijzigen", Berichten.zonderPgn("2016-02-02"), wec("2026-08-01")));
+        assertThat(t.getSignaal()).extracting(s -> s.getCode()).containsExactlyInAnyOrder("400", "757");
+        geregistreerdMet(t, "400", "De oorspronkelijke inschrijving is niet aanwezig in BRON.");
+        assertThat(t.getInschrijving()).isNotNull();
+    }
+
+    @Test
+    void eenUitschrijvingVanEenOnbekendeLeerlingGeeftAttentie400() {
+        Inschrijving i = wec("2026-08-01");
+        i.setDatumUitschrijving("2026-09-30");
+        Terugkoppeling t = verwerk("70CW", Berichten.bericht("uitschrijven", Berichten.zonderPgn("2016-02-02"), i));
+        assertThat(t.getSignaal()).extracting(s -> s.getCode()).containsExactlyInAnyOrder("400", "757");
+        geregistreerdMet(t, "400", "De oorspronkelijke inschrijving is niet aanwezig in BRON.");
+    }
+
+    @Test
     void eenAnderePostcodeVervangtDeGeregistreerdeMet772() {
         Persoon leerling = bekendeLeerling("2016-02-02");
         verwerk("70BH", Berichten.aanmelden(leerling));

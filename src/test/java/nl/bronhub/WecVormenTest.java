@@ -1,5 +1,6 @@
 package nl.bronhub;
 
+import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Indicatiestelling;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Terugkoppeling;
@@ -100,6 +101,52 @@ class WecVormenTest extends SignaalTest {
         i.getVestiging().add(groep("2026-08-01", "01"));
         afgekeurdMet(verwerk("70AO", inschrijven(zonderPgn("2016-01-01"), i)), "349",
                 "Datum ingang plaatsing vestiging 01-08-2026 komt vaker dan eens voor binnen de gegevensgroep vestiging.", "70AO");
+    }
+
+    @Test
+    void tweeAmbulanteBegeleidingenOpDezelfdeDatumGeven349EnNietsGeparkeerd() {
+        Inschrijving i = ambulant("71WA");
+        nl.bronhub.contract.v1.AmbulanteBegeleiding tweede = new nl.bronhub.contract.v1.AmbulanteBegeleiding();
+        tweede.setIngangsdatum(i.getAmbulanteBegeleiding().get(0).getIngangsdatum());
+        tweede.setBrinSchool("71WA");
+        i.getAmbulanteBegeleiding().add(tweede);
+        Bericht b = inschrijven(zonderPgn("2016-01-01"), i);
+        afgekeurdMet(verwerk("70CQ", b), "349",
+                "Datum ingang ambulante begeleiding 01-09-2026 komt vaker dan eens voor binnen de gegevensgroep ambulante begeleiding.",
+                "70CQ");
+        assertThat(jdbc.queryForObject("select count(*) from geparkeerd_bericht g join bericht b on b.id = g.bericht_id "
+                + "where b.identificatie = ?", Integer.class, b.getIdentificatie())).isZero();
+    }
+
+    @Test
+    void tweeIndicatiestellingenOpDezelfdeDatumGeven349() {
+        Inschrijving i = wec("2026-08-01");
+        Indicatiestelling tweede = new Indicatiestelling();
+        tweede.setDatumIndicatiestelling("2026-08-01");
+        tweede.setOnderwijssoortIndicatie("34");
+        tweede.setBrinRec("12RC");
+        tweede.setCviNummer("1234568");
+        i.getIndicatiestelling().add(tweede);
+        afgekeurdMet(verwerk("70CR", inschrijven(zonderPgn("2016-01-01"), i)), "349",
+                "Datum indicatiestelling 01-08-2026 komt vaker dan eens voor binnen de gegevensgroep indicatiestelling.", "70CR");
+    }
+
+    // --- mandatory fields (handbook 7.3.1-7.3.4)
+
+    @Test
+    void eenWecInschrijvingZonderNncaGeeft740() {
+        Inschrijving i = wec("2026-08-01");
+        i.setAanduidingNnca(null);
+        afgekeurdMet(verwerk("70CT", inschrijven(zonderPgn("2016-01-01"), i)), "740",
+                "Het veld Aanduiding niet-Nederlandse Culturele Achtergrond moet gevuld zijn.", "70CT");
+    }
+
+    @Test
+    void eenCrisisplaatsZonderNncaGeeft740() {
+        Inschrijving i = zonderIndicatie(wec("2026-08-01"), "1");
+        i.setAanduidingNnca(" ");
+        afgekeurdMet(verwerk("70CU", inschrijven(zonderPgn("2016-01-01"), i)), "740",
+                "Het veld Aanduiding niet-Nederlandse Culturele Achtergrond moet gevuld zijn.", "70CU");
     }
 
     // --- the indicatiestelling

@@ -19,8 +19,8 @@ import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /**
  * Ambulante begeleiding (handbook 7.3.2, 8.6): soort onderwijs, leerjaar, schoolsoort and soort
- * verblijf are 0 (338), NNCA is 0 (343), and the coaching starts within the enrolment, on or after
- * the indication (328).
+ * verblijf are 0 (338), NNCA is 0 (343), the school coached at is filled in (740), and the coaching
+ * starts within the enrolment, on or after the indication (328).
  */
 @Component
 public class AmbulanteBegeleidingRegels implements InhoudRegel {
@@ -33,7 +33,7 @@ public class AmbulanteBegeleidingRegels implements InhoudRegel {
 
     @Override
     public Set<String> signaalcodes() {
-        return Set.of("328", "338", "343");
+        return Set.of("328", "338", "343", "740");
     }
 
     @Override
@@ -55,6 +55,10 @@ public class AmbulanteBegeleidingRegels implements InhoudRegel {
         LocalDate indicatie = i.getIndicatiestelling().stream().map(x -> datum(x.getDatumIndicatiestelling()))
                 .min(Comparator.naturalOrder()).orElse(null);
         for (AmbulanteBegeleiding ab : i.getAmbulanteBegeleiding()) {
+            if (!gevuld(ab.getBrinSchool())) {
+                v.voegToe(catalogus.signaal("740", "BRIN-nummer school ambulante begeleiding", Map.of(
+                        "gegeven", "BRIN-nummer van de school of instelling waar de leerling ambulant begeleid wordt")));
+            }
             LocalDate ingang = datum(ab.getIngangsdatum());
             if ((indicatie != null && ingang.isBefore(indicatie)) || ingang.isBefore(inschrijving)
                     || (uitschrijving != null && ingang.isAfter(uitschrijving))) {

@@ -16,12 +16,14 @@ import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
 
 import static nl.bronhub.processing.Verwerking.datum;
+import static nl.bronhub.processing.Verwerking.gevuld;
 import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /**
  * The groups that change over time, each a list of occurrences with an ingangsdatum: mandatory groups
- * present (341), one starting on datum inschrijving (303), every ingangsdatum within the enrolment
- * (321) and none twice in a group (349).
+ * present (341), one starting on datum inschrijving (303), every ingangsdatum within the enrolment (321)
+ * and none twice in a group (349); likewise no ambulante begeleiding or indicatiestelling twice on one
+ * date (349). A WEC or VGK enrolment also needs its aanduiding NNCA (740).
  */
 @Component
 public class GroepRegels implements InhoudRegel {
@@ -39,7 +41,7 @@ public class GroepRegels implements InhoudRegel {
 
     @Override
     public Set<String> signaalcodes() {
-        return Set.of("303", "321", "341", "349");
+        return Set.of("303", "321", "341", "349", "740");
     }
 
     @Override
@@ -49,6 +51,10 @@ public class GroepRegels implements InhoudRegel {
             return;
         }
         boolean wpo = instellingen.zoek(v.getBrin()).map(s -> s.isEen(Instelling.Soort.WPO)).orElse(false);
+        if (!wpo && !gevuld(i.getAanduidingNnca())) {
+            // handbook 7.3.1-7.3.4: every form of WEC/VGK enrolment registers the aanduiding (0 for ambulante begeleiding)
+            v.voegToe(catalogus.signaal("740", "aanduiding NNCA", Map.of("gegeven", "Aanduiding niet-Nederlandse Culturele Achtergrond")));
+        }
         LocalDate inschrijving = datum(i.getDatumInschrijving());
         LocalDate uitschrijving = datum(i.getDatumUitschrijving());
         groepen(i).forEach((groep, voorkomens) -> {
@@ -75,6 +81,19 @@ public class GroepRegels implements InhoudRegel {
                 v.voegToe(catalogus.signaal("303", groep, Map.of("groep", groep, "datumInschrijving", datum(inschrijving))));
             }
         });
+        // a second ambulante begeleiding on one date would break the register's key (and was parked, never answered);
+        // two indications on one date leave the latest one, which 345 and the GTB read, undefined
+        enkelvoudig(v, "ambulante begeleiding", "Datum ingang ambulante begeleiding",
+                i.getAmbulanteBegeleiding().stream().map(ab -> datum(ab.getIngangsdatum())).toList());
+        enkelvoudig(v, "indicatiestelling", "Datum indicatiestelling",
+                i.getIndicatiestelling().stream().map(ind -> datum(ind.getDatumIndicatiestelling())).toList());
+    }
+
+    /** 349 for each date that occurs more than once in the group. */
+    private void enkelvoudig(Verwerking v, String groep, String gegeven, List<LocalDate> data) {
+        Set<LocalDate> gezien = new HashSet<>();
+        data.stream().filter(d -> !gezien.add(d)).distinct().forEach(d ->
+                v.voegToe(catalogus.signaal("349", groep, Map.of("gegeven", gegeven, "waarde", datum(d), "groep", groep))));
     }
 
     /** The groups by the name the handbook gives them, in the handbook's order. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import nl.bronhub.contract.v1.AmbulanteBegeleiding;
 import nl.bronhub.contract.v1.GroepVoorkomen;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.intake.Waardelijsten;
@@ -75,12 +76,16 @@ public class InstellingRegels implements InhoudRegel {
                     .ifPresent(vestiging -> v.voegToe(catalogus.signaal("337", "soort onderwijs", Map.of(
                             "soortOnderwijs", Waardelijsten.soortOnderwijs(code), "vestiging", v.getBrin() + vestiging.volgnummer()))));
         }
-        i.getAmbulanteBegeleiding().forEach(ab -> geldig(v, ab.getBrinSchool(), "datum ingang ambulante begeleiding",
-                datum(ab.getIngangsdatum()))
-                .filter(ander -> !ander.isEen(Instelling.Soort.WPO, Instelling.Soort.WVO, Instelling.Soort.WEB))
-                .ifPresent(ander -> v.voegToe(catalogus.signaal("399", "BRIN-nummer school ambulante begeleiding", Map.of(
-                        "gegeven", "BRIN-nummer van de school of instelling waar de leerling ambulant begeleid wordt",
-                        "brin", ander.brin())))));
+        for (AmbulanteBegeleiding ab : i.getAmbulanteBegeleiding()) {
+            if (!gevuld(ab.getBrinSchool())) {
+                continue; // missing, not invalid: ambulanteBegeleidingRegels gives 740
+            }
+            geldig(v, ab.getBrinSchool(), "datum ingang ambulante begeleiding", datum(ab.getIngangsdatum()))
+                    .filter(ander -> !ander.isEen(Instelling.Soort.WPO, Instelling.Soort.WVO, Instelling.Soort.WEB))
+                    .ifPresent(ander -> v.voegToe(catalogus.signaal("399", "BRIN-nummer school ambulante begeleiding", Map.of(
+                            "gegeven", "BRIN-nummer van de school of instelling waar de leerling ambulant begeleid wordt",
+                            "brin", ander.brin()))));
+        }
         if (gevuld(i.getBrinTeruggeplaatsteLeerling()) && gevuld(i.getDatumUitschrijving())) {
             geldig(v, i.getBrinTeruggeplaatsteLeerling(), "datum uitschrijving", datum(i.getDatumUitschrijving()));
         }

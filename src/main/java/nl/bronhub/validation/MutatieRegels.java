@@ -17,10 +17,14 @@ import static nl.bronhub.processing.Verwerking.gevuld;
 /**
  * The mutation against what the register holds (handbook 7.3-7.6): a BRIN teruggeplaatste leerling
  * needs a datum uitschrijving (340); a second, overlapping enrolment at the same school is refused
- * (311); a wijzigen or uitschrijven without the original enrolment registers it anew (400).
+ * (311); a wijzigen or uitschrijven without the original enrolment registers it anew (400), also for a
+ * pupil BRON did not know.
  */
 @Component
 public class MutatieRegels implements InhoudRegel {
+
+    /** The signals of identification: the pupil came without a number and the hub found or gave one. */
+    private static final Set<String> DOOR_DE_HUB_GEIDENTIFICEERD = Set.of("755", "756", "757");
 
     private final RegisterLezer register;
     private final SignaalCatalogus catalogus;
@@ -45,9 +49,26 @@ public class MutatieRegels implements InhoudRegel {
             v.voegToe(catalogus.signaal("340", "BRIN-nummer teruggeplaatste leerling",
                     Map.of("brin", i.getBrinTeruggeplaatsteLeerling().trim())));
         }
-        if (v.getPgn() == null) {
-            return; // a pupil the register does not know yet has no enrolments
+        if (v.getPgn() != null) {
+            tegenHetRegister(v, i);
         }
+        // else: sent without a number; naIdentificatie checks once identification has found or given one
+    }
+
+    /**
+     * For a pupil sent without a number, after identification (routes/50-gba-controle): the number
+     * found (755, 756) may have enrolments; a new one (757) has none, so a wijzigen or uitschrijven is 400.
+     */
+    public void naIdentificatie(Verwerking v) {
+        Inschrijving i = v.getBericht().getInschrijving();
+        if (i == null || "verwijderen".equals(v.mutatiesoort()) || v.getPgn() == null
+                || v.getSignalen().stream().noneMatch(s -> DOOR_DE_HUB_GEIDENTIFICEERD.contains(s.code()))) {
+            return;
+        }
+        tegenHetRegister(v, i);
+    }
+
+    private void tegenHetRegister(Verwerking v, Inschrijving i) {
         LocalDate van = datum(i.getDatumInschrijving());
         List<RegisterLezer.Periode> bestaand = register.inschrijvingen(v.getPgn(), v.getBrin());
         if (bestaand.stream().anyMatch(p -> p.inschrijving().equals(van))) {
