@@ -163,6 +163,30 @@ class AanleverenEnTerugkoppelenTest extends HubTest {
     }
 
     @Test
+    void eenLasDieOpnieuwBijNulBegintKrijgtBevestigdeTerugkoppelingenNietOpnieuw() {
+        LasClient las = las("10AE", "2");
+        Bericht[] berichten = new Bericht[7];
+        for (int i = 0; i < berichten.length; i++) {
+            berichten[i] = Berichten.aanmelden(zonderPgn("2018-02-1" + i));
+        }
+        las.aanleveren(berichten);
+        terugkoppelingVan(las, berichten[6].getIdentificatie());
+        assertThat(las.ophalen(5, 1).getTerugkoppeling()).extracting(Terugkoppeling::getVolgnummer).containsExactly(6L);
+
+        // a LAS reinstalled from an old backup starts over at 0: what it acknowledged (1-5) does not come back
+        TerugkoppelingAntwoord vanafNul = las.ophalen(0);
+        assertThat(vanafNul.getTerugkoppeling()).extracting(Terugkoppeling::getVolgnummer).containsExactly(6L, 7L);
+        assertThat(vanafNul.isMeerBeschikbaar()).isFalse();
+        // and a number between acknowledged ones acknowledges nothing new and serves nothing old
+        assertThat(las.ophalen(3).getTerugkoppeling()).extracting(Terugkoppeling::getVolgnummer).containsExactly(6L, 7L);
+        assertThat(bevestigd("10AE", "2")).containsExactly(1L, 2L, 3L, 4L, 5L);
+
+        assertThat(las.ophalen(7).getTerugkoppeling()).isEmpty();
+        assertThat(las.ophalen(0).getTerugkoppeling()).isEmpty();
+        assertThat(bevestigd("10AE", "2")).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
     void eenVolgnummerDatNooitIsUitgegevenWordtGeweigerd() {
         LasClient las = las("10AF", "1");
         Bericht b = Berichten.aanmelden(zonderPgn("2018-03-01"));
@@ -212,7 +236,12 @@ class AanleverenEnTerugkoppelenTest extends HubTest {
     }
 
     private List<Long> bevestigd(String brin) {
+        return bevestigd(brin, "1");
+    }
+
+    private List<Long> bevestigd(String brin, String aanleverpuntnummer) {
         return jdbc.queryForList("select t.volgnummer from terugkoppeling t join aanleverpunt a on a.id = t.aanleverpunt_id "
-                + "where a.brin = ? and t.bevestigd_op is not null order by t.volgnummer", Long.class, brin);
+                + "where a.brin = ? and a.aanleverpuntnummer = ? and t.bevestigd_op is not null order by t.volgnummer", Long.class,
+                brin, aanleverpuntnummer);
     }
 }

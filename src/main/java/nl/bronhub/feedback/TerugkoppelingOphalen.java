@@ -28,6 +28,7 @@ import org.w3c.dom.Element;
 /**
  * Verzoek terugkoppeling. The LAS sends the last volgnummer it has safely stored: everything up to it
  * counts as acknowledged, the answer is the next page after it. A lost answer is simply asked again.
+ * What is acknowledged is never served again, also not to a LAS that starts over from 0 (route 70).
  */
 @Component
 public class TerugkoppelingOphalen implements SignaalBron {

@@ -102,18 +102,23 @@ public abstract class HubTest {
         return await().atMost(Duration.ofSeconds(30)).until(() -> alle(las), l -> l.size() >= aantal);
     }
 
-    /** Everything in the queue from the start, page by page, as a LAS catching up would read it. */
+    /**
+     * Everything this LAS has received from the start: what it stored before, plus the queue read page by page
+     * from 0 (which, for the hub, starts after what was acknowledged before). Pages after the first acknowledge the
+     * ones before them, as a LAS catching up does; the last page stays unacknowledged, so a test can read again.
+     */
     public static List<Terugkoppeling> alle(LasClient las) {
-        List<Terugkoppeling> alle = new ArrayList<>();
-        long laatste = 0;
-        TerugkoppelingAntwoord pagina;
-        do {
-            pagina = las.ophalen(laatste);
-            alle.addAll(pagina.getTerugkoppeling());
-            if (!pagina.getTerugkoppeling().isEmpty()) {
-                laatste = pagina.getTerugkoppeling().get(pagina.getTerugkoppeling().size() - 1).getVolgnummer();
-            }
-        } while (pagina.isMeerBeschikbaar());
-        return alle;
+        synchronized (las.ontvangen) {
+            long laatste = 0;
+            TerugkoppelingAntwoord pagina;
+            do {
+                pagina = las.ophalen(laatste);
+                pagina.getTerugkoppeling().forEach(t -> las.ontvangen.put(t.getVolgnummer(), t));
+                if (!pagina.getTerugkoppeling().isEmpty()) {
+                    laatste = pagina.getTerugkoppeling().get(pagina.getTerugkoppeling().size() - 1).getVolgnummer();
+                }
+            } while (pagina.isMeerBeschikbaar());
+            return new ArrayList<>(las.ontvangen.values());
+        }
     }
 }

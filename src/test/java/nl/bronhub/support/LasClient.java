@@ -78,6 +78,8 @@ public final class LasClient {
     private final String brin;
     private final String aanleverpuntnummer;
     private final Pki.Identiteit identiteit;
+    /** What this LAS has received, by volgnummer: the hub serves an acknowledged terugkoppeling only once. */
+    final java.util.NavigableMap<Long, nl.bronhub.contract.v1.Terugkoppeling> ontvangen = new java.util.TreeMap<>();
 
     /** A LAS on the hub's LAS door ({@code port}), showing {@code identiteit}'s client certificate. */
     public LasClient(int port, String brin, String aanleverpuntnummer, Pki.Identiteit identiteit) {
