@@ -156,6 +156,16 @@ class SoapDeurTest extends SignaalTest {
         String geldig = LasClient.envelop(las.ophaalVerzoek(0, 1));
 
         geweigerd(post(las, geldig, "text/xml; charset=foo-bar", "\"\""), "360");
+        // the XML declaration names the encoding too: an unknown one, or one that contradicts the Content-Type
+        String onbekend = "<?xml version=\"1.0\" encoding=\"x-onbekend\"?>" + geldig;
+        geweigerd(post(las, onbekend, "text/xml", "\"\""), "360");
+        geweigerd(post(las, onbekend, "text/xml; charset=utf-8", "\"\""), "360");
+        String latijn = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + geldig;
+        geweigerd(post(las, latijn, "text/xml; charset=utf-8", "\"\""), "360");
+        // the same encoding by another name is no contradiction
+        String utf8 = "<?xml version=\"1.0\" encoding=\"UTF8\"?>" + geldig;
+        assertThat(post(las, utf8, "text/xml; charset=utf-8", "\"\"").status()).isEqualTo(200);
+        assertThat(post(las, latijn, "text/xml", "\"\"").status()).isEqualTo(200);
 
         HttpResponse<String> grote = las.http().send(HttpRequest.newBuilder(las.endpoint())
                 .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")

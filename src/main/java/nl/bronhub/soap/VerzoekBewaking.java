@@ -162,6 +162,17 @@ public class VerzoekBewaking extends OncePerRequestFilter {
         XMLStreamReader xml = null;
         try (InputStream in = new ByteArrayInputStream(inhoud)) {
             xml = tekenset == null ? stax.createXMLStreamReader(in) : stax.createXMLStreamReader(in, tekenset);
+            String verklaard = xml.getCharacterEncodingScheme();
+            if (verklaard != null && tekenset != null) {
+                // the Content-Type wins when reading, so a declaration that says otherwise means the LAS and the
+                // hub would read different characters: refuse rather than guess
+                if (!Charset.isSupported(verklaard)) {
+                    return "tekenset in de XML-declaratie (onbekend; gebruik UTF-8)";
+                }
+                if (!Charset.forName(verklaard).equals(Charset.forName(tekenset))) {
+                    return "tekenset (XML-declaratie en Content-Type verschillen)";
+                }
+            }
             return new Envelop(xml).fout();
         } catch (Geweigerd e) {
             return e.getMessage();
