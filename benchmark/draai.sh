@@ -15,7 +15,7 @@ B=target/benchmark
 rm -rf "$B"; mkdir -p "$B"
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Generator org.springframework.boot.loader.launch.PropertiesLauncher "$B" "$SCHOLEN" "$LEERLINGEN" 7
 java -Xmx${BENCHMARK_HEAP:-2g} ${BENCHMARK_JVM:-} -jar "$JAR" --server.port=8081 --bron.operator.poort=8082 --bron.portaal.poort=8083 --bron.tls.map=$B/tls \
-  --spring.datasource.url="jdbc:h2:file:./$B/db/bron-hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;QUERY_CACHE_SIZE=100;WRITE_DELAY=0" \
+  --spring.datasource.url="jdbc:h2:file:./$B/db/bron-hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;QUERY_CACHE_SIZE=100;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
   --bron.referentie.instellingen=$B/instellingen.yaml --bron.gba.stub.bestanden=$B/gba.yaml \
   --bron.aanleverpunten.bestand=$B/aanleverpunten.yaml --bron.toegang.bestand=$B/toegang.yaml --bron.benchmark.echo=true \
   --bron.terugkoppeling.pagina-grootte=1000 --bron.mail.ingebouwd=false --bron.operator.wachtwoord="$WACHTWOORD" > "$B/hub.log" 2>&1 &

@@ -85,7 +85,9 @@ class CrashIT {
         int code = hub.stop();
         // SIGTERM: the JVM's exit code 143 after Spring's graceful shutdown
         assertThat(code).isIn(0, 143);
-        assertThat(hub.log()).content().doesNotContain("Exception in thread").contains("Graceful shutdown complete");
+        assertThat(hub.log()).content().doesNotContain("Exception in thread").contains("Graceful shutdown complete")
+                // H2 closed under the running pollers by its own shutdown hook (DB_CLOSE_ON_EXIT) logged stack traces
+                .doesNotContain("already closed");
         hub.start();
         naMeerErkend(lassen, 50);
         stop(lassen);

@@ -40,7 +40,7 @@ public final class Databank {
         Map<String, String> p = new HashMap<>();
         if (!postgres()) {
             p.put("spring.datasource.url", "jdbc:h2:file:" + map.toAbsolutePath().resolve("bron-hub")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
             return p;
         }
         String naam = "hub" + ProcessHandle.current().pid() + "_" + TELLER.incrementAndGet();
