@@ -58,10 +58,10 @@ public class AbVergelijking {
     /** One line of a list; the message names the line and the field, never the value. */
     static void controleer(int regel, Opgave o) {
         if (o.pgn() == null || !o.pgn().matches("\\d{9}")) {
-            throw new OngeldigeInvoer("regel " + regel + ": pgn moet 9 cijfers zijn");
+            throw new OngeldigeInvoer("pgn", "regel " + regel + ": pgn moet 9 cijfers zijn");
         }
         if (o.brinWec() == null || !Formaten.BRIN.matcher(o.brinWec()).matches()) {
-            throw new OngeldigeInvoer("regel " + regel + ": brinWec moet een BRIN-nummer zijn (bijv. 00AA)");
+            throw new OngeldigeInvoer("brinWec", "regel " + regel + ": brinWec moet een BRIN-nummer zijn (bijv. 00AA)");
         }
     }
 

@@ -1,11 +1,22 @@
 package nl.bronhub.operator;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.registry.AanleverpuntGegevens;
 import nl.bronhub.registry.AanleverpuntRegister;
 import nl.bronhub.registry.AanleverpuntRegister.Aanleverpunt;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,27 +26,74 @@ import org.springframework.web.bind.annotation.RestController;
 /** Operator API: the aanleverpunt registry (JSON). */
 @RestController
 @RequestMapping("/operator/aanleverpunten")
+@Tag(name = "aanleverpunten", description = "Het aanleverpuntregister: LAS, contactpersoon, gemachtigde, wachtwoordbrief, normen, bestuur")
 public class AanleverpuntenApi {
 
-    private final AanleverpuntRegister register;
+    /** The properties a PATCH may set: those of AanleverpuntGegevens. */
+    private static final Set<String> VELDEN = java.util.Arrays.stream(AanleverpuntGegevens.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
 
-    public AanleverpuntenApi(AanleverpuntRegister register) {
+    private final AanleverpuntRegister register;
+    private final ObjectMapper json;
+
+    public AanleverpuntenApi(AanleverpuntRegister register, ObjectMapper json) {
         this.register = register;
+        this.json = json;
     }
 
     @GetMapping
+    @Operation(summary = "Alle aanleverpunten met hun registergegevens")
     public List<Aanleverpunt> alle() {
         return register.alle();
     }
 
     @GetMapping("/{brin}/{nummer}")
+    @Operation(summary = "Eén aanleverpunt")
     public Aanleverpunt een(@PathVariable String brin, @PathVariable String nummer) {
         return register.zoek(brin, nummer).orElseThrow(() -> new OperatorFouten.NietGevonden("aanleverpunt " + brin + "/" + nummer));
     }
 
-    /** Creates or replaces the aanleverpunt's registry data. */
+    /** Creates or replaces the aanleverpunt's registry data: a field left out is emptied. */
     @PutMapping("/{brin}/{nummer}")
+    @Operation(summary = "Maakt of VERVANGT de registergegevens van een aanleverpunt",
+            description = "Let op: PUT vervangt het hele record. Een veld dat ontbreekt wordt leeggemaakt (ook bestuurNaam en "
+                    + "bestuurEmail). Wie één of enkele velden wil wijzigen gebruikt PATCH (application/merge-patch+json).")
     public Aanleverpunt zet(@PathVariable String brin, @PathVariable String nummer, @RequestBody AanleverpuntGegevens gegevens) {
+        return register.slaOp(brin, nummer, gegevens);
+    }
+
+    /**
+     * Changes only the fields sent (RFC 7396 merge patch: a field with null is emptied, a field left out
+     * is kept), so an operator who sends the new e-mail address does not wipe the bestuur's data.
+     */
+    @PatchMapping(value = "/{brin}/{nummer}", consumes = {"application/merge-patch+json", "application/json"})
+    @Operation(summary = "Wijzigt alleen de meegestuurde velden van een aanleverpunt",
+            description = "JSON merge patch (RFC 7396): een meegestuurd veld krijgt de nieuwe waarde (null maakt het leeg), "
+                    + "een weggelaten veld blijft zoals het was. Een aanleverpunt dat nog niet bestaat wordt aangemaakt.")
+    public Aanleverpunt wijzig(@PathVariable String brin, @PathVariable String nummer, @RequestBody JsonNode wijziging) {
+        if (!(wijziging instanceof ObjectNode velden)) {
+            throw new OngeldigeInvoer("een JSON-object met de velden die veranderen, bijv. {\"gemachtigdeEmail\": \"...\"}");
+        }
+        List<String> onbekend = new ArrayList<>();
+        velden.fieldNames().forEachRemaining(v -> {
+            if (!VELDEN.contains(v)) {
+                onbekend.add(v);
+            }
+        });
+        if (!onbekend.isEmpty()) {
+            throw new OngeldigeInvoer(String.join(", ", onbekend), "onbekend veld " + String.join(", ", onbekend)
+                    + "; wel: " + String.join(", ", VELDEN));
+        }
+        AanleverpuntGegevens nu = register.zoek(brin, nummer).map(Aanleverpunt::gegevens).orElse(null);
+        ObjectNode samen = nu == null ? json.createObjectNode() : json.valueToTree(nu);
+        samen.setAll(velden);
+        AanleverpuntGegevens gegevens;
+        try {
+            gegevens = json.treeToValue(samen, AanleverpuntGegevens.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // the same answer as for a PUT body of the wrong form: 400 naming the property
+            throw new HttpMessageNotReadableException("merge patch", e, null);
+        }
         return register.slaOp(brin, nummer, gegevens);
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import nl.bronhub.processing.GeparkeerdeBerichten;
 import nl.bronhub.processing.GeparkeerdeBerichten.Geparkeerd;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +44,7 @@ public class GeparkeerdApi {
         return switch (uitkomst) {
             case GEDAAN -> ResponseEntity.ok(Map.of("status", gedaan));
             case ONBEKEND -> throw new OperatorFouten.NietGevonden("geparkeerd bericht " + id);
-            case AL_AFGEHANDELD -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("fout", "geparkeerd bericht " + id + " is al afgehandeld"));
+            case AL_AFGEHANDELD -> throw new OperatorFouten.Conflict("geparkeerd bericht " + id + " is al afgehandeld");
         };
     }
 }

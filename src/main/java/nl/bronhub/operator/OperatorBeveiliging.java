@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -46,15 +48,34 @@ public class OperatorBeveiliging {
                 .addFilterBefore(new OperatorBeveiligingRemming(maxFout, venster, blokkade, java.time.Clock.systemUTC()),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/operator/**").hasRole("OPERATOR")
+                        // the API's description and its UI: for the operator, like the API itself
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole("OPERATOR")
                         // a load balancer asks whether the hub is up; details and metrics are the operator's
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .anyRequest().permitAll())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(b -> b.authenticationEntryPoint(OperatorBeveiliging::nietIngelogd))
+                .exceptionHandling(e -> e.authenticationEntryPoint(OperatorBeveiliging::nietIngelogd)
+                        .accessDeniedHandler((verzoek, antwoord, fout) -> probleem(antwoord, 403, "geen-toegang", "Geen toegang",
+                                "deze inlog mag dit niet")))
                 // a JSON API for scripts with Basic credentials, no browser session to forge requests from
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    /** 401 as problem details, with the Basic challenge a client (curl, a browser) answers. */
+    private static void nietIngelogd(HttpServletRequest verzoek, HttpServletResponse antwoord, AuthenticationException fout)
+            throws IOException {
+        antwoord.setHeader("WWW-Authenticate", "Basic realm=\"bron-hub operator\"");
+        probleem(antwoord, 401, "niet-ingelogd", "Niet ingelogd", "log in met de gebruikersnaam en het wachtwoord van de operator (HTTP Basic)");
+    }
+
+    private static void probleem(HttpServletResponse antwoord, int status, String type, String titel, String detail) throws IOException {
+        antwoord.setStatus(status);
+        antwoord.setContentType("application/problem+json;charset=UTF-8");
+        antwoord.getOutputStream().write(("{\"type\":\"" + OperatorFouten.TYPE + type + "\",\"title\":\"" + titel + "\",\"status\":"
+                + status + ",\"detail\":\"" + detail + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Bean

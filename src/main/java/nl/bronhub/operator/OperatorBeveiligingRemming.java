@@ -64,8 +64,9 @@ final class OperatorBeveiligingRemming extends OncePerRequestFilter {
             long seconden = Math.max(1, Duration.between(tijd.instant(), tot).toMillis() / 1000 + 1);
             antwoord.setStatus(429);
             antwoord.setHeader("Retry-After", String.valueOf(seconden));
-            antwoord.setContentType("application/json;charset=UTF-8");
-            antwoord.getOutputStream().write(("{\"fout\":\"te vaak een onjuist wachtwoord; probeer het over " + seconden
+            antwoord.setContentType("application/problem+json;charset=UTF-8");
+            antwoord.getOutputStream().write(("{\"type\":\"" + OperatorFouten.TYPE + "afgeremd\",\"title\":\"Te veel verzoeken\","
+                    + "\"status\":429,\"detail\":\"te vaak een onjuist wachtwoord; probeer het over " + seconden
                     + " seconden opnieuw\"}").getBytes(StandardCharsets.UTF_8));
             return;
         }

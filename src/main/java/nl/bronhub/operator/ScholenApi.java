@@ -65,14 +65,14 @@ public class ScholenApi {
     public List<School> alle(@RequestParam(required = false) String status, @RequestParam(defaultValue = "") String vanaf,
                              @RequestParam(defaultValue = "" + STANDAARD_PAGINA) int aantal) {
         if (aantal < 1 || aantal > MAX_PAGINA) {
-            throw new OngeldigeInvoer("aantal moet tussen 1 en " + MAX_PAGINA + " liggen");
+            throw new OngeldigeInvoer("aantal", "aantal moet tussen 1 en " + MAX_PAGINA + " liggen");
         }
         Kwalificatie.Status gevraagd = null;
         if (status != null && !status.isBlank()) {
             try {
                 gevraagd = Kwalificatie.Status.valueOf(status.trim().toUpperCase());
             } catch (IllegalArgumentException onbekend) {
-                throw new OngeldigeInvoer("status moet een van " + java.util.Arrays.toString(Kwalificatie.Status.values()) + " zijn");
+                throw new OngeldigeInvoer("status", "status moet een van " + java.util.Arrays.toString(Kwalificatie.Status.values()) + " zijn");
             }
         }
         return kwalificatie.alle(gevraagd, vanaf.trim().toUpperCase(), aantal).stream()

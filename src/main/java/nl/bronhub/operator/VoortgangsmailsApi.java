@@ -6,7 +6,6 @@ import java.util.Map;
 import nl.bronhub.progress.IngebouwdeMailserver;
 import nl.bronhub.progress.Voortgangsmails;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,8 +35,7 @@ public class VoortgangsmailsApi {
     public ResponseEntity<Map<String, String>> opnieuw(@PathVariable long id) {
         return switch (mails.opnieuw(id)) {
             case ONBEKEND -> throw new OperatorFouten.NietGevonden("voortgangsmail " + id);
-            case GEEN_ADRES -> ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(Map.of("fout", "het aanleverpunt heeft geen e-mailadres voor de gemachtigde; vul dat eerst in"));
+            case GEEN_ADRES -> throw new OperatorFouten.Conflict("het aanleverpunt heeft geen e-mailadres voor de gemachtigde; vul dat eerst in");
             case VERZENDEN -> ResponseEntity.accepted().body(Map.of("status", "wordt opnieuw verzonden"));
         };
     }

@@ -108,17 +108,18 @@ public class AanleverpuntRegister implements ApplicationRunner {
 
     private void controleer(String brin, String nummer, AanleverpuntGegevens g) {
         if (brin == null || !Formaten.BRIN.matcher(brin).matches()) {
-            throw new OngeldigeInvoer("BRIN-nummer moet twee cijfers en twee letters of cijfers zijn (bijv. 00AA)");
+            throw new OngeldigeInvoer("brin", "BRIN-nummer moet twee cijfers en twee letters of cijfers zijn (bijv. 00AA)");
         }
         if (nummer == null || !Formaten.NUMMER.matcher(nummer).matches()) {
-            throw new OngeldigeInvoer("aanleverpuntnummer moet een getal van 1 tot 5 cijfers zijn");
+            throw new OngeldigeInvoer("aanleverpuntnummer", "aanleverpuntnummer moet een getal van 1 tot 5 cijfers zijn");
         }
         if (instellingen.zoek(brin).isEmpty()) {
-            throw new OngeldigeInvoer("BRIN-nummer " + brin + " is niet bekend in het BRIN-register");
+            throw new OngeldigeInvoer("brin", "BRIN-nummer " + brin + " is niet bekend in het BRIN-register");
         }
         Set<ConstraintViolation<AanleverpuntGegevens>> fouten = validator.validate(g);
         if (!fouten.isEmpty()) {
-            throw new OngeldigeInvoer(fouten.stream().map(f -> f.getPropertyPath() + " " + f.getMessage()).sorted()
+            throw new OngeldigeInvoer(fouten.stream().map(f -> f.getPropertyPath().toString()).sorted().collect(Collectors.joining(", ")),
+                    fouten.stream().map(f -> f.getPropertyPath() + " " + f.getMessage()).sorted()
                     .collect(Collectors.joining("; ")));
         }
     }

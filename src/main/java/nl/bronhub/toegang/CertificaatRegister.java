@@ -97,10 +97,10 @@ public class CertificaatRegister implements ApplicationRunner {
         controleer(houder);
         Instant nu = klok.instant();
         if (certificaat.getNotAfter().toInstant().isBefore(Instant.now())) {
-            throw new OngeldigeInvoer("het certificaat is verlopen (geldig tot " + certificaat.getNotAfter().toInstant() + ")");
+            throw new OngeldigeInvoer("certificaat", "het certificaat is verlopen (geldig tot " + certificaat.getNotAfter().toInstant() + ")");
         }
         if (!vanVertrouwdeCa(certificaat)) {
-            throw new OngeldigeInvoer("het certificaat is niet uitgegeven door een CA die de LAS-deur vertrouwt ("
+            throw new OngeldigeInvoer("certificaat", "het certificaat is niet uitgegeven door een CA die de LAS-deur vertrouwt ("
                     + certificaat.getIssuerX500Principal().getName() + ")");
         }
         String vingerafdruk = Certificaten.vingerafdruk(certificaat);
@@ -125,7 +125,7 @@ public class CertificaatRegister implements ApplicationRunner {
         try {
             certificaat = Certificaten.leesCertificaat(pem == null ? "" : pem);
         } catch (IllegalArgumentException e) {
-            throw new OngeldigeInvoer("certificaat moet één X.509-certificaat in PEM zijn (-----BEGIN CERTIFICATE-----)");
+            throw new OngeldigeInvoer("certificaat", "certificaat moet één X.509-certificaat in PEM zijn (-----BEGIN CERTIFICATE-----)");
         }
         return registreer(certificaat, houder);
     }
@@ -191,19 +191,19 @@ public class CertificaatRegister implements ApplicationRunner {
         }
         controleerBrin(h.brin());
         if (h.aanleverpuntnummer() == null || !Formaten.NUMMER.matcher(h.aanleverpuntnummer()).matches()) {
-            throw new OngeldigeInvoer("aanleverpuntnummer moet een getal van 1 tot 5 cijfers zijn");
+            throw new OngeldigeInvoer("aanleverpuntnummer", "aanleverpuntnummer moet een getal van 1 tot 5 cijfers zijn");
         }
     }
 
     private static void controleerBrin(String brin) {
         if (brin == null || !Formaten.BRIN.matcher(brin).matches()) {
-            throw new OngeldigeInvoer("BRIN-nummer moet twee cijfers en twee letters of cijfers zijn (bijv. 00AA)");
+            throw new OngeldigeInvoer("brin", "BRIN-nummer moet twee cijfers en twee letters of cijfers zijn (bijv. 00AA)");
         }
     }
 
     private static void controleerLeverancier(String leverancier) {
         if (leverancier == null || !LEVERANCIER.matcher(leverancier).matches()) {
-            throw new OngeldigeInvoer("leverancier: 1 tot 80 letters, cijfers, spaties, punten, streepjes of liggende streepjes");
+            throw new OngeldigeInvoer("leverancier", "leverancier: 1 tot 80 letters, cijfers, spaties, punten, streepjes of liggende streepjes");
         }
     }
 

@@ -78,6 +78,26 @@ public final class OperatorClient {
         }
     }
 
+    /**
+     * Any request at the operator door as raw HTTP ({@code pad} from the door's root, e.g. /operator/audit or
+     * /v3/api-docs), so a test sees the status, the headers and the body as sent.
+     */
+    public HttpResponse<String> ruw(String methode, String pad, String contentType, String body) {
+        HttpRequest.Builder verzoek = HttpRequest.newBuilder(URI.create(basis.replace("/operator", "") + pad))
+                .method(methode, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            verzoek.header("Content-Type", contentType);
+        }
+        if (inlog != null) {
+            verzoek.header("Authorization", inlog);
+        }
+        try {
+            return http.send(verzoek.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Antwoord delete(String pad) {
         return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).DELETE());
     }
