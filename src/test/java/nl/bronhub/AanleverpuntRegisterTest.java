@@ -39,15 +39,15 @@ class AanleverpuntRegisterTest extends HubTest {
 
         var email = operator().put("/aanleverpunten/70CX/1", aanleverpunt("geen-adres", "2026-09-07", 100, 10));
         assertThat(email.status()).isEqualTo(400);
-        assertThat(email.json().get("fout").asText()).isEqualTo("gemachtigdeEmail is geen geldig e-mailadres");
+        assertThat(email.json().get("detail").asText()).isEqualTo("gemachtigdeEmail is geen geldig e-mailadres");
 
         var negatief = operator().put("/aanleverpunten/70CX/1", aanleverpunt("goed@70cx.example", "2026-09-07", -1, 10));
         assertThat(negatief.status()).isEqualTo(400);
-        assertThat(negatief.json().get("fout").asText()).isEqualTo("normLeerlingen mag niet negatief zijn");
+        assertThat(negatief.json().get("detail").asText()).isEqualTo("normLeerlingen mag niet negatief zijn");
 
         var datum = operator().put("/aanleverpunten/70CX/1", Map.of("wachtwoordbriefDatum", "7 september"));
         assertThat(datum.status()).isEqualTo(400);
-        assertThat(datum.json().get("fout").asText()).contains("datums als JJJJ-MM-DD");
+        assertThat(datum.json().get("detail").asText()).contains("datums als JJJJ-MM-DD");
 
         var bewaard = operator().get("/aanleverpunten/70CX/1").json().get("gegevens");
         assertThat(bewaard.get("gemachtigdeEmail").asText()).isEqualTo("goed@70cx.example");
@@ -58,7 +58,7 @@ class AanleverpuntRegisterTest extends HubTest {
     void eenOnbekendBrinWordtGeweigerdEnNietAangemaakt() {
         var onbekend = operator().put("/aanleverpunten/99ZZ/1", aanleverpunt("a@b.example", "2026-09-07", 1, 0));
         assertThat(onbekend.status()).isEqualTo(400);
-        assertThat(onbekend.json().get("fout").asText()).isEqualTo("BRIN-nummer 99ZZ is niet bekend in het BRIN-register");
+        assertThat(onbekend.json().get("detail").asText()).isEqualTo("BRIN-nummer 99ZZ is niet bekend in het BRIN-register");
         assertThat(operator().get("/aanleverpunten/99ZZ/1").status()).isEqualTo(404);
     }
 }

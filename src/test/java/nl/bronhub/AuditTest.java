@@ -51,7 +51,7 @@ class AuditTest extends HubTest {
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.json()).hasSize(rijen.size());
         assertThat(api.json().get(rijen.size() - 1).get("operatie").asText()).isEqualTo("aanleveren");
-        assertThat(api.json().get(rijen.size() - 1).get("aantal_afgekeurd").asInt()).isEqualTo(1);
+        assertThat(api.json().get(rijen.size() - 1).get("aantalAfgekeurd").asInt()).isEqualTo(1);
     }
 
     @Test

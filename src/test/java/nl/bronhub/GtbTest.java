@@ -230,7 +230,7 @@ class GtbTest extends SignaalTest {
         // a list with a wrong line is refused whole, and the earlier list stays
         var fout = operator().put("/scholen/72WC/ab-opgave", List.of(Map.of("pgn", "12345", "brinWec", "70DN")));
         assertThat(fout.status()).isEqualTo(400);
-        assertThat(fout.json().get("fout").asText()).isEqualTo("regel 1: pgn moet 9 cijfers zijn");
+        assertThat(fout.json().get("detail").asText()).isEqualTo("regel 1: pgn moet 9 cijfers zijn");
         assertThat(operator().get("/scholen/72WC/ab-vergelijking").json().size()).isEqualTo(4);
     }
 

@@ -82,9 +82,9 @@ class KwalificatieTest {
         assertThat(brins(hub.operator().get("/scholen?status=IN_FASE").json())).contains("70CJ").doesNotContain("70CI");
         OperatorClient.Antwoord fout = hub.operator().get("/scholen?status=KLAAR");
         assertThat(fout.status()).isEqualTo(400);
-        assertThat(fout.json().get("fout").asText())
+        assertThat(fout.json().get("detail").asText())
                 .isEqualTo("status moet een van [IN_FASE, GEKWALIFICEERD, AANGESLOTEN_NIET_GEKWALIFICEERD] zijn");
-        assertThat(hub.operator().get("/scholen?aantal=0").json().get("fout").asText()).isEqualTo("aantal moet tussen 1 en 1000 liggen");
+        assertThat(hub.operator().get("/scholen?aantal=0").json().get("detail").asText()).isEqualTo("aantal moet tussen 1 en 1000 liggen");
 
         // after the phase, GTBs whose term has passed are vastgesteld; the one of 1 March 2027 is still open
         await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/scholen/70CI/gtb").json().get("01")

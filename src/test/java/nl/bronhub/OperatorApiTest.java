@@ -160,6 +160,36 @@ class OperatorApiTest extends HubTest {
         assertThat(operator.get("/aanleverpunten/75AB/1").json().at("/gegevens/bestuurNaam").isNull()).isTrue();
     }
 
+    @Test
+    void elkeSleutelIsCamelCase() throws Exception {
+        // a request in the audit, so its rows are there to look at
+        las("75AA", "1").ophalen(0);
+        OperatorClient operator = operator();
+        for (String pad : List.of("/audit", "/aanleverpunten", "/certificaten", "/mandaten", "/geparkeerd?alle=true", "/scholen",
+                "/voortgangsmails", "/systeem")) {
+            OperatorClient.Antwoord a = operator.get(pad);
+            assertThat(a.status()).as(pad).isEqualTo(200);
+            List<String> sleutels = new ArrayList<>();
+            verzamel(a.json(), sleutels);
+            assertThat(sleutels).as(pad).allMatch(k -> k.matches("[a-z][a-zA-Z0-9]*"));
+        }
+        JsonNode audit = operator.get("/audit?brin=75AA").json();
+        assertThat(audit).isNotEmpty();
+        assertThat(audit.get(0).has("aantalAfgekeurd")).isTrue();
+        assertThat(audit.get(0).get("operatie").asText()).isEqualTo("ophalenTerugkoppelingen");
+    }
+
+    private static void verzamel(JsonNode json, List<String> sleutels) {
+        if (json.isObject()) {
+            json.fields().forEachRemaining(e -> {
+                sleutels.add(e.getKey());
+                verzamel(e.getValue(), sleutels);
+            });
+        } else if (json.isArray()) {
+            json.forEach(j -> verzamel(j, sleutels));
+        }
+    }
+
     private static void assertProbleem(HttpResponse<String> antwoord, int status, String type, String veld) throws Exception {
         assertThat(antwoord.statusCode()).as(antwoord.body()).isEqualTo(status);
         assertThat(antwoord.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("application/problem+json"));

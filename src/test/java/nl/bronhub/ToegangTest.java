@@ -217,8 +217,8 @@ class ToegangTest extends HubTest {
 
     @Test
     void hetRegisterWeigertWatDeLasDeurNietBinnenlaat() {
-        assertThat(registreer(Pki.verlopen("verlopen"), aanleverpunt("70CD", "9")).json().get("fout").asText()).contains("verlopen");
-        assertThat(registreer(Pki.vanVreemdeCa("vreemd"), aanleverpunt("70CD", "9")).json().get("fout").asText())
+        assertThat(registreer(Pki.verlopen("verlopen"), aanleverpunt("70CD", "9")).json().get("detail").asText()).contains("verlopen");
+        assertThat(registreer(Pki.vanVreemdeCa("vreemd"), aanleverpunt("70CD", "9")).json().get("detail").asText())
                 .contains("niet uitgegeven door een CA die de LAS-deur vertrouwt");
         Pki.Identiteit goed = Pki.client("las 70CD-9");
         Map<String, String> beide = new java.util.HashMap<>(aanleverpunt("70CD", "9"));

@@ -3,6 +3,7 @@ package nl.bronhub.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 
+import nl.bronhub.intake.Formaten;
 import nl.bronhub.soap.Contract;
 import nl.bronhub.toegang.Afzender;
 import nl.bronhub.toegang.Toegangscontrole;
@@ -60,13 +61,42 @@ public class AuditSpoor {
                 default -> { }
             }
         }
-        schrijf(operatie, Afzender.brin(exchange), Afzender.aanleverpuntnummer(exchange), Afzender.document(exchange),
-                Toegangscontrole.vingerafdruk(exchange), aantal, afgekeurd, uitkomst);
+        String brin = Afzender.brin(exchange);
+        String nummer = Afzender.aanleverpuntnummer(exchange);
+        schrijf(operatie, brin, nummer, Afzender.document(exchange), Toegangscontrole.vingerafdruk(exchange), aantal, afgekeurd, uitkomst);
+        log(operatie, brin, nummer, aantal, afgekeurd, uitkomst, exchange.getClock().elapsed());
     }
 
     /** A request refused before any route saw it (its envelope, its size, a DOCTYPE). */
     public void geweigerd(String operatie, String signaalcode, String certificaat) {
         schrijf(operatie, null, null, null, certificaat, 0, 0, signaalcode);
+        log(operatie, null, null, 0, 0, signaalcode, -1);
+    }
+
+    /**
+     * One line per SOAP request, at INFO: operation, aanleverpunt, counts, outcome and duration, so that
+     * ordinary traffic can be followed in the log. Never the document's identification or anything of
+     * the berichten; the BRIN and number only when they have their form (a refused request's are unchecked).
+     */
+    private static void log(String operatie, String brin, String nummer, int aantal, int afgekeurd, String uitkomst, long ms) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        StringBuilder regel = new StringBuilder("soap ").append(operatie == null ? "onbekend" : operatie);
+        regel.append(" brin=").append(brin != null && Formaten.BRIN.matcher(brin).matches() ? brin : "-");
+        regel.append(" aanleverpunt=").append(nummer != null && Formaten.NUMMER.matcher(nummer).matches() ? nummer : "-");
+        switch (operatie == null ? "" : operatie) {
+            case "aanleveren" -> regel.append(" berichten=").append(aantal).append(" ontvangen=").append(aantal - afgekeurd)
+                    .append(" afgekeurd=").append(afgekeurd);
+            case "ophalenTerugkoppelingen" -> regel.append(" terugkoppelingen=").append(aantal);
+            case "opvragenRegistratieoverzicht" -> regel.append(" registraties=").append(aantal);
+            default -> { }
+        }
+        regel.append(" uitkomst=").append(uitkomst.matches("[a-z0-9]{1,12}") ? uitkomst : "-");
+        if (ms >= 0) {
+            regel.append(" ms=").append(ms);
+        }
+        LOG.info(regel.toString());
     }
 
     private void schrijf(String operatie, String brin, String nummer, String document, String certificaat, int aantal, int afgekeurd,

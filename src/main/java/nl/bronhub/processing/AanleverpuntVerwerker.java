@@ -171,15 +171,15 @@ public class AanleverpuntVerwerker {
         } catch (Bezet e) {
             throw e;
         } catch (VerwerkingMislukt e) {
-            return registreer(aanleverpuntId, berichtId, e.getCause());
+            return registreer(aanleverpuntId, berichtId, e.getCause(), e.plaats);
         } catch (RuntimeException e) {
-            return registreer(aanleverpuntId, berichtId, e);
+            return registreer(aanleverpuntId, berichtId, e, null);
         }
     }
 
-    private Uitkomst registreer(long aanleverpuntId, long berichtId, Throwable oorzaak) {
+    private Uitkomst registreer(long aanleverpuntId, long berichtId, Throwable oorzaak, FoutPlaats.Plaats plaats) {
         try (var correlatie = Correlatie.bericht(berichtId)) {
-            return mislukt.registreer(aanleverpuntId, berichtId, oorzaak);
+            return mislukt.registreer(aanleverpuntId, berichtId, oorzaak, plaats);
         }
     }
 
@@ -189,7 +189,7 @@ public class AanleverpuntVerwerker {
             uitkomst = routes.send("direct:verwerk-bericht", e -> e.getIn().setBody(rij));
         }
         if (uitkomst.getException() != null) {
-            throw new VerwerkingMislukt(uitkomst.getException());
+            throw new VerwerkingMislukt(uitkomst.getException(), FoutPlaats.Plaats.van(uitkomst));
         }
     }
 
@@ -212,8 +212,11 @@ public class AanleverpuntVerwerker {
     }
 
     static final class VerwerkingMislukt extends RuntimeException {
-        VerwerkingMislukt(Throwable oorzaak) {
+        final transient FoutPlaats.Plaats plaats;
+
+        VerwerkingMislukt(Throwable oorzaak, FoutPlaats.Plaats plaats) {
             super(oorzaak);
+            this.plaats = plaats;
         }
     }
 }

@@ -27,10 +27,13 @@ public class GeparkeerdeBerichten implements SignaalBron {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeparkeerdeBerichten.class);
 
-    /** A parked bericht as the operator sees it; no content, so no personal data. */
+    /**
+     * A parked bericht as the operator sees it; no content, so no personal data. reden is the failure's
+     * type, route and stap where in the routes it was raised, melding a text without personal data.
+     */
     public record Geparkeerd(long id, long berichtId, String brin, String aanleverpuntnummer, String identificatie,
-                             Instant ontvangenOp, Instant geparkeerdOp, int pogingen, String reden, Instant afgehandeldOp,
-                             String afhandeling) {
+                             Instant ontvangenOp, Instant geparkeerdOp, int pogingen, String reden, String route, String stap,
+                             String melding, Instant afgehandeldOp, String afhandeling) {
     }
 
     public enum Uitkomst { GEDAAN, ONBEKEND, AL_AFGEHANDELD }
@@ -62,7 +65,8 @@ public class GeparkeerdeBerichten implements SignaalBron {
                 new MapSqlParameterSource("aantal", Math.max(1, Math.min(aantal, 1000))), (rs, n) -> new Geparkeerd(rs.getLong("id"),
                         rs.getLong("bericht_id"), rs.getString("brin"), rs.getString("aanleverpuntnummer"), rs.getString("identificatie"),
                         rs.getTimestamp("ontvangen_op").toInstant(), rs.getTimestamp("geparkeerd_op").toInstant(), rs.getInt("pogingen"),
-                        rs.getString("reden"), rs.getTimestamp("afgehandeld_op") == null ? null : rs.getTimestamp("afgehandeld_op").toInstant(),
+                        rs.getString("reden"), rs.getString("route"), rs.getString("stap"), rs.getString("melding"),
+                        rs.getTimestamp("afgehandeld_op") == null ? null : rs.getTimestamp("afgehandeld_op").toInstant(),
                         rs.getString("afhandeling")));
     }
 

@@ -1,0 +1,54 @@
+package nl.bronhub;
+
+import java.util.List;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import nl.bronhub.audit.AuditSpoor;
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.support.Berichten;
+import nl.bronhub.support.HubTest;
+import nl.bronhub.support.LasClient;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.wec;
+import static nl.bronhub.support.Berichten.zonderPgn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Ordinary traffic is visible in the log: one INFO line per SOAP request's outcome, without personal data. */
+class SoapLogregelTest extends HubTest {
+
+    @Test
+    void elkVerzoekEenRegelMetAantallenEnDuur() {
+        ListAppender<ILoggingEvent> regels = new ListAppender<>();
+        regels.start();
+        Logger log = (Logger) LoggerFactory.getLogger(AuditSpoor.class);
+        log.addAppender(regels);
+        try {
+            LasClient las = las("75AC", "1");
+            Bericht goed = inschrijven(zonderPgn("2016-02-02"), wec("2026-08-01"));
+            Bericht zonderInschrijving = Berichten.bericht("inschrijven", zonderPgn("2016-02-03"), null);
+            las.aanleveren(goed, zonderInschrijving);
+            HubTest.terugkoppelingVan(las, goed.getIdentificatie());
+            las.post("<geenEnvelop/>");
+
+            List<String> lijnen = regels.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.INFO)
+                    .map(ILoggingEvent::getFormattedMessage).toList();
+            assertThat(lijnen).filteredOn(l -> l.startsWith("soap aanleveren brin=75AC")).singleElement().satisfies(l -> assertThat(l)
+                    .matches("soap aanleveren brin=75AC aanleverpunt=1 berichten=2 ontvangen=1 afgekeurd=1 uitkomst=beantwoord ms=\\d+"));
+            // the LAS polled until its terugkoppeling came: the last poll returned it
+            assertThat(lijnen).filteredOn(l -> l.startsWith("soap ophalenTerugkoppelingen brin=75AC")).isNotEmpty()
+                    .allMatch(l -> l.matches("soap ophalenTerugkoppelingen brin=75AC aanleverpunt=1 terugkoppelingen=\\d+ uitkomst=beantwoord ms=\\d+"))
+                    .anyMatch(l -> l.contains(" terugkoppelingen=1 "));
+            assertThat(lijnen).contains("soap onbekend brin=- aanleverpunt=- uitkomst=360");
+            String alles = String.join("\n", lijnen);
+            assertThat(alles).doesNotContain(goed.getIdentificatie()).doesNotContain(goed.getLeerling().getAchternaam())
+                    .doesNotContain(zonderInschrijving.getLeerling().getAchternaam());
+        } finally {
+            log.detachAppender(regels);
+        }
+    }
+}
