@@ -34,7 +34,7 @@ public class FoutPlaats implements InterceptStrategy {
     @Override
     public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target, Processor nextTarget) {
         String route = routeVan(definition);
-        String stap = kort(definition.getLabel() + (definition.getId() == null ? "" : " (" + definition.getId() + ")"), 200);
+        String stap = kort(definition.getLabel() + " (" + (definition.getId() == null ? "" : definition.getId()) + bron(definition) + ")", 200);
         AsyncProcessor doel = AsyncProcessorConverterHelper.convert(target);
         return new DelegateAsyncProcessor(doel) {
             @Override
@@ -48,6 +48,15 @@ public class FoutPlaats implements InterceptStrategy {
                 });
             }
         };
+    }
+
+    /** Where the step is written, when the route loader kept it: ", 60-registratie.camel.yaml:12". */
+    private static String bron(NamedNode node) {
+        if (node.getLineNumber() > 0 && node.getLocation() != null) {
+            String bestand = node.getLocation().replaceFirst("^.*[/\\:]", "");
+            return ", " + bestand + ":" + node.getLineNumber();
+        }
+        return "";
     }
 
     /** The route the node belongs to: the top of its definition tree. */
