@@ -56,6 +56,15 @@ class BedrijfsvoeringTest {
                 for (String deel : List.of("db", "smtp", "camelHealth")) {
                     assertThat(gezondheid.at("/components/" + deel + "/status").asText()).as(deel).isEqualTo("UP");
                 }
+                // camelHealth names every route of routes/ and its consumer, each with its state
+                JsonNode camel = gezondheid.at("/components/camelHealth/details");
+                List<String> routes = routeIds();
+                assertThat(routes).contains("soap-listener", "verwerking-poller", "gba-mutaties");
+                for (String route : routes) {
+                    assertThat(camel.path("route:" + route).asText()).as("route " + route).isEqualTo("UP");
+                    assertThat(camel.path("consumer:" + route).asText()).as("consumer " + route).isEqualTo("UP");
+                }
+                assertThat(camel.path("context").asText()).isEqualTo("UP");
                 // a load balancer sees whether it is up, not how
                 JsonNode kaal = actuator(anoniem, "/health");
                 assertThat(kaal.get("status").asText()).isEqualTo("UP");
@@ -81,6 +90,8 @@ class BedrijfsvoeringTest {
                 assertThat(waarde(metingen, "camel_exchanges_total{camelContext=\"bron-hub\",eventType=\"route\",kind=\"CamelRoute\",routeId=\"verwerk-bericht\"}"))
                         .isGreaterThanOrEqualTo(1);
                 assertThat(metingen).contains("bron_berichten_wachtend 0.0").contains("bron_berichten_geparkeerd 0.0");
+                // Camel's last-exchange gauge, registered by the hub before any route ran (LaatsteExchangeMeting), still moves
+                assertThat(waarde(metingen, "camel_exchanges_last_timestamp")).isGreaterThan(System.currentTimeMillis() - 60_000);
 
                 // none of it at the LAS door
                 var viaLasDeur = Hub.STANDAARD_LAS.get().http().send(HttpRequest.newBuilder(
@@ -134,6 +145,20 @@ class BedrijfsvoeringTest {
         } finally {
             database.stop();
         }
+    }
+
+    /** The ids of the routes in routes/*.camel.yaml, as the files name them. */
+    private static List<String> routeIds() throws java.io.IOException {
+        List<String> ids = new java.util.ArrayList<>();
+        try (var bestanden = java.nio.file.Files.list(Path.of("routes"))) {
+            for (Path bestand : bestanden.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
+                var m = java.util.regex.Pattern.compile("(?m)^- route:\\s*\\n\\s+id: (\\S+)").matcher(java.nio.file.Files.readString(bestand));
+                while (m.find()) {
+                    ids.add(m.group(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private static JsonNode actuator(OperatorClient operator, String pad) throws Exception {
