@@ -57,7 +57,12 @@ class OperatorApiTest extends HubTest {
                 .forEachRemaining(m -> beschreven.add(m + " " + pad.getKey())));
         assertThat(beschreven).containsAll(verwacht);
         assertThat(beschreven).allMatch(b -> b.contains(" /operator/"));
-        assertThat(api.at("/paths/~1operator~1aanleverpunten~1{brin}~1{nummer}/patch")).isNotNull();
+        assertThat(api.at("/paths/~1operator~1aanleverpunten~1{brin}~1{nummer}/patch/requestBody/content")
+                .has("application/merge-patch+json")).isTrue();
+        // every operation documents its refusals in the problem details' shape
+        api.get("paths").forEach(pad -> pad.forEach(operatie -> assertThat(operatie.at("/responses/4XX/content")
+                .has("application/problem+json")).as(operatie.path("operationId").asText()).isTrue()));
+        assertThat(api.at("/components/schemas/Probleem/properties").has("veld")).isTrue();
         assertThat(api.at("/paths/~1operator~1aanleverpunten~1{brin}~1{nummer}/put/description").asText()).contains("PATCH");
 
         assertThat(operator().ruw("GET", "/swagger-ui/index.html", null, null).statusCode()).isEqualTo(200);

@@ -70,7 +70,11 @@ public class AanleverpuntenApi {
     @Operation(summary = "Wijzigt alleen de meegestuurde velden van een aanleverpunt",
             description = "JSON merge patch (RFC 7396): een meegestuurd veld krijgt de nieuwe waarde (null maakt het leeg), "
                     + "een weggelaten veld blijft zoals het was. Een aanleverpunt dat nog niet bestaat wordt aangemaakt.")
-    public Aanleverpunt wijzig(@PathVariable String brin, @PathVariable String nummer, @RequestBody JsonNode wijziging) {
+    public Aanleverpunt wijzig(@PathVariable String brin, @PathVariable String nummer,
+                               @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "alleen de velden die veranderen",
+                                       content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/merge-patch+json",
+                                               schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AanleverpuntGegevens.class)))
+                               @RequestBody JsonNode wijziging) {
         if (!(wijziging instanceof ObjectNode velden)) {
             throw new OngeldigeInvoer("een JSON-object met de velden die veranderen, bijv. {\"gemachtigdeEmail\": \"...\"}");
         }

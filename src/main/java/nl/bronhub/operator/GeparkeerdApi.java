@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Operator API: the parked berichten (dead letters): list, replay, discard. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "geparkeerd", description = "Geparkeerde berichten (dead letters): bekijken met route, stap en melding; opnieuw aanbieden of verwerpen")
 @RequestMapping("/operator/geparkeerd")
 public class GeparkeerdApi {
 

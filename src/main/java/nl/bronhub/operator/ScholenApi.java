@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * password of the wachtwoordbrief).
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "scholen", description = "Per school: fase, voortgang, kwalificatie, GTB, AB-vergelijking, verzuim en het portaalwachtwoord")
 @RequestMapping("/operator/scholen")
 public class ScholenApi {
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Operator API: the hub's heap (now, after the last collection, and peak since start) and the size of its database. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "systeem", description = "Geheugen van de hub en de grootte van de database")
 public class SysteemApi {
 
     private final JdbcTemplate jdbc;

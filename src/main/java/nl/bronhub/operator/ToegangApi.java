@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Operator API: the certificate register and the mandate register (JSON). */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "toegang", description = "Het certificaatregister en het mandaatregister")
 @RequestMapping("/operator")
 public class ToegangApi {
 

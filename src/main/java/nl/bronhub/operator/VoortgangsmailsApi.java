@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Operator API: the voortgangsmails (list, send again) and the embedded mail server's inbox. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "voortgangsmails", description = "Voortgangsmails en de ingebouwde mailserver")
 @RequestMapping("/operator")
 public class VoortgangsmailsApi {
 
