@@ -93,6 +93,7 @@ class OperatorApiTest extends HubTest {
         HttpResponse<String> geenGetal = operator.ruw("GET", "/operator/audit?aantal=veelte", null, null);
         assertProbleem(geenGetal, 400, "ongeldige-waarde", "aantal");
         assertThat(detail(geenGetal)).isEqualTo("aantal moet een geheel getal zijn");
+        assertThat(JSON.readTree(geenGetal.body()).path("instance").asText()).isEqualTo("/operator/audit");
         assertThat(geenGetal.body()).doesNotContain("veelte");
 
         assertProbleem(operator.ruw("POST", "/operator/geparkeerd/xyz/opnieuw", null, null), 400, "ongeldige-waarde", "id");
