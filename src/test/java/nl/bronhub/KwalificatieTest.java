@@ -63,7 +63,9 @@ class KwalificatieTest {
             assertThat(mail.onderwerp()).isEqualTo("Afronding fase aansluiting BRON – 70CI (70CI): aangesloten, niet gekwalificeerd");
             assertThat(mail.tekst()).startsWith("Geachte G. Gemachtigde en het bestuur (Stichting ci),")
                     .contains("Uw school is aangesloten op BRON, maar niet gekwalificeerd: de fase aansluiting is voorbij (tot en met\n"
-                            + "15 maart 2026)");
+                            + "15 maart 2026)")
+                    // one pupil, in the singular
+                    .contains("Stand bij de afronding: 1 leerling en 0 ambulant begeleide leerlingen geregistreerd.");
         }
 
         // the operator sees every school: its phase, scores and outcome

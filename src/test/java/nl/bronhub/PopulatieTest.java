@@ -49,6 +49,13 @@ class PopulatieTest {
         String gba = Files.readString(map.resolve("gba.yaml"));
         String register = Files.readString(map.resolve("instellingen.yaml"));
         assertThat(register).contains("brin: \"" + p.school(19).brin() + "\", soort: WEC");
+        // the vendor's certificate acts only for registered aanleverpunten of schools that mandated it
+        String aanleverpunten = Files.readString(map.resolve("aanleverpunten.yaml"));
+        String toegang = Files.readString(map.resolve("toegang.yaml"));
+        for (int i = 0; i < p.scholen(); i++) {
+            assertThat(aanleverpunten).contains("{brin: \"" + p.school(i).brin() + "\", aanleverpuntnummer: \"1\"}");
+            assertThat(toegang).contains("{brin: \"" + p.school(i).brin() + "\", leverancier: benchmark-las}");
+        }
         for (int j = 0; j < 10; j++) {
             Populatie.Leerling l = p.leerling(7, j);
             assertThat(gba.contains(l.achternaam())).isEqualTo(l.bsn() != null);

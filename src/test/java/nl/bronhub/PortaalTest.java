@@ -36,6 +36,11 @@ import static org.awaitility.Awaitility.await;
 class PortaalTest {
 
     private static final Duration BLOKKADE = Duration.ofSeconds(8);
+    private static final String HELPDESK = "Servicedesk Onderwijsgegevens";
+    private static final String TELEFOON = "telefoonnummer van de servicedesk";
+    private static final String HELPDESK_EMAIL = "vragen@servicedesk.example";
+    private static final String PORTAAL_URL = "https://mijn.bron.example/portaal";
+    private static final String AFZENDER = "Servicedesk BRON <servicedesk@bron.example>";
 
     @TempDir
     Path data;
@@ -51,6 +56,12 @@ class PortaalTest {
         // short enough to wait out in a test, long enough that the next sign-in surely falls inside it
         eigenschappen.put("bron.portaal.max-mislukte-pogingen", "3");
         eigenschappen.put("bron.portaal.blokkade", "PT" + BLOKKADE.toSeconds() + "S");
+        // a helpdesk of the test's own: every page must show what is configured, not a default
+        eigenschappen.put("bron.helpdesk.naam", HELPDESK);
+        eigenschappen.put("bron.helpdesk.telefoon", TELEFOON);
+        eigenschappen.put("bron.helpdesk.email", HELPDESK_EMAIL);
+        eigenschappen.put("bron.portaal.url", PORTAAL_URL);
+        eigenschappen.put("bron.mail.afzender", AFZENDER);
         hub = Hub.start(eigenschappen);
         browser = new Browser(hub.portaalPoort(), data.resolve("chromium"));
     }
@@ -75,7 +86,9 @@ class PortaalTest {
         Inschrijving crisis = wec("2026-08-17");
         crisis.getIndicatiestelling().clear();
         crisis.getSoortVerblijf().get(0).setWaarde("1");
-        String crisisPgn = lever(las, inschrijven(zonderPgn("2014-03-03"), crisis));
+        nl.bronhub.contract.v1.Persoon crisisLeerling = zonderPgn("2014-03-03");
+        crisisLeerling.setVoornamen("Kim");
+        String crisisPgn = lever(las, inschrijven(crisisLeerling, crisis));
         await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/scholen/70CG/gtb/01/2026-10-01").json()
                 .get("signalen").size() == 1);
 
@@ -92,6 +105,9 @@ class PortaalTest {
         gezien("voortgang");
         assertThat(browser.element("#status").getText()).isEqualTo("In de fase aansluiting");
         assertThat(browser.element("#resterend").getText()).isEqualTo("2");
+        // the last day of the phase, as the mails say it: ten weeks from 7 September end with 15 November
+        assertThat(browser.element("#fase").getText()).isEqualTo("7 september 2026 tot en met 15 november 2026");
+        assertThat(browser.element("#advies").getText()).startsWith("Uw voortgang blijft achter bij de verwachting.");
         assertThat(browser.element("#voortgang").getText())
                 .contains("1 8 Aantal leerlingen 3 10 30% niet volgens verwachting")
                 .contains("1 8 Aantal ambulant begeleide leerlingen 0 2 0% niet volgens verwachting");
@@ -105,8 +121,21 @@ class PortaalTest {
         gezien("gtb");
         assertThat(browser.element("#totaal").getText()).isEqualTo("2");
         assertThat(browser.element("#bekostigd").getText()).contains("33 onderwijs aan zeer moeilijk lerende kinderen 0 1 1 2");
-        assertThat(browser.element("#signalen").getText()).contains(crisisPgn + " 17-8-2026 5 De leerling is bij u ingeschreven op een "
-                + "crisis-/observatieplaats en telt bij uw school niet mee voor de bekostiging.");
+        // the school's own pupil by name and number; the tables with nobody in them say so
+        assertThat(browser.element("#signalen").getText()).contains("Kim " + crisisLeerling.getAchternaam() + " " + crisisPgn
+                + " 17-8-2026 5 De leerling is bij u ingeschreven op een crisis-/observatieplaats en telt bij uw school niet mee voor "
+                + "de bekostiging.");
+        assertThat(browser.element("#attentiesignalen tbody").getText()).isEqualTo("geen");
+        assertThat(browser.element("#later tbody").getText()).isEqualTo("geen");
+        assertThat(browser.stijl("#later tr.geen td", "font-style")).isEqualTo("italic");
+        browser.toon("#signalen");
+        gezien("gtb-signalen");
+
+        // a WEC school has no AB comparison: not in its menu, and not at its address either
+        assertThat(browser.heeft("#menu-ab")).isFalse();
+        browser.open("/portaal/70CG/ab");
+        assertThat(browser.element("h1").getText()).isEqualTo("Pagina niet gevonden");
+        browser.open("/portaal/70CG");
 
         // normaantallen: a negative number is refused with the reason, a correct one is kept
         browser.klik("#menu-gegevens").vulIn("#gegevens-1 input[name=normLeerlingen]", "-5").klik("#gegevens-1 button");
@@ -129,8 +158,27 @@ class PortaalTest {
         assertThat(browser.element("#melding").getText()).startsWith("Uw reactie is opgeslagen: Kwaliteit akkoord, aantal niet akkoord.");
         assertThat(hub.operator().get("/scholen/70CG").json().get("kwalificatie").get("status").asText()).isEqualTo("IN_FASE");
 
-        // akkoord: gekwalificeerd, and the end-of-phase message to the gemachtigde and the bestuur
+        // akkoord first shows the scores and the latest GTB, and says what akkoord means: 50% in week 8 is behind
         browser.klik("#reactie-AKKOORD").klik("#verstuur-reactie");
+        assertThat(browser.pad("/portaal/70CG/reactie/akkoord")).isEqualTo("/portaal/70CG/reactie/akkoord");
+        assertThat(browser.element("#betekenis").getText()).contains("Uw school is dan direct gekwalificeerd")
+                .contains("Dit kunt u niet terugdraaien.");
+        assertThat(browser.element("#achter").getText()).startsWith("Uw voortgang is niet volgens verwachting.")
+                .contains("bekostigd naar de leerlingen die nu in BRON staan, niet naar het normaantal");
+        assertThat(browser.stijl("#achter", "background-color")).isEqualTo("rgb(255, 244, 229)");
+        assertThat(browser.element("#voortgang").getText()).contains("Aantal leerlingen 3 6 50% niet volgens verwachting");
+        assertThat(browser.stijl("#voortgang td.achter", "color")).isEqualTo("rgb(170, 0, 0)");
+        assertThat(browser.element("#laatste-gtb").getText()).contains("70CG01 1-10-2026 2 0");
+        gezien("akkoord-bevestigen");
+        assertThat(hub.operator().get("/scholen/70CG").json().get("kwalificatie").get("status").asText()).isEqualTo("IN_FASE");
+        // going back changes nothing
+        browser.klik("#terug");
+        assertThat(browser.pad("/portaal/70CG/reactie")).isEqualTo("/portaal/70CG/reactie");
+        assertThat(hub.operator().get("/scholen/70CG").json().get("kwalificatie").get("status").asText()).isEqualTo("IN_FASE");
+        assertThat(browser.element("#huidige-reactie").getText()).endsWith("Kwaliteit akkoord, aantal niet akkoord");
+
+        // akkoord confirmed: gekwalificeerd, and the end-of-phase message to the gemachtigde and the bestuur
+        browser.klik("#reactie-AKKOORD").klik("#verstuur-reactie").klik("#bevestig-akkoord");
         assertThat(browser.tekst("#melding", "Uw school is gekwalificeerd"))
                 .isEqualTo("Uw school is gekwalificeerd. U en uw bestuur ontvangen hierover bericht per e-mail.");
         assertThat(browser.element("#afgerond").getText()).contains("afgerond");
@@ -172,6 +220,90 @@ class PortaalTest {
         assertThat(browser.element("h1").getText()).isEqualTo("Formulier verlopen");
         gezien("formulier-verlopen");
         assertThat(hub.operator().get("/aanleverpunten/70CG/1").json().get("gegevens").get("normLeerlingen").asInt()).isEqualTo(6);
+    }
+
+    /**
+     * The case of issue 18: a school with none of its pupils in BRON. Its GTB says 'geen' where a table is
+     * empty, and akkoord asks for confirmation, saying plainly that the school will be funded for the
+     * pupils in BRON, before it qualifies. The bestuur has an address but no name: the mail leaves the name out.
+     */
+    @Test
+    void eenSchoolZonderLeerlingenZietGeenEnKrijgtBijAkkoordEerstDeScores() {
+        Map<String, Object> gegevens = OperatorClient.aanleverpunt("directie@leeg-school.example", "2026-09-07", 230, 0);
+        gegevens.put("bestuurEmail", "secretariaat@leeg-bestuur.example");
+        assertThat(hub.operator().put("/aanleverpunten/74AA/1", gegevens).status()).isEqualTo(200);
+        String wachtwoord = hub.operator().post("/scholen/74AA/portaalwachtwoord").json().get("wachtwoord").asText();
+        logIn("74AA", wachtwoord);
+        assertThat(browser.pad("/portaal/74AA")).isEqualTo("/portaal/74AA");
+        assertThat(browser.element("#voortgang").getText()).contains("1 8 Aantal leerlingen 0 230 0% niet volgens verwachting");
+        gezien("voortgang-achter");
+
+        browser.open("/portaal/74AA/gtb/01/2026-10-01");
+        assertThat(browser.element("#totaal").getText()).isEqualTo("0");
+        assertThat(browser.element("#bekostigd tbody").getText()).isEqualTo("geen\nTotaal 0");
+        assertThat(browser.element("#ab tbody").getText()).isEqualTo("geen\nTotaal 0 0");
+        for (String tabel : new String[] {"#signalen", "#attentiesignalen", "#later"}) {
+            assertThat(browser.element(tabel + " tbody").getText()).as(tabel).isEqualTo("geen");
+        }
+        gezien("gtb-leeg");
+
+        browser.klik("#menu-reactie").klik("#reactie-AKKOORD").klik("#verstuur-reactie");
+        assertThat(browser.pad("/portaal/74AA/reactie/akkoord")).isEqualTo("/portaal/74AA/reactie/akkoord");
+        assertThat(browser.element("#achter").getText()).startsWith("Uw voortgang is niet volgens verwachting.");
+        assertThat(browser.element("#voortgang").getText()).contains("Aantal leerlingen 0 230 0% niet volgens verwachting");
+        assertThat(browser.element("#laatste-gtb").getText()).contains("74AA01 1-10-2026 0 0");
+        gezien("akkoord-achter");
+        assertThat(hub.operator().get("/scholen/74AA").json().get("kwalificatie").get("status").asText()).isEqualTo("IN_FASE");
+        browser.klik("#bevestig-akkoord");
+        assertThat(browser.tekst("#melding", "Uw school is gekwalificeerd")).startsWith("Uw school is gekwalificeerd.");
+        assertThat(hub.operator().get("/scholen/74AA").json().get("kwalificatie").get("status").asText()).isEqualTo("GEKWALIFICEERD");
+
+        for (String adres : new String[] {"directie@leeg-school.example", "secretariaat@leeg-bestuur.example"}) {
+            Mailserver.Mail mail = await().atMost(Duration.ofSeconds(20)).until(() -> smtp.voorDomein(adres.substring(adres.indexOf('@') + 1))
+                    .stream().filter(m -> m.onderwerp().startsWith("Afronding")).findFirst(), java.util.Optional::isPresent).get();
+            assertThat(mail.van()).isEqualTo(AFZENDER);
+            assertThat(mail.tekst()).startsWith("Geachte G. Gemachtigde en het bestuur,\n")
+                    .contains("Let op: bij uw akkoord stonden er minder leerlingen in BRON dan het normaantal")
+                    .contains("Stand bij de afronding: 0 leerlingen en 0 ambulant begeleide leerlingen geregistreerd.")
+                    .contains("Mijn BRON: " + PORTAAL_URL)
+                    .contains("Vragen? " + HELPDESK + ", telefoon " + TELEFOON + ", e-mail " + HELPDESK_EMAIL)
+                    .doesNotContain("(bestuur)").doesNotContain("()");
+            assertThat(mail.html()).contains("en het bestuur,</p>").contains("href=\"" + PORTAAL_URL + "\"")
+                    .contains("href=\"mailto:" + HELPDESK_EMAIL + "\"");
+        }
+    }
+
+    /**
+     * A pupil delivered after the GTBs were vastgesteld (signal 21): on the portal not among the pupils that
+     * count, but under the mutations that count from a later peildatum, by name and number.
+     */
+    @Test
+    void eenTeLateMutatieStaatOpDeGtbBijDeLatereMutaties() {
+        LasClient las = hub.las("74AB", "1");
+        lever(las, inschrijven(zonderPgn("2016-01-01"), wec("2024-08-19")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/scholen/74AB/gtb/01/2026-10-01").json()
+                .get("totaal").asInt() == 1);
+        // a phase that ended on 16 March: the GTBs whose term has passed are vastgesteld
+        assertThat(hub.operator().put("/aanleverpunten/74AB/1", OperatorClient.schoolMetBestuur("laat", "2026-01-05")).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/scholen/74AB/gtb").json().get("01")
+                .findValues("vastgesteld").stream().filter(com.fasterxml.jackson.databind.JsonNode::asBoolean).count() >= 5);
+        nl.bronhub.contract.v1.Persoon laat = zonderPgn("2015-02-02");
+        laat.setVoornamen("Noor");
+        String laatPgn = lever(las, inschrijven(laat, wec("2024-09-02")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/scholen/74AB/gtb/01/2026-10-01").json()
+                .get("attentiesignalen").size() == 1);
+
+        String wachtwoord = hub.operator().post("/scholen/74AB/portaalwachtwoord").json().get("wachtwoord").asText();
+        logIn("74AB", wachtwoord);
+        browser.open("/portaal/74AB/gtb/01/2026-10-01");
+        assertThat(browser.element("#totaal").getText()).isEqualTo("1");
+        assertThat(browser.element("#later").getText()).contains("Noor " + laat.getAchternaam() + " " + laatPgn + " 1-10-2026 21 "
+                + "De mutatie is te laat en wordt pas meegeteld op de volgende peildatum die voldoet aan de termijn.");
+        assertThat(browser.element("#attentiesignalen tbody").getText()).isEqualTo("geen");
+        assertThat(browser.element("#signalen tbody").getText()).isEqualTo("geen");
+        browser.toon("#later");
+        gezien("gtb-later");
     }
 
     @Test
@@ -255,10 +387,15 @@ class PortaalTest {
         for (int i = 1; i <= 2; i++) {
             logIn("70CK", "raden-" + i);
             assertThat(browser.element("#fout").getText()).isEqualTo("BRIN-nummer of wachtwoord onjuist.");
+            // warned before the lock, and told how to get a new letter
+            assertThat(browser.element("#waarschuwing").getText())
+                    .isEqualTo("Let op: na 3 keer achter elkaar een onjuist wachtwoord wordt het account 8 seconden geblokkeerd.");
+            assertThat(browser.element("#nieuwe-brief").getText()).startsWith("Vraag de helpdesk (onderaan deze pagina) om een nieuwe wachtwoordbrief.");
         }
+        gezien("waarschuwing");
         logIn("70CK", "raden-3");
         String geblokkeerd = "Er is te vaak een onjuist wachtwoord gegeven. Uw account is geblokkeerd: probeer het na 8 seconden "
-                + "opnieuw, of vraag een nieuwe wachtwoordbrief aan.";
+                + "opnieuw, of vraag de helpdesk om een nieuwe wachtwoordbrief.";
         assertThat(browser.element("#geblokkeerd").getText()).isEqualTo(geblokkeerd);
         gezien("geblokkeerd");
         logIn("70CK", brief);
@@ -312,6 +449,11 @@ class PortaalTest {
         assertThat(browser.stijl("body", "font-family")).as(pagina + ": the stylesheet's font").startsWith("Arial");
         assertThat(browser.stijl(".balk", "background-color")).as(pagina + ": the header bar's colour").isEqualTo("rgb(21, 66, 115)");
         assertThat(browser.cspSchendingen()).as(pagina + ": blocked by the Content-Security-Policy").isEmpty();
+        // the helpdesk as configured, at the foot of every page, in the footer's own style
+        assertThat(browser.element("#helpdesk").getText()).as(pagina + ": the helpdesk").contains(HELPDESK)
+                .contains("telefoon " + TELEFOON).contains("e-mail " + HELPDESK_EMAIL).contains("een nieuwe wachtwoordbrief");
+        assertThat(browser.element("#helpdesk-email").getDomAttribute("href")).isEqualTo("mailto:" + HELPDESK_EMAIL);
+        assertThat(browser.stijl("#helpdesk", "background-color")).as(pagina + ": the footer's colour").isEqualTo("rgb(232, 238, 245)");
         browser.schermafdruk(pagina);
     }
 

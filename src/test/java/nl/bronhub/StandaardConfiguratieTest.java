@@ -79,6 +79,9 @@ class StandaardConfiguratieTest {
             assertThat(mail.get("aan").get(0).asText()).isEqualTo("directie@regenboog.example");
             assertThat(mail.get("onderwerp").asText()).startsWith("Voortgang aansluiting BRON na week 3");
             assertThat(mail.get("inhoud").asText()).contains("Beste J. van der Directeur").contains("normaantal 120");
+            // the HTML part too, as the school's mail program shows it
+            assertThat(mail.get("html").isTextual()).as("the HTML part").isTrue();
+            assertThat(mail.get("html").asText()).contains("120");
 
             // the README's portal: the demo wachtwoordbrief opens 00AA's pages, whose GTB counts the example pupil
             Path brief = data.resolve("portaal/00AA.txt");

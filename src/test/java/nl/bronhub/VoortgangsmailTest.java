@@ -32,6 +32,9 @@ import static org.awaitility.Awaitility.await;
 class VoortgangsmailTest {
 
     private static final String BRIEF = "2026-09-07";
+    private static final String AFZENDER = "Voortgang BRON <voortgang@bron.example>";
+    private static final String PORTAAL = "https://portaal.bron.example/portaal";
+    private static final String ADVIES = "Uw voortgang blijft achter bij de verwachting. Ons advies:";
 
     @TempDir
     Path data;
@@ -46,6 +49,13 @@ class VoortgangsmailTest {
         eigenschappen = Hub.testEigenschappen(data, smtp);
         eigenschappen.put("bron.klok.vast", "2026-09-10T09:00:00Z");
         eigenschappen.put("bron.voortgang.herhaal-na-ms", "300");
+        // sender, portal address and helpdesk of the test's own: the mails must show what is configured
+        eigenschappen.put("bron.mail.afzender", AFZENDER);
+        eigenschappen.put("bron.portaal.url", PORTAAL);
+        eigenschappen.put("bron.helpdesk.naam", "Servicedesk Aansluiting");
+        eigenschappen.put("bron.helpdesk.telefoon", "");
+        eigenschappen.put("bron.helpdesk.email", "aansluiting@servicedesk.example");
+        eigenschappen.put("bron.helpdesk.url", "https://servicedesk.example/bron");
         hub = Hub.start(eigenschappen);
     }
 
@@ -77,6 +87,19 @@ class VoortgangsmailTest {
                 .contains("Geconsolideerde Tellingen Bekostiging (GTB)")
                 .contains("Vergelijkingsoverzicht Ambulant");
         assertThat(dertig.html()).contains("<td>30%</td>").contains("niet volgens verwachting");
+        // behind: advice; and in every mail the portal's address, the helpdesk (no phone configured: none shown), the sender
+        assertThat(dertig.van()).isEqualTo(AFZENDER);
+        assertThat(dertig.tekst()).contains(ADVIES)
+                .contains("Mijn BRON: " + PORTAAL + "\nU logt in met het BRIN-nummer van uw school en het wachtwoord uit uw wachtwoordbrief.")
+                .contains("Vragen, of een nieuwe wachtwoordbrief nodig? Servicedesk Aansluiting, e-mail aansluiting@servicedesk.example, "
+                        + "https://servicedesk.example/bron\n")
+                .doesNotContain("telefoon").doesNotContain("stap 12");
+        assertThat(dertig.html()).contains("Uw voortgang blijft achter bij de verwachting.</strong>")
+                .contains("<a href=\"" + PORTAAL + "\">" + PORTAAL + "</a>")
+                .contains("<a href=\"mailto:aansluiting@servicedesk.example\">aansluiting@servicedesk.example</a>")
+                .contains("<a href=\"https://servicedesk.example/bron\">");
+        assertThat(smtp.aan("b@70db.example").get(0).tekst()).doesNotContain(ADVIES).contains("Mijn BRON: " + PORTAAL);
+        assertThat(smtp.aan("b@70db.example").get(0).html()).doesNotContain("Uw voortgang blijft achter");
         assertThat(smtp.aan("b@70db.example").get(0).tekst())
                 .contains("Aantal leerlingen: 2 geregistreerd, normaantal 2, score 100% - volgens verwachting")
                 .contains("Aantal ambulant begeleide leerlingen: 1 geregistreerd, normaantal 1, score 100% - volgens verwachting");

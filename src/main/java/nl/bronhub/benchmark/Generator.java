@@ -26,8 +26,14 @@ public final class Generator {
     }
 
     public static void schrijf(Populatie p, Path map) throws IOException {
-        // the schools deliver without registry data; the operator's seed names schools this register lacks
-        Files.writeString(map.resolve("aanleverpunten.yaml"), "aanleverpunten: []\n");
+        // every school's aanleverpunt 1 registered (no registry data, so no mails): a vendor's certificate acts
+        // only for registered aanleverpunten of the schools that mandated it (366 otherwise)
+        try (BufferedWriter w = Files.newBufferedWriter(map.resolve("aanleverpunten.yaml"))) {
+            w.write("aanleverpunten:\n");
+            for (int i = 0; i < p.scholen(); i++) {
+                w.write("  - {brin: \"" + p.school(i).brin() + "\", aanleverpuntnummer: \"1\"}\n");
+            }
+        }
         try (BufferedWriter w = Files.newBufferedWriter(map.resolve("instellingen.yaml"))) {
             // the REC of the generated indications (brinRec 12RC), so the GTB counts the pupils
             w.write("recs: [\"12RC\"]\ninstellingen:\n");

@@ -138,6 +138,31 @@ public class GtbOverzicht {
                 signalen, attentie);
     }
 
+    /**
+     * Signals 21 and 20 mark a mutation that came after this peildatum's GTB was vastgesteld (or its school
+     * year closed): it counts from a later peildatum, not on this one, whatever the signal's telt says.
+     */
+    public static boolean laterMeegeteld(int signaal) {
+        return signaal == 21 || signaal == 20;
+    }
+
+    /**
+     * The names of the pupils with a signal on this GTB, by pgn ('Jan van den Berg'), for the school's own
+     * portal page only: the operator API and the logs keep to the number.
+     */
+    public Map<String, String> namen(String brin, String vestiging, LocalDate peildatum) {
+        Map<String, String> namen = new HashMap<>();
+        jdbc.query("select distinct p.pgn, p.voornamen, p.voorvoegsel, p.achternaam from gtb_signaal s join gtb_leerling l "
+                        + "on l.peildatum = s.peildatum and l.inschrijving_id = s.inschrijving_id join persoon p on p.id = s.persoon_id "
+                        + "where l.brin = :brin and l.vestiging = :v and s.peildatum = :d",
+                new MapSqlParameterSource("brin", brin).addValue("v", vestiging).addValue("d", Date.valueOf(peildatum)),
+                rs -> {
+                    namen.put(rs.getString("pgn"), String.join(" ", java.util.stream.Stream.of(rs.getString("voornamen"),
+                            rs.getString("voorvoegsel"), rs.getString("achternaam")).filter(x -> x != null && !x.isBlank()).toList()));
+                });
+        return namen;
+    }
+
     /** Whether the GTB still has work queued (a school sees 'being recomputed'). */
     public boolean bijwerken() {
         return jdbc.queryForObject("select count(*) from gtb_wijziging", Map.of(), Integer.class) > 0;

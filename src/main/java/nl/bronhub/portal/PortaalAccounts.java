@@ -213,6 +213,11 @@ public class PortaalAccounts implements ApplicationRunner {
         return blokkade;
     }
 
+    /** How many wrong passwords in a row lock the account (the sign-in page warns of it). */
+    public int maxPogingen() {
+        return maxMislukt;
+    }
+
     public int minLengte() {
         return minLengte;
     }

@@ -60,9 +60,11 @@ public class PortaalController {
     private final AanleverpuntRegister register;
     private final PortaalAccounts accounts;
     private final PortaalSessies sessies;
+    private final java.time.Clock klok;
 
     public PortaalController(Kwalificatie kwalificatie, VoortgangStand voortgang, GtbOverzicht gtb, AbVergelijking abVergelijking,
-                             AanleverpuntRegister register, PortaalAccounts accounts, PortaalSessies sessies) {
+                             AanleverpuntRegister register, PortaalAccounts accounts, PortaalSessies sessies, java.time.Clock klok) {
+        this.klok = klok;
         this.accounts = accounts;
         this.sessies = sessies;
         this.kwalificatie = kwalificatie;
@@ -96,6 +98,7 @@ public class PortaalController {
     @GetMapping("/inloggen")
     public String inloggen(Model model) {
         model.addAttribute("blokkade", duur(accounts.blokkade()));
+        model.addAttribute("maxPogingen", accounts.maxPogingen());
         return "portaal/inloggen";
     }
 
@@ -107,7 +110,9 @@ public class PortaalController {
     @GetMapping("/" + BRIN)
     public String overzicht(@PathVariable String brin, Model model) {
         school(brin, model);
-        model.addAttribute("voortgang", voortgang.vanSchool(brin));
+        List<VoortgangStand.Stand> stand = voortgang.vanSchool(brin);
+        model.addAttribute("voortgang", stand);
+        model.addAttribute("achter", achter(stand));
         return "portaal/overzicht";
     }
 
@@ -128,13 +133,25 @@ public class PortaalController {
         if (!gtb.vestigingen(brin).contains(vestiging)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        model.addAttribute("gtb", gtb.gtb(brin, vestiging, peildatum));
+        GtbOverzicht.Gtb g = gtb.gtb(brin, vestiging, peildatum);
+        model.addAttribute("gtb", g);
+        // three groups as the school reads them: not counted, counted with a remark, counted from a later peildatum
+        List<GtbOverzicht.SignaalRegel> alle = new java.util.ArrayList<>(g.signalen());
+        alle.addAll(g.attentiesignalen());
+        model.addAttribute("telNiet", g.signalen().stream().filter(r -> !GtbOverzicht.laterMeegeteld(r.signaal())).toList());
+        model.addAttribute("telt", g.attentiesignalen().stream().filter(r -> !GtbOverzicht.laterMeegeteld(r.signaal())).toList());
+        model.addAttribute("later", alle.stream().filter(r -> GtbOverzicht.laterMeegeteld(r.signaal())).toList());
+        model.addAttribute("namen", gtb.namen(brin, vestiging, peildatum));
         return "portaal/gtb";
     }
 
     @GetMapping("/" + BRIN + "/ab")
     public String ab(@PathVariable String brin, Model model) {
         school(brin, model);
+        // only a WPO school has an AB comparison (its menu shows it only then)
+        if (!Boolean.TRUE.equals(model.getAttribute("wpo"))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         model.addAttribute("heeftOpgave", abVergelijking.heeftOpgave(brin));
         model.addAttribute("regels", abVergelijking.vergelijk(brin));
         return "portaal/ab";
@@ -180,14 +197,18 @@ public class PortaalController {
     }
 
     @PostMapping("/" + BRIN + "/reactie")
-    public String geefReactie(@PathVariable String brin, @RequestParam(required = false) String reactie, Model model,
-                              RedirectAttributes doorgeven) {
+    public String geefReactie(@PathVariable String brin, @RequestParam(required = false) String reactie,
+                              @RequestParam(required = false) String bevestigd, Model model, RedirectAttributes doorgeven) {
         Kwalificatie.Reactie gekozen;
         try {
             gekozen = Kwalificatie.Reactie.valueOf(reactie == null ? "" : reactie);
         } catch (IllegalArgumentException geenKeuze) {
             model.addAttribute("fout", "Kies een van de vier reacties.");
             return reactie(brin, model);
+        }
+        // akkoord qualifies the school at once and for good: first a page with the scores, then a second click
+        if (gekozen == Kwalificatie.Reactie.AKKOORD && !"ja".equals(bevestigd)) {
+            return "redirect:/portaal/" + brin + "/reactie/akkoord";
         }
         String melding = switch (kwalificatie.reageer(brin, gekozen)) {
             case GEKWALIFICEERD -> "Uw school is gekwalificeerd. U en uw bestuur ontvangen hierover bericht per e-mail.";
@@ -197,6 +218,26 @@ public class PortaalController {
         };
         doorgeven.addFlashAttribute("melding", melding);
         return "redirect:/portaal/" + brin + "/reactie";
+    }
+
+    /**
+     * The confirmation before akkoord: the scores and the latest GTB counts, and in plain words what
+     * akkoord means, above all when the scores are not as expected.
+     */
+    @GetMapping("/" + BRIN + "/reactie/akkoord")
+    public String bevestigAkkoord(@PathVariable String brin, Model model) {
+        school(brin, model);
+        List<VoortgangStand.Stand> stand = voortgang.vanSchool(brin);
+        model.addAttribute("voortgang", stand);
+        model.addAttribute("achter", achter(stand));
+        Map<String, GtbOverzicht.PeildatumRegel> laatste = new LinkedHashMap<>();
+        LocalDate vandaag = LocalDate.now(klok);
+        for (String v : gtb.vestigingen(brin)) {
+            // the newest GTB whose peildatum has come; the schedule also lists peildata still ahead
+            gtb.peildata(brin, v).stream().filter(p -> !p.peildatum().isAfter(vandaag)).findFirst().ifPresent(p -> laatste.put(v, p));
+        }
+        model.addAttribute("laatsteGtb", laatste);
+        return "portaal/akkoord";
     }
 
     @GetMapping("/" + BRIN + "/wachtwoord")
@@ -225,6 +266,12 @@ public class PortaalController {
         Kwalificatie.Stand stand = kwalificatie.stand(brin).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("school", stand);
         model.addAttribute("wpo", stand.soort() == Instelling.Soort.WPO);
+    }
+
+    /** Whether a score of the school is not as expected (a score without a normaantal is not judged). */
+    private static boolean achter(List<VoortgangStand.Stand> stand) {
+        return stand.stream().flatMap(v -> java.util.stream.Stream.of(v.leerlingen(), v.ab()))
+                .anyMatch(s -> Boolean.FALSE.equals(s.volgensVerwachting()));
     }
 
     private static String duur(java.time.Duration d) {

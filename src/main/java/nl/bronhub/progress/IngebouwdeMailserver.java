@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "bron.mail.ingebouwd", havingValue = "true")
 public class IngebouwdeMailserver implements DisposableBean {
 
-    public record Ontvangen(List<String> aan, String onderwerp, Instant ontvangen, String inhoud) {
+    /** A received mail: inhoud is the plain-text part (as a person reads it), html the HTML part (null when none). */
+    public record Ontvangen(List<String> aan, String van, String onderwerp, Instant ontvangen, String inhoud, String html) {
     }
 
     private final GreenMail greenMail;
@@ -51,7 +52,8 @@ public class IngebouwdeMailserver implements DisposableBean {
     private static Ontvangen lees(MimeMessage m) {
         try {
             return new Ontvangen(Arrays.stream(m.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList(),
-                    m.getSubject(), m.getReceivedDate() == null ? null : m.getReceivedDate().toInstant(), tekst(m));
+                    m.getFrom() == null || m.getFrom().length == 0 ? null : m.getFrom()[0].toString(),
+                    m.getSubject(), m.getReceivedDate() == null ? null : m.getReceivedDate().toInstant(), tekst(m), html(m));
         } catch (Exception e) {
             throw new IllegalStateException("Unreadable mail in the embedded server", e);
         }
@@ -67,6 +69,19 @@ public class IngebouwdeMailserver implements DisposableBean {
             }
         }
         return GreenMailUtil.getBody(m);
+    }
+
+    /** The HTML part, as the mail program shows it; null for a mail with none. */
+    private static String html(MimeMessage m) throws Exception {
+        if (m.getContent() instanceof MimeMultipart delen) {
+            for (int i = 0; i < delen.getCount(); i++) {
+                if (delen.getBodyPart(i).isMimeType("text/html")) {
+                    return delen.getBodyPart(i).getContent().toString();
+                }
+            }
+            return null;
+        }
+        return m.isMimeType("text/html") ? GreenMailUtil.getBody(m) : null;
     }
 
     @Override

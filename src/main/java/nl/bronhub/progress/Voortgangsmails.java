@@ -44,8 +44,9 @@ public class Voortgangsmails {
     private final Map<Integer, Integer> verwachting;
     private final Duration herhaalNa;
     private final String afzender;
+    private final nl.bronhub.Helpdesk helpdesk;
 
-    public Voortgangsmails(NamedParameterJdbcTemplate jdbc, MailSjablonen sjablonen, Instellingen instellingen,
+    public Voortgangsmails(NamedParameterJdbcTemplate jdbc, MailSjablonen sjablonen, Instellingen instellingen, nl.bronhub.Helpdesk helpdesk,
                            @Value("${bron.voortgang.verwachting.week3}") int week3, @Value("${bron.voortgang.verwachting.week6}") int week6,
                            @Value("${bron.voortgang.herhaal-na-ms}") long herhaalNa, @Value("${bron.mail.afzender}") String afzender) {
         this.jdbc = jdbc;
@@ -54,6 +55,7 @@ public class Voortgangsmails {
         this.verwachting = Map.of(3, week3, 6, week6);
         this.herhaalNa = Duration.ofMillis(herhaalNa);
         this.afzender = afzender;
+        this.helpdesk = helpdesk;
     }
 
     /** The mails waiting to go out now. */
@@ -83,7 +85,8 @@ public class Voortgangsmails {
         Map<String, Object> gegevens = new HashMap<>();
         // the end-of-phase message (step 13): gekwalificeerd, or aangesloten without qualification
         gegevens.put("gekwalificeerd", "GEKWALIFICEERD".equals(m.get("uitkomst")));
-        gegevens.put("bestuur", m.get("bestuur_naam") == null ? "bestuur" : m.get("bestuur_naam"));
+        // null when the register has no name: the template then leaves the bestuur's name out
+        gegevens.put("bestuur", m.get("bestuur_naam"));
         gegevens.put("week", week);
         gegevens.put("resterendeWeken", Fase.WEKEN - week);
         gegevens.put("brin", m.get("brin"));
@@ -96,6 +99,11 @@ public class Voortgangsmails {
         gegevens.put("drempel", drempel);
         gegevens.put("leerlingen", Score.van((Integer) m.get("aantal_leerlingen"), (Integer) m.get("norm_leerlingen"), drempel));
         gegevens.put("ab", Score.van((Integer) m.get("aantal_ab"), (Integer) m.get("norm_ab"), drempel));
+        // a score below its week's expectation: the mail then gives advice
+        gegevens.put("achter", java.util.stream.Stream.of(gegevens.get("leerlingen"), gegevens.get("ab"))
+                .anyMatch(s -> Boolean.FALSE.equals(((Score) s).volgensVerwachting())));
+        // the helpdesk (name, phone, e-mail, site) and the portal's address for the link
+        gegevens.put("helpdesk", helpdesk);
         MailSjablonen.Mail mail = sjablonen.maak(afronding ? "afronding" : "voortgang", gegevens);
         exchange.setProperty("voortgangsmailId", id);
         exchange.setProperty(Exchange.CHARSET_NAME, "UTF-8");

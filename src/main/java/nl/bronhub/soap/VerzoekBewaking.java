@@ -55,7 +55,8 @@ public class VerzoekBewaking extends OncePerRequestFilter {
 
     public VerzoekBewaking(@Value("${bron.intake.max-verzoek-bytes}") long maxBytes,
                            @Value("${bron.intake.max-nestingdiepte}") int maxNestingdiepte, SignaalCatalogus catalogus,
-                           AuditSpoor audit) {
+                           AuditSpoor audit, @Value("${bron.benchmark.echo:false}") boolean echo) {
+        this.echo = echo;
         this.maxBytes = maxBytes;
         this.maxNestingdiepte = maxNestingdiepte;
         this.catalogus = catalogus;
@@ -87,6 +88,9 @@ public class VerzoekBewaking extends OncePerRequestFilter {
 
     /** The LAS door's one address: requests go here as POST, the contract is read here with ?wsdl. */
     static final String ADRES = "/services/uitwisseling/v1";
+    /** The benchmark's bare CXF endpoint (bron.benchmark.echo=true only): its ceiling is measured without this filter. */
+    static final String ECHO = "/services/echo";
+    private final boolean echo;
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -96,6 +100,10 @@ public class VerzoekBewaking extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (echo && ECHO.equals(request.getRequestURI())) {
+            chain.doFilter(request, response);
+            return;
+        }
         boolean post = "POST".equals(request.getMethod());
         if (!ADRES.equals(request.getRequestURI()) || !(post || ("GET".equals(request.getMethod()) && request.getQueryString() != null))) {
             // another path, or a method the door does not serve: a coded answer, not CXF's HTML or a 358

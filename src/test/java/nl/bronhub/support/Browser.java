@@ -65,6 +65,12 @@ public final class Browser implements AutoCloseable {
                 "return getComputedStyle(arguments[0]).getPropertyValue(arguments[1]);", element(css), eigenschap));
     }
 
+    /** Scrolls the element into view (for a screenshot of a part lower on the page). */
+    public Browser toon(String css) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element(css));
+        return this;
+    }
+
     /** Forgets the portal session (its cookie), as when a form was left open until the session ended. */
     public Browser vergeetSessie() {
         driver.manage().deleteCookieNamed("JSESSIONID");

@@ -30,6 +30,8 @@ public final class Hub implements AutoCloseable {
     /** The operator's GBA stub persons, and the extra ones the tests need. */
     public static final String GBA = "config/gba/personen.yaml,src/test/resources/gba/personen-extra.yaml";
     public static final String AANLEVERPUNTEN = "src/test/resources/aanleverpunten.yaml";
+    /** The mail templates the tests read (copies of config/mail as shipped). */
+    public static final String SJABLONEN = "src/test/resources/mail";
 
     /** The certificate the tests' LAS clients show, unless a test chooses another. */
     public static final java.util.function.Supplier<Pki.Identiteit> STANDAARD_LAS = () -> Pki.client("proef-las leverancier");
@@ -74,6 +76,8 @@ public final class Hub implements AutoCloseable {
         p.put("bron.gba.stub.bestanden", GBA);
         p.put("bron.aanleverpunten.bestand", AANLEVERPUNTEN);
         p.put("bron.mail.ingebouwd", "false");
+        // test copies of config/mail: an operator's edit of the real templates cannot break the build
+        p.put("bron.voortgang.sjablonen", SJABLONEN);
         p.put("bron.gba.mutaties.map", dataMap.toAbsolutePath().resolve("gba-mutaties").toString());
         p.put("bron.gtb.ab-opgaven.map", dataMap.toAbsolutePath().resolve("ab-opgaven").toString());
         return p;

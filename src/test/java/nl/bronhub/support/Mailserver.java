@@ -17,8 +17,8 @@ import jakarta.mail.internet.MimeMultipart;
  */
 public final class Mailserver implements AutoCloseable {
 
-    /** A received mail: recipient, subject and the plain-text and HTML parts. */
-    public record Mail(String aan, String onderwerp, String tekst, String html) {
+    /** A received mail: recipient, subject, the plain-text and HTML parts, and the sender (From). */
+    public record Mail(String aan, String onderwerp, String tekst, String html, String van) {
     }
 
     private final int poort;
@@ -71,7 +71,8 @@ public final class Mailserver implements AutoCloseable {
                     html = delen.getBodyPart(i).getContent().toString();
                 }
             }
-            return new Mail(m.getRecipients(Message.RecipientType.TO)[0].toString(), m.getSubject(), tekst, html);
+            return new Mail(m.getRecipients(Message.RecipientType.TO)[0].toString(), m.getSubject(), tekst, html,
+                    m.getFrom() == null ? null : m.getFrom()[0].toString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
