@@ -169,7 +169,10 @@ class RoutesAanpassenTest {
             // the outage is over: one is replayed, the other discarded, each once
             System.setProperty("bron.test.storing", "uit");
             assertThat(operator.post("/geparkeerd/" + eerste + "/opnieuw").status()).isEqualTo(200);
-            assertThat(operator.post("/geparkeerd/" + eerste + "/opnieuw").status()).isEqualTo(409);
+            var alAfgehandeld = operator.post("/geparkeerd/" + eerste + "/opnieuw");
+            assertThat(alAfgehandeld.status()).isEqualTo(409);
+            assertThat(alAfgehandeld.json().get("type").asText()).isEqualTo("urn:bron-hub:probleem:conflict");
+            assertThat(alAfgehandeld.json().get("detail").asText()).isEqualTo("geparkeerd bericht " + eerste + " is al afgehandeld");
             assertThat(operator.post("/geparkeerd/" + tweede + "/verwerpen").status()).isEqualTo(200);
             assertThat(operator.post("/geparkeerd/" + tweede + "/opnieuw").status()).isEqualTo(409);
             assertThat(operator.post("/geparkeerd/999999/opnieuw").status()).isEqualTo(404);
