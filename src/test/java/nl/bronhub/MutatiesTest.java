@@ -153,6 +153,13 @@ class MutatiesTest extends SignaalTest {
         assertThat(t.getInschrijving()).isNotNull();
     }
 
+    /** Handbook 7.5: an uitschrijven registers the datum uitschrijving; without one it is refused. */
+    @Test
+    void eenUitschrijvingZonderDatumUitschrijvingGeeft740() {
+        Terugkoppeling t = verwerk("73AO", Berichten.bericht("uitschrijven", Berichten.zonderPgn("2016-02-02"), wec("2026-08-01")));
+        afgekeurdMet(t, "740", "Het veld Datum uitschrijving moet gevuld zijn.", "73AO");
+    }
+
     @Test
     void eenUitschrijvingVanEenOnbekendeLeerlingGeeftAttentie400() {
         Inschrijving i = wec("2026-08-01");

@@ -17,7 +17,8 @@ import static nl.bronhub.processing.Verwerking.datum;
 import static nl.bronhub.processing.Verwerking.gevuld;
 
 /**
- * The mutation against what the register holds (handbook 7.3-7.6): a BRIN teruggeplaatste leerling
+ * The mutation against what the register holds (handbook 7.3-7.6): an uitschrijven needs its datum
+ * uitschrijving (740); a BRIN teruggeplaatste leerling
  * needs a datum uitschrijving (340); a second, overlapping enrolment at the same school is refused
  * (311); a wijzigen or uitschrijven without the original enrolment registers it anew (400), also for a
  * pupil BRON did not know; a re-indication with another onderwijssoort on the date of a registered one is 349.
@@ -38,7 +39,7 @@ public class MutatieRegels implements InhoudRegel {
 
     @Override
     public Set<String> signaalcodes() {
-        return Set.of("311", "340", "349", "400");
+        return Set.of("311", "340", "349", "400", "740");
     }
 
     @Override
@@ -46,6 +47,10 @@ public class MutatieRegels implements InhoudRegel {
         Inschrijving i = v.getBericht().getInschrijving();
         if (i == null || "verwijderen".equals(v.mutatiesoort())) {
             return;
+        }
+        if ("uitschrijven".equals(v.mutatiesoort()) && !gevuld(i.getDatumUitschrijving())) {
+            // handbook 7.5: uitschrijven is registering the datum uitschrijving; without it nothing would change
+            v.voegToe(catalogus.signaal("740", "datum uitschrijving", Map.of("gegeven", "Datum uitschrijving")));
         }
         if (gevuld(i.getBrinTeruggeplaatsteLeerling()) && !gevuld(i.getDatumUitschrijving())) {
             v.voegToe(catalogus.signaal("340", "BRIN-nummer teruggeplaatste leerling",
