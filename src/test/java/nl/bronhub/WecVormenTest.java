@@ -279,6 +279,19 @@ class WecVormenTest extends SignaalTest {
                         + "datum inschrijving 01-09-2026 en moet liggen voor of op de datum uitschrijving (geen).", "70AR");
     }
 
+    /**
+     * Handbook 8.1: the datum inschrijving of ambulante begeleiding is the day the coaching starts. Starting a
+     * month later left that month a regular, funded place on the GTB.
+     */
+    @Test
+    void eenAbDieLaterBegintDanDeInschrijvingGeeft303() {
+        Inschrijving i = ambulant("71WA");
+        i.getAmbulanteBegeleiding().get(0).setIngangsdatum("2026-10-01");
+        afgekeurdMet(verwerk("73AP", inschrijven(zonderPgn("2016-01-01"), i)), "303",
+                "Er ontbreekt een voorkomen van de gegevensgroep ambulante begeleiding waarvan de ingangsdatum gelijk is aan de datum "
+                        + "inschrijving 01-09-2026.", "73AP");
+    }
+
     @Test
     void eenSchoolsoortBijAmbulanteBegeleidingGeeft338() {
         Inschrijving i = ambulant("71WA");
