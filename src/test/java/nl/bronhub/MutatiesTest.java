@@ -61,6 +61,21 @@ class MutatiesTest extends SignaalTest {
                 + "where i.brin = '73AN' and g.groep = 'soort_onderwijs'", String.class)).containsExactly("33");
     }
 
+    /** The register never drops an indication: a wijzigen that leaves the registered ones out needs none (no 740). */
+    @Test
+    void eenWijzigingZonderDeGeregistreerdeIndicatieHoudtHaar() {
+        Persoon leerling = bekendeLeerling("2016-02-02");
+        geregistreerdZonderSignalen(verwerk("73AQ", inschrijven(leerling, wec("2026-08-01"))));
+
+        Inschrijving overgang = wec("2026-08-01");
+        overgang.getIndicatiestelling().clear();
+        overgang.getLeerjaar().add(groep("2026-10-01", "4"));
+        Terugkoppeling t = verwerk("73AQ", Berichten.bericht("wijzigen", leerling, overgang));
+        geregistreerdZonderSignalen(t);
+        assertThat(t.getInschrijving().getIndicatiestelling()).extracting(Indicatiestelling::getOnderwijssoortIndicatie).containsExactly("33");
+        assertThat(t.getInschrijving().getLeerjaar()).extracting(g -> g.getWaarde()).containsExactly("3", "4");
+    }
+
     @Test
     void eenHerindicatieKomtNaastDeEerdereEnOverschrijftHaarNiet() {
         Persoon leerling = bekendeLeerling("2016-02-02");

@@ -14,6 +14,7 @@ import nl.bronhub.intake.Waardelijsten;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.reference.Instelling;
 import nl.bronhub.reference.Instellingen;
+import nl.bronhub.registry.RegisterLezer;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +32,13 @@ import static nl.bronhub.signal.SignaalCatalogus.datum;
 public class IndicatieRegels implements InhoudRegel {
 
     private final Instellingen instellingen;
+    private final RegisterLezer register;
     private final SignaalCatalogus catalogus;
     private final Clock klok;
 
-    public IndicatieRegels(Instellingen instellingen, SignaalCatalogus catalogus, Clock klok) {
+    public IndicatieRegels(Instellingen instellingen, RegisterLezer register, SignaalCatalogus catalogus, Clock klok) {
         this.instellingen = instellingen;
+        this.register = register;
         this.catalogus = catalogus;
         this.klok = klok;
     }
@@ -53,7 +56,8 @@ public class IndicatieRegels implements InhoudRegel {
         }
         if (i.getIndicatiestelling().isEmpty()) {
             // handbook 7.3.1, 7.3.2, 8.5: only a crisis-, observatie- or residential place is taken without one
-            if (!"verwijderen".equals(v.mutatiesoort()) && Vorm.vraagtIndicatie(i)) {
+            // a wijzigen may leave out the indications the register holds: they are never removed
+            if (!"verwijderen".equals(v.mutatiesoort()) && Vorm.vraagtIndicatie(i) && !geregistreerdMetIndicatie(v, i)) {
                 v.voegToe(catalogus.signaal("740", "datum indicatiestelling", Map.of("gegeven", "Datum indicatiestelling")));
             }
             return;
@@ -98,5 +102,10 @@ public class IndicatieRegels implements InhoudRegel {
                 }
             }
         }
+    }
+
+    private boolean geregistreerdMetIndicatie(Verwerking v, Inschrijving i) {
+        Inschrijving geregistreerd = v.getPgn() == null ? null : register.inschrijving(v.getPgn(), v.getBrin(), datum(i.getDatumInschrijving()));
+        return geregistreerd != null && !geregistreerd.getIndicatiestelling().isEmpty();
     }
 }
