@@ -18,7 +18,7 @@ java -Xmx${BENCHMARK_HEAP:-2g} ${BENCHMARK_JVM:-} -jar "$JAR" --server.port=8081
   --spring.datasource.url="jdbc:h2:file:./$B/db/bron-hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;QUERY_CACHE_SIZE=100;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
   --bron.referentie.instellingen=$B/instellingen.yaml --bron.gba.stub.bestanden=$B/gba.yaml \
   --bron.aanleverpunten.bestand=$B/aanleverpunten.yaml --bron.toegang.bestand=$B/toegang.yaml --bron.benchmark.echo=true \
-  --bron.terugkoppeling.pagina-grootte=1000 --bron.mail.ingebouwd=false --bron.operator.wachtwoord="$WACHTWOORD" > "$B/hub.log" 2>&1 &
+  --bron.terugkoppeling.pagina-grootte=1000 --bron.mail.ingebouwd=false --bron.portaal.wachtwoordbrieven= --bron.operator.wachtwoord="$WACHTWOORD" > "$B/hub.log" 2>&1 &
 HUB=$!
 trap 'kill $HUB 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do grep -qE 'Started BronHub|APPLICATION FAILED' "$B/hub.log" && break; sleep 1; done

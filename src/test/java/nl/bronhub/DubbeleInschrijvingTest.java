@@ -67,6 +67,36 @@ class DubbeleInschrijvingTest extends SignaalTest {
         assertThat(alle(las("70BR", "1"))).extracting(Terugkoppeling::getSoort).containsOnly(SoortTerugkoppeling.VERWERKING);
     }
 
+    /** Every period counts: a crisis place that becomes a regular one overlaps the other school from then on. */
+    @Test
+    void eenCrisisplaatsDieReguliereWordtIsVanafDanEenDubbeleInschrijving() {
+        Persoon leerling = bekendeLeerling("2014-10-10");
+        verwerk("73AJ", inschrijven(leerling, wec("2026-08-01")));
+        Inschrijving crisis = wec("2026-08-01");
+        crisis.getSoortVerblijf().get(0).setWaarde("1");
+        crisis.getSoortVerblijf().add(Berichten.groep("2026-10-01", "0"));
+        geregistreerdZonderSignalen(verwerk("73AK", inschrijven(leerling, crisis)));
+
+        assertThat(melding(alle(las("73AJ", "1"))).getAndereInschrijving().getBrin()).isEqualTo("73AK");
+        assertThat(melding(alle(las("73AK", "1"))).getAndereInschrijving().getBrin()).isEqualTo("73AJ");
+    }
+
+    /** ...but not while it is still a crisis place: the other enrolment ended before it became regular. */
+    @Test
+    void eenCrisisplaatsDiePasNaDeAndereInschrijvingReguliereWordtIsGeenDubbeleInschrijving() {
+        Persoon leerling = bekendeLeerling("2014-09-09");
+        Inschrijving eerder = wec("2026-08-01");
+        eerder.setDatumUitschrijving("2026-09-30");
+        verwerk("73AL", inschrijven(leerling, eerder));
+        Inschrijving crisis = wec("2026-08-01");
+        crisis.getSoortVerblijf().get(0).setWaarde("1");
+        crisis.getSoortVerblijf().add(Berichten.groep("2026-10-01", "0"));
+        geregistreerdZonderSignalen(verwerk("73AM", inschrijven(leerling, crisis)));
+
+        assertThat(alle(las("73AM", "1"))).extracting(Terugkoppeling::getSoort).containsOnly(SoortTerugkoppeling.VERWERKING);
+        assertThat(alle(las("73AL", "1"))).extracting(Terugkoppeling::getSoort).containsOnly(SoortTerugkoppeling.VERWERKING);
+    }
+
     private static Terugkoppeling melding(List<Terugkoppeling> wachtrij) {
         Terugkoppeling m = wachtrij.stream().filter(t -> t.getSoort() == SoortTerugkoppeling.DUBBELE_INSCHRIJVING)
                 .reduce((a, b) -> {

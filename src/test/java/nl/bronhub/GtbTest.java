@@ -128,9 +128,9 @@ class GtbTest extends SignaalTest {
         Inschrijving nietToegestaan = wec("2026-08-17");
         nietToegestaan.getVestiging().get(0).setWaarde("03");
         String soortNietToegestaan = pgn(verwerk("70DK", inschrijven(Berichten.zonderPgn("2016-01-01"), nietToegestaan)));
-        // 16: no indication at all
+        // 16: no indication yet on the peildata of August and October (one without any indication is refused with 740)
         Inschrijving zonderIndicatie = wec("2026-08-17");
-        zonderIndicatie.getIndicatiestelling().clear();
+        zonderIndicatie.getIndicatiestelling().get(0).setDatumIndicatiestelling("2026-10-15");
         Terugkoppeling t = verwerk("70DK", inschrijven(Berichten.zonderPgn("2016-02-02"), zonderIndicatie));
         assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
         String geenIndicatie = pgn(t);
@@ -165,6 +165,35 @@ class GtbTest extends SignaalTest {
                 "8 " + particulier + " 2026-10-01 Voor deze leerling heeft de WPO-school geen LGF gemeld.",
                 "17 " + particulier + " 2026-10-01 Een "
                 + "VGK-instelling mag alleen een leerling op een bekostigde school ambulant begeleiden.");
+    }
+
+    /**
+     * Issue 17, items 7 and 8. Handbook 8.4: a pupil that does not qualify on 1 October is registered with
+     * indicatie bekostiging 'Nee' (7.4.9), and may be set to 'Ja' after it: signal 12 wherever 'N' is in force.
+     * Handbook 8.5: a residential place (soort verblijf 3-6) admits without an indication: it counts, no 16.
+     */
+    @Test
+    void indicatie_bekostiging_nee_van_de_las_en_een_residentiele_plaats_zonder_indicatie() {
+        Inschrijving nee = wec("2026-08-17");
+        nee.getIndicatieBekostiging().add(groep("2026-10-01", "N"));
+        nee.getIndicatieBekostiging().add(groep("2026-11-02", "J"));
+        Persoon afwezig = bekendeLeerling("2015-06-07");
+        geregistreerdZonderSignalen(verwerk("73AI", inschrijven(afwezig, nee)));
+        Inschrijving residentieel = wec("2026-08-17");
+        residentieel.getIndicatiestelling().clear();
+        residentieel.getSoortVerblijf().get(0).setWaarde("4");
+        String opgenomen = pgn(verwerk("73AI", inschrijven(Berichten.zonderPgn("2015-07-08"), residentieel)));
+
+        assertThat(gtb("73AI", "01", "2026-08-17", 2).get("signalen")).isEmpty();
+        JsonNode oktober = gtb("73AI", "01", "2026-10-01", 1);
+        assertThat(signalen(oktober, "signalen")).containsExactly("12 " + afwezig.getOnderwijsnummer() + " 2026-10-01 De leerling is niet "
+                + "meegeteld voor de reguliere bekostiging wegens ongeoorloofd verzuim in de periode 1-8 tot 1-10.");
+        assertThat(signalen(oktober, "attentiesignalen")).isEmpty();
+        assertThat(telling(oktober, "33")).isEqualTo(List.of(0, 1, 0, 1));
+        assertThat(signalen(oktober, "signalen")).noneMatch(s -> s.contains(opgenomen));
+        // 'Ja' again from 2 November: both count on 1 March
+        JsonNode maart = gtb("73AI", "01", "2027-03-01", 2);
+        assertThat(maart.get("signalen")).isEmpty();
     }
 
     @Test

@@ -46,6 +46,40 @@ class InstellingRegelsTest extends SignaalTest {
         assertThat(t.getInschrijving().getVestiging()).extracting(g -> g.getWaarde()).containsExactly("03");
     }
 
+    /**
+     * Issue 17, item 2: soort onderwijs 21 from 1 August at vestiging 01, which gives it; from 1 October
+     * at vestiging 03, which does not. The soort did not change, the vestiging did: still 337.
+     */
+    @Test
+    void eenVestigingswisselNaarEenVestigingZonderDeSoortOnderwijsGeeftOok337() {
+        Inschrijving i = wec("2026-08-01");
+        i.getSoortOnderwijs().get(0).setWaarde("21");
+        i.getIndicatiestelling().get(0).setOnderwijssoortIndicatie("21");
+        i.getVestiging().add(groep("2026-10-01", "03"));
+        Terugkoppeling t = verwerk("73AA", inschrijven(zonderPgn("2016-01-01"), i));
+        geregistreerdMet(t, "337", "Soort onderwijs onderwijs aan dove kinderen is niet toegestaan voor deze vestiging 73AA03.");
+        assertThat(t.getSignaal()).extracting(s -> s.getCode()).containsOnlyOnce("337");
+        assertThat(t.getInschrijving().getVestiging()).extracting(g -> g.getWaarde()).containsExactly("01", "03");
+    }
+
+    /** The other way round: a soort onderwijs that changes to one the vestiging of that time may not give. */
+    @Test
+    void eenNieuweSoortOnderwijsDieDeVestigingVanDatMomentNietGeeftGeeft337() {
+        Inschrijving i = wec("2026-08-01");
+        i.getVestiging().get(0).setWaarde("03");
+        i.getSoortOnderwijs().get(0).setWaarde("11");
+        i.getIndicatiestelling().get(0).setOnderwijssoortIndicatie("11");
+        i.getVestiging().add(groep("2026-09-01", "01"));
+        i.getSoortOnderwijs().add(groep("2026-10-01", "12"));
+        Terugkoppeling t = verwerk("73AB", inschrijven(zonderPgn("2016-01-01"), i));
+        // 11 at 03 (August) fits, 11 at 01 (September) does not, 12 at 01 (from October) does not
+        geregistreerdMet(t, "337", "Soort onderwijs onderwijs aan visueel gehandicapte kinderen is niet toegestaan voor deze vestiging 73AB01.");
+        assertThat(t.getSignaal()).filteredOn(s -> s.getCode().equals("337")).extracting(s -> s.getOmschrijving()).containsExactlyInAnyOrder(
+                "Soort onderwijs onderwijs aan visueel gehandicapte kinderen is niet toegestaan voor deze vestiging 73AB01.",
+                "Soort onderwijs onderwijs aan visueel gehandicapte kinderen die tevens zeer moeilijk lerend zijn is niet toegestaan voor "
+                        + "deze vestiging 73AB01.");
+    }
+
     @Test
     void eenWpoSchoolMetWecGegevensGeeft356() {
         afgekeurdMet(verwerk("71WA", inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"))), "356",

@@ -39,6 +39,43 @@ class MutatiesTest extends SignaalTest {
         assertThat(gecorrigeerd.getInschrijving().getLeerjaar()).extracting(g -> g.getWaarde()).containsExactly("3", "5");
     }
 
+    /**
+     * A re-indication is stored beside the registered ones: one with another onderwijssoort on the date of a
+     * registered indication would leave two on one date. 349, as within one bericht, and nothing changes.
+     */
+    @Test
+    void eenHerindicatieOpDeDatumVanEenGeregistreerdeGeeft349() {
+        Persoon leerling = bekendeLeerling("2016-02-02");
+        geregistreerdZonderSignalen(verwerk("73AN", inschrijven(leerling, wec("2026-08-01"))));
+
+        Inschrijving zelfdeDatum = wec("2026-08-01");
+        zelfdeDatum.getIndicatiestelling().get(0).setOnderwijssoortIndicatie("34");
+        zelfdeDatum.getSoortOnderwijs().get(0).setWaarde("34");
+        Terugkoppeling t = verwerk("73AN", Berichten.bericht("wijzigen", leerling, zelfdeDatum));
+        assertThat(t.getResultaat()).isEqualTo(nl.bronhub.contract.v1.Verwerkingsresultaat.AFGEKEURD);
+        signaal(t, "349", nl.bronhub.contract.v1.Ernst.AFKEUR,
+                "Datum indicatiestelling 01-08-2026 komt vaker dan eens voor binnen de gegevensgroep indicatiestelling.");
+        assertThat(jdbc.queryForList("select x.onderwijssoort_indicatie from indicatiestelling x join inschrijving i "
+                + "on i.id = x.inschrijving_id where i.brin = '73AN'", String.class)).containsExactly("33");
+        assertThat(jdbc.queryForList("select g.waarde from inschrijving_groep g join inschrijving i on i.id = g.inschrijving_id "
+                + "where i.brin = '73AN' and g.groep = 'soort_onderwijs'", String.class)).containsExactly("33");
+    }
+
+    /** The register never drops an indication: a wijzigen that leaves the registered ones out needs none (no 740). */
+    @Test
+    void eenWijzigingZonderDeGeregistreerdeIndicatieHoudtHaar() {
+        Persoon leerling = bekendeLeerling("2016-02-02");
+        geregistreerdZonderSignalen(verwerk("73AQ", inschrijven(leerling, wec("2026-08-01"))));
+
+        Inschrijving overgang = wec("2026-08-01");
+        overgang.getIndicatiestelling().clear();
+        overgang.getLeerjaar().add(groep("2026-10-01", "4"));
+        Terugkoppeling t = verwerk("73AQ", Berichten.bericht("wijzigen", leerling, overgang));
+        geregistreerdZonderSignalen(t);
+        assertThat(t.getInschrijving().getIndicatiestelling()).extracting(Indicatiestelling::getOnderwijssoortIndicatie).containsExactly("33");
+        assertThat(t.getInschrijving().getLeerjaar()).extracting(g -> g.getWaarde()).containsExactly("3", "4");
+    }
+
     @Test
     void eenHerindicatieKomtNaastDeEerdereEnOverschrijftHaarNiet() {
         Persoon leerling = bekendeLeerling("2016-02-02");
@@ -129,6 +166,13 @@ class MutatiesTest extends SignaalTest {
         assertThat(t.getSignaal()).extracting(s -> s.getCode()).containsExactlyInAnyOrder("400", "757");
         geregistreerdMet(t, "400", "De oorspronkelijke inschrijving is niet aanwezig in BRON.");
         assertThat(t.getInschrijving()).isNotNull();
+    }
+
+    /** Handbook 7.5: an uitschrijven registers the datum uitschrijving; without one it is refused. */
+    @Test
+    void eenUitschrijvingZonderDatumUitschrijvingGeeft740() {
+        Terugkoppeling t = verwerk("73AO", Berichten.bericht("uitschrijven", Berichten.zonderPgn("2016-02-02"), wec("2026-08-01")));
+        afgekeurdMet(t, "740", "Het veld Datum uitschrijving moet gevuld zijn.", "73AO");
     }
 
     @Test

@@ -50,6 +50,13 @@ class WecVormenTest extends SignaalTest {
         geregistreerdZonderSignalen(verwerk("70AK", inschrijven(bekendeLeerling("2016-02-02"), observatie)));
     }
 
+    /** Handbook 8.5: a residential place (soort verblijf 3-6) admits without an indicatiestelling. */
+    @Test
+    void residentielePlaatsZonderIndicatie() {
+        Inschrijving residentieel = zonderIndicatie(wec("2026-08-01"), "4");
+        geregistreerdZonderSignalen(verwerk("73AC", inschrijven(bekendeLeerling("2016-02-02"), residentieel)));
+    }
+
     @Test
     void vgkZonderRecEnCviNummer() {
         Inschrijving vgk = wec("2026-08-01");
@@ -149,6 +156,31 @@ class WecVormenTest extends SignaalTest {
                 "Het veld Aanduiding niet-Nederlandse Culturele Achtergrond moet gevuld zijn.", "70CU");
     }
 
+    /** Handbook 7.3.1 and 8.5: a regular place needs the indicatiestelling; only crisis, observatie and residential do not. */
+    @Test
+    void eenReguliereInschrijvingZonderIndicatieGeeft740() {
+        afgekeurdMet(verwerk("73AD", inschrijven(zonderPgn("2016-01-01"), zonderIndicatie(wec("2026-08-01"), "0"))), "740",
+                "Het veld Datum indicatiestelling moet gevuld zijn.", "73AD");
+    }
+
+    /** A crisis place that becomes a regular one needs an indication for the regular period. */
+    @Test
+    void eenCrisisplaatsDieReguliereWordtZonderIndicatieGeeft740() {
+        Inschrijving i = zonderIndicatie(wec("2026-08-01"), "1");
+        i.getSoortVerblijf().add(groep("2026-10-01", "0"));
+        afgekeurdMet(verwerk("73AE", inschrijven(zonderPgn("2016-01-01"), i)), "740",
+                "Het veld Datum indicatiestelling moet gevuld zijn.", "73AE");
+    }
+
+    /** Handbook 7.3.2: ambulante begeleiding needs the indication too. */
+    @Test
+    void ambulanteBegeleidingZonderIndicatieGeeft740() {
+        Inschrijving i = ambulant("71WA");
+        i.getIndicatiestelling().clear();
+        afgekeurdMet(verwerk("73AF", inschrijven(zonderPgn("2016-01-01"), i)), "740",
+                "Het veld Datum indicatiestelling moet gevuld zijn.", "73AF");
+    }
+
     // --- the indicatiestelling
 
     @Test
@@ -175,6 +207,39 @@ class WecVormenTest extends SignaalTest {
         geregistreerdMet(verwerk("70AW", inschrijven(zonderPgn("2016-01-01"), i)), "345",
                 "Als soort onderwijs > 0 en onderwijssoort indicatie is gevuld, dan moet soort onderwijs onderwijs aan zeer moeilijk "
                         + "opvoedbare kinderen consistent zijn met de indicatiestelling zeer moeilijk lerend.");
+    }
+
+    /**
+     * 345 judges every period: soort onderwijs 42 in August and September under an indication for 33 does
+     * not fit, even though the soort of October (33) does.
+     */
+    @Test
+    void eenEerdereSoortOnderwijsDieNietBijDeIndicatiePastGeeftOokAttentie345() {
+        Inschrijving i = wec("2026-08-01");
+        i.getSoortOnderwijs().get(0).setWaarde("42");
+        i.getSoortOnderwijs().add(groep("2026-10-01", "33"));
+        i.getIndicatiestelling().get(0).setDatumIndicatiestelling("2026-06-15");
+        Terugkoppeling t = verwerk("73AG", inschrijven(zonderPgn("2016-01-01"), i));
+        geregistreerdMet(t, "345", "Als soort onderwijs > 0 en onderwijssoort indicatie is gevuld, dan moet soort onderwijs onderwijs aan "
+                + "zeer moeilijk opvoedbare kinderen consistent zijn met de indicatiestelling zeer moeilijk lerend.");
+        assertThat(t.getSignaal()).extracting(s -> s.getCode()).containsOnlyOnce("345");
+    }
+
+    /** And a re-indication that the soort onderwijs follows only later: the months between do not fit. */
+    @Test
+    void eenHerindicatieDieDeSoortOnderwijsPasLaterVolgtGeeftAttentie345() {
+        Inschrijving i = wec("2026-08-01");
+        Indicatiestelling herindicatie = new Indicatiestelling();
+        herindicatie.setDatumIndicatiestelling("2026-09-01");
+        herindicatie.setOnderwijssoortIndicatie("40");
+        herindicatie.setBrinRec("12RC");
+        herindicatie.setCviNummer("7654321");
+        i.getIndicatiestelling().add(herindicatie);
+        i.getSoortOnderwijs().add(groep("2026-10-01", "42"));
+        Terugkoppeling t = verwerk("73AH", inschrijven(zonderPgn("2016-01-01"), i));
+        geregistreerdMet(t, "345", "Als soort onderwijs > 0 en onderwijssoort indicatie is gevuld, dan moet soort onderwijs onderwijs aan "
+                + "zeer moeilijk lerende kinderen consistent zijn met de indicatiestelling cluster 4: langdurig ziek anders dan lichamelijk "
+                + "gehandicapt of zeer moeilijk opvoedbaar of verbonden aan een pedologisch instituut.");
     }
 
     @Test
@@ -212,6 +277,19 @@ class WecVormenTest extends SignaalTest {
         afgekeurdMet(verwerk("70AR", inschrijven(zonderPgn("2016-01-01"), i)), "328",
                 "Datum ingang ambulante begeleiding 15-08-2026 moet gelijk zijn aan/liggen na datum indicatiestelling 15-06-2026 en "
                         + "datum inschrijving 01-09-2026 en moet liggen voor of op de datum uitschrijving (geen).", "70AR");
+    }
+
+    /**
+     * Handbook 8.1: the datum inschrijving of ambulante begeleiding is the day the coaching starts. Starting a
+     * month later left that month a regular, funded place on the GTB.
+     */
+    @Test
+    void eenAbDieLaterBegintDanDeInschrijvingGeeft303() {
+        Inschrijving i = ambulant("71WA");
+        i.getAmbulanteBegeleiding().get(0).setIngangsdatum("2026-10-01");
+        afgekeurdMet(verwerk("73AP", inschrijven(zonderPgn("2016-01-01"), i)), "303",
+                "Er ontbreekt een voorkomen van de gegevensgroep ambulante begeleiding waarvan de ingangsdatum gelijk is aan de datum "
+                        + "inschrijving 01-09-2026.", "73AP");
     }
 
     @Test

@@ -62,6 +62,16 @@ public class GtbRegels {
         boolean crisisOfObservatieOp(LocalDate p) {
             return groep("soort_verblijf", p).filter(v -> v.equals("1") || v.equals("2")).isPresent();
         }
+
+        /** Handbook 8.5: crisis, observatie and residential places (soort verblijf 1-6) admit without an indication. */
+        boolean zonderIndicatieToegelatenOp(LocalDate p) {
+            return groep("soort_verblijf", p).filter(Waardelijsten.VERBLIJF_ZONDER_INDICATIE::contains).isPresent();
+        }
+
+        /** Handbook 8.4: the LAS registers 'Nee' for a pupil that does not qualify for funding (7.4.9, absence). */
+        boolean nietBekostigbaarOp(LocalDate p) {
+            return groep("indicatie_bekostiging", p).filter("N"::equals).isPresent();
+        }
     }
 
     public record Leerling(long persoonId, String pgn, LocalDate geboortedatum, List<Inschrijving> inschrijvingen,
@@ -156,7 +166,7 @@ public class GtbRegels {
             if (v.isPresent() && !"00".equals(soort) && !v.get().soortenOnderwijs().contains(soort)) {
                 signalen.add(new Signaal(19, p, null));
             }
-            if (!crisis && indicatie.isEmpty()) {
+            if (!i.zonderIndicatieToegelatenOp(p) && indicatie.isEmpty()) {
                 signalen.add(new Signaal(16, p, null));
             }
             indicatie.filter(ind -> school.soort() != Instelling.Soort.VGK && !Waardelijsten.ZONDER_REC.contains(ind.soort())
@@ -165,7 +175,8 @@ public class GtbRegels {
                     && !Waardelijsten.PASSEND_ONDERWIJS.getOrDefault(ind.soort(), Set.of()).contains(soort))
                     .ifPresent(ind -> signalen.add(new Signaal(18, p, null)));
         }
-        if (p.equals(LocalDate.of(jaar, 10, 1)) && l.verzuim().contains(i.brin() + "|" + jaar)) {
+        // as the LAS registered it (indicatie bekostiging 'N' in force on the peildatum), or as the operator was told
+        if (i.nietBekostigbaarOp(p) || (p.equals(LocalDate.of(jaar, 10, 1)) && l.verzuim().contains(i.brin() + "|" + jaar))) {
             signalen.add(new Signaal(12, p, null));
         }
         if (!crisis) {

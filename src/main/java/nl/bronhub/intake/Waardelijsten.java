@@ -18,6 +18,11 @@ public final class Waardelijsten {
     public static final Set<String> GESLACHT = Set.of("M", "V", "O");
     public static final Set<String> NNCA = Set.of("0", "1", "2");
     public static final Set<String> SOORT_VERBLIJF = Set.of("0", "1", "2", "3", "4", "5", "6");
+    /**
+     * Soort verblijf on which a pupil is admitted without an indicatiestelling (handbook 8.5): a crisis- (1) or
+     * observatieplaats (2), and the residential places (3-6: admitted to an institution).
+     */
+    public static final Set<String> VERBLIJF_ZONDER_INDICATIE = Set.of("1", "2", "3", "4", "5", "6");
     public static final Set<String> SCHOOLSOORT = Set.of("0", "1", "2");
     public static final Set<String> INDICATIE_BEKOSTIGING = Set.of("J", "N");
 

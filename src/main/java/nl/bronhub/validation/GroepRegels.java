@@ -21,7 +21,7 @@ import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /**
  * The groups that change over time, each a list of occurrences with an ingangsdatum: mandatory groups
- * present (341), one starting on datum inschrijving (303), every ingangsdatum within the enrolment (321)
+ * present (341), one starting on datum inschrijving (303, ambulante begeleiding too: handbook 8.1), every ingangsdatum within the enrolment (321)
  * and none twice in a group (349); likewise no ambulante begeleiding or indicatiestelling twice on one
  * date (349). A WEC or VGK enrolment also needs its aanduiding NNCA (740).
  */
@@ -81,6 +81,13 @@ public class GroepRegels implements InhoudRegel {
                 v.voegToe(catalogus.signaal("303", groep, Map.of("groep", groep, "datumInschrijving", datum(inschrijving))));
             }
         });
+        // handbook 8.1: for ambulante begeleiding the datum inschrijving is the day the coaching starts; one starting
+        // later left the weeks between as a regular, funded place with soort onderwijs 00 on the GTB
+        if (!i.getAmbulanteBegeleiding().isEmpty()
+                && i.getAmbulanteBegeleiding().stream().noneMatch(ab -> inschrijving.equals(datum(ab.getIngangsdatum())))) {
+            v.voegToe(catalogus.signaal("303", "ambulante begeleiding", Map.of("groep", "ambulante begeleiding",
+                    "datumInschrijving", datum(inschrijving))));
+        }
         // a second ambulante begeleiding on one date would break the register's key (and was parked, never answered);
         // two indications on one date leave the latest one, which 345 and the GTB read, undefined
         enkelvoudig(v, "ambulante begeleiding", "Datum ingang ambulante begeleiding",

@@ -2,16 +2,19 @@ package nl.bronhub.validation;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.bronhub.contract.v1.GroepVoorkomen;
 import nl.bronhub.contract.v1.Indicatiestelling;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.intake.Waardelijsten;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.reference.Instelling;
 import nl.bronhub.reference.Instellingen;
+import nl.bronhub.registry.RegisterLezer;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
 
@@ -22,17 +25,20 @@ import static nl.bronhub.signal.SignaalCatalogus.datum;
 /**
  * The indicatiestelling (handbook 8.5): not in the future (326), not after the uitschrijving (325),
  * a REC BRIN and CVI-nummer except for cluster 1 and VGK institutions (740), and the soort onderwijs
- * fitting the indication (345).
+ * fitting the indication in force in every period (345). Without any indicatiestelling only a crisis-,
+ * observatie- or residential place is registered (740).
  */
 @Component
 public class IndicatieRegels implements InhoudRegel {
 
     private final Instellingen instellingen;
+    private final RegisterLezer register;
     private final SignaalCatalogus catalogus;
     private final Clock klok;
 
-    public IndicatieRegels(Instellingen instellingen, SignaalCatalogus catalogus, Clock klok) {
+    public IndicatieRegels(Instellingen instellingen, RegisterLezer register, SignaalCatalogus catalogus, Clock klok) {
         this.instellingen = instellingen;
+        this.register = register;
         this.catalogus = catalogus;
         this.klok = klok;
     }
@@ -45,7 +51,15 @@ public class IndicatieRegels implements InhoudRegel {
     @Override
     public void controleer(Verwerking v) {
         Inschrijving i = v.getBericht().getInschrijving();
-        if (i == null || i.getIndicatiestelling().isEmpty()) {
+        if (i == null) {
+            return;
+        }
+        if (i.getIndicatiestelling().isEmpty()) {
+            // handbook 7.3.1, 7.3.2, 8.5: only a crisis-, observatie- or residential place is taken without one
+            // a wijzigen may leave out the indications the register holds: they are never removed
+            if (!"verwijderen".equals(v.mutatiesoort()) && Vorm.vraagtIndicatie(i) && !geregistreerdMetIndicatie(v, i)) {
+                v.voegToe(catalogus.signaal("740", "datum indicatiestelling", Map.of("gegeven", "Datum indicatiestelling")));
+            }
             return;
         }
         boolean vgk = instellingen.zoek(v.getBrin()).map(s -> s.isEen(Instelling.Soort.VGK)).orElse(false);
@@ -68,15 +82,30 @@ public class IndicatieRegels implements InhoudRegel {
                 }
             }
         }
-        Indicatiestelling laatste = i.getIndicatiestelling().stream()
-                .max(Comparator.comparing(x -> datum(x.getDatumIndicatiestelling()))).orElseThrow();
-        i.getSoortOnderwijs().stream().max(Comparator.comparing(g -> datum(g.getIngangsdatum())))
-                .map(g -> g.getWaarde().trim())
-                .filter(soort -> !"00".equals(soort))
-                .filter(soort -> !Waardelijsten.PASSEND_ONDERWIJS.getOrDefault(laatste.getOnderwijssoortIndicatie().trim(), Set.of())
-                        .contains(soort))
-                .ifPresent(soort -> v.voegToe(catalogus.signaal("345", "soort onderwijs", Map.of(
-                        "soortOnderwijs", Waardelijsten.soortOnderwijs(soort),
-                        "onderwijssoortIndicatie", Waardelijsten.onderwijssoortIndicatie(laatste.getOnderwijssoortIndicatie().trim())))));
+        // every period in which a soort onderwijs and an indication are both in force, not only the latest of each
+        Set<String> gemeld = new HashSet<>();
+        List<Vorm.Periode<Indicatiestelling>> indicaties = Vorm.perioden(i.getIndicatiestelling(),
+                x -> datum(x.getDatumIndicatiestelling()));
+        for (Vorm.Periode<GroepVoorkomen> soortPeriode : Vorm.perioden(i.getSoortOnderwijs())) {
+            String soort = soortPeriode.waarde().getWaarde().trim();
+            if ("00".equals(soort)) {
+                continue;
+            }
+            for (Vorm.Periode<Indicatiestelling> indicatie : indicaties) {
+                String indicatiesoort = indicatie.waarde().getOnderwijssoortIndicatie().trim();
+                if (soortPeriode.overlaptMet(indicatie)
+                        && !Waardelijsten.PASSEND_ONDERWIJS.getOrDefault(indicatiesoort, Set.of()).contains(soort)
+                        && gemeld.add(soort + "/" + indicatiesoort)) {
+                    v.voegToe(catalogus.signaal("345", "soort onderwijs", Map.of(
+                            "soortOnderwijs", Waardelijsten.soortOnderwijs(soort),
+                            "onderwijssoortIndicatie", Waardelijsten.onderwijssoortIndicatie(indicatiesoort))));
+                }
+            }
+        }
+    }
+
+    private boolean geregistreerdMetIndicatie(Verwerking v, Inschrijving i) {
+        Inschrijving geregistreerd = v.getPgn() == null ? null : register.inschrijving(v.getPgn(), v.getBrin(), datum(i.getDatumInschrijving()));
+        return geregistreerd != null && !geregistreerd.getIndicatiestelling().isEmpty();
     }
 }

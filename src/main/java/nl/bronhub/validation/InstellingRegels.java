@@ -1,6 +1,7 @@
 package nl.bronhub.validation;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +22,8 @@ import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /**
  * The enrolment against the BRIN register: the school valid on datum inschrijving (301), its
- * vestigingen known (397) and valid (348), soort onderwijs allowed there (337), a WPO school only
+ * vestigingen known (397) and valid (348), soort onderwijs allowed at the vestiging in every period both
+ * are in force (337), a WPO school only
  * WPO enrolments (356), the school where a pupil is ambulant begeleid (399, 301) and the school a
  * pupil returns to (301).
  */
@@ -65,16 +67,23 @@ public class InstellingRegels implements InhoudRegel {
                         "gegevenDatum", "datum ingang plaatsing vestiging", "datum", datum(datum(g.getIngangsdatum())))));
             }
         }
-        for (GroepVoorkomen soort : i.getSoortOnderwijs()) {
-            String code = soort.getWaarde().trim();
+        // every period in which a vestiging and a soort onderwijs are both in force, not only where the soort starts
+        Set<String> gemeld = new HashSet<>();
+        for (Vorm.Periode<GroepVoorkomen> soort : Vorm.perioden(i.getSoortOnderwijs())) {
+            String code = soort.waarde().getWaarde().trim();
             if ("00".equals(code)) {
                 continue;
             }
-            Vorm.opDatum(i.getVestiging(), datum(soort.getIngangsdatum()))
-                    .flatMap(g -> school.get().vestiging(g.getWaarde().trim()))
-                    .filter(vestiging -> !vestiging.soortenOnderwijs().contains(code))
-                    .ifPresent(vestiging -> v.voegToe(catalogus.signaal("337", "soort onderwijs", Map.of(
-                            "soortOnderwijs", Waardelijsten.soortOnderwijs(code), "vestiging", v.getBrin() + vestiging.volgnummer()))));
+            for (Vorm.Periode<GroepVoorkomen> plaatsing : Vorm.perioden(i.getVestiging())) {
+                if (!soort.overlaptMet(plaatsing)) {
+                    continue;
+                }
+                school.get().vestiging(plaatsing.waarde().getWaarde().trim())
+                        .filter(vestiging -> !vestiging.soortenOnderwijs().contains(code))
+                        .filter(vestiging -> gemeld.add(code + "@" + vestiging.volgnummer()))
+                        .ifPresent(vestiging -> v.voegToe(catalogus.signaal("337", "soort onderwijs", Map.of(
+                                "soortOnderwijs", Waardelijsten.soortOnderwijs(code), "vestiging", v.getBrin() + vestiging.volgnummer()))));
+            }
         }
         for (AmbulanteBegeleiding ab : i.getAmbulanteBegeleiding()) {
             if (!gevuld(ab.getBrinSchool())) {

@@ -1,10 +1,12 @@
 package nl.bronhub.validation;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.bronhub.contract.v1.Indicatiestelling;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.registry.RegisterLezer;
@@ -15,10 +17,11 @@ import static nl.bronhub.processing.Verwerking.datum;
 import static nl.bronhub.processing.Verwerking.gevuld;
 
 /**
- * The mutation against what the register holds (handbook 7.3-7.6): a BRIN teruggeplaatste leerling
+ * The mutation against what the register holds (handbook 7.3-7.6): an uitschrijven needs its datum
+ * uitschrijving (740); a BRIN teruggeplaatste leerling
  * needs a datum uitschrijving (340); a second, overlapping enrolment at the same school is refused
  * (311); a wijzigen or uitschrijven without the original enrolment registers it anew (400), also for a
- * pupil BRON did not know.
+ * pupil BRON did not know; a re-indication with another onderwijssoort on the date of a registered one is 349.
  */
 @Component
 public class MutatieRegels implements InhoudRegel {
@@ -36,7 +39,7 @@ public class MutatieRegels implements InhoudRegel {
 
     @Override
     public Set<String> signaalcodes() {
-        return Set.of("311", "340", "400");
+        return Set.of("311", "340", "349", "400", "740");
     }
 
     @Override
@@ -44,6 +47,10 @@ public class MutatieRegels implements InhoudRegel {
         Inschrijving i = v.getBericht().getInschrijving();
         if (i == null || "verwijderen".equals(v.mutatiesoort())) {
             return;
+        }
+        if ("uitschrijven".equals(v.mutatiesoort()) && !gevuld(i.getDatumUitschrijving())) {
+            // handbook 7.5: uitschrijven is registering the datum uitschrijving; without it nothing would change
+            v.voegToe(catalogus.signaal("740", "datum uitschrijving", Map.of("gegeven", "Datum uitschrijving")));
         }
         if (gevuld(i.getBrinTeruggeplaatsteLeerling()) && !gevuld(i.getDatumUitschrijving())) {
             v.voegToe(catalogus.signaal("340", "BRIN-nummer teruggeplaatste leerling",
@@ -68,10 +75,32 @@ public class MutatieRegels implements InhoudRegel {
         tegenHetRegister(v, i);
     }
 
+    /**
+     * 349: a re-indication is stored beside the registered ones, so one with another onderwijssoort on a date the
+     * register already holds an indication for would leave two on one date (which one is in force is then undefined).
+     */
+    private void indicatieOpEenGeregistreerdeDatum(Verwerking v, Inschrijving i, Inschrijving geregistreerd) {
+        if (geregistreerd == null) {
+            return;
+        }
+        Set<LocalDate> gemeld = new HashSet<>();
+        for (Indicatiestelling nieuw : i.getIndicatiestelling()) {
+            LocalDate d = datum(nieuw.getDatumIndicatiestelling());
+            boolean andereOpDieDatum = geregistreerd.getIndicatiestelling().stream()
+                    .anyMatch(x -> datum(x.getDatumIndicatiestelling()).equals(d)
+                            && !x.getOnderwijssoortIndicatie().trim().equals(nieuw.getOnderwijssoortIndicatie().trim()));
+            if (andereOpDieDatum && gemeld.add(d)) {
+                v.voegToe(catalogus.signaal("349", "indicatiestelling", Map.of("gegeven", "Datum indicatiestelling",
+                        "waarde", SignaalCatalogus.datum(d), "groep", "indicatiestelling")));
+            }
+        }
+    }
+
     private void tegenHetRegister(Verwerking v, Inschrijving i) {
         LocalDate van = datum(i.getDatumInschrijving());
         List<RegisterLezer.Periode> bestaand = register.inschrijvingen(v.getPgn(), v.getBrin());
         if (bestaand.stream().anyMatch(p -> p.inschrijving().equals(van))) {
+            indicatieOpEenGeregistreerdeDatum(v, i, register.inschrijving(v.getPgn(), v.getBrin(), van));
             return; // the same enrolment: a wijzigen
         }
         if (bestaand.stream().anyMatch(p -> p.overlaptMet(van, datum(i.getDatumUitschrijving())))) {

@@ -1,12 +1,14 @@
 package nl.bronhub.validation;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 
 import nl.bronhub.contract.v1.GroepVoorkomen;
 import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.intake.Waardelijsten;
 import nl.bronhub.processing.Verwerking;
 
 /** The shape of a WEC enrolment (handbook 7.3): regular, ambulante begeleiding, crisis- or observatieplaats. */
@@ -19,16 +21,43 @@ final class Vorm {
         return !i.getAmbulanteBegeleiding().isEmpty();
     }
 
-    /** Crisis (1) and observatie (2) places are taken without indication. */
-    static boolean isCrisisOfObservatie(Inschrijving i) {
-        return i.getSoortVerblijf().stream().anyMatch(g -> "1".equals(g.getWaarde().trim()) || "2".equals(g.getWaarde().trim()));
+    /**
+     * Whether some period of the enrolment needs an indicatiestelling: ambulante begeleiding always, a
+     * place otherwise unless its soort verblijf admits without one (handbook 8.5: crisis, observatie, residential).
+     */
+    static boolean vraagtIndicatie(Inschrijving i) {
+        return isAmbulanteBegeleiding(i) || i.getSoortVerblijf().stream()
+                .anyMatch(g -> !Waardelijsten.VERBLIJF_ZONDER_INDICATIE.contains(g.getWaarde().trim()));
     }
 
-    /** The occurrence of a group in force on a date: the latest with an ingangsdatum on or before it. */
-    static Optional<GroepVoorkomen> opDatum(List<GroepVoorkomen> groep, LocalDate datum) {
-        return groep.stream()
-                .filter(g -> !Verwerking.datum(g.getIngangsdatum()).isAfter(datum))
-                .max(Comparator.comparing(g -> Verwerking.datum(g.getIngangsdatum())));
+    /**
+     * The period a value is in force: from its ingangsdatum up to (not including) the next one, the last
+     * open-ended ({@code tot} null).
+     */
+    record Periode<T>(LocalDate van, LocalDate tot, T waarde) {
+
+        boolean overlaptMet(Periode<?> ander) {
+            return !leeg() && !ander.leeg() && (tot == null || ander.van.isBefore(tot)) && (ander.tot == null || van.isBefore(ander.tot));
+        }
+
+        /** An ingangsdatum given twice leaves the first of the two no day of its own. */
+        boolean leeg() {
+            return tot != null && !van.isBefore(tot);
+        }
+    }
+
+    /** Every period of a group with history, in date order; an ingangsdatum given twice is 349's, not ours. */
+    static <T> List<Periode<T>> perioden(List<T> voorkomens, Function<T, LocalDate> ingang) {
+        List<T> op = voorkomens.stream().sorted(Comparator.comparing(ingang)).toList();
+        List<Periode<T>> perioden = new ArrayList<>();
+        for (int n = 0; n < op.size(); n++) {
+            perioden.add(new Periode<>(ingang.apply(op.get(n)), n + 1 < op.size() ? ingang.apply(op.get(n + 1)) : null, op.get(n)));
+        }
+        return perioden;
+    }
+
+    static List<Periode<GroepVoorkomen>> perioden(List<GroepVoorkomen> groep) {
+        return perioden(groep, g -> Verwerking.datum(g.getIngangsdatum()));
     }
 
     static boolean isNul(String waarde) {
