@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCHOLEN=${1:-110}; LEERLINGEN=${2:-200}; OPWARMEN=${3:-10}; CLIENTS=${4:-8}; PER_VERZOEK=${5:-50}; PLAFOND=${6:-20}; TEMPO=${7:-0}
-[ -f target/bron-hub-0.1.0-SNAPSHOT.jar ] || mvn -q -B package -DskipTests
+[ -f target/bron-hub-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B package -DskipTests
 JAR=target/bron-hub-0.1.0-SNAPSHOT.jar
 # a throw-away operator password for this run's hub (the driver reads its heap through the operator API)
 WACHTWOORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')

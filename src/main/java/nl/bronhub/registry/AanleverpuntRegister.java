@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * The aanleverpunt registry: seeded from config/aanleverpunten.yaml at start (only aanleverpunten
  * without registry data yet), maintained through the operator API. Bad input changes nothing.
+ * A seed entry may date its wachtwoordbrief relative to the start that takes it in
+ * (wachtwoordbriefDagenVoorEersteStart), so a demo's first start always shows a phase under way; the
+ * date is resolved then and stored, so later starts keep it.
  */
 @Component
 @org.springframework.core.annotation.Order(100)
@@ -37,8 +40,19 @@ public class AanleverpuntRegister implements ApplicationRunner {
     }
 
     record Seed(String brin, String aanleverpuntnummer, String las, String contactpersoon, String gemachtigdeNaam,
-                String gemachtigdeEmail, java.time.LocalDate wachtwoordbriefDatum, Integer normLeerlingen, Integer normAbLeerlingen,
-                String bestuurNaam, String bestuurEmail) {
+                String gemachtigdeEmail, java.time.LocalDate wachtwoordbriefDatum, Integer wachtwoordbriefDagenVoorEersteStart,
+                Integer normLeerlingen, Integer normAbLeerlingen, String bestuurNaam, String bestuurEmail) {
+
+        /** The wachtwoordbrief date: a fixed one, or so many days before today (the start that takes the seed in). */
+        java.time.LocalDate wachtwoordbrief(Clock klok) {
+            if (wachtwoordbriefDagenVoorEersteStart == null) {
+                return wachtwoordbriefDatum;
+            }
+            if (wachtwoordbriefDatum != null) {
+                throw new OngeldigeInvoer("wachtwoordbriefDatum en wachtwoordbriefDagenVoorEersteStart samen: kies er een");
+            }
+            return java.time.LocalDate.now(klok).minusDays(wachtwoordbriefDagenVoorEersteStart);
+        }
     }
 
     record SeedBestand(List<Seed> aanleverpunten) {
@@ -68,9 +82,10 @@ public class AanleverpuntRegister implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (Seed s : config.lees(seedBestand, SeedBestand.class, "Aanleverpunt seed").aanleverpunten()) {
-            AanleverpuntGegevens g = new AanleverpuntGegevens(s.las(), s.contactpersoon(), s.gemachtigdeNaam(), s.gemachtigdeEmail(),
-                    s.wachtwoordbriefDatum(), s.normLeerlingen(), s.normAbLeerlingen(), s.bestuurNaam(), s.bestuurEmail());
+            AanleverpuntGegevens g;
             try {
+                g = new AanleverpuntGegevens(s.las(), s.contactpersoon(), s.gemachtigdeNaam(), s.gemachtigdeEmail(),
+                        s.wachtwoordbrief(klok), s.normLeerlingen(), s.normAbLeerlingen(), s.bestuurNaam(), s.bestuurEmail());
                 controleer(s.brin(), s.aanleverpuntnummer(), g);
             } catch (OngeldigeInvoer e) {
                 throw new IllegalStateException("Aanleverpunt seed " + seedBestand + ": " + s.brin() + "/" + s.aanleverpuntnummer()
