@@ -134,6 +134,10 @@ class GtbTest extends SignaalTest {
         Terugkoppeling t = verwerk("70DK", inschrijven(Berichten.zonderPgn("2016-02-02"), zonderIndicatie));
         assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
         String geenIndicatie = pgn(t);
+        // 19 for 00 too (niet van toepassing: the soort of ambulante begeleiding) on a place at vestiging 01, which does not give it
+        Inschrijving nul = wec("2026-08-17");
+        nul.getSoortOnderwijs().get(0).setWaarde("00");
+        String soortNul = pgn(verwerk("70DK", inschrijven(Berichten.zonderPgn("2016-03-03"), nul)));
         // 9: a WPO pupil enrolled at three, with the inspectorate's consent presumed; it counts
         String teJong = pgn(verwerk("72WB", inschrijven(Berichten.zonderPgn("2022-10-01"), wpo("2026-08-17"))));
         // 25: vestiging 03 coaching a pupil whose indication (33) it has no soort onderwijs for
@@ -156,7 +160,9 @@ class GtbTest extends SignaalTest {
                 "25 " + nietBevoegd + " 2026-10-01 De WEC-school is niet bevoegd voor de ambulante begeleiding van de leerling met "
                         + "deze indicatie.");
         assertThat(signalen(gtb("70DK", "01", "2026-10-01", 0), "signalen")).containsExactly("16 " + geenIndicatie + " 2026-08-17 De "
-                + "leerling heeft geen (geldige) indicatie en mag niet worden ingeschreven of moet per 31-7 worden uitgeschreven.");
+                + "leerling heeft geen (geldige) indicatie en mag niet worden ingeschreven of moet per 31-7 worden uitgeschreven.",
+                "19 " + soortNul + " 2026-08-17 De onderwijssoort is niet toegestaan bij de vestiging; de inschrijving telt "
+                        + "niet mee voor de bekostiging.");
         JsonNode wpo = gtb("72WB", "01", "2026-10-01", 1);
         assertThat(wpo.get("totaal").asInt()).isEqualTo(1);
         assertThat(signalen(wpo, "attentiesignalen")).containsExactly("9 " + teJong + " 2026-08-17 De leerling wordt geacht met "

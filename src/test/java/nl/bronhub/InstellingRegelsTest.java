@@ -80,6 +80,31 @@ class InstellingRegelsTest extends SignaalTest {
                         + "deze vestiging 73AB01.");
     }
 
+    /** 00 (niet van toepassing) belongs to ambulante begeleiding: a place at a WEC vestiging needs a soort it gives. */
+    @Test
+    void soortOnderwijsNulOpEenReguliereWecPlaatsGeeft337() {
+        Inschrijving i = wec("2026-08-01");
+        i.getSoortOnderwijs().get(0).setWaarde("00");
+        Terugkoppeling t = verwerk("73AU", inschrijven(zonderPgn("2016-01-01"), i));
+        geregistreerdMet(t, "337", "Soort onderwijs niet van toepassing is niet toegestaan voor deze vestiging 73AU01.");
+
+        Terugkoppeling ab = verwerk("73AV", inschrijven(zonderPgn("2016-01-01"), ambulant("71WA")));
+        assertThat(ab.getResultaat()).isEqualTo(nl.bronhub.contract.v1.Verwerkingsresultaat.GEREGISTREERD);
+        assertThat(ab.getSignaal()).extracting(s -> s.getCode()).doesNotContain("337");
+    }
+
+    /** A vestiging from a date after the datum uitschrijving is never in force: 321 says so, 337 does not judge it. */
+    @Test
+    void eenPeriodeNaDeUitschrijvingKrijgtGeen337() {
+        Inschrijving i = wec("2026-08-01");
+        i.getSoortOnderwijs().get(0).setWaarde("21");
+        i.getIndicatiestelling().get(0).setOnderwijssoortIndicatie("21");
+        i.setDatumUitschrijving("2026-09-30");
+        i.getVestiging().add(groep("2026-10-01", "03"));
+        Terugkoppeling t = verwerk("73AW", inschrijven(zonderPgn("2016-01-01"), i));
+        assertThat(t.getSignaal()).extracting(s -> s.getCode()).contains("321").doesNotContain("337");
+    }
+
     @Test
     void eenWpoSchoolMetWecGegevensGeeft356() {
         afgekeurdMet(verwerk("71WA", inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"))), "356",

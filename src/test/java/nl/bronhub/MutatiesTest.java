@@ -184,6 +184,18 @@ class MutatiesTest extends SignaalTest {
         geregistreerdMet(t, "400", "De oorspronkelijke inschrijving is niet aanwezig in BRON.");
     }
 
+    /** Nothing to remove for a pupil BRON does not know: 304, and no number handed out for a refused bericht. */
+    @Test
+    void eenVerwijderingVanEenOnbekendeLeerlingGeeft304ZonderNummer() {
+        Terugkoppeling t = verwerk("73AX", Berichten.bericht("verwijderen", Berichten.zonderPgn("2016-02-02"), wec("2026-08-01")));
+        afgekeurdMet(t, "304", "De verwijdering van de inschrijving met persoonsgebonden nummer (geen) en datum inschrijving "
+                + "01-08-2026 is niet gelukt; er is geen inschrijving bij de school aanwezig in BRON of de datum inschrijving komt niet overeen.",
+                "73AX");
+        assertThat(t.getSignaal()).extracting(s -> s.getCode()).containsExactly("304");
+        assertThat(jdbc.queryForObject("select count(*) from persoon p join inschrijving i on i.persoon_id = p.id "
+                + "where i.brin = '73AX'", Integer.class)).isZero();
+    }
+
     @Test
     void eenAnderePostcodeVervangtDeGeregistreerdeMet772() {
         Persoon leerling = bekendeLeerling("2016-02-02");

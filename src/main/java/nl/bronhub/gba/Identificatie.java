@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import static nl.bronhub.processing.Verwerking.datum;
 import static nl.bronhub.processing.Verwerking.gevuld;
+import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /**
  * Settles who the pupil is and under which persoonsgebonden nummer the register holds them
@@ -41,7 +42,7 @@ public class Identificatie implements SignaalBron {
 
     @Override
     public Set<String> signaalcodes() {
-        return Set.of("752", "755", "756", "757", "793", "956");
+        return Set.of("304", "752", "755", "756", "757", "793", "956");
     }
 
     public void identificeer(Verwerking v) {
@@ -80,6 +81,13 @@ public class Identificatie implements SignaalBron {
             p.setOnderwijsnummer(bekend.get(0));
             v.setPgn(bekend.get(0));
             v.voegToe(catalogus.signaal("756", "onderwijsnummer"));
+            return;
+        }
+        if ("verwijderen".equals(v.mutatiesoort()) && v.getBericht().getInschrijving() != null) {
+            // a pupil BRON does not know has no inschrijving to remove: a number handed out now would be dropped
+            // with the refused bericht, so none is given (no 757), and 304 says what could not be removed
+            v.voegToe(catalogus.signaal("304", "datum inschrijving", Map.of("pgn", "(geen)",
+                    "datumInschrijving", datum(datum(v.getBericht().getInschrijving().getDatumInschrijving())))));
             return;
         }
         String nummer = null;

@@ -163,7 +163,8 @@ public class GtbRegels {
         }
         Optional<Indicatie> indicatie = i.indicatieOp(p);
         if (!wpo) {
-            if (v.isPresent() && !"00".equals(soort) && !v.get().soortenOnderwijs().contains(soort)) {
+            // ambulante begeleiding (00) was counted above; a place counts only in a soort its vestiging gives, 00 too
+            if (v.isPresent() && !v.get().soortenOnderwijs().contains(soort)) {
                 signalen.add(new Signaal(19, p, null));
             }
             if (!i.zonderIndicatieToegelatenOp(p) && indicatie.isEmpty()) {

@@ -69,13 +69,22 @@ public class InstellingRegels implements InhoudRegel {
         }
         // every period in which a vestiging and a soort onderwijs are both in force, not only where the soort starts
         Set<String> gemeld = new HashSet<>();
+        // only while enrolled: a period that starts after the datum uitschrijving is 321's, not in force
+        LocalDate uitgeschreven = gevuld(i.getDatumUitschrijving()) ? datum(i.getDatumUitschrijving()) : null;
+        // 00 (niet van toepassing) is the soort of ambulante begeleiding and of a WPO school; a place at a WEC
+        // vestiging needs a soort that vestiging gives, like any other
+        boolean nulToegestaan = Vorm.isAmbulanteBegeleiding(i) || school.get().isEen(Instelling.Soort.WPO);
         for (Vorm.Periode<GroepVoorkomen> soort : Vorm.perioden(i.getSoortOnderwijs())) {
             String code = soort.waarde().getWaarde().trim();
-            if ("00".equals(code)) {
+            if ("00".equals(code) && nulToegestaan) {
                 continue;
             }
             for (Vorm.Periode<GroepVoorkomen> plaatsing : Vorm.perioden(i.getVestiging())) {
                 if (!soort.overlaptMet(plaatsing)) {
+                    continue;
+                }
+                LocalDate vanaf = soort.van().isAfter(plaatsing.van()) ? soort.van() : plaatsing.van();
+                if (uitgeschreven != null && vanaf.isAfter(uitgeschreven)) {
                     continue;
                 }
                 school.get().vestiging(plaatsing.waarde().getWaarde().trim())
