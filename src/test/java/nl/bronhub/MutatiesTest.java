@@ -59,6 +59,11 @@ class MutatiesTest extends SignaalTest {
                 + "on i.id = x.inschrijving_id where i.brin = '73AN'", String.class)).containsExactly("33");
         assertThat(jdbc.queryForList("select g.waarde from inschrijving_groep g join inschrijving i on i.id = g.inschrijving_id "
                 + "where i.brin = '73AN' and g.groep = 'soort_onderwijs'", String.class)).containsExactly("33");
+
+        // the same date twice in the bericht as well: the group rule and the register find the same fault, told once
+        zelfdeDatum.getIndicatiestelling().add(Berichten.wec("2026-08-01").getIndicatiestelling().get(0));
+        Terugkoppeling tweeMaal = verwerk("73AN", Berichten.bericht("wijzigen", leerling, zelfdeDatum));
+        assertThat(tweeMaal.getSignaal()).extracting(s -> s.getCode()).containsOnlyOnce("349");
     }
 
     /** The register never drops an indication: a wijzigen that leaves the registered ones out needs none (no 740). */

@@ -84,8 +84,11 @@ public final class Verwerking {
         return signalen;
     }
 
+    /** Two rules that find the same fault (the same code, text and gegeven) report it once. */
     public void voegToe(Signaal signaal) {
-        signalen.add(signaal);
+        if (!signalen.contains(signaal)) {
+            signalen.add(signaal);
+        }
     }
 
     public boolean isAfgekeurd() {
