@@ -54,7 +54,7 @@ public class AanleverpuntenApi {
     }
 
     /** Creates or replaces the aanleverpunt's registry data: a field left out is emptied. */
-    @PutMapping("/{brin}/{nummer}")
+    @PutMapping(value = "/{brin}/{nummer}", consumes = "application/json")
     @Operation(summary = "Maakt of VERVANGT de registergegevens van een aanleverpunt",
             description = "Let op: PUT vervangt het hele record. Een veld dat ontbreekt wordt leeggemaakt (ook bestuurNaam en "
                     + "bestuurEmail). Wie één of enkele velden wil wijzigen gebruikt PATCH (application/merge-patch+json).")
@@ -85,8 +85,10 @@ public class AanleverpuntenApi {
             }
         });
         if (!onbekend.isEmpty()) {
-            throw new OngeldigeInvoer(String.join(", ", onbekend), "onbekend veld " + String.join(", ", onbekend)
-                    + "; wel: " + String.join(", ", VELDEN));
+            // named, but never more than a few and never long: the answer must not grow with what was sent
+            String genoemd = onbekend.stream().limit(3).map(OperatorFouten::kort).collect(java.util.stream.Collectors.joining(", "))
+                    + (onbekend.size() > 3 ? " (en " + (onbekend.size() - 3) + " meer)" : "");
+            throw new OngeldigeInvoer(genoemd, "onbekend veld " + genoemd + "; wel: " + String.join(", ", VELDEN));
         }
         AanleverpuntGegevens nu = register.zoek(brin, nummer).map(Aanleverpunt::gegevens).orElse(null);
         ObjectNode samen = nu == null ? json.createObjectNode() : json.valueToTree(nu);

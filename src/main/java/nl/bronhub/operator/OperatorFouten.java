@@ -68,7 +68,7 @@ public class OperatorFouten {
         alleenOperatorDeur(e, verzoek);
         String veld = e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty() ? pad(m) : null;
         String detail = e.getCause() instanceof JsonProcessingException || veld != null
-                ? (veld == null ? "" : veld + ": ")
+                ? (veld == null ? "" : kort(veld) + ": ")
                         + "de invoer is geen geldige JSON van de verwachte vorm (datums als JJJJ-MM-DD, aantallen als getal)"
                 : "de invoer ontbreekt of is niet te lezen; stuur JSON (Content-Type: application/json)";
         return probleem(HttpStatus.BAD_REQUEST, "onleesbare-invoer", "Onleesbare invoer", detail, veld);
@@ -147,8 +147,10 @@ public class OperatorFouten {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create(TYPE + type));
         p.setTitle(titel);
+        // this occurrence, not the request path: Spring would fill in the path, and a path can carry what was sent
+        p.setInstance(URI.create("urn:uuid:" + java.util.UUID.randomUUID()));
         if (veld != null && !veld.isBlank()) {
-            p.setProperty("veld", veld);
+            p.setProperty("veld", kort(veld));
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
@@ -158,6 +160,12 @@ public class OperatorFouten {
         if (verzoek.getLocalPort() != operatorKanaal.poort()) {
             throw e;
         }
+    }
+
+    /** A field name as sent (it may be anything): at most 60 characters, no control characters. */
+    static String kort(String naam) {
+        String schoon = naam.replaceAll("[\\p{Cntrl}\\p{Cs}]", "?");
+        return schoon.length() <= 60 ? schoon : schoon.substring(0, 60) + "…";
     }
 
     /** The JSON property that could not be read, as a path: normLeerlingen, [2].pgn. */

@@ -37,6 +37,8 @@ public class SmtpGezondheid extends AbstractHealthIndicator {
         boolean smtps = "smtps".equalsIgnoreCase(uri.getScheme());
         int poort = uri.getPort() > 0 ? uri.getPort() : smtps ? 465 : 25;
         health.withDetail("server", uri.getHost() + ":" + poort);
+        // a relay that is down is a state, not a fault of the hub: DOWN with the kind of failure, no stack trace in the
+        // log (anyone may ask /actuator/health, and each ask would log one)
         try (Socket socket = smtps ? SSLSocketFactory.getDefault().createSocket() : new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), poort), TIMEOUT_MS);
             socket.setSoTimeout(TIMEOUT_MS);
@@ -49,6 +51,9 @@ public class SmtpGezondheid extends AbstractHealthIndicator {
             } else {
                 health.down().withDetail("antwoord", groet == null ? "geen" : groet.substring(0, Math.min(groet.length(), 80)));
             }
+        } catch (java.io.IOException e) {
+            health.down().withDetail("fout", e instanceof java.net.SocketTimeoutException ? "geen antwoord binnen " + TIMEOUT_MS + " ms"
+                    : "niet bereikbaar (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -3,6 +3,7 @@ package nl.bronhub.registry;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -13,17 +14,20 @@ import jakarta.validation.constraints.Size;
  * end-of-phase message, step 13).
  */
 public record AanleverpuntGegevens(
-        @Size(max = 100, message = "is langer dan 100 tekens") String las,
-        @Size(max = 200, message = "is langer dan 200 tekens") String contactpersoon,
-        @Size(max = 200, message = "is langer dan 200 tekens") String gemachtigdeNaam,
+        @Size(max = 100, message = "is langer dan 100 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String las,
+        @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String contactpersoon,
+        @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String gemachtigdeNaam,
         @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "is geen geldig e-mailadres")
-        @Size(max = 254, message = "is langer dan 254 tekens") String gemachtigdeEmail,
+        @Size(max = 254, message = "is langer dan 254 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String gemachtigdeEmail,
         LocalDate wachtwoordbriefDatum,
         @PositiveOrZero(message = "mag niet negatief zijn") Integer normLeerlingen,
         @PositiveOrZero(message = "mag niet negatief zijn") Integer normAbLeerlingen,
-        @Size(max = 200, message = "is langer dan 200 tekens") String bestuurNaam,
+        @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String bestuurNaam,
         @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "is geen geldig e-mailadres")
-        @Size(max = 254, message = "is langer dan 254 tekens") String bestuurEmail) {
+        @Size(max = 254, message = "is langer dan 254 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String bestuurEmail) {
+
+    /** No control character and no lone surrogate: they would end up in mails, the portal and the operator's screens. */
+    public static final String ZONDER_STUURTEKENS = "[^\\p{Cntrl}\\p{Cs}]*";
 
     /** What a school may change itself in the portal: its contact data and normaantallen, not its LAS or phase. */
     public AanleverpuntGegevens doorSchool(String contactpersoon, String gemachtigdeNaam, String gemachtigdeEmail, String bestuurNaam,

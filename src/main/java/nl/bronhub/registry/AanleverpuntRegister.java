@@ -125,11 +125,16 @@ public class AanleverpuntRegister implements ApplicationRunner {
         if (brin == null || !Formaten.BRIN.matcher(brin).matches()) {
             throw new OngeldigeInvoer("brin", "BRIN-nummer moet twee cijfers en twee letters of cijfers zijn (bijv. 00AA)");
         }
-        if (nummer == null || !Formaten.NUMMER.matcher(nummer).matches()) {
-            throw new OngeldigeInvoer("aanleverpuntnummer", "aanleverpuntnummer moet een getal van 1 tot 5 cijfers zijn");
+        // one spelling per aanleverpunt: 01 beside 1 would be a second record for the same point, 0 none at all
+        if (nummer == null || !nummer.matches("[1-9][0-9]{0,4}")) {
+            throw new OngeldigeInvoer("aanleverpuntnummer", "aanleverpuntnummer moet een getal van 1 tot 99999 zijn, zonder voorloopnullen");
         }
         if (instellingen.zoek(brin).isEmpty()) {
             throw new OngeldigeInvoer("brin", "BRIN-nummer " + brin + " is niet bekend in het BRIN-register");
+        }
+        // a date the database would shift (year 0) or no phase could have: the connection phase is of this century
+        if (g.wachtwoordbriefDatum() != null && (g.wachtwoordbriefDatum().getYear() < 2000 || g.wachtwoordbriefDatum().getYear() > 2099)) {
+            throw new OngeldigeInvoer("wachtwoordbriefDatum", "wachtwoordbriefDatum moet tussen 2000-01-01 en 2099-12-31 liggen");
         }
         Set<ConstraintViolation<AanleverpuntGegevens>> fouten = validator.validate(g);
         if (!fouten.isEmpty()) {

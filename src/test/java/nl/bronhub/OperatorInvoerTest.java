@@ -1,0 +1,84 @@
+package nl.bronhub;
+
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.bronhub.support.HubTest;
+import nl.bronhub.support.OperatorClient;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a careless or hostile operator script sends is stored as sent or refused, never converted: unknown fields
+ * (also in a PUT), duplicate keys, trailing content, 1.5 or "5" for a count, dates that are not JJJJ-MM-DD,
+ * control characters, YAML bodies, aanleverpuntnummers with leading zeros. A refused request changes nothing,
+ * and the refusal repeats nothing of what was sent (not even the path).
+ */
+class OperatorInvoerTest extends HubTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PAD = "/operator/aanleverpunten/75AE/1";
+    private static final String GELDIG = "{\"las\":\"Esis\",\"gemachtigdeNaam\":\"K. Kompas\",\"gemachtigdeEmail\":\"kompas@example.nl\","
+            + "\"wachtwoordbriefDatum\":\"2026-10-05\",\"normLeerlingen\":80,\"normAbLeerlingen\":4,\"bestuurNaam\":\"Stichting\","
+            + "\"bestuurEmail\":\"bestuur@example.nl\"}";
+
+    @Test
+    void watNietPastWordtGeweigerdEnVerandertNiets() throws Exception {
+        OperatorClient operator = operator();
+        assertThat(operator.ruw("PUT", PAD, "application/json", GELDIG).statusCode()).isEqualTo(200);
+        String voor = operator.ruw("GET", PAD, null, null).body();
+
+        // a misspelt field in a PUT would silently empty the real one
+        weigert(operator.ruw("PUT", PAD, "application/json", GELDIG.replace("gemachtigdeEmail", "gemachtigdeEmial")), "gemachtigdeEmial");
+        weigert(operator.ruw("PUT", PAD, "application/json", "{\"las\":\"A\",\"las\":\"B\"}"), null);
+        weigert(operator.ruw("PUT", PAD, "application/json", "{\"las\":\"A\"} xyz"), null);
+        weigert(operator.ruw("PUT", PAD, "application/json", "{\"las\":\"A\"}{\"las\":\"B\"}"), null);
+        weigert(operator.ruw("PUT", PAD, "application/json", "{\"normLeerlingen\":1.5}"), "normLeerlingen");
+        weigert(operator.ruw("PUT", PAD, "application/json", "{\"normLeerlingen\":\"5\"}"), "normLeerlingen");
+        weigert(operator.ruw("PUT", PAD, "application/json", "{\"las\":5}"), "las");
+        for (String datum : new String[] {"\"+99999-01-01\"", "\"0000-01-01\"", "20260101", "[2026,1,1]", "\"2026-01-01T00:00:00Z\"",
+                "\"2026-02-30\""}) {
+            HttpResponse<String> a = operator.ruw("PATCH", PAD, "application/merge-patch+json", "{\"wachtwoordbriefDatum\":" + datum + "}");
+            assertThat(a.statusCode()).as(datum + " " + a.body()).isEqualTo(400);
+            assertThat(a.body()).contains("wachtwoordbriefDatum");
+        }
+        weigert(operator.ruw("PATCH", PAD, "application/json", "{\"gemachtigdeNaam\":\"Jan\\u0000Jansen\"}"), "gemachtigdeNaam");
+        weigert(operator.ruw("PATCH", PAD, "application/json", "{\"contactpersoon\":\"Jan\\u0007 Jansen\"}"), "contactpersoon");
+        weigert(operator.ruw("PATCH", PAD, "application/json", "{\"contactpersoon\":\"\\ud800\"}"), "contactpersoon");
+        assertThat(operator.ruw("PUT", PAD, "application/yaml", "las: Esis\n").statusCode()).isEqualTo(415);
+
+        // many unknown names: named, but a few only, and short
+        StringBuilder veel = new StringBuilder("{");
+        for (int i = 0; i < 2000; i++) {
+            veel.append(i == 0 ? "" : ",").append("\"onbekendVeld").append("x".repeat(i % 100)).append(i).append("\":1");
+        }
+        HttpResponse<String> groot = operator.ruw("PATCH", PAD, "application/json", veel.append('}').toString());
+        assertThat(groot.statusCode()).isEqualTo(400);
+        assertThat(groot.body().length()).isLessThan(1000);
+
+        assertThat(operator.ruw("GET", PAD, null, null).body()).isEqualTo(voor);
+
+        // one record per aanleverpunt: 01 or 0 is not a second spelling of 1
+        weigert(operator.ruw("PUT", "/operator/aanleverpunten/75AE/01", "application/json", GELDIG), "aanleverpuntnummer");
+        weigert(operator.ruw("PUT", "/operator/aanleverpunten/75AE/0", "application/json", GELDIG), "aanleverpuntnummer");
+        assertThat(operator.ruw("GET", "/operator/aanleverpunten/75AE/01", null, null).statusCode()).isEqualTo(404);
+
+        // the path is not repeated: an answer names this occurrence, not the request
+        HttpResponse<String> pad = operator.ruw("PUT", "/operator/aanleverpunten/999993847/1", "application/json", GELDIG);
+        assertThat(pad.statusCode()).isEqualTo(400);
+        assertThat(pad.body()).doesNotContain("999993847");
+        assertThat(JSON.readTree(pad.body()).path("instance").asText()).startsWith("urn:uuid:");
+    }
+
+    private static void weigert(HttpResponse<String> antwoord, String veld) throws Exception {
+        assertThat(antwoord.statusCode()).as(antwoord.body()).isEqualTo(400);
+        assertThat(antwoord.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("application/problem+json"));
+        JsonNode p = JSON.readTree(antwoord.body());
+        if (veld != null) {
+            assertThat(p.path("veld").asText()).as(antwoord.body()).contains(veld);
+        }
+        assertThat(antwoord.body()).doesNotContain("Exception").doesNotContain("Jansen");
+    }
+}
