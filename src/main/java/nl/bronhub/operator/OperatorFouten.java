@@ -137,8 +137,7 @@ public class OperatorFouten {
             throw e;
         }
         HttpStatusCode status = fout.getStatusCode();
-        HttpStatus bekend = HttpStatus.resolve(status.value());
-        ResponseEntity<ProblemDetail> antwoord = probleem(status, "http-" + status.value(), bekend == null ? "Fout" : bekend.getReasonPhrase(),
+        ResponseEntity<ProblemDetail> antwoord = probleem(status, "http-" + status.value(), "Verzoek niet verwerkt",
                 "het verzoek is niet verwerkt (HTTP " + status.value() + ")", null);
         return ResponseEntity.status(status).headers(fout.getHeaders()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(antwoord.getBody());
     }
