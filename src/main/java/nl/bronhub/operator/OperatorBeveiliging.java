@@ -42,8 +42,13 @@ public class OperatorBeveiliging {
     @Bean
     public SecurityFilterChain beveiliging(HttpSecurity http, @Value("${bron.operator.max-foute-wachtwoorden:10}") int maxFout,
                                            @Value("${bron.operator.venster:PT1M}") java.time.Duration venster,
-                                           @Value("${bron.operator.blokkade:PT5M}") java.time.Duration blokkade) throws Exception {
+                                           @Value("${bron.operator.blokkade:PT5M}") java.time.Duration blokkade,
+                                           @Value("${bron.operator.max-verzoek-bytes:1048576}") long maxVerzoekBytes,
+                                           OperatorKanaal operatorKanaal) throws Exception {
         return http
+                // after the security headers are set up, before any credential is looked at: 413 for a too large body
+                .addFilterAfter(new VerzoekGrens(maxVerzoekBytes, operatorKanaal),
+                        org.springframework.security.web.header.HeaderWriterFilter.class)
                 // not a bean: Spring Boot would also put a Filter bean in front of every request
                 .addFilterBefore(new OperatorBeveiligingRemming(maxFout, venster, blokkade, java.time.Clock.systemUTC()),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
@@ -62,6 +67,22 @@ public class OperatorBeveiliging {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    /**
+     * A request the firewall refuses (.., %2e%2e, ;, an encoded CR or LF in the path): at the operator door
+     * 400 problem details, at the other doors a plain 400 (the portal shows its own page); never the path.
+     */
+    @Bean
+    public org.springframework.security.web.firewall.RequestRejectedHandler geweigerdDoorFirewall(OperatorKanaal operatorKanaal) {
+        return (verzoek, antwoord, fout) -> {
+            if (verzoek.getLocalPort() == operatorKanaal.poort()) {
+                OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
+                        "het adres van het verzoek is niet toegestaan (geen .., ; of gecodeerde regeleinden)");
+            } else {
+                antwoord.sendError(400);
+            }
+        };
     }
 
     /** 401 as problem details, with the Basic challenge a client (curl, a browser) answers. */
