@@ -133,7 +133,11 @@ class OperatorVerhardingTest extends HubTest {
                 .header("Accept", "text/html").GET());
         assertThat(portaal.statusCode()).isEqualTo(400);
         assertThat(portaal.headers().firstValue("Content-Type").orElse("")).doesNotContain("problem");
-        assertThat(portaal.body()).doesNotContain("urn:bron-hub:probleem").doesNotContain("geheim");
+        assertThat(portaal.body()).doesNotContain("urn:bron-hub:probleem").doesNotContain("geheim").contains("Verzoek niet verwerkt");
+        HttpResponse<String> portaalJson = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + "/portaal/%2e%2e/geheim"))
+                .header("Accept", "application/json").GET());
+        assertThat(portaalJson.statusCode()).isEqualTo(400);
+        assertThat(portaalJson.body()).as(portaalJson.body()).doesNotContain("geheim").doesNotContain("urn:bron-hub:probleem");
     }
 
     private static String basis(int poort) {

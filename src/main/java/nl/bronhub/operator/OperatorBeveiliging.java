@@ -71,7 +71,7 @@ public class OperatorBeveiliging {
 
     /**
      * A request the firewall refuses (.., %2e%2e, ;, an encoded CR or LF in the path): at the operator door
-     * 400 problem details, at the other doors a plain 400 (the portal shows its own page); never the path.
+     * 400 problem details, at the other doors the portal's page for a browser, else a 400 without a body; never the path.
      */
     @Bean
     public org.springframework.security.web.firewall.RequestRejectedHandler geweigerdDoorFirewall(OperatorKanaal operatorKanaal) {
@@ -79,8 +79,15 @@ public class OperatorBeveiliging {
             if (verzoek.getLocalPort() == operatorKanaal.poort()) {
                 OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
                         "het adres van het verzoek is niet toegestaan (geen .., ; of gecodeerde regeleinden)");
-            } else {
+            } else if (String.valueOf(verzoek.getHeader("Accept")).contains("text/html")) {
+                // a browser: the portal's own Dutch page (PortaalFoutpagina), which never shows the address
                 antwoord.sendError(400);
+            } else {
+                // anything else: no body at all, since Spring's error JSON would repeat the path
+                antwoord.setStatus(400);
+                antwoord.setHeader("X-Content-Type-Options", "nosniff");
+                antwoord.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+                antwoord.setContentLength(0);
             }
         };
     }
