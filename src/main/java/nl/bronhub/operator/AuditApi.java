@@ -36,10 +36,13 @@ public class AuditApi {
     @GetMapping("/audit")
     @Operation(summary = "Het auditspoor, nieuwste eerst (aantal: 1 tot 1000, standaard 100)")
     public List<Auditregel> audit(@RequestParam(required = false) String brin, @RequestParam(defaultValue = "100") int aantal) {
+        if (aantal < 1 || aantal > 1000) {
+            throw new nl.bronhub.OngeldigeInvoer("aantal", "aantal moet tussen 1 en 1000 liggen");
+        }
         // two statements rather than ':brin is null', whose parameter type PostgreSQL cannot infer
         return jdbc.query("select id, moment, operatie, brin, aanleverpuntnummer, document, certificaat, aantal, aantal_afgekeurd, uitkomst "
                         + "from audit " + (brin == null ? "" : "where brin = :brin ") + "order by id desc limit :aantal",
-                new MapSqlParameterSource("brin", brin).addValue("aantal", Math.max(1, Math.min(aantal, 1000))),
+                new MapSqlParameterSource("brin", brin).addValue("aantal", aantal),
                 (rs, n) -> new Auditregel(rs.getLong("id"), rs.getTimestamp("moment").toInstant(), rs.getString("operatie"),
                         rs.getString("brin"), rs.getString("aanleverpuntnummer"), rs.getString("document"), rs.getString("certificaat"),
                         rs.getInt("aantal"), rs.getInt("aantal_afgekeurd"), rs.getString("uitkomst")));

@@ -28,6 +28,9 @@ public class GeparkeerdApi {
     /** The ones waiting for an operator; with alle=true also the ones handled. */
     @GetMapping
     public List<Geparkeerd> lijst(@RequestParam(defaultValue = "false") boolean alle, @RequestParam(defaultValue = "100") int aantal) {
+        if (aantal < 1 || aantal > 1000) {
+            throw new nl.bronhub.OngeldigeInvoer("aantal", "aantal moet tussen 1 en 1000 liggen");
+        }
         return geparkeerd.lijst(alle, aantal);
     }
 

@@ -42,8 +42,13 @@ public class OperatorBeveiliging {
     @Bean
     public SecurityFilterChain beveiliging(HttpSecurity http, @Value("${bron.operator.max-foute-wachtwoorden:10}") int maxFout,
                                            @Value("${bron.operator.venster:PT1M}") java.time.Duration venster,
-                                           @Value("${bron.operator.blokkade:PT5M}") java.time.Duration blokkade) throws Exception {
+                                           @Value("${bron.operator.blokkade:PT5M}") java.time.Duration blokkade,
+                                           @Value("${bron.operator.max-verzoek-bytes:1048576}") long maxVerzoekBytes,
+                                           OperatorKanaal operatorKanaal) throws Exception {
         return http
+                // after the security headers are set up, before any credential is looked at: 413 for a too large body
+                .addFilterAfter(new VerzoekGrens(maxVerzoekBytes, operatorKanaal),
+                        org.springframework.security.web.header.HeaderWriterFilter.class)
                 // not a bean: Spring Boot would also put a Filter bean in front of every request
                 .addFilterBefore(new OperatorBeveiligingRemming(maxFout, venster, blokkade, java.time.Clock.systemUTC()),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
@@ -62,6 +67,29 @@ public class OperatorBeveiliging {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    /**
+     * A request the firewall refuses (.., %2e%2e, ;, an encoded CR or LF in the path): at the operator door
+     * 400 problem details, at the other doors the portal's page for a browser, else a 400 without a body; never the path.
+     */
+    @Bean
+    public org.springframework.security.web.firewall.RequestRejectedHandler geweigerdDoorFirewall(OperatorKanaal operatorKanaal) {
+        return (verzoek, antwoord, fout) -> {
+            if (verzoek.getLocalPort() == operatorKanaal.poort()) {
+                OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
+                        "het adres van het verzoek is niet toegestaan (geen .., ; of gecodeerde regeleinden)");
+            } else if (String.valueOf(verzoek.getHeader("Accept")).contains("text/html")) {
+                // a browser: the portal's own Dutch page (PortaalFoutpagina), which never shows the address
+                antwoord.sendError(400);
+            } else {
+                // anything else: no body at all, since Spring's error JSON would repeat the path
+                antwoord.setStatus(400);
+                antwoord.setHeader("X-Content-Type-Options", "nosniff");
+                antwoord.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+                antwoord.setContentLength(0);
+            }
+        };
     }
 
     /** 401 as problem details, with the Basic challenge a client (curl, a browser) answers. */

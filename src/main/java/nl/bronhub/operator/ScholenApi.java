@@ -9,10 +9,12 @@ import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.gtb.AbVergelijking;
 import nl.bronhub.gtb.GtbOverzicht;
 import nl.bronhub.gtb.Verzuimmeldingen;
+import nl.bronhub.intake.Formaten;
 import nl.bronhub.portal.PortaalAccounts;
 import nl.bronhub.portal.PortaalSessies;
 import nl.bronhub.progress.VoortgangStand;
 import nl.bronhub.qualification.Kwalificatie;
+import nl.bronhub.reference.Instellingen;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,9 +48,11 @@ public class ScholenApi {
     private final Verzuimmeldingen verzuim;
     private final PortaalAccounts accounts;
     private final PortaalSessies sessies;
+    private final Instellingen instellingen;
 
     public ScholenApi(Kwalificatie kwalificatie, VoortgangStand voortgang, GtbOverzicht gtb, AbVergelijking abVergelijking,
-                      Verzuimmeldingen verzuim, PortaalAccounts accounts, PortaalSessies sessies) {
+                      Verzuimmeldingen verzuim, PortaalAccounts accounts, PortaalSessies sessies, Instellingen instellingen) {
+        this.instellingen = instellingen;
         this.sessies = sessies;
         this.kwalificatie = kwalificatie;
         this.voortgang = voortgang;
@@ -82,13 +86,14 @@ public class ScholenApi {
 
     @GetMapping("/{brin}")
     public School een(@PathVariable String brin) {
-        Kwalificatie.Stand s = kwalificatie.stand(brin).orElseThrow(() -> new OperatorFouten.NietGevonden("school " + brin));
+        Kwalificatie.Stand s = kwalificatie.stand(brin).orElseThrow(() -> geenSchool(brin));
         return new School(s, voortgang.vanSchool(brin), accounts.staat(brin).orElse(null));
     }
 
     /** Per vestiging, the peildata of its GTBs (newest first). */
     @GetMapping("/{brin}/gtb")
     public Map<String, List<GtbOverzicht.PeildatumRegel>> peildata(@PathVariable String brin) {
+        bestaat(brin);
         Map<String, List<GtbOverzicht.PeildatumRegel>> m = new LinkedHashMap<>();
         gtb.vestigingen(brin).forEach(v -> m.put(v, gtb.peildata(brin, v)));
         return m;
@@ -97,32 +102,51 @@ public class ScholenApi {
     @GetMapping("/{brin}/gtb/{vestiging}/{peildatum}")
     public GtbOverzicht.Gtb gtb(@PathVariable String brin, @PathVariable String vestiging,
                                 @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate peildatum) {
+        bestaat(brin);
+        if (!gtb.vestigingen(brin).contains(vestiging)) {
+            throw new OperatorFouten.NietGevonden(vestiging.matches("[0-9]{2}") ? "vestiging " + vestiging + " van school " + brin : "vestiging");
+        }
         return gtb.gtb(brin, vestiging, peildatum);
     }
 
     @GetMapping("/{brin}/ab-vergelijking")
     public List<AbVergelijking.Regel> abVergelijking(@PathVariable String brin) {
+        bestaat(brin);
         return abVergelijking.vergelijk(brin);
     }
 
     /** Replaces the AB pupils the school gave on its form. */
     @PutMapping("/{brin}/ab-opgave")
     public Map<String, Integer> abOpgave(@PathVariable String brin, @RequestBody List<AbVergelijking.Opgave> opgaven) {
+        bestaat(brin);
         return Map.of("regels", abVergelijking.importeer(brin, opgaven));
     }
 
     /** Replaces the school's absence reports (signal 12). */
     @PutMapping("/{brin}/verzuim")
     public Map<String, Integer> verzuim(@PathVariable String brin, @RequestBody List<Verzuimmeldingen.Melding> meldingen) {
+        bestaat(brin);
         return Map.of("meldingen", verzuim.importeer(brin, meldingen));
     }
 
     /** A new portal password for the school (the wachtwoordbrief), shown this once. */
     @PostMapping("/{brin}/portaalwachtwoord")
     public Map<String, String> portaalwachtwoord(@PathVariable String brin) {
-        kwalificatie.stand(brin).orElseThrow(() -> new OperatorFouten.NietGevonden("school " + brin));
+        kwalificatie.stand(brin).orElseThrow(() -> geenSchool(brin));
         String wachtwoord = accounts.nieuwWachtwoord(brin);
         sessies.beeindig(brin, null);
         return Map.of("brin", brin, "wachtwoord", wachtwoord);
+    }
+
+    /** A school the reference register of institutions does not know: 404, as for GET /operator/scholen/{brin}. */
+    private void bestaat(String brin) {
+        if (instellingen.zoek(brin).isEmpty()) {
+            throw geenSchool(brin);
+        }
+    }
+
+    /** The 404; the path's value is repeated only when it has the form of a BRIN (it may be anything else). */
+    private static OperatorFouten.NietGevonden geenSchool(String brin) {
+        return new OperatorFouten.NietGevonden(brin != null && Formaten.BRIN.matcher(brin).matches() ? "school " + brin : "school");
     }
 }

@@ -99,6 +99,12 @@ public class CertificaatRegister implements ApplicationRunner {
         if (certificaat.getNotAfter().toInstant().isBefore(Instant.now())) {
             throw new OngeldigeInvoer("certificaat", "het certificaat is verlopen (geldig tot " + certificaat.getNotAfter().toInstant() + ")");
         }
+        if (certificaat.getBasicConstraints() != -1) {
+            throw new OngeldigeInvoer("certificaat", "het certificaat is dat van een CA (basicConstraints CA=true), geen LAS-certificaat");
+        }
+        if (!voorClientAuth(certificaat)) {
+            throw new OngeldigeInvoer("certificaat", "het certificaat is niet voor clientauthenticatie (extendedKeyUsage zonder clientAuth)");
+        }
         if (!vanVertrouwdeCa(certificaat)) {
             throw new OngeldigeInvoer("certificaat", "het certificaat is niet uitgegeven door een CA die de LAS-deur vertrouwt ("
                     + certificaat.getIssuerX500Principal().getName() + ")");
@@ -118,6 +124,16 @@ public class CertificaatRegister implements ApplicationRunner {
                     + "geregistreerd_op) values (:vingerafdruk, :onderwerp, :uitgever, :geldigTot, :brin, :nummer, :leverancier, :nu)", p);
         }
         return zoek(vingerafdruk);
+    }
+
+    /** No extended key usage at all allows every use; one that lists neither clientAuth nor anyExtendedKeyUsage excludes it. */
+    private static boolean voorClientAuth(X509Certificate certificaat) {
+        try {
+            List<String> doelen = certificaat.getExtendedKeyUsage();
+            return doelen == null || doelen.contains("1.3.6.1.5.5.7.3.2") || doelen.contains("2.5.29.37.0");
+        } catch (java.security.cert.CertificateParsingException onleesbaar) {
+            return false;
+        }
     }
 
     public Registratie registreer(String pem, Houder houder) {

@@ -1,0 +1,174 @@
+package nl.bronhub;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.bronhub.portal.PortaalKanaal;
+import nl.bronhub.support.HubTest;
+import nl.bronhub.support.OperatorClient;
+import nl.bronhub.support.Pki;
+import nl.bronhub.toegang.Certificaten;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a hostile tester found at the operator door: unknown schools answered 200, page sizes were not
+ * checked, bodies had no limit, a CA certificate could be registered, and the firewall's refusals echoed
+ * the path in Spring's own JSON.
+ */
+class OperatorVerhardingTest extends HubTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    private PortaalKanaal portaalKanaal;
+
+    @Test
+    void eenOnbekendeSchoolIsNietGevonden() throws Exception {
+        OperatorClient operator = operator();
+        HttpResponse<String> gtb = operator.ruw("GET", "/operator/scholen/99ZZ/gtb", null, null);
+        assertProbleem(gtb, 404, "niet-gevonden", null);
+        assertThat(detail(gtb)).isEqualTo("school 99ZZ bestaat niet");
+        HttpResponse<String> geenBrin = operator.ruw("GET", "/operator/scholen/geenbrin/gtb", null, null);
+        assertProbleem(geenBrin, 404, "niet-gevonden", null);
+        assertThat(detail(geenBrin)).isEqualTo("school bestaat niet");
+        assertThat(detail(operator.ruw("GET", "/operator/scholen/geenbrin", null, null))).isEqualTo("school bestaat niet");
+
+        assertProbleem(operator.ruw("GET", "/operator/scholen/99ZZ/gtb/01/2025-10-01", null, null), 404, "niet-gevonden", null);
+        HttpResponse<String> vestiging = operator.ruw("GET", "/operator/scholen/75AA/gtb/77/2025-10-01", null, null);
+        assertProbleem(vestiging, 404, "niet-gevonden", null);
+        assertThat(detail(vestiging)).isEqualTo("vestiging 77 van school 75AA bestaat niet");
+        assertThat(detail(operator.ruw("GET", "/operator/scholen/75AA/gtb/geenvestiging/2025-10-01", null, null)))
+                .isEqualTo("vestiging bestaat niet");
+        assertThat(operator.ruw("GET", "/operator/scholen/75AA/gtb/01/2025-10-01", null, null).statusCode()).isEqualTo(200);
+        assertThat(operator.ruw("GET", "/operator/scholen/75AA/gtb", null, null).statusCode()).isEqualTo(200);
+
+        assertProbleem(operator.ruw("GET", "/operator/scholen/99ZZ/ab-vergelijking", null, null), 404, "niet-gevonden", null);
+        assertThat(operator.ruw("GET", "/operator/scholen/75AA/ab-vergelijking", null, null).statusCode()).isEqualTo(200);
+        assertProbleem(operator.ruw("PUT", "/operator/scholen/99ZZ/verzuim", "application/json", "[]"), 404, "niet-gevonden", null);
+        assertProbleem(operator.ruw("PUT", "/operator/scholen/99ZZ/ab-opgave", "application/json", "[]"), 404, "niet-gevonden", null);
+    }
+
+    @Test
+    void eenPaginagrootteBuitenBereikWordtGeweigerd() throws Exception {
+        OperatorClient operator = operator();
+        for (String pad : List.of("/operator/audit", "/operator/geparkeerd")) {
+            for (String aantal : List.of("0", "-5", "1001")) {
+                HttpResponse<String> a = operator.ruw("GET", pad + "?aantal=" + aantal, null, null);
+                assertProbleem(a, 400, "ongeldige-invoer", "aantal");
+                assertThat(detail(a)).isEqualTo("aantal moet tussen 1 en 1000 liggen");
+            }
+            assertThat(operator.ruw("GET", pad + "?aantal=1000", null, null).statusCode()).isEqualTo(200);
+            assertThat(operator.ruw("GET", pad + "?aantal=1", null, null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void eenTeGroteBodyWordtGeweigerd() throws Exception {
+        String groot = "a".repeat(1048576 + 10);
+        HttpResponse<String> lengte = operator().ruw("POST", "/operator/certificaten", "text/plain", groot);
+        assertProbleem(lengte, 413, "te-groot", null);
+        assertThat(lengte.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        // without a Content-Length (chunked): refused once more than the limit has come in
+        HttpResponse<String> chunked = verstuur(HttpRequest.newBuilder(URI.create(basis(operatorPoort()) + "/operator/certificaten"))
+                .header("Content-Type", "text/plain").header("Authorization", inlog())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(groot.getBytes()))));
+        assertProbleem(chunked, 413, "te-groot", null);
+
+        // a small chunked body is read as usual
+        HttpResponse<String> klein = verstuur(HttpRequest.newBuilder(URI.create(basis(operatorPoort()) + "/operator/scholen/99ZZ/verzuim"))
+                .header("Content-Type", "application/json").header("Authorization", inlog())
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("[]".getBytes()))));
+        assertProbleem(klein, 404, "niet-gevonden", null);
+        HttpResponse<String> kapot = verstuur(HttpRequest.newBuilder(URI.create(basis(operatorPoort()) + "/operator/scholen/75AA/verzuim"))
+                .header("Content-Type", "application/json").header("Authorization", inlog())
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("[{\"x\": ".getBytes()))));
+        assertThat(kapot.statusCode()).as(kapot.body()).isEqualTo(400);
+        assertThat(JSON.readTree(kapot.body()).get("type").asText()).isEqualTo("urn:bron-hub:probleem:onleesbare-invoer");
+    }
+
+    @Test
+    void eenCaOfServercertificaatWordtNietGeregistreerd() throws Exception {
+        OperatorClient operator = operator();
+        HttpResponse<String> ca = operator.ruw("POST", "/operator/certificaten", "application/json", JSON.writeValueAsString(
+                Map.of("certificaat", Certificaten.pem(Pki.ca().certificaat()), "brin", "75AA", "aanleverpuntnummer", "1")));
+        assertProbleem(ca, 400, "ongeldige-invoer", "certificaat");
+        assertThat(detail(ca)).contains("CA");
+
+        Instant nu = Instant.now();
+        Certificaten.Sleutelpaar server = Certificaten.maakServer(Pki.ca(), "CN=serverhardening,O=bron-hub test", List.of("localhost"),
+                nu.minus(Duration.ofHours(1)), nu.plus(Duration.ofDays(30)));
+        HttpResponse<String> serverAuth = operator.ruw("POST", "/operator/certificaten?brin=75AA&aanleverpuntnummer=1", "application/x-pem-file",
+                Certificaten.pem(server.certificaat()));
+        assertProbleem(serverAuth, 400, "ongeldige-invoer", "certificaat");
+        assertThat(detail(serverAuth)).contains("clientAuth");
+        assertThat(operator.get("/certificaten").json().toString()).doesNotContain("serverhardening");
+    }
+
+    @Test
+    void deFirewallWeigertZonderHetPadTeHerhalen() throws Exception {
+        for (String pad : List.of("/operator/%2e%2e/audit", "/operator/audit;geheim=1", "/operator/audit%0d%0ageheim",
+                "/operator/../operator/audit", "/operator/audit%0ageheim")) {
+            HttpResponse<String> a = verstuur(HttpRequest.newBuilder(URI.create(basis(operatorPoort()) + pad))
+                    .header("Authorization", inlog()).GET());
+            assertProbleem(a, 400, "ongeldig-adres", null);
+            assertThat(a.body()).as(pad).doesNotContain("geheim").doesNotContain("operator").doesNotContain("timestamp");
+            assertThat(a.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(a.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        }
+
+        // the portal door: its own page, not the operator's problem details, and not the path either
+        HttpResponse<String> portaal = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + "/portaal/%2e%2e/geheim"))
+                .header("Accept", "text/html").GET());
+        assertThat(portaal.statusCode()).isEqualTo(400);
+        assertThat(portaal.headers().firstValue("Content-Type").orElse("")).doesNotContain("problem");
+        assertThat(portaal.body()).doesNotContain("urn:bron-hub:probleem").doesNotContain("geheim").contains("Verzoek niet verwerkt");
+        HttpResponse<String> portaalJson = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + "/portaal/%2e%2e/geheim"))
+                .header("Accept", "application/json").GET());
+        assertThat(portaalJson.statusCode()).isEqualTo(400);
+        assertThat(portaalJson.body()).as(portaalJson.body()).doesNotContain("geheim").doesNotContain("urn:bron-hub:probleem");
+    }
+
+    private static String basis(int poort) {
+        return "https://localhost:" + poort;
+    }
+
+    private static String inlog() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(("operator:" + OperatorClient.WACHTWOORD).getBytes());
+    }
+
+    private static HttpResponse<String> verstuur(HttpRequest.Builder verzoek) throws Exception {
+        return Pki.zonderCertificaat().http().send(verzoek.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertProbleem(HttpResponse<String> antwoord, int status, String type, String veld) throws Exception {
+        assertThat(antwoord.statusCode()).as(antwoord.body()).isEqualTo(status);
+        assertThat(antwoord.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("application/problem+json"));
+        JsonNode p = JSON.readTree(antwoord.body());
+        assertThat(p.get("type").asText()).isEqualTo("urn:bron-hub:probleem:" + type);
+        assertThat(p.get("status").asInt()).isEqualTo(status);
+        assertThat(p.get("title").asText()).isNotBlank();
+        assertThat(p.get("detail").asText()).isNotBlank();
+        if (veld == null) {
+            assertThat(p.has("veld")).as(antwoord.body()).isFalse();
+        } else {
+            assertThat(p.path("veld").asText()).as(antwoord.body()).isEqualTo(veld);
+        }
+        assertThat(antwoord.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    private static String detail(HttpResponse<String> antwoord) throws Exception {
+        return JSON.readTree(antwoord.body()).get("detail").asText();
+    }
+}
