@@ -59,6 +59,11 @@ class OperatorApiTest extends HubTest {
         assertThat(beschreven).allMatch(b -> b.contains(" /operator/"));
         assertThat(api.at("/paths/~1operator~1aanleverpunten~1{brin}~1{nummer}/patch/requestBody/content")
                 .has("application/merge-patch+json")).isTrue();
+        assertThat(api.at("/paths/~1operator~1aanleverpunten~1{brin}~1{nummer}/patch/requestBody/content")
+                .has("application/json")).isTrue();
+        // a DELETE answers 204, and says so
+        assertThat(api.at("/paths/~1operator~1certificaten~1{vingerafdruk}/delete/responses").has("204")).isTrue();
+        assertThat(api.at("/paths/~1operator~1mandaten~1{brin}~1{leverancier}/delete/responses").has("204")).isTrue();
         // every operation documents its refusals in the problem details' shape
         api.get("paths").forEach(pad -> pad.forEach(operatie -> assertThat(operatie.at("/responses/4XX/content")
                 .has("application/problem+json")).as(operatie.path("operationId").asText()).isTrue()));

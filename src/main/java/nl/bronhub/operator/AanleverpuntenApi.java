@@ -72,8 +72,10 @@ public class AanleverpuntenApi {
                     + "een weggelaten veld blijft zoals het was. Een aanleverpunt dat nog niet bestaat wordt aangemaakt.")
     public Aanleverpunt wijzig(@PathVariable String brin, @PathVariable String nummer,
                                @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "alleen de velden die veranderen",
-                                       content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/merge-patch+json",
-                                               schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AanleverpuntGegevens.class)))
+                                       content = {@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/merge-patch+json",
+                                               schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AanleverpuntGegevens.class)),
+                                               @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                                               schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AanleverpuntGegevens.class))})
                                @RequestBody JsonNode wijziging) {
         if (!(wijziging instanceof ObjectNode velden)) {
             throw new OngeldigeInvoer("een JSON-object met de velden die veranderen, bijv. {\"gemachtigdeEmail\": \"...\"}");

@@ -54,6 +54,7 @@ public class ToegangApi {
     }
 
     @DeleteMapping("/certificaten/{vingerafdruk}")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> trekIn(@PathVariable String vingerafdruk) {
         if (!register.trekIn(vingerafdruk)) {
             throw new OperatorFouten.NietGevonden("certificaat " + vingerafdruk);
@@ -72,6 +73,7 @@ public class ToegangApi {
     }
 
     @DeleteMapping("/mandaten/{brin}/{leverancier}")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> trekMandaatIn(@PathVariable String brin, @PathVariable String leverancier) {
         if (!register.trekMandaatIn(brin, leverancier)) {
             throw new OperatorFouten.NietGevonden("mandaat van " + brin + " voor " + leverancier);
