@@ -10,13 +10,16 @@ import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 
 import nl.bronhub.contract.v1.AndereInschrijving;
-import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.SoortTerugkoppeling;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.Verwerkingsresultaat;
+import nl.bronhub.model.Inschrijving;
+import nl.bronhub.model.Leerling;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.registry.RegisterLezer;
 import nl.bronhub.soap.Contract;
+import nl.bronhub.soap.ContractVertaling;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,12 +52,12 @@ public class TerugkoppelingWachtrij {
     public void plaats(Verwerking v) {
         Terugkoppeling t = nieuw(SoortTerugkoppeling.VERWERKING,
                 v.isAfgekeurd() ? Verwerkingsresultaat.AFGEKEURD : Verwerkingsresultaat.GEREGISTREERD);
-        t.setBerichtIdentificatie(v.getBericht().getIdentificatie());
+        t.setBerichtIdentificatie(v.getBericht().identificatie());
         v.getSignalen().forEach(s -> t.getSignaal().add(Contract.alsContract(s)));
-        t.setLeerling(register.persoon(v.getPgn()));
-        Inschrijving gemeld = v.getBericht().getInschrijving();
+        t.setLeerling(leerling(v.getPgn()));
+        Inschrijving gemeld = v.inschrijving();
         if (gemeld != null) {
-            t.setInschrijving(register.inschrijving(v.getPgn(), v.getBrin(), Verwerking.datum(gemeld.getDatumInschrijving())));
+            t.setInschrijving(inschrijving(register.inschrijving(v.getPgn(), v.getBrin(), gemeld.datumInschrijving())));
         }
         zetInWachtrij(v.getAanleverpuntId(), v.getBerichtId(), t);
         for (long ander : v.getDubbeleInschrijvingen()) {
@@ -67,8 +70,8 @@ public class TerugkoppelingWachtrij {
     public void plaatsSpontaneMutatie(long aanleverpuntId, String pgn, long inschrijvingId, java.util.List<nl.bronhub.signal.Signaal> signalen) {
         Terugkoppeling t = nieuw(SoortTerugkoppeling.SPONTANE_MUTATIE, Verwerkingsresultaat.MELDING);
         signalen.forEach(s -> t.getSignaal().add(Contract.alsContract(s)));
-        t.setLeerling(register.persoon(pgn));
-        t.setInschrijving(register.inschrijving(inschrijvingId));
+        t.setLeerling(leerling(pgn));
+        t.setInschrijving(inschrijving(register.inschrijving(inschrijvingId)));
         zetInWachtrij(aanleverpuntId, null, t);
     }
 
@@ -78,14 +81,23 @@ public class TerugkoppelingWachtrij {
                 + "from inschrijving a, inschrijving e where a.id = :ander and e.id = :eigen", Map.of("ander", ander, "eigen", eigen));
         long aanleverpuntId = ((Number) andere.get("aanleverpunt_id")).longValue();
         Terugkoppeling t = nieuw(SoortTerugkoppeling.DUBBELE_INSCHRIJVING, Verwerkingsresultaat.MELDING);
-        t.setLeerling(register.persoon(pgn));
-        t.setInschrijving(register.inschrijving(eigen));
+        t.setLeerling(leerling(pgn));
+        t.setInschrijving(inschrijving(register.inschrijving(eigen)));
         AndereInschrijving a = new AndereInschrijving();
         a.setBrin((String) andere.get("brin"));
         a.setDatumInschrijving(andere.get("datum_inschrijving").toString());
         a.setDatumUitschrijving(andere.get("datum_uitschrijving") == null ? null : andere.get("datum_uitschrijving").toString());
         t.setAndereInschrijving(a);
         zetInWachtrij(aanleverpuntId, null, t);
+    }
+
+    private Persoon leerling(String pgn) {
+        Leerling l = register.persoon(pgn);
+        return l == null ? null : ContractVertaling.naarContract(l);
+    }
+
+    private static nl.bronhub.contract.v1.Inschrijving inschrijving(Inschrijving i) {
+        return i == null ? null : ContractVertaling.naarContract(i);
     }
 
     private Terugkoppeling nieuw(SoortTerugkoppeling soort, Verwerkingsresultaat resultaat) {

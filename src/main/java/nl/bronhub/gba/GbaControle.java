@@ -1,32 +1,26 @@
 package nl.bronhub.gba;
 
-import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.model.Leerling;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
 
-import static nl.bronhub.processing.Verwerking.datum;
-import static nl.bronhub.processing.Verwerking.gevuld;
-
 /**
  * Verifies a pupil with a BSN against the GBA (handbook 7.1): BSN + geboortedatum + geslacht +
- * postcode. A wrong combination is 753 (afkeur); a difference in the postcode only is 770 (attentie),
- * unless the GBA keeps the address secret.
+ * postcode, on the answer GbaVraag got. A wrong combination is 753 (afkeur); a difference in the postcode
+ * only is 770 (attentie), unless the GBA keeps the address secret.
  */
 @Component
 public class GbaControle implements SignaalBron {
 
-    private final GbaRegister gba;
     private final SignaalCatalogus catalogus;
 
-    public GbaControle(GbaRegister gba, SignaalCatalogus catalogus) {
-        this.gba = gba;
+    public GbaControle(SignaalCatalogus catalogus) {
         this.catalogus = catalogus;
     }
 
@@ -36,18 +30,17 @@ public class GbaControle implements SignaalBron {
     }
 
     public void controleer(Verwerking v) {
-        Persoon p = v.leerling();
-        if (!gevuld(p.getBurgerservicenummer())) {
+        Leerling p = v.leerling();
+        if (p.bsn() == null) {
             return;
         }
-        Optional<GbaPersoon> gevonden = gba.zoekOpBsn(p.getBurgerservicenummer().trim());
-        LocalDate geboortedatum = datum(p.getGeboortedatum());
-        if (gevonden.isEmpty() || !gevonden.get().geboortedatum().equals(geboortedatum)
-                || !gevonden.get().geslacht().equals(p.getGeslacht().trim())) {
+        Optional<GbaPersoon> gevonden = v.gba().opBsn();
+        if (gevonden.isEmpty() || !gevonden.get().geboortedatum().equals(p.geboortedatum())
+                || !gevonden.get().geslacht().equals(p.geslacht())) {
             v.voegToe(catalogus.signaal("753", "burgerservicenummer"));
             return;
         }
-        if (!gevonden.get().geheim() && gevuld(p.getPostcode()) && !Objects.equals(gevonden.get().postcode(), p.getPostcode().trim())) {
+        if (!gevonden.get().geheim() && p.postcode() != null && !Objects.equals(gevonden.get().postcode(), p.postcode())) {
             v.voegToe(catalogus.signaal("770", "postcode"));
         }
     }

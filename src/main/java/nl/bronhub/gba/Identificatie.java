@@ -6,17 +6,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.intake.Pgn;
-import nl.bronhub.intake.Waardelijsten;
+import nl.bronhub.model.Leerling;
+import nl.bronhub.model.Mutatiesoort;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import static nl.bronhub.processing.Verwerking.datum;
-import static nl.bronhub.processing.Verwerking.gevuld;
 import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /**
@@ -30,12 +28,10 @@ import static nl.bronhub.signal.SignaalCatalogus.datum;
 @Component
 public class Identificatie implements SignaalBron {
 
-    private final GbaRegister gba;
     private final NamedParameterJdbcTemplate jdbc;
     private final SignaalCatalogus catalogus;
 
-    public Identificatie(GbaRegister gba, NamedParameterJdbcTemplate jdbc, SignaalCatalogus catalogus) {
-        this.gba = gba;
+    public Identificatie(NamedParameterJdbcTemplate jdbc, SignaalCatalogus catalogus) {
         this.jdbc = jdbc;
         this.catalogus = catalogus;
     }
@@ -46,11 +42,11 @@ public class Identificatie implements SignaalBron {
     }
 
     public void identificeer(Verwerking v) {
-        Persoon p = v.leerling();
-        if (gevuld(p.getBurgerservicenummer())) {
+        Leerling p = v.leerling();
+        if (p.bsn() != null) {
             // GbaControle has verified the BSN already
-            gba.zoekOpBsn(p.getBurgerservicenummer().trim()).ifPresent(g -> neemGbaGegevensOver(v, g));
-        } else if (gevuld(p.getOnderwijsnummer())) {
+            v.gba().opBsn().ifPresent(g -> neemGbaGegevensOver(v, g));
+        } else if (p.onderwijsnummer() != null) {
             controleerOnderwijsnummer(v);
         } else {
             zoekNummer(v);
@@ -58,15 +54,15 @@ public class Identificatie implements SignaalBron {
     }
 
     private void zoekNummer(Verwerking v) {
-        Persoon p = v.leerling();
-        LocalDate geboortedatum = datum(p.getGeboortedatum());
-        boolean buitenland = gevuld(p.getLandcode()) && !Waardelijsten.NEDERLAND.equals(p.getLandcode().trim());
-        if (!buitenland && gevuld(p.getPostcode())) {
-            List<GbaPersoon> gevonden = gba.zoekOpNaamEnGeboortedatum(p.getAchternaam(), geboortedatum).stream()
-                    .filter(g -> g.geslacht().equals(p.getGeslacht().trim()) && Objects.equals(g.postcode(), p.getPostcode().trim()))
+        Leerling p = v.leerling();
+        LocalDate geboortedatum = p.geboortedatum();
+        if (!p.buitenland() && p.postcode() != null) {
+            // GbaVraag asked the person register for this surname and birth date
+            List<GbaPersoon> gevonden = v.gba().opNaamEnGeboortedatum().stream()
+                    .filter(g -> g.geslacht().equals(p.geslacht()) && Objects.equals(g.postcode(), p.postcode()))
                     .toList();
             if (gevonden.size() == 1) {
-                p.setBurgerservicenummer(gevonden.get(0).bsn());
+                v.setLeerling(p.metBsn(gevonden.get(0).bsn()));
                 v.setPgn(gevonden.get(0).bsn());
                 v.voegToe(catalogus.signaal("755", "burgerservicenummer"));
                 neemGbaGegevensOver(v, gevonden.get(0));
@@ -75,65 +71,52 @@ public class Identificatie implements SignaalBron {
         }
         List<String> bekend = jdbc.queryForList("select pgn from persoon where pgn_soort = 'ONDERWIJSNUMMER' "
                 + "and geboortedatum = :geboortedatum and geslacht = :geslacht and lower(achternaam) = lower(:achternaam)",
-                Map.of("geboortedatum", geboortedatum, "geslacht", p.getGeslacht().trim(), "achternaam", p.getAchternaam().trim()),
+                Map.of("geboortedatum", geboortedatum, "geslacht", p.geslacht(), "achternaam", p.achternaam()),
                 String.class);
         if (bekend.size() == 1) {
-            p.setOnderwijsnummer(bekend.get(0));
+            v.setLeerling(p.metOnderwijsnummer(bekend.get(0)));
             v.setPgn(bekend.get(0));
             v.voegToe(catalogus.signaal("756", "onderwijsnummer"));
             return;
         }
-        if ("verwijderen".equals(v.mutatiesoort()) && v.getBericht().getInschrijving() != null) {
+        if (v.is(Mutatiesoort.VERWIJDEREN) && v.inschrijving() != null) {
             // a pupil BRON does not know has no inschrijving to remove: a number handed out now would be dropped
             // with the refused bericht, so none is given (no 757), and 304 says what could not be removed
             v.voegToe(catalogus.signaal("304", "datum inschrijving", Map.of("pgn", "(geen)",
-                    "datumInschrijving", datum(datum(v.getBericht().getInschrijving().getDatumInschrijving())))));
+                    "datumInschrijving", datum(v.inschrijving().datumInschrijving()))));
             return;
         }
         String nummer = null;
         while (nummer == null) {
             nummer = Pgn.onderwijsnummer(jdbc.getJdbcTemplate().queryForObject("select nextval('onderwijsnummer_seq')", Long.class));
         }
-        p.setOnderwijsnummer(nummer);
+        v.setLeerling(p.metOnderwijsnummer(nummer));
         v.setPgn(nummer);
         v.voegToe(catalogus.signaal("757", "onderwijsnummer"));
     }
 
     private void controleerOnderwijsnummer(Verwerking v) {
-        Persoon p = v.leerling();
+        Leerling p = v.leerling();
         List<Map<String, Object>> geregistreerd = jdbc.queryForList("select geboortedatum, geslacht from persoon "
-                + "where pgn = :pgn and pgn_soort = 'ONDERWIJSNUMMER'", Map.of("pgn", p.getOnderwijsnummer().trim()));
+                + "where pgn = :pgn and pgn_soort = 'ONDERWIJSNUMMER'", Map.of("pgn", p.onderwijsnummer()));
         if (geregistreerd.isEmpty()
-                || !datum(p.getGeboortedatum()).equals(((java.sql.Date) geregistreerd.get(0).get("geboortedatum")).toLocalDate())
-                || !p.getGeslacht().trim().equals(geregistreerd.get(0).get("geslacht"))) {
+                || !p.geboortedatum().equals(((java.sql.Date) geregistreerd.get(0).get("geboortedatum")).toLocalDate())
+                || !p.geslacht().equals(geregistreerd.get(0).get("geslacht"))) {
             v.voegToe(catalogus.signaal("752", "onderwijsnummer"));
         }
     }
 
     /** For a BSN pupil the register holds the GBA's personal data, not the school's. */
     private void neemGbaGegevensOver(Verwerking v, GbaPersoon g) {
-        Persoon p = v.leerling();
+        Leerling p = v.leerling();
         boolean geregistreerd = !jdbc.queryForList("select id from persoon where pgn = :pgn", Map.of("pgn", g.bsn()), Long.class).isEmpty();
-        if (geregistreerd && (anders(p.getAchternaam(), g.achternaam()) || anders(p.getVoorvoegsel(), g.voorvoegsel())
-                || anders(p.getVoornamen(), g.voornamen()))) {
+        if (geregistreerd && (anders(p.achternaam(), g.achternaam()) || anders(p.voorvoegsel(), g.voorvoegsel())
+                || anders(p.voornamen(), g.voornamen()))) {
             v.voegToe(catalogus.signaal("793", "achternaam"));
             return;
         }
-        p.setGeboortedatum(g.geboortedatum().toString());
-        p.setGeslacht(g.geslacht());
-        p.setAchternaam(g.achternaam());
-        p.setVoorvoegsel(g.voorvoegsel());
-        p.setVoornamen(g.voornamen());
-        p.setStraatnaam(g.straatnaam());
-        p.setHuisnummer(g.huisnummer());
-        p.setHuisnummertoevoeging(g.huisnummertoevoeging());
-        p.setPostcode(g.postcode());
-        p.setWoonplaats(g.woonplaats());
-        p.setLandcode(null);
-        p.setAdresregelBuitenland1(null);
-        p.setAdresregelBuitenland2(null);
-        p.setAdresregelBuitenland3(null);
-        p.setAdresGeheim(g.geheim() ? Boolean.TRUE : null);
+        v.setLeerling(p.metPersoonsgegevens(g.geboortedatum(), g.geslacht(), g.achternaam(), g.voorvoegsel(), g.voornamen(),
+                g.straatnaam(), g.huisnummer(), g.huisnummertoevoeging(), g.postcode(), g.woonplaats(), g.geheim()));
         if (g.geheim()) {
             v.voegToe(catalogus.signaal("956", null));
         }
@@ -141,6 +124,6 @@ public class Identificatie implements SignaalBron {
 
     /** Only what the school filled in counts as a change. */
     private static boolean anders(String school, String gba) {
-        return gevuld(school) && !school.trim().equalsIgnoreCase(gba == null ? "" : gba.trim());
+        return school != null && !school.equalsIgnoreCase(gba == null ? "" : gba.trim());
     }
 }

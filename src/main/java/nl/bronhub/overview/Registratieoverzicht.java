@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.bronhub.toegang.Afzender;
-import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.model.Groep;
+import nl.bronhub.model.Inschrijving;
+import nl.bronhub.model.Voorkomen;
 import nl.bronhub.contract.v1.Registratie;
 import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
 import nl.bronhub.contract.v1.RegistratieoverzichtVerzoek;
@@ -20,6 +22,7 @@ import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
 import nl.bronhub.signal.SignaalFout;
 import nl.bronhub.soap.Contract;
+import nl.bronhub.soap.ContractVertaling;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.component.cxf.common.CxfPayload;
@@ -116,9 +119,9 @@ public class Registratieoverzicht implements SignaalBron {
             }
             perLeerling.computeIfAbsent(pgn, p -> {
                 Registratie r = new Registratie();
-                r.setLeerling(register.persoon(p));
+                r.setLeerling(ContractVertaling.naarContract(register.persoon(p)));
                 return r;
-            }).getInschrijving().add(inschrijving);
+            }).getInschrijving().add(ContractVertaling.naarContract(inschrijving));
         }
         RegistratieoverzichtAntwoord antwoord = new RegistratieoverzichtAntwoord();
         antwoord.setPeildatum(peil.toString());
@@ -127,10 +130,10 @@ public class Registratieoverzicht implements SignaalBron {
     }
 
     private static String vestigingOp(Inschrijving i, LocalDate peil) {
-        return i.getVestiging().stream()
-                .filter(g -> !LocalDate.parse(g.getIngangsdatum()).isAfter(peil))
-                .max((a, b) -> a.getIngangsdatum().compareTo(b.getIngangsdatum()))
-                .map(g -> g.getWaarde())
+        return i.groep(Groep.VESTIGING).stream()
+                .filter(g -> !g.ingangsdatum().isAfter(peil))
+                .max(java.util.Comparator.comparing(Voorkomen::ingangsdatum))
+                .map(Voorkomen::waarde)
                 .orElse(null);
     }
 }

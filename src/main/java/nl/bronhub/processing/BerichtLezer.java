@@ -4,9 +4,10 @@ import java.util.Map;
 
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.soap.Contract;
+import nl.bronhub.soap.ContractVertaling;
 import org.springframework.stereotype.Component;
 
-/** A stored bericht (a row of the intake table) back into a Verwerking. */
+/** A stored bericht (a row of the intake table, which passed the format check) into a Verwerking on the typed model. */
 @Component
 public class BerichtLezer {
 
@@ -18,6 +19,6 @@ public class BerichtLezer {
 
     public Verwerking lees(Map<String, Object> rij) {
         return new Verwerking(((Number) rij.get("id")).longValue(), ((Number) rij.get("aanleverpunt_id")).longValue(),
-                (String) rij.get("brin"), contract.lees((String) rij.get("inhoud"), Bericht.class));
+                (String) rij.get("brin"), ContractVertaling.naarModel(contract.lees((String) rij.get("inhoud"), Bericht.class)));
     }
 }

@@ -1,21 +1,28 @@
 package nl.bronhub.processing;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import nl.bronhub.contract.v1.Bericht;
-import nl.bronhub.contract.v1.Persoon;
-import nl.bronhub.intake.FormaatControle;
+import nl.bronhub.gba.GbaAntwoord;
+import nl.bronhub.model.Bericht;
+import nl.bronhub.model.Inschrijving;
+import nl.bronhub.model.Leerling;
+import nl.bronhub.model.Mutatiesoort;
 import nl.bronhub.signal.Signaal;
 
-/** One bericht on its way through content check, GBA, register and terugkoppeling. */
+/**
+ * One bericht on its way through content check, GBA, register and terugkoppeling: the typed bericht, the
+ * person register's answer about its pupil (asked once, before the aanleverpunt's lock), and what the
+ * stages found. The pupil is replaced once identification has settled who they are.
+ */
 public final class Verwerking {
 
     private final long berichtId;
     private final long aanleverpuntId;
     private final String brin;
     private final Bericht bericht;
+    private GbaAntwoord gba;
+    private Leerling leerling;
     private final List<Signaal> signalen = new ArrayList<>();
     private String pgn;
     private Long inschrijvingId;
@@ -26,11 +33,8 @@ public final class Verwerking {
         this.aanleverpuntId = aanleverpuntId;
         this.brin = brin;
         this.bericht = bericht;
-        Persoon p = bericht == null ? null : bericht.getLeerling();
-        if (p != null) {
-            this.pgn = gevuld(p.getBurgerservicenummer()) ? p.getBurgerservicenummer().trim()
-                    : gevuld(p.getOnderwijsnummer()) ? p.getOnderwijsnummer().trim() : null;
-        }
+        this.leerling = bericht.leerling();
+        this.pgn = leerling.bsn() != null ? leerling.bsn() : leerling.onderwijsnummer();
     }
 
     public long getBerichtId() {
@@ -49,12 +53,38 @@ public final class Verwerking {
         return bericht;
     }
 
-    public Persoon leerling() {
-        return bericht.getLeerling();
+    /** The person register's answer about the pupil (GbaVraag asks before the transaction). */
+    public GbaAntwoord gba() {
+        if (gba == null) {
+            throw new IllegalStateException("the person register was not asked about this bericht");
+        }
+        return gba;
     }
 
-    public String mutatiesoort() {
-        return bericht.getMutatiesoort().trim();
+    public void setGba(GbaAntwoord gba) {
+        this.gba = gba;
+    }
+
+    /** The pupil: as sent, until identification settles them. */
+    public Leerling leerling() {
+        return leerling;
+    }
+
+    public void setLeerling(Leerling leerling) {
+        this.leerling = leerling;
+    }
+
+    /** The enrolment the bericht carries, or null. */
+    public Inschrijving inschrijving() {
+        return bericht.inschrijving();
+    }
+
+    public Mutatiesoort mutatiesoort() {
+        return bericht.mutatiesoort();
+    }
+
+    public boolean is(Mutatiesoort soort) {
+        return bericht.is(soort);
     }
 
     /** The persoonsgebonden nummer the pupil is registered under (BSN, or onderwijsnummer). */
@@ -93,14 +123,5 @@ public final class Verwerking {
 
     public boolean isAfgekeurd() {
         return signalen.stream().anyMatch(Signaal::isAfkeur);
-    }
-
-    /** Dates passed the format check already, so they parse. */
-    public static LocalDate datum(String waarde) {
-        return gevuld(waarde) ? LocalDate.parse(waarde.trim(), FormaatControle.DATUM) : null;
-    }
-
-    public static boolean gevuld(String s) {
-        return s != null && !s.isBlank();
     }
 }

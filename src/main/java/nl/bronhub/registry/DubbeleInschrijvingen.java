@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.model.Inschrijving;
 import nl.bronhub.processing.Verwerking;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import static nl.bronhub.processing.Verwerking.datum;
 
 /**
  * Dubbele inschrijving (handbook 7.7.4): the pupil's inschrijving just registered overlaps one at
@@ -43,7 +41,7 @@ public class DubbeleInschrijvingen {
 
     public void zoek(Verwerking v) {
         Long eigen = v.getInschrijvingId();
-        Inschrijving i = v.getBericht().getInschrijving();
+        Inschrijving i = v.inschrijving();
         if (eigen == null || i == null) {
             return;
         }
@@ -52,8 +50,8 @@ public class DubbeleInschrijvingen {
         if (gewoon == 0) {
             return;
         }
-        LocalDate begin = datum(i.getDatumInschrijving());
-        LocalDate einde = i.getDatumUitschrijving() == null ? OPEN_EINDE : datum(i.getDatumUitschrijving());
+        LocalDate begin = i.datumInschrijving();
+        LocalDate einde = i.datumUitschrijving() == null ? OPEN_EINDE : i.datumUitschrijving();
         List<LocalDate[]> eigenPerioden = gewonePerioden(eigen, begin, einde);
         List<Map<String, Object>> kandidaten = jdbc.queryForList("select i.id, i.datum_inschrijving, i.datum_uitschrijving "
                 + "from inschrijving i where i.persoon_id = (select persoon_id from inschrijving where id = :eigen) and i.brin <> :brin "

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import nl.bronhub.contract.v1.GroepVoorkomen;
-import nl.bronhub.contract.v1.Inschrijving;
-import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.gtb.GtbHerberekening;
+import nl.bronhub.model.Groep;
+import nl.bronhub.model.Inschrijving;
+import nl.bronhub.model.Leerling;
+import nl.bronhub.model.Mutatiesoort;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
@@ -20,7 +21,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
-import static nl.bronhub.processing.Verwerking.datum;
 import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /**
@@ -29,20 +29,6 @@ import static nl.bronhub.signal.SignaalCatalogus.datum;
  */
 @Component
 public class Register implements SignaalBron {
-
-    /** Group name in the store, and how to read it from the contract. */
-    static final Map<String, java.util.function.Function<Inschrijving, List<GroepVoorkomen>>> GROEPEN = Map.of(
-            "vestiging", Inschrijving::getVestiging,
-            "leerjaar", Inschrijving::getLeerjaar,
-            "soort_verblijf", Inschrijving::getSoortVerblijf,
-            "schoolsoort", Inschrijving::getSchoolsoort,
-            "soort_onderwijs", Inschrijving::getSoortOnderwijs,
-            "indicatie_bekostiging", Inschrijving::getIndicatieBekostiging);
-
-    /** How the LAS knows each group, for the signals about it. */
-    static final Map<String, String> LABELS = Map.of(
-            "vestiging", "vestiging", "leerjaar", "leerjaar/groep", "soort_verblijf", "soort verblijf",
-            "schoolsoort", "schoolsoort", "soort_onderwijs", "soort onderwijs", "indicatie_bekostiging", "indicatie bekostiging");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SignaalCatalogus catalogus;
@@ -60,38 +46,38 @@ public class Register implements SignaalBron {
     }
 
     public void registreer(Verwerking v) {
-        if ("verwijderen".equals(v.mutatiesoort())) {
+        if (v.is(Mutatiesoort.VERWIJDEREN)) {
             verwijder(v);
             return;
         }
         vergelijkPostcode(v);
         long persoonId = slaOp(v.getPgn(), v.leerling());
-        Inschrijving inschrijving = v.getBericht().getInschrijving();
+        Inschrijving inschrijving = v.inschrijving();
         if (inschrijving != null) {
             slaOp(persoonId, v, inschrijving);
         }
         GtbHerberekening.markeer(jdbc, persoonId);
     }
 
-    private long slaOp(String pgn, Persoon p) {
+    private long slaOp(String pgn, Leerling p) {
         MapSqlParameterSource w = new MapSqlParameterSource()
                 .addValue("pgn", pgn)
-                .addValue("soort", pgn.equals(trim(p.getBurgerservicenummer())) ? "BSN" : "ONDERWIJSNUMMER")
-                .addValue("geboortedatum", datum(p.getGeboortedatum()))
-                .addValue("geslacht", trim(p.getGeslacht()))
-                .addValue("achternaam", trim(p.getAchternaam()))
-                .addValue("voorvoegsel", trim(p.getVoorvoegsel()))
-                .addValue("voornamen", trim(p.getVoornamen()))
-                .addValue("straatnaam", trim(p.getStraatnaam()))
-                .addValue("huisnummer", trim(p.getHuisnummer()))
-                .addValue("toevoeging", trim(p.getHuisnummertoevoeging()))
-                .addValue("postcode", trim(p.getPostcode()))
-                .addValue("woonplaats", trim(p.getWoonplaats()))
-                .addValue("landcode", trim(p.getLandcode()))
-                .addValue("regel1", trim(p.getAdresregelBuitenland1()))
-                .addValue("regel2", trim(p.getAdresregelBuitenland2()))
-                .addValue("regel3", trim(p.getAdresregelBuitenland3()))
-                .addValue("geheim", Boolean.TRUE.equals(p.isAdresGeheim()))
+                .addValue("soort", pgn.equals(p.bsn()) ? "BSN" : "ONDERWIJSNUMMER")
+                .addValue("geboortedatum", p.geboortedatum())
+                .addValue("geslacht", p.geslacht())
+                .addValue("achternaam", p.achternaam())
+                .addValue("voorvoegsel", p.voorvoegsel())
+                .addValue("voornamen", p.voornamen())
+                .addValue("straatnaam", p.straatnaam())
+                .addValue("huisnummer", p.huisnummer())
+                .addValue("toevoeging", p.huisnummertoevoeging())
+                .addValue("postcode", p.postcode())
+                .addValue("woonplaats", p.woonplaats())
+                .addValue("landcode", p.landcode())
+                .addValue("regel1", p.adresregelBuitenland1())
+                .addValue("regel2", p.adresregelBuitenland2())
+                .addValue("regel3", p.adresregelBuitenland3())
+                .addValue("geheim", p.adresGeheim())
                 .addValue("nu", Timestamp.from(klok.instant()));
         int bijgewerkt = jdbc.update("update persoon set pgn_soort = :soort, geboortedatum = :geboortedatum, geslacht = :geslacht, "
                 + "achternaam = :achternaam, voorvoegsel = :voorvoegsel, voornamen = :voornamen, straatnaam = :straatnaam, "
@@ -113,12 +99,12 @@ public class Register implements SignaalBron {
                 .addValue("persoon", persoonId)
                 .addValue("aanleverpunt", v.getAanleverpuntId())
                 .addValue("brin", v.getBrin())
-                .addValue("inschrijving", datum(i.getDatumInschrijving()))
-                .addValue("uitschrijving", datum(i.getDatumUitschrijving()))
-                .addValue("teruggeplaatst", trim(i.getBrinTeruggeplaatsteLeerling()))
-                .addValue("nnca", trim(i.getAanduidingNnca()))
+                .addValue("inschrijving", i.datumInschrijving())
+                .addValue("uitschrijving", i.datumUitschrijving())
+                .addValue("teruggeplaatst", i.brinTeruggeplaatsteLeerling())
+                .addValue("nnca", i.aanduidingNnca())
                 .addValue("nu", Timestamp.from(klok.instant()));
-        Long id = bestaande(persoonId, v.getBrin(), datum(i.getDatumInschrijving()));
+        Long id = bestaande(persoonId, v.getBrin(), i.datumInschrijving());
         if (id == null) {
             GeneratedKeyHolder sleutel = new GeneratedKeyHolder();
             jdbc.update("insert into inschrijving (persoon_id, aanleverpunt_id, brin, datum_inschrijving, datum_uitschrijving, "
@@ -136,17 +122,19 @@ public class Register implements SignaalBron {
         }
         long inschrijvingId = id;
         v.setInschrijvingId(inschrijvingId);
-        GROEPEN.forEach((groep, lezer) -> lezer.apply(i).forEach(g -> jdbc.update(
-                "insert into inschrijving_groep (inschrijving_id, groep, ingangsdatum, waarde) values (:id, :groep, :ingang, :waarde)",
-                new MapSqlParameterSource("id", inschrijvingId).addValue("groep", groep)
-                        .addValue("ingang", datum(g.getIngangsdatum())).addValue("waarde", g.getWaarde().trim()))));
+        for (Groep groep : Groep.values()) {
+            i.groep(groep).forEach(g -> jdbc.update(
+                    "insert into inschrijving_groep (inschrijving_id, groep, ingangsdatum, waarde) values (:id, :groep, :ingang, :waarde)",
+                    new MapSqlParameterSource("id", inschrijvingId).addValue("groep", groep.opslag())
+                            .addValue("ingang", g.ingangsdatum()).addValue("waarde", g.waarde())));
+        }
         // a re-indication is stored beside the earlier ones, never over them
-        i.getIndicatiestelling().forEach(ind -> {
+        i.indicatiestellingen().forEach(ind -> {
             MapSqlParameterSource p = new MapSqlParameterSource("id", inschrijvingId)
-                    .addValue("datum", datum(ind.getDatumIndicatiestelling()))
-                    .addValue("soort", ind.getOnderwijssoortIndicatie().trim())
-                    .addValue("rec", trim(ind.getBrinRec()))
-                    .addValue("cvi", trim(ind.getCviNummer()));
+                    .addValue("datum", ind.datum())
+                    .addValue("soort", ind.onderwijssoort())
+                    .addValue("rec", ind.brinRec())
+                    .addValue("cvi", ind.cviNummer());
             List<Map<String, Object>> er = jdbc.queryForList("select brin_rec, cvi_nummer from indicatiestelling "
                     + "where inschrijving_id = :id and datum_indicatiestelling = :datum and onderwijssoort_indicatie = :soort", p);
             if (!er.isEmpty()) {
@@ -162,10 +150,10 @@ public class Register implements SignaalBron {
                         + "brin_rec, cvi_nummer) values (:id, :datum, :soort, :rec, :cvi)", p);
             }
         });
-        i.getAmbulanteBegeleiding().forEach(ab -> jdbc.update(
+        i.ambulanteBegeleiding().forEach(ab -> jdbc.update(
                 "insert into ambulante_begeleiding (inschrijving_id, ingangsdatum, brin_school) values (:id, :ingang, :brin)",
-                new MapSqlParameterSource("id", inschrijvingId).addValue("ingang", datum(ab.getIngangsdatum()))
-                        .addValue("brin", ab.getBrinSchool().trim())));
+                new MapSqlParameterSource("id", inschrijvingId).addValue("ingang", ab.ingangsdatum())
+                        .addValue("brin", ab.brinSchool())));
     }
 
     /** 772 for each registered value a wijzigen replaces with another. */
@@ -173,29 +161,31 @@ public class Register implements SignaalBron {
         Map<String, Object> oud = jdbc.queryForMap("select datum_uitschrijving, brin_teruggeplaatst, aanduiding_nnca "
                 + "from inschrijving where id = :id", Map.of("id", id));
         anders(v, "772", "datum uitschrijving", oud.get("datum_uitschrijving") == null ? null
-                : oud.get("datum_uitschrijving").toString(), datum(nieuw.getDatumUitschrijving()) == null ? null
-                : datum(nieuw.getDatumUitschrijving()).toString());
-        anders(v, "772", "BRIN-nummer teruggeplaatste leerling", oud.get("brin_teruggeplaatst"), trim(nieuw.getBrinTeruggeplaatsteLeerling()));
-        anders(v, "772", "aanduiding NNCA", oud.get("aanduiding_nnca"), trim(nieuw.getAanduidingNnca()));
+                : oud.get("datum_uitschrijving").toString(), nieuw.datumUitschrijving() == null ? null
+                : nieuw.datumUitschrijving().toString());
+        anders(v, "772", "BRIN-nummer teruggeplaatste leerling", oud.get("brin_teruggeplaatst"), nieuw.brinTeruggeplaatsteLeerling());
+        anders(v, "772", "aanduiding NNCA", oud.get("aanduiding_nnca"), nieuw.aanduidingNnca());
         Map<String, String> geregistreerd = new java.util.HashMap<>();
         jdbc.query("select groep, ingangsdatum, waarde from inschrijving_groep where inschrijving_id = :id", Map.of("id", id),
                 rs -> {
                     geregistreerd.put(rs.getString("groep") + "@" + rs.getDate("ingangsdatum").toLocalDate(), rs.getString("waarde"));
                 });
-        GROEPEN.forEach((groep, lezer) -> lezer.apply(nieuw).stream()
-                .filter(g -> {
-                    String was = geregistreerd.get(groep + "@" + datum(g.getIngangsdatum()));
-                    return was != null && !was.equals(g.getWaarde().trim());
-                })
-                .findFirst()
-                .ifPresent(g -> v.voegToe(catalogus.signaal("772", LABELS.get(groep)))));
+        for (Groep groep : Groep.values()) {
+            nieuw.groep(groep).stream()
+                    .filter(g -> {
+                        String was = geregistreerd.get(groep.opslag() + "@" + g.ingangsdatum());
+                        return was != null && !was.equals(g.waarde());
+                    })
+                    .findFirst()
+                    .ifPresent(g -> v.voegToe(catalogus.signaal("772", groep.naam())));
+        }
     }
 
     /** 772 when the school changes the postcode the register holds for the pupil. */
     private void vergelijkPostcode(Verwerking v) {
         String was = jdbc.query("select postcode from persoon where pgn = :pgn", Map.of("pgn", v.getPgn()),
                 rs -> rs.next() ? rs.getString(1) : null);
-        anders(v, "772", "postcode volgens instelling", was, trim(v.leerling().getPostcode()));
+        anders(v, "772", "postcode volgens instelling", was, v.leerling().postcode());
     }
 
     /** A registered value replaced by another one (filling an empty field replaces nothing). */
@@ -207,7 +197,7 @@ public class Register implements SignaalBron {
 
     /** Only for a pupil who never attended (handbook 7.6); 304 when there is nothing to delete. */
     private void verwijder(Verwerking v) {
-        LocalDate datumInschrijving = datum(v.getBericht().getInschrijving().getDatumInschrijving());
+        LocalDate datumInschrijving = v.inschrijving().datumInschrijving();
         Long persoonId = jdbc.query("select id from persoon where pgn = :pgn", Map.of("pgn", v.getPgn()),
                 rs -> rs.next() ? rs.getLong(1) : null);
         Long id = persoonId == null ? null : bestaande(persoonId, v.getBrin(), datumInschrijving);
@@ -223,9 +213,5 @@ public class Register implements SignaalBron {
     private Long bestaande(long persoonId, String brin, LocalDate datumInschrijving) {
         return jdbc.query("select id from inschrijving where persoon_id = :p and brin = :brin and datum_inschrijving = :d",
                 Map.of("p", persoonId, "brin", brin, "d", datumInschrijving), rs -> rs.next() ? rs.getLong(1) : null);
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -4,17 +4,21 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
-import nl.bronhub.contract.v1.AmbulanteBegeleiding;
-import nl.bronhub.contract.v1.GroepVoorkomen;
-import nl.bronhub.contract.v1.Indicatiestelling;
-import nl.bronhub.contract.v1.Inschrijving;
-import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.model.AmbulanteBegeleiding;
+import nl.bronhub.model.Groep;
+import nl.bronhub.model.Indicatiestelling;
+import nl.bronhub.model.Inschrijving;
+import nl.bronhub.model.Leerling;
+import nl.bronhub.model.Voorkomen;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads what the register now holds, in the contract's shape (for terugkoppelingen and overviews). */
+/** Reads what the register now holds, as the typed model (for rules, terugkoppelingen and overviews). */
 @Component
 public class RegisterLezer {
 
@@ -24,7 +28,7 @@ public class RegisterLezer {
         this.jdbc = jdbc;
     }
 
-    public Persoon persoon(String pgn) {
+    public Leerling persoon(String pgn) {
         if (pgn == null) {
             return null;
         }
@@ -58,64 +62,36 @@ public class RegisterLezer {
 
     public Inschrijving inschrijving(long id) {
         Map<String, Long> p = Map.of("id", id);
-        Inschrijving i = jdbc.queryForObject("select * from inschrijving where id = :id", p, (rs, n) -> {
-            Inschrijving x = new Inschrijving();
-            x.setDatumInschrijving(tekst(rs.getDate("datum_inschrijving")));
-            x.setDatumUitschrijving(tekst(rs.getDate("datum_uitschrijving")));
-            x.setBrinTeruggeplaatsteLeerling(rs.getString("brin_teruggeplaatst"));
-            x.setAanduidingNnca(rs.getString("aanduiding_nnca"));
-            return x;
-        });
+        Inschrijving kern = jdbc.queryForObject("select datum_inschrijving, datum_uitschrijving, brin_teruggeplaatst, "
+                + "aanduiding_nnca from inschrijving where id = :id", p, (rs, n) -> new Inschrijving(datum(rs.getDate(1)),
+                datum(rs.getDate(2)), rs.getString(3), rs.getString(4), Map.of(), List.of(), List.of()));
+        Map<Groep, List<Voorkomen>> groepen = new EnumMap<>(Groep.class);
         jdbc.query("select groep, ingangsdatum, waarde from inschrijving_groep where inschrijving_id = :id "
                 + "order by groep, ingangsdatum", p, rs -> {
-            GroepVoorkomen g = new GroepVoorkomen();
-            g.setIngangsdatum(tekst(rs.getDate("ingangsdatum")));
-            g.setWaarde(rs.getString("waarde"));
-            Register.GROEPEN.get(rs.getString("groep")).apply(i).add(g);
+            groepen.computeIfAbsent(Groep.uitOpslag(rs.getString("groep")), g -> new ArrayList<>())
+                    .add(new Voorkomen(datum(rs.getDate("ingangsdatum")), rs.getString("waarde")));
         });
-        jdbc.query("select * from indicatiestelling where inschrijving_id = :id order by datum_indicatiestelling", p, rs -> {
-            Indicatiestelling ind = new Indicatiestelling();
-            ind.setDatumIndicatiestelling(tekst(rs.getDate("datum_indicatiestelling")));
-            ind.setOnderwijssoortIndicatie(rs.getString("onderwijssoort_indicatie"));
-            ind.setBrinRec(rs.getString("brin_rec"));
-            ind.setCviNummer(rs.getString("cvi_nummer"));
-            i.getIndicatiestelling().add(ind);
-        });
-        jdbc.query("select * from ambulante_begeleiding where inschrijving_id = :id order by ingangsdatum", p, rs -> {
-            AmbulanteBegeleiding ab = new AmbulanteBegeleiding();
-            ab.setIngangsdatum(tekst(rs.getDate("ingangsdatum")));
-            ab.setBrinSchool(rs.getString("brin_school"));
-            i.getAmbulanteBegeleiding().add(ab);
-        });
-        return i;
+        List<Indicatiestelling> indicaties = jdbc.query("select datum_indicatiestelling, onderwijssoort_indicatie, brin_rec, "
+                + "cvi_nummer from indicatiestelling where inschrijving_id = :id order by datum_indicatiestelling", p,
+                (rs, n) -> new Indicatiestelling(datum(rs.getDate(1)), rs.getString(2), rs.getString(3), rs.getString(4)));
+        List<AmbulanteBegeleiding> begeleiding = jdbc.query("select ingangsdatum, brin_school from ambulante_begeleiding "
+                + "where inschrijving_id = :id order by ingangsdatum", p,
+                (rs, n) -> new AmbulanteBegeleiding(datum(rs.getDate(1)), rs.getString(2)));
+        return new Inschrijving(kern.datumInschrijving(), kern.datumUitschrijving(), kern.brinTeruggeplaatsteLeerling(),
+                kern.aanduidingNnca(), groepen, indicaties, begeleiding);
     }
 
-    private static Persoon persoon(ResultSet rs) throws SQLException {
-        Persoon p = new Persoon();
-        if ("BSN".equals(rs.getString("pgn_soort"))) {
-            p.setBurgerservicenummer(rs.getString("pgn"));
-        } else {
-            p.setOnderwijsnummer(rs.getString("pgn"));
-        }
-        p.setGeboortedatum(tekst(rs.getDate("geboortedatum")));
-        p.setGeslacht(rs.getString("geslacht"));
-        p.setAchternaam(rs.getString("achternaam"));
-        p.setVoorvoegsel(rs.getString("voorvoegsel"));
-        p.setVoornamen(rs.getString("voornamen"));
-        p.setStraatnaam(rs.getString("straatnaam"));
-        p.setHuisnummer(rs.getString("huisnummer"));
-        p.setHuisnummertoevoeging(rs.getString("huisnummertoevoeging"));
-        p.setPostcode(rs.getString("postcode"));
-        p.setWoonplaats(rs.getString("woonplaats"));
-        p.setLandcode(rs.getString("landcode"));
-        p.setAdresregelBuitenland1(rs.getString("adresregel_buitenland1"));
-        p.setAdresregelBuitenland2(rs.getString("adresregel_buitenland2"));
-        p.setAdresregelBuitenland3(rs.getString("adresregel_buitenland3"));
-        p.setAdresGeheim(rs.getBoolean("adres_geheim") ? Boolean.TRUE : null);
-        return p;
+    private static Leerling persoon(ResultSet rs) throws SQLException {
+        boolean bsn = "BSN".equals(rs.getString("pgn_soort"));
+        return new Leerling(bsn ? rs.getString("pgn") : null, bsn ? null : rs.getString("pgn"), datum(rs.getDate("geboortedatum")),
+                rs.getString("geslacht"), rs.getString("achternaam"), rs.getString("voorvoegsel"), rs.getString("voornamen"),
+                rs.getString("straatnaam"), rs.getString("huisnummer"), rs.getString("huisnummertoevoeging"),
+                rs.getString("postcode"), rs.getString("woonplaats"), rs.getString("landcode"),
+                rs.getString("adresregel_buitenland1"), rs.getString("adresregel_buitenland2"),
+                rs.getString("adresregel_buitenland3"), rs.getBoolean("adres_geheim"));
     }
 
-    private static String tekst(Date d) {
-        return d == null ? null : d.toLocalDate().toString();
+    private static LocalDate datum(Date d) {
+        return d == null ? null : d.toLocalDate();
     }
 }

@@ -1,17 +1,14 @@
 package nl.bronhub.validation;
 
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import nl.bronhub.contract.v1.Persoon;
-import nl.bronhub.gba.GbaPersoon;
-import nl.bronhub.gba.GbaRegister;
-import nl.bronhub.intake.Waardelijsten;
+import nl.bronhub.model.Leerling;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
-
-import static nl.bronhub.processing.Verwerking.gevuld;
 
 /**
  * The pupil's address (handbook 7.1, 7.2.4): a domestic address without a landcode, a foreign one
@@ -23,16 +20,9 @@ import static nl.bronhub.processing.Verwerking.gevuld;
 public class AdresRegels implements InhoudRegel {
 
     private final SignaalCatalogus catalogus;
-    private final GbaRegister gba;
 
-    public AdresRegels(SignaalCatalogus catalogus, GbaRegister gba) {
+    public AdresRegels(SignaalCatalogus catalogus) {
         this.catalogus = catalogus;
-        this.gba = gba;
-    }
-
-    /** 956: no further signals about an address the GBA keeps secret. */
-    private boolean geheimVolgensGba(Persoon p) {
-        return gevuld(p.getBurgerservicenummer()) && gba.zoekOpBsn(p.getBurgerservicenummer().trim()).map(GbaPersoon::geheim).orElse(false);
     }
 
     @Override
@@ -42,21 +32,20 @@ public class AdresRegels implements InhoudRegel {
 
     @Override
     public void controleer(Verwerking v) {
-        Persoon p = v.leerling();
-        if (Boolean.TRUE.equals(p.isAdresGeheim()) || geheimVolgensGba(p)) {
+        Leerling p = v.leerling();
+        if (p.adresGeheim() || v.gba().geheim()) {
             return;
         }
-        boolean buitenland = gevuld(p.getLandcode()) && !Waardelijsten.NEDERLAND.equals(p.getLandcode().trim());
-        boolean binnenlandsAdres = Stream.of(p.getPostcode(), p.getStraatnaam(), p.getHuisnummer(), p.getWoonplaats())
-                .anyMatch(Verwerking::gevuld);
-        boolean regel1 = gevuld(p.getAdresregelBuitenland1());
-        boolean regel2 = gevuld(p.getAdresregelBuitenland2());
-        boolean regel3 = gevuld(p.getAdresregelBuitenland3());
+        boolean buitenland = p.buitenland();
+        boolean binnenlandsAdres = Stream.of(p.postcode(), p.straatnaam(), p.huisnummer(), p.woonplaats()).anyMatch(Objects::nonNull);
+        boolean regel1 = p.adresregelBuitenland1() != null;
+        boolean regel2 = p.adresregelBuitenland2() != null;
+        boolean regel3 = p.adresregelBuitenland3() != null;
 
         if (buitenland && binnenlandsAdres) {
             v.voegToe(catalogus.signaal("773", "binnenlands adres"));
         }
-        if (!buitenland && (!gevuld(p.getPostcode()) || !gevuld(p.getHuisnummer()))) {
+        if (!buitenland && (p.postcode() == null || p.huisnummer() == null)) {
             v.voegToe(catalogus.signaal("774", "binnenlands adres"));
         }
         if (!buitenland && (regel1 || regel2 || regel3)) {
@@ -65,7 +54,7 @@ public class AdresRegels implements InhoudRegel {
         if (buitenland && !regel1) {
             v.voegToe(catalogus.signaal("777", "buitenlands adres"));
         }
-        if (gevuld(p.getStraatnaam()) && p.getStraatnaam().trim().toLowerCase().startsWith("postbus")) {
+        if (p.straatnaam() != null && p.straatnaam().toLowerCase(Locale.ROOT).startsWith("postbus")) {
             v.voegToe(catalogus.signaal("776", "straatnaam"));
         }
         if (regel2 && !regel1) {

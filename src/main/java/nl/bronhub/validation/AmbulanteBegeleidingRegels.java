@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.bronhub.contract.v1.AmbulanteBegeleiding;
-import nl.bronhub.contract.v1.GroepVoorkomen;
-import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.model.AmbulanteBegeleiding;
+import nl.bronhub.model.Groep;
+import nl.bronhub.model.Inschrijving;
+import nl.bronhub.model.Indicatiestelling;
+import nl.bronhub.model.Voorkomen;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
 
-import static nl.bronhub.processing.Verwerking.datum;
-import static nl.bronhub.processing.Verwerking.gevuld;
 import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /**
@@ -38,28 +38,28 @@ public class AmbulanteBegeleidingRegels implements InhoudRegel {
 
     @Override
     public void controleer(Verwerking v) {
-        Inschrijving i = v.getBericht().getInschrijving();
-        if (i == null || !Vorm.isAmbulanteBegeleiding(i)) {
+        Inschrijving i = v.inschrijving();
+        if (i == null || !i.isAmbulanteBegeleiding()) {
             return;
         }
-        nul(v, "Soort onderwijs", i.getSoortOnderwijs());
-        nul(v, "Leerjaar/groep", i.getLeerjaar());
-        nul(v, "Schoolsoort", i.getSchoolsoort());
-        nul(v, "Soort verblijf", i.getSoortVerblijf());
-        if (gevuld(i.getAanduidingNnca()) && !Vorm.isNul(i.getAanduidingNnca())) {
+        nul(v, "Soort onderwijs", i.groep(Groep.SOORT_ONDERWIJS));
+        nul(v, "Leerjaar/groep", i.groep(Groep.LEERJAAR));
+        nul(v, "Schoolsoort", i.groep(Groep.SCHOOLSOORT));
+        nul(v, "Soort verblijf", i.groep(Groep.SOORT_VERBLIJF));
+        if (i.aanduidingNnca() != null && !Vorm.isNul(i.aanduidingNnca())) {
             v.voegToe(catalogus.signaal("343", "aanduiding NNCA", Map.of(
-                    "gegeven", "Aanduiding niet-Nederlandse Culturele Achtergrond", "waarde", i.getAanduidingNnca().trim())));
+                    "gegeven", "Aanduiding niet-Nederlandse Culturele Achtergrond", "waarde", i.aanduidingNnca())));
         }
-        LocalDate inschrijving = datum(i.getDatumInschrijving());
-        LocalDate uitschrijving = datum(i.getDatumUitschrijving());
-        LocalDate indicatie = i.getIndicatiestelling().stream().map(x -> datum(x.getDatumIndicatiestelling()))
+        LocalDate inschrijving = i.datumInschrijving();
+        LocalDate uitschrijving = i.datumUitschrijving();
+        LocalDate indicatie = i.indicatiestellingen().stream().map(Indicatiestelling::datum)
                 .min(Comparator.naturalOrder()).orElse(null);
-        for (AmbulanteBegeleiding ab : i.getAmbulanteBegeleiding()) {
-            if (!gevuld(ab.getBrinSchool())) {
+        for (AmbulanteBegeleiding ab : i.ambulanteBegeleiding()) {
+            if (ab.brinSchool() == null) {
                 v.voegToe(catalogus.signaal("740", "BRIN-nummer school ambulante begeleiding", Map.of(
                         "gegeven", "BRIN-nummer van de school of instelling waar de leerling ambulant begeleid wordt")));
             }
-            LocalDate ingang = datum(ab.getIngangsdatum());
+            LocalDate ingang = ab.ingangsdatum();
             if ((indicatie != null && ingang.isBefore(indicatie)) || ingang.isBefore(inschrijving)
                     || (uitschrijving != null && ingang.isAfter(uitschrijving))) {
                 v.voegToe(catalogus.signaal("328", "datum ingang ambulante begeleiding", Map.of(
@@ -71,8 +71,8 @@ public class AmbulanteBegeleidingRegels implements InhoudRegel {
         }
     }
 
-    private void nul(Verwerking v, String gegeven, List<GroepVoorkomen> groep) {
-        if (groep.stream().anyMatch(g -> !Vorm.isNul(g.getWaarde()))) {
+    private void nul(Verwerking v, String gegeven, List<Voorkomen> groep) {
+        if (groep.stream().anyMatch(g -> !Vorm.isNul(g.waarde()))) {
             v.voegToe(catalogus.signaal("338", gegeven, Map.of("gegeven", gegeven)));
         }
     }

@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.bronhub.contract.v1.GroepVoorkomen;
-import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.model.Groep;
+import nl.bronhub.model.Inschrijving;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
 
-import static nl.bronhub.processing.Verwerking.datum;
 import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /** Dates against the birth date, each other and the calendar: 305, 314, 331, 332. */
@@ -35,13 +34,13 @@ public class DatumRegels implements InhoudRegel {
 
     @Override
     public void controleer(Verwerking v) {
-        Inschrijving i = v.getBericht().getInschrijving();
+        Inschrijving i = v.inschrijving();
         if (i == null) {
             return;
         }
-        LocalDate geboortedatum = datum(v.leerling().getGeboortedatum());
-        LocalDate inschrijving = datum(i.getDatumInschrijving());
-        LocalDate uitschrijving = datum(i.getDatumUitschrijving());
+        LocalDate geboortedatum = v.leerling().geboortedatum();
+        LocalDate inschrijving = i.datumInschrijving();
+        LocalDate uitschrijving = i.datumUitschrijving();
 
         datumsVan(i).forEach(e -> {
             String gegeven = e.getKey();
@@ -69,25 +68,17 @@ public class DatumRegels implements InhoudRegel {
     /** Every date of the enrolment that must lie after the birth date, by the name the LAS knows it by. */
     private static List<Map.Entry<String, LocalDate>> datumsVan(Inschrijving i) {
         List<Map.Entry<String, LocalDate>> datums = new ArrayList<>();
-        voegToe(datums, "datum inschrijving", i.getDatumInschrijving());
-        voegToe(datums, "datum uitschrijving", i.getDatumUitschrijving());
-        groep(datums, "vestiging", i.getVestiging());
-        groep(datums, "leerjaar/groep", i.getLeerjaar());
-        groep(datums, "soort verblijf", i.getSoortVerblijf());
-        groep(datums, "schoolsoort", i.getSchoolsoort());
-        groep(datums, "soort onderwijs", i.getSoortOnderwijs());
-        groep(datums, "indicatie bekostiging", i.getIndicatieBekostiging());
-        i.getIndicatiestelling().forEach(ind -> voegToe(datums, "datum indicatiestelling", ind.getDatumIndicatiestelling()));
-        i.getAmbulanteBegeleiding().forEach(ab -> voegToe(datums, "datum ingang ambulante begeleiding", ab.getIngangsdatum()));
+        voegToe(datums, "datum inschrijving", i.datumInschrijving());
+        voegToe(datums, "datum uitschrijving", i.datumUitschrijving());
+        for (Groep groep : Groep.values()) {
+            i.groep(groep).forEach(g -> voegToe(datums, "datum ingang " + groep.naam(), g.ingangsdatum()));
+        }
+        i.indicatiestellingen().forEach(ind -> voegToe(datums, "datum indicatiestelling", ind.datum()));
+        i.ambulanteBegeleiding().forEach(ab -> voegToe(datums, "datum ingang ambulante begeleiding", ab.ingangsdatum()));
         return datums;
     }
 
-    private static void groep(List<Map.Entry<String, LocalDate>> datums, String naam, List<GroepVoorkomen> voorkomens) {
-        voorkomens.forEach(g -> voegToe(datums, "datum ingang " + naam, g.getIngangsdatum()));
-    }
-
-    private static void voegToe(List<Map.Entry<String, LocalDate>> datums, String gegeven, String waarde) {
-        LocalDate d = datum(waarde);
+    private static void voegToe(List<Map.Entry<String, LocalDate>> datums, String gegeven, LocalDate d) {
         if (d != null) {
             datums.add(Map.entry(gegeven, d));
         }

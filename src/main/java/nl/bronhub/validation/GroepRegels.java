@@ -2,21 +2,21 @@ package nl.bronhub.validation;
 
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.bronhub.contract.v1.GroepVoorkomen;
-import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.model.AmbulanteBegeleiding;
+import nl.bronhub.model.Groep;
+import nl.bronhub.model.Indicatiestelling;
+import nl.bronhub.model.Inschrijving;
+import nl.bronhub.model.Voorkomen;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.reference.Instelling;
 import nl.bronhub.reference.Instellingen;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
 
-import static nl.bronhub.processing.Verwerking.datum;
-import static nl.bronhub.processing.Verwerking.gevuld;
 import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /**
@@ -29,7 +29,7 @@ import static nl.bronhub.signal.SignaalCatalogus.datum;
 public class GroepRegels implements InhoudRegel {
 
     /** Mandatory for a WPO enrolment; a WEC or VGK enrolment needs all groups. */
-    private static final Set<String> WPO_VERPLICHT = Set.of("vestiging", "leerjaar/groep");
+    private static final Set<Groep> WPO_VERPLICHT = Set.of(Groep.VESTIGING, Groep.LEERJAAR);
 
     private final Instellingen instellingen;
     private final SignaalCatalogus catalogus;
@@ -46,28 +46,30 @@ public class GroepRegels implements InhoudRegel {
 
     @Override
     public void controleer(Verwerking v) {
-        Inschrijving i = v.getBericht().getInschrijving();
+        Inschrijving i = v.inschrijving();
         if (i == null) {
             return;
         }
         boolean wpo = instellingen.zoek(v.getBrin()).map(s -> s.isEen(Instelling.Soort.WPO)).orElse(false);
-        if (!wpo && !gevuld(i.getAanduidingNnca())) {
+        if (!wpo && i.aanduidingNnca() == null) {
             // handbook 7.3.1-7.3.4: every form of WEC/VGK enrolment registers the aanduiding (0 for ambulante begeleiding)
             v.voegToe(catalogus.signaal("740", "aanduiding NNCA", Map.of("gegeven", "Aanduiding niet-Nederlandse Culturele Achtergrond")));
         }
-        LocalDate inschrijving = datum(i.getDatumInschrijving());
-        LocalDate uitschrijving = datum(i.getDatumUitschrijving());
-        groepen(i).forEach((groep, voorkomens) -> {
+        LocalDate inschrijving = i.datumInschrijving();
+        LocalDate uitschrijving = i.datumUitschrijving();
+        for (Groep soort : Groep.values()) {
+            List<Voorkomen> voorkomens = i.groep(soort);
+            String groep = soort.naam();
             if (voorkomens.isEmpty()) {
-                if (!wpo || WPO_VERPLICHT.contains(groep)) {
+                if (!wpo || WPO_VERPLICHT.contains(soort)) {
                     v.voegToe(catalogus.signaal("341", groep, Map.of("groep", groep)));
                 }
-                return;
+                continue;
             }
-            String ingang = "vestiging".equals(groep) ? "Datum ingang plaatsing vestiging" : "Datum ingang " + groep;
+            String ingang = soort.ingangsgegeven();
             Set<LocalDate> gezien = new HashSet<>();
-            for (GroepVoorkomen g : voorkomens) {
-                LocalDate d = datum(g.getIngangsdatum());
+            for (Voorkomen g : voorkomens) {
+                LocalDate d = g.ingangsdatum();
                 if (!gezien.add(d)) {
                     v.voegToe(catalogus.signaal("349", groep, Map.of("gegeven", ingang, "waarde", datum(d), "groep", groep)));
                 }
@@ -80,20 +82,19 @@ public class GroepRegels implements InhoudRegel {
             if (!gezien.contains(inschrijving)) {
                 v.voegToe(catalogus.signaal("303", groep, Map.of("groep", groep, "datumInschrijving", datum(inschrijving))));
             }
-        });
+        }
         // handbook 8.1: for ambulante begeleiding the datum inschrijving is the day the coaching starts; one starting
         // later left the weeks between as a regular, funded place with soort onderwijs 00 on the GTB
-        if (!i.getAmbulanteBegeleiding().isEmpty()
-                && i.getAmbulanteBegeleiding().stream().noneMatch(ab -> inschrijving.equals(datum(ab.getIngangsdatum())))) {
+        if (i.isAmbulanteBegeleiding() && i.ambulanteBegeleiding().stream().noneMatch(ab -> inschrijving.equals(ab.ingangsdatum()))) {
             v.voegToe(catalogus.signaal("303", "ambulante begeleiding", Map.of("groep", "ambulante begeleiding",
                     "datumInschrijving", datum(inschrijving))));
         }
         // a second ambulante begeleiding on one date would break the register's key (and was parked, never answered);
         // two indications on one date leave the latest one, which 345 and the GTB read, undefined
         enkelvoudig(v, "ambulante begeleiding", "Datum ingang ambulante begeleiding",
-                i.getAmbulanteBegeleiding().stream().map(ab -> datum(ab.getIngangsdatum())).toList());
+                i.ambulanteBegeleiding().stream().map(AmbulanteBegeleiding::ingangsdatum).toList());
         enkelvoudig(v, "indicatiestelling", "Datum indicatiestelling",
-                i.getIndicatiestelling().stream().map(ind -> datum(ind.getDatumIndicatiestelling())).toList());
+                i.indicatiestellingen().stream().map(Indicatiestelling::datum).toList());
     }
 
     /** 349 for each date that occurs more than once in the group. */
@@ -101,17 +102,5 @@ public class GroepRegels implements InhoudRegel {
         Set<LocalDate> gezien = new HashSet<>();
         data.stream().filter(d -> !gezien.add(d)).distinct().forEach(d ->
                 v.voegToe(catalogus.signaal("349", groep, Map.of("gegeven", gegeven, "waarde", datum(d), "groep", groep))));
-    }
-
-    /** The groups by the name the handbook gives them, in the handbook's order. */
-    static Map<String, List<GroepVoorkomen>> groepen(Inschrijving i) {
-        Map<String, List<GroepVoorkomen>> groepen = new LinkedHashMap<>();
-        groepen.put("vestiging", i.getVestiging());
-        groepen.put("leerjaar/groep", i.getLeerjaar());
-        groepen.put("soort verblijf", i.getSoortVerblijf());
-        groepen.put("schoolsoort", i.getSchoolsoort());
-        groepen.put("soort onderwijs", i.getSoortOnderwijs());
-        groepen.put("indicatie bekostiging", i.getIndicatieBekostiging());
-        return groepen;
     }
 }

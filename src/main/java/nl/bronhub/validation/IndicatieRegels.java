@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.bronhub.contract.v1.GroepVoorkomen;
-import nl.bronhub.contract.v1.Indicatiestelling;
-import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.intake.Waardelijsten;
+import nl.bronhub.model.Groep;
+import nl.bronhub.model.Indicatiestelling;
+import nl.bronhub.model.Inschrijving;
+import nl.bronhub.model.Mutatiesoort;
+import nl.bronhub.model.Voorkomen;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.reference.Instelling;
 import nl.bronhub.reference.Instellingen;
@@ -18,8 +20,6 @@ import nl.bronhub.registry.RegisterLezer;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
 
-import static nl.bronhub.processing.Verwerking.datum;
-import static nl.bronhub.processing.Verwerking.gevuld;
 import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /**
@@ -50,49 +50,48 @@ public class IndicatieRegels implements InhoudRegel {
 
     @Override
     public void controleer(Verwerking v) {
-        Inschrijving i = v.getBericht().getInschrijving();
+        Inschrijving i = v.inschrijving();
         if (i == null) {
             return;
         }
-        if (i.getIndicatiestelling().isEmpty()) {
+        if (i.indicatiestellingen().isEmpty()) {
             // handbook 7.3.1, 7.3.2, 8.5: only a crisis-, observatie- or residential place is taken without one
             // a wijzigen may leave out the indications the register holds: they are never removed
-            if (!"verwijderen".equals(v.mutatiesoort()) && Vorm.vraagtIndicatie(i) && !geregistreerdMetIndicatie(v, i)) {
+            if (!v.is(Mutatiesoort.VERWIJDEREN) && Vorm.vraagtIndicatie(i) && !geregistreerdMetIndicatie(v, i)) {
                 v.voegToe(catalogus.signaal("740", "datum indicatiestelling", Map.of("gegeven", "Datum indicatiestelling")));
             }
             return;
         }
         boolean vgk = instellingen.zoek(v.getBrin()).map(s -> s.isEen(Instelling.Soort.VGK)).orElse(false);
         LocalDate vandaag = LocalDate.now(klok);
-        LocalDate uitschrijving = datum(i.getDatumUitschrijving());
-        for (Indicatiestelling ind : i.getIndicatiestelling()) {
-            LocalDate d = datum(ind.getDatumIndicatiestelling());
+        LocalDate uitschrijving = i.datumUitschrijving();
+        for (Indicatiestelling ind : i.indicatiestellingen()) {
+            LocalDate d = ind.datum();
             if (d.isAfter(vandaag)) {
                 v.voegToe(catalogus.signaal("326", "datum indicatiestelling", Map.of("waarde", datum(d))));
             }
             if (uitschrijving != null && d.isAfter(uitschrijving)) {
                 v.voegToe(catalogus.signaal("325", "datum indicatiestelling", Map.of("waarde", datum(d))));
             }
-            if (!vgk && !Waardelijsten.ZONDER_REC.contains(ind.getOnderwijssoortIndicatie().trim())) {
-                if (!gevuld(ind.getBrinRec())) {
+            if (!vgk && !Waardelijsten.ZONDER_REC.contains(ind.onderwijssoort())) {
+                if (ind.brinRec() == null) {
                     v.voegToe(catalogus.signaal("740", "BRIN-nummer REC indicatiestelling"));
                 }
-                if (!gevuld(ind.getCviNummer())) {
+                if (ind.cviNummer() == null) {
                     v.voegToe(catalogus.signaal("740", "CVI-nummer"));
                 }
             }
         }
         // every period in which a soort onderwijs and an indication are both in force, not only the latest of each
         Set<String> gemeld = new HashSet<>();
-        List<Vorm.Periode<Indicatiestelling>> indicaties = Vorm.perioden(i.getIndicatiestelling(),
-                x -> datum(x.getDatumIndicatiestelling()));
-        for (Vorm.Periode<GroepVoorkomen> soortPeriode : Vorm.perioden(i.getSoortOnderwijs())) {
-            String soort = soortPeriode.waarde().getWaarde().trim();
+        List<Vorm.Periode<Indicatiestelling>> indicaties = Vorm.perioden(i.indicatiestellingen(), Indicatiestelling::datum);
+        for (Vorm.Periode<Voorkomen> soortPeriode : Vorm.perioden(i.groep(Groep.SOORT_ONDERWIJS))) {
+            String soort = soortPeriode.waarde().waarde();
             if ("00".equals(soort)) {
                 continue;
             }
             for (Vorm.Periode<Indicatiestelling> indicatie : indicaties) {
-                String indicatiesoort = indicatie.waarde().getOnderwijssoortIndicatie().trim();
+                String indicatiesoort = indicatie.waarde().onderwijssoort();
                 if (soortPeriode.overlaptMet(indicatie)
                         && !Waardelijsten.PASSEND_ONDERWIJS.getOrDefault(indicatiesoort, Set.of()).contains(soort)
                         && gemeld.add(soort + "/" + indicatiesoort)) {
@@ -105,7 +104,7 @@ public class IndicatieRegels implements InhoudRegel {
     }
 
     private boolean geregistreerdMetIndicatie(Verwerking v, Inschrijving i) {
-        Inschrijving geregistreerd = v.getPgn() == null ? null : register.inschrijving(v.getPgn(), v.getBrin(), datum(i.getDatumInschrijving()));
-        return geregistreerd != null && !geregistreerd.getIndicatiestelling().isEmpty();
+        Inschrijving geregistreerd = v.getPgn() == null ? null : register.inschrijving(v.getPgn(), v.getBrin(), i.datumInschrijving());
+        return geregistreerd != null && !geregistreerd.indicatiestellingen().isEmpty();
     }
 }

@@ -6,18 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import nl.bronhub.contract.v1.AmbulanteBegeleiding;
-import nl.bronhub.contract.v1.GroepVoorkomen;
-import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.intake.Waardelijsten;
+import nl.bronhub.model.AmbulanteBegeleiding;
+import nl.bronhub.model.Groep;
+import nl.bronhub.model.Inschrijving;
+import nl.bronhub.model.Voorkomen;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.reference.Instelling;
 import nl.bronhub.reference.Instellingen;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
 
-import static nl.bronhub.processing.Verwerking.datum;
-import static nl.bronhub.processing.Verwerking.gevuld;
 import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /**
@@ -45,11 +44,11 @@ public class InstellingRegels implements InhoudRegel {
 
     @Override
     public void controleer(Verwerking v) {
-        Inschrijving i = v.getBericht().getInschrijving();
+        Inschrijving i = v.inschrijving();
         if (i == null) {
             return;
         }
-        LocalDate inschrijving = datum(i.getDatumInschrijving());
+        LocalDate inschrijving = i.datumInschrijving();
         Optional<Instelling> school = geldig(v, v.getBrin(), "datum inschrijving", inschrijving);
         if (school.isEmpty()) {
             return;
@@ -57,29 +56,29 @@ public class InstellingRegels implements InhoudRegel {
         if (school.get().isEen(Instelling.Soort.WPO) && heeftWecGegevens(i)) {
             v.voegToe(catalogus.signaal("356", null));
         }
-        for (GroepVoorkomen g : i.getVestiging()) {
-            String volgnummer = g.getWaarde().trim();
+        for (Voorkomen g : i.groep(Groep.VESTIGING)) {
+            String volgnummer = g.waarde();
             Optional<Instelling.Vestiging> vestiging = school.get().vestiging(volgnummer);
             if (vestiging.isEmpty()) {
                 v.voegToe(catalogus.signaal("397", "vestiging", Map.of("vestiging", volgnummer)));
-            } else if (!vestiging.get().geldigOp(datum(g.getIngangsdatum()))) {
+            } else if (!vestiging.get().geldigOp(g.ingangsdatum())) {
                 v.voegToe(catalogus.signaal("348", "vestiging", Map.of("gegeven", "Vestigingsvolgnummer", "waarde", volgnummer,
-                        "gegevenDatum", "datum ingang plaatsing vestiging", "datum", datum(datum(g.getIngangsdatum())))));
+                        "gegevenDatum", "datum ingang plaatsing vestiging", "datum", datum(g.ingangsdatum()))));
             }
         }
         // every period in which a vestiging and a soort onderwijs are both in force, not only where the soort starts
         Set<String> gemeld = new HashSet<>();
         // only while enrolled: a period that starts after the datum uitschrijving is 321's, not in force
-        LocalDate uitgeschreven = gevuld(i.getDatumUitschrijving()) ? datum(i.getDatumUitschrijving()) : null;
+        LocalDate uitgeschreven = i.datumUitschrijving();
         // 00 (niet van toepassing) is the soort of ambulante begeleiding and of a WPO school; a place at a WEC
         // vestiging needs a soort that vestiging gives, like any other
-        boolean nulToegestaan = Vorm.isAmbulanteBegeleiding(i) || school.get().isEen(Instelling.Soort.WPO);
-        for (Vorm.Periode<GroepVoorkomen> soort : Vorm.perioden(i.getSoortOnderwijs())) {
-            String code = soort.waarde().getWaarde().trim();
+        boolean nulToegestaan = i.isAmbulanteBegeleiding() || school.get().isEen(Instelling.Soort.WPO);
+        for (Vorm.Periode<Voorkomen> soort : Vorm.perioden(i.groep(Groep.SOORT_ONDERWIJS))) {
+            String code = soort.waarde().waarde();
             if ("00".equals(code) && nulToegestaan) {
                 continue;
             }
-            for (Vorm.Periode<GroepVoorkomen> plaatsing : Vorm.perioden(i.getVestiging())) {
+            for (Vorm.Periode<Voorkomen> plaatsing : Vorm.perioden(i.groep(Groep.VESTIGING))) {
                 if (!soort.overlaptMet(plaatsing)) {
                     continue;
                 }
@@ -87,25 +86,25 @@ public class InstellingRegels implements InhoudRegel {
                 if (uitgeschreven != null && vanaf.isAfter(uitgeschreven)) {
                     continue;
                 }
-                school.get().vestiging(plaatsing.waarde().getWaarde().trim())
+                school.get().vestiging(plaatsing.waarde().waarde())
                         .filter(vestiging -> !vestiging.soortenOnderwijs().contains(code))
                         .filter(vestiging -> gemeld.add(code + "@" + vestiging.volgnummer()))
                         .ifPresent(vestiging -> v.voegToe(catalogus.signaal("337", "soort onderwijs", Map.of(
                                 "soortOnderwijs", Waardelijsten.soortOnderwijs(code), "vestiging", v.getBrin() + vestiging.volgnummer()))));
             }
         }
-        for (AmbulanteBegeleiding ab : i.getAmbulanteBegeleiding()) {
-            if (!gevuld(ab.getBrinSchool())) {
+        for (AmbulanteBegeleiding ab : i.ambulanteBegeleiding()) {
+            if (ab.brinSchool() == null) {
                 continue; // missing, not invalid: ambulanteBegeleidingRegels gives 740
             }
-            geldig(v, ab.getBrinSchool(), "datum ingang ambulante begeleiding", datum(ab.getIngangsdatum()))
+            geldig(v, ab.brinSchool(), "datum ingang ambulante begeleiding", ab.ingangsdatum())
                     .filter(ander -> !ander.isEen(Instelling.Soort.WPO, Instelling.Soort.WVO, Instelling.Soort.WEB))
                     .ifPresent(ander -> v.voegToe(catalogus.signaal("399", "BRIN-nummer school ambulante begeleiding", Map.of(
                             "gegeven", "BRIN-nummer van de school of instelling waar de leerling ambulant begeleid wordt",
                             "brin", ander.brin()))));
         }
-        if (gevuld(i.getBrinTeruggeplaatsteLeerling()) && gevuld(i.getDatumUitschrijving())) {
-            geldig(v, i.getBrinTeruggeplaatsteLeerling(), "datum uitschrijving", datum(i.getDatumUitschrijving()));
+        if (i.brinTeruggeplaatsteLeerling() != null && i.datumUitschrijving() != null) {
+            geldig(v, i.brinTeruggeplaatsteLeerling(), "datum uitschrijving", i.datumUitschrijving());
         }
     }
 
@@ -113,15 +112,15 @@ public class InstellingRegels implements InhoudRegel {
     private Optional<Instelling> geldig(Verwerking v, String brin, String gegeven, LocalDate op) {
         Optional<Instelling> instelling = instellingen.zoek(brin).filter(x -> x.geldigOp(op));
         if (instelling.isEmpty()) {
-            v.voegToe(catalogus.signaal("301", gegeven, Map.of("brin", brin.trim(), "gegeven", gegeven, "datum", datum(op))));
+            v.voegToe(catalogus.signaal("301", gegeven, Map.of("brin", brin, "gegeven", gegeven, "datum", datum(op))));
         }
         return instelling;
     }
 
     /** Data only a WEC or VGK enrolment has. */
     private static boolean heeftWecGegevens(Inschrijving i) {
-        return !i.getIndicatiestelling().isEmpty() || !i.getAmbulanteBegeleiding().isEmpty()
-                || !i.getSoortOnderwijs().isEmpty() || !i.getSchoolsoort().isEmpty() || !i.getSoortVerblijf().isEmpty()
-                || gevuld(i.getAanduidingNnca());
+        return !i.indicatiestellingen().isEmpty() || i.isAmbulanteBegeleiding()
+                || !i.groep(Groep.SOORT_ONDERWIJS).isEmpty() || !i.groep(Groep.SCHOOLSOORT).isEmpty()
+                || !i.groep(Groep.SOORT_VERBLIJF).isEmpty() || i.aanduidingNnca() != null;
     }
 }

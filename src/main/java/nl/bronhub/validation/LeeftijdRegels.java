@@ -5,13 +5,11 @@ import java.time.Period;
 import java.util.List;
 import java.util.Set;
 
-import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.model.Inschrijving;
 import nl.bronhub.intake.Waardelijsten;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
-
-import static nl.bronhub.processing.Verwerking.datum;
 
 /**
  * The pupil's age: at least 4 (3 for deaf and hard-of-hearing indications) on the datum
@@ -33,20 +31,20 @@ public class LeeftijdRegels implements InhoudRegel {
 
     @Override
     public void controleer(Verwerking v) {
-        Inschrijving i = v.getBericht().getInschrijving();
+        Inschrijving i = v.inschrijving();
         if (i == null) {
             return;
         }
-        LocalDate geboortedatum = datum(v.leerling().getGeboortedatum());
-        LocalDate inschrijving = datum(i.getDatumInschrijving());
+        LocalDate geboortedatum = v.leerling().geboortedatum();
+        LocalDate inschrijving = i.datumInschrijving();
         if (!inschrijving.isAfter(geboortedatum)) {
             return; // 305 says it already
         }
-        boolean teJong = i.getIndicatiestelling().isEmpty()
+        boolean teJong = i.indicatiestellingen().isEmpty()
                 ? leeftijd(geboortedatum, inschrijving) < 4
-                : i.getIndicatiestelling().stream().anyMatch(ind -> {
-                    LocalDate peil = later(datum(ind.getDatumIndicatiestelling()), inschrijving);
-                    int minimum = Waardelijsten.VANAF_DRIE_JAAR.contains(ind.getOnderwijssoortIndicatie().trim()) ? 3 : 4;
+                : i.indicatiestellingen().stream().anyMatch(ind -> {
+                    LocalDate peil = later(ind.datum(), inschrijving);
+                    int minimum = Waardelijsten.VANAF_DRIE_JAAR.contains(ind.onderwijssoort()) ? 3 : 4;
                     return leeftijd(geboortedatum, peil) < minimum;
                 });
         if (teJong) {

@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.bronhub.contract.v1.Indicatiestelling;
-import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.model.Indicatiestelling;
+import nl.bronhub.model.Inschrijving;
+import nl.bronhub.model.Mutatiesoort;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.registry.RegisterLezer;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
 
-import static nl.bronhub.processing.Verwerking.datum;
-import static nl.bronhub.processing.Verwerking.gevuld;
 
 /**
  * The mutation against what the register holds (handbook 7.3-7.6): an uitschrijven needs its datum
@@ -44,17 +43,17 @@ public class MutatieRegels implements InhoudRegel {
 
     @Override
     public void controleer(Verwerking v) {
-        Inschrijving i = v.getBericht().getInschrijving();
-        if (i == null || "verwijderen".equals(v.mutatiesoort())) {
+        Inschrijving i = v.inschrijving();
+        if (i == null || v.is(Mutatiesoort.VERWIJDEREN)) {
             return;
         }
-        if ("uitschrijven".equals(v.mutatiesoort()) && !gevuld(i.getDatumUitschrijving())) {
+        if (v.is(Mutatiesoort.UITSCHRIJVEN) && i.datumUitschrijving() == null) {
             // handbook 7.5: uitschrijven is registering the datum uitschrijving; without it nothing would change
             v.voegToe(catalogus.signaal("740", "datum uitschrijving", Map.of("gegeven", "Datum uitschrijving")));
         }
-        if (gevuld(i.getBrinTeruggeplaatsteLeerling()) && !gevuld(i.getDatumUitschrijving())) {
+        if (i.brinTeruggeplaatsteLeerling() != null && i.datumUitschrijving() == null) {
             v.voegToe(catalogus.signaal("340", "BRIN-nummer teruggeplaatste leerling",
-                    Map.of("brin", i.getBrinTeruggeplaatsteLeerling().trim())));
+                    Map.of("brin", i.brinTeruggeplaatsteLeerling())));
         }
         if (v.getPgn() != null) {
             tegenHetRegister(v, i);
@@ -67,8 +66,8 @@ public class MutatieRegels implements InhoudRegel {
      * found (755, 756) may have enrolments; a new one (757) has none, so a wijzigen or uitschrijven is 400.
      */
     public void naIdentificatie(Verwerking v) {
-        Inschrijving i = v.getBericht().getInschrijving();
-        if (i == null || "verwijderen".equals(v.mutatiesoort()) || v.getPgn() == null
+        Inschrijving i = v.inschrijving();
+        if (i == null || v.is(Mutatiesoort.VERWIJDEREN) || v.getPgn() == null
                 || v.getSignalen().stream().noneMatch(s -> DOOR_DE_HUB_GEIDENTIFICEERD.contains(s.code()))) {
             return;
         }
@@ -84,11 +83,10 @@ public class MutatieRegels implements InhoudRegel {
             return;
         }
         Set<LocalDate> gemeld = new HashSet<>();
-        for (Indicatiestelling nieuw : i.getIndicatiestelling()) {
-            LocalDate d = datum(nieuw.getDatumIndicatiestelling());
-            boolean andereOpDieDatum = geregistreerd.getIndicatiestelling().stream()
-                    .anyMatch(x -> datum(x.getDatumIndicatiestelling()).equals(d)
-                            && !x.getOnderwijssoortIndicatie().trim().equals(nieuw.getOnderwijssoortIndicatie().trim()));
+        for (Indicatiestelling nieuw : i.indicatiestellingen()) {
+            LocalDate d = nieuw.datum();
+            boolean andereOpDieDatum = geregistreerd.indicatiestellingen().stream()
+                    .anyMatch(x -> x.datum().equals(d) && !x.onderwijssoort().equals(nieuw.onderwijssoort()));
             if (andereOpDieDatum && gemeld.add(d)) {
                 v.voegToe(catalogus.signaal("349", "indicatiestelling", Map.of("gegeven", "Datum indicatiestelling",
                         "waarde", SignaalCatalogus.datum(d), "groep", "indicatiestelling")));
@@ -97,15 +95,15 @@ public class MutatieRegels implements InhoudRegel {
     }
 
     private void tegenHetRegister(Verwerking v, Inschrijving i) {
-        LocalDate van = datum(i.getDatumInschrijving());
+        LocalDate van = i.datumInschrijving();
         List<RegisterLezer.Periode> bestaand = register.inschrijvingen(v.getPgn(), v.getBrin());
         if (bestaand.stream().anyMatch(p -> p.inschrijving().equals(van))) {
             indicatieOpEenGeregistreerdeDatum(v, i, register.inschrijving(v.getPgn(), v.getBrin(), van));
             return; // the same enrolment: a wijzigen
         }
-        if (bestaand.stream().anyMatch(p -> p.overlaptMet(van, datum(i.getDatumUitschrijving())))) {
+        if (bestaand.stream().anyMatch(p -> p.overlaptMet(van, i.datumUitschrijving()))) {
             v.voegToe(catalogus.signaal("311", null));
-        } else if ("wijzigen".equals(v.mutatiesoort()) || "uitschrijven".equals(v.mutatiesoort())) {
+        } else if (v.is(Mutatiesoort.WIJZIGEN) || v.is(Mutatiesoort.UITSCHRIJVEN)) {
             v.voegToe(catalogus.signaal("400", null));
         }
     }

@@ -6,10 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
-import nl.bronhub.contract.v1.GroepVoorkomen;
-import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.intake.Waardelijsten;
-import nl.bronhub.processing.Verwerking;
+import nl.bronhub.model.Groep;
+import nl.bronhub.model.Inschrijving;
+import nl.bronhub.model.Voorkomen;
 
 /** The shape of a WEC enrolment (handbook 7.3): regular, ambulante begeleiding, crisis- or observatieplaats. */
 final class Vorm {
@@ -17,17 +17,13 @@ final class Vorm {
     private Vorm() {
     }
 
-    static boolean isAmbulanteBegeleiding(Inschrijving i) {
-        return !i.getAmbulanteBegeleiding().isEmpty();
-    }
-
     /**
      * Whether some period of the enrolment needs an indicatiestelling: ambulante begeleiding always, a
      * place otherwise unless its soort verblijf admits without one (handbook 8.5: crisis, observatie, residential).
      */
     static boolean vraagtIndicatie(Inschrijving i) {
-        return isAmbulanteBegeleiding(i) || i.getSoortVerblijf().stream()
-                .anyMatch(g -> !Waardelijsten.VERBLIJF_ZONDER_INDICATIE.contains(g.getWaarde().trim()));
+        return i.isAmbulanteBegeleiding() || i.groep(Groep.SOORT_VERBLIJF).stream()
+                .anyMatch(g -> !Waardelijsten.VERBLIJF_ZONDER_INDICATIE.contains(g.waarde()));
     }
 
     /**
@@ -56,11 +52,11 @@ final class Vorm {
         return perioden;
     }
 
-    static List<Periode<GroepVoorkomen>> perioden(List<GroepVoorkomen> groep) {
-        return perioden(groep, g -> Verwerking.datum(g.getIngangsdatum()));
+    static List<Periode<Voorkomen>> perioden(List<Voorkomen> groep) {
+        return perioden(groep, Voorkomen::ingangsdatum);
     }
 
     static boolean isNul(String waarde) {
-        return waarde != null && waarde.trim().chars().allMatch(c -> c == '0');
+        return waarde != null && waarde.chars().allMatch(c -> c == '0');
     }
 }

@@ -1,0 +1,36 @@
+package nl.bronhub.gba;
+
+import java.util.Optional;
+
+import nl.bronhub.model.Leerling;
+import nl.bronhub.processing.Verwerking;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks the person register about a bericht's pupil, once, before the aanleverpunt's lock is taken: in
+ * production that is a remote call, which must not hold up the aanleverpunt's queue. GbaControle,
+ * AdresRegels and Identificatie read the answer the bericht carries.
+ */
+@Component
+public class GbaVraag {
+
+    private final GbaRegister gba;
+
+    public GbaVraag(GbaRegister gba) {
+        this.gba = gba;
+    }
+
+    public void vraag(Verwerking v) {
+        v.setGba(vraag(v.leerling()));
+    }
+
+    GbaAntwoord vraag(Leerling l) {
+        if (l.bsn() != null) {
+            return new GbaAntwoord(gba.zoekOpBsn(l.bsn()), java.util.List.of());
+        }
+        if (l.onderwijsnummer() == null && !l.buitenland() && l.postcode() != null) {
+            return new GbaAntwoord(Optional.empty(), gba.zoekOpNaamEnGeboortedatum(l.achternaam(), l.geboortedatum()));
+        }
+        return GbaAntwoord.NIETS;
+    }
+}
