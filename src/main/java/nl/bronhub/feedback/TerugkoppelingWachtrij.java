@@ -16,6 +16,7 @@ import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.Verwerkingsresultaat;
 import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Leerling;
+import nl.bronhub.processing.Reeks;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.registry.RegisterLezer;
 import nl.bronhub.soap.Contract;
@@ -47,6 +48,11 @@ public class TerugkoppelingWachtrij {
         this.contract = contract;
         this.klok = klok;
         this.datatypes = DatatypeFactory.newInstance();
+    }
+
+    /** A terugkoppeling for every bericht of the reeks, in arrival order. */
+    public void plaatsAlle(Reeks reeks) {
+        reeks.elk(this::plaats);
     }
 
     public void plaats(Verwerking v) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import nl.bronhub.model.Leerling;
+import nl.bronhub.processing.Reeks;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
@@ -27,6 +28,11 @@ public class GbaControle implements SignaalBron {
     @Override
     public Set<String> signaalcodes() {
         return Set.of("753", "770");
+    }
+
+    /** Each bericht of the reeks the content check let through. */
+    public void controleerAlle(Reeks reeks) {
+        reeks.elkNietAfgekeurd(this::controleer);
     }
 
     public void controleer(Verwerking v) {

@@ -3,7 +3,9 @@ package nl.bronhub.gba;
 import java.util.Optional;
 
 import nl.bronhub.model.Leerling;
+import nl.bronhub.processing.Correlatie;
 import nl.bronhub.processing.Verwerking;
+import nl.bronhub.processing.Werkvoorraad;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,21 @@ public class GbaVraag {
 
     public void vraag(Verwerking v) {
         v.setGba(vraag(v.leerling()));
+    }
+
+    /**
+     * Every bericht of the werkvoorraad; when the register cannot be asked about one, that one and the ones after
+     * it wait (it is retried with back-off, like a failure in the transaction).
+     */
+    public void vraagAlle(Werkvoorraad werkvoorraad) {
+        for (Verwerking v : werkvoorraad.getBerichten()) {
+            try (var correlatie = Correlatie.bericht(v.getBerichtId())) {
+                vraag(v);
+            } catch (RuntimeException e) {
+                werkvoorraad.nietGevraagd(v, e);
+                return;
+            }
+        }
     }
 
     GbaAntwoord vraag(Leerling l) {

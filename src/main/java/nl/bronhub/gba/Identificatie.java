@@ -9,6 +9,7 @@ import java.util.Set;
 import nl.bronhub.intake.Pgn;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;
+import nl.bronhub.processing.Reeks;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
@@ -39,6 +40,11 @@ public class Identificatie implements SignaalBron {
     @Override
     public Set<String> signaalcodes() {
         return Set.of("304", "752", "755", "756", "757", "793", "956");
+    }
+
+    /** Each bericht of the reeks the checks let through. */
+    public void identificeerAlle(Reeks reeks) {
+        reeks.elkNietAfgekeurd(this::identificeer);
     }
 
     public void identificeer(Verwerking v) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Notes on the exchange where it failed: the route and the step (node) that raised the exception,
  * the innermost one, before the exception travels out through the calling routes. The processing
- * routes have no error handler (AanleverpuntVerwerker retries and parks), so Camel's own
+ * routes hand a failure back to route verwerk-aanleverpunt (Werkvoorraden retries and parks), so Camel's own
  * CamelFailureRouteId is not set there; a parked bericht shows these instead. Route ids and step
  * labels come from the route files, never from a bericht.
  */
@@ -29,6 +29,12 @@ public class FoutPlaats implements InterceptStrategy {
         static Plaats van(Exchange exchange) {
             return new Plaats(exchange.getProperty(ROUTE, String.class), exchange.getProperty(STAP, String.class));
         }
+    }
+
+    /** Read and handled: the next failure on this exchange (the next reeks) is noted afresh. */
+    static void vergeet(Exchange exchange) {
+        exchange.removeProperty(ROUTE);
+        exchange.removeProperty(STAP);
     }
 
     @Override

@@ -33,12 +33,15 @@ public class MislukteVerwerking {
     }
 
     /** Whether the berichten after this one may go on (it is parked), must wait, or the failure was not even recorded. */
-    public AanleverpuntVerwerker.Uitkomst registreer(long aanleverpuntId, long berichtId, Throwable oorzaak) {
+    /** The berichten after this one may go on (it is parked), must wait, or even the failure could not be recorded. */
+    public enum Uitkomst { VERDER, WACHTEN, NIET_VASTGELEGD }
+
+    public Uitkomst registreer(long aanleverpuntId, long berichtId, Throwable oorzaak) {
         return registreer(aanleverpuntId, berichtId, oorzaak, null);
     }
 
     /** The same, with where in the routes it failed ({@code plaats}: route and step, null when unknown). */
-    public AanleverpuntVerwerker.Uitkomst registreer(long aanleverpuntId, long berichtId, Throwable oorzaak, FoutPlaats.Plaats plaats) {
+    public Uitkomst registreer(long aanleverpuntId, long berichtId, Throwable oorzaak, FoutPlaats.Plaats plaats) {
         // Exception texts can quote submitted values; only the type is kept, and a text of the hub's own making.
         String fout = oorzaak == null ? "onbekend" : oorzaak.getClass().getName();
         String melding = melding(oorzaak);
@@ -48,11 +51,11 @@ public class MislukteVerwerking {
                 Integer pogingen = jdbc.query("select pogingen from bericht where status = 'ONTVANGEN' "
                                 + "and aanleverpunt_id = :ap and id = :id for update", Map.of("ap", aanleverpuntId, "id", berichtId), rs -> rs.next() ? rs.getInt(1) + 1 : null);
                 if (pogingen == null) {
-                    return AanleverpuntVerwerker.Uitkomst.WACHTEN;
+                    return Uitkomst.WACHTEN;
                 }
                 if (pogingen >= maxPogingen) {
                     parkeer(berichtId, pogingen, fout, waar, melding);
-                    return AanleverpuntVerwerker.Uitkomst.VERDER;
+                    return Uitkomst.VERDER;
                 }
                 // the clock of the machine, not the hub's domain clock: this is about waiting, not about dates
                 Instant volgende = Instant.now().plus(Duration.ofSeconds(1L << Math.min(pogingen, 8)));
@@ -60,12 +63,12 @@ public class MislukteVerwerking {
                         Map.of("p", pogingen, "fout", fout, "volgende", Timestamp.from(volgende), "id", berichtId));
                 LOG.warn("Bericht {} failed (attempt {} of {}): {} in route {} at {}", berichtId, pogingen, maxPogingen, fout,
                         waar.route(), waar.stap());
-                return AanleverpuntVerwerker.Uitkomst.WACHTEN;
+                return Uitkomst.WACHTEN;
             });
         } catch (RuntimeException e) {
             LOG.warn("Failure of bericht {} could not be recorded ({}); it stays in the queue and its aanleverpunt pauses",
                     berichtId, e.getClass().getName());
-            return AanleverpuntVerwerker.Uitkomst.NIET_VASTGELEGD;
+            return Uitkomst.NIET_VASTGELEGD;
         }
     }
 

@@ -33,8 +33,28 @@ public final class Verwerking {
         this.aanleverpuntId = aanleverpuntId;
         this.brin = brin;
         this.bericht = bericht;
-        this.leerling = bericht.leerling();
-        this.pgn = leerling.bsn() != null ? leerling.bsn() : leerling.onderwijsnummer();
+        opnieuw();
+    }
+
+    /**
+     * Back to how the bericht came in, all findings forgotten (the GBA's answer is kept): its transaction was
+     * rolled back, and it goes again.
+     */
+    void opnieuw() {
+        leerling = bericht.leerling();
+        pgn = leerling.bsn() != null ? leerling.bsn() : leerling.onderwijsnummer();
+        signalen.clear();
+        inschrijvingId = null;
+        dubbeleInschrijvingen.clear();
+    }
+
+    /**
+     * Who the bericht is about, as far as known before identification: its BSN or onderwijsnummer; null for a
+     * pupil sent without a number, whom identification may still find under any number.
+     */
+    String leerlingSleutel() {
+        Leerling zoalsGestuurd = bericht.leerling();
+        return zoalsGestuurd.bsn() != null ? zoalsGestuurd.bsn() : zoalsGestuurd.onderwijsnummer();
     }
 
     public long getBerichtId() {

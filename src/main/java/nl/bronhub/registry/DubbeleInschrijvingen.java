@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.bronhub.model.Inschrijving;
+import nl.bronhub.processing.Reeks;
 import nl.bronhub.processing.Verwerking;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,6 +38,11 @@ public class DubbeleInschrijvingen {
     public DubbeleInschrijvingen(NamedParameterJdbcTemplate jdbc, Clock klok) {
         this.jdbc = jdbc;
         this.klok = klok;
+    }
+
+    /** For each bericht of the reeks that registered an inschrijving. */
+    public void zoekAlle(Reeks reeks) {
+        reeks.elk(this::zoek);
     }
 
     public void zoek(Verwerking v) {

@@ -13,6 +13,7 @@ import nl.bronhub.model.Groep;
 import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;
+import nl.bronhub.processing.Reeks;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
@@ -25,7 +26,7 @@ import static nl.bronhub.signal.SignaalCatalogus.datum;
 
 /**
  * The registration store: persons and their inschrijvingen with the groups that change over time.
- * Runs inside the bericht's transaction (see AanleverpuntVerwerker).
+ * Runs inside the reeks's transaction (route verwerk-reeks).
  */
 @Component
 public class Register implements SignaalBron {
@@ -43,6 +44,11 @@ public class Register implements SignaalBron {
     @Override
     public Set<String> signaalcodes() {
         return Set.of("304", "771", "772");
+    }
+
+    /** Each bericht of the reeks that passed the checks, in order. */
+    public void registreerAlle(Reeks reeks) {
+        reeks.elkNietAfgekeurd(this::registreer);
     }
 
     public void registreer(Verwerking v) {

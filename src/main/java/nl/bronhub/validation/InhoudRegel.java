@@ -1,13 +1,20 @@
 package nl.bronhub.validation;
 
+import nl.bronhub.processing.Reeks;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalBron;
 
 /**
  * A content rule of the inhoudelijke controle (handbook 6.4). Each rule is a bean the route
- * routes/40-inhoudelijke-controle.camel.yaml calls in turn; it adds its signals to the Verwerking.
+ * routes/40-inhoudelijke-controle.camel.yaml calls in turn, on the whole reeks; it adds its signals to each
+ * Verwerking.
  */
 public interface InhoudRegel extends SignaalBron {
 
     void controleer(Verwerking verwerking);
+
+    /** Every bericht of the reeks: the content check runs all rules on each, an afkeur stops none of them. */
+    default void controleerAlle(Reeks reeks) {
+        reeks.elk(this::controleer);
+    }
 }

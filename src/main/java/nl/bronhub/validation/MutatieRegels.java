@@ -9,6 +9,7 @@ import java.util.Set;
 import nl.bronhub.model.Indicatiestelling;
 import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Mutatiesoort;
+import nl.bronhub.processing.Reeks;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.registry.RegisterLezer;
 import nl.bronhub.signal.SignaalCatalogus;
@@ -65,6 +66,10 @@ public class MutatieRegels implements InhoudRegel {
      * For a pupil sent without a number, after identification (routes/50-gba-controle): the number
      * found (755, 756) may have enrolments; a new one (757) has none, so a wijzigen or uitschrijven is 400.
      */
+    public void naIdentificatieAlle(Reeks reeks) {
+        reeks.elk(this::naIdentificatie);
+    }
+
     public void naIdentificatie(Verwerking v) {
         Inschrijving i = v.inschrijving();
         if (i == null || v.is(Mutatiesoort.VERWIJDEREN) || v.getPgn() == null

@@ -1,0 +1,61 @@
+package nl.bronhub.processing;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The queue of received berichten, inside the transaction of route verwerk-reeks: the aanleverpunt's claim at its
+ * start, and the reeks marked processed at its end.
+ */
+@Component
+public class BerichtWachtrij {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public BerichtWachtrij(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The aanleverpunt's row lock for this transaction, taken without waiting: another instance on the same
+     * database that holds it is working on this aanleverpunt, and this one leaves it alone this round (Bezet).
+     * Under the lock, the reeks's first bericht must still be the oldest waiting one: a list read before another
+     * instance worked through it is stale, and is read again at the next poll.
+     */
+    public void claim(Reeks reeks) {
+        Map<String, Long> ap = Map.of("id", reeks.getAanleverpuntId());
+        List<Long> vast = jdbc.queryForList("select id from aanleverpunt where id = :id for update skip locked", ap, Long.class);
+        if (vast.isEmpty()) {
+            throw new Bezet();
+        }
+        Long oudste = jdbc.queryForObject("select min(id) from bericht where status = 'ONTVANGEN' and aanleverpunt_id = :id", ap, Long.class);
+        if (oudste == null || oudste != reeks.getBerichten().get(0).getBerichtId()) {
+            throw new Bezet();
+        }
+    }
+
+    /**
+     * The whole reeks processed, in one statement; all three columns of ix_bericht_wachtend, so that whichever index
+     * the database picks is a direct look-up. Another worker that got to one of them first rolls this one back.
+     */
+    public void verwerkt(Reeks reeks) {
+        List<Long> ids = reeks.getBerichten().stream().map(Verwerking::getBerichtId).toList();
+        int bijgewerkt = jdbc.update("update bericht set status = 'VERWERKT', verwerkt_op = CURRENT_TIMESTAMP "
+                + "where status = 'ONTVANGEN' and aanleverpunt_id = :ap and id in (:ids)",
+                new MapSqlParameterSource("ap", reeks.getAanleverpuntId()).addValue("ids", ids));
+        if (bijgewerkt != ids.size()) {
+            throw new IllegalStateException("bericht was already processed");
+        }
+    }
+
+    /** Another instance holds the aanleverpunt, or has gone past this list: not a failure, just not now. */
+    static final class Bezet extends RuntimeException {
+        Bezet() {
+            super(null, null, false, false);
+        }
+    }
+}
