@@ -92,7 +92,7 @@ class BedrijfsvoeringTest {
                 String metingen = tekst(operator, "/prometheus");
                 assertThat(waarde(metingen, "camel_exchanges_total{camelContext=\"bron-hub\",eventType=\"route\",kind=\"CamelRoute\",routeId=\"aanleveren\"}"))
                         .isGreaterThanOrEqualTo(1);
-                assertThat(waarde(metingen, "camel_exchanges_total{camelContext=\"bron-hub\",eventType=\"route\",kind=\"CamelRoute\",routeId=\"verwerk-bericht\"}"))
+                assertThat(waarde(metingen, "camel_exchanges_total{camelContext=\"bron-hub\",eventType=\"route\",kind=\"CamelRoute\",routeId=\"verwerk-reeks\"}"))
                         .isGreaterThanOrEqualTo(1);
                 assertThat(metingen).contains("bron_berichten_wachtend 0.0").contains("bron_berichten_geparkeerd 0.0");
                 // Camel's last-exchange gauge, registered by the hub before any route ran (LaatsteExchangeMeting), still moves

@@ -139,6 +139,50 @@ class RoutesAanpassenTest {
         }
     }
 
+    /**
+     * Pupils the register knows by number go together in one reeks (one transaction); when the reeks fails it is
+     * rolled back whole and its berichten go again one per transaction, so only the failing one is retried and
+     * parked, and the others are registered in arrival order.
+     */
+    @Test
+    void eenBerichtDatMisluktMiddenInEenReeksWordtAlleenGeparkeerd() throws IOException {
+        java.util.List<nl.bronhub.contract.v1.Persoon> leerlingen = Stream.of("2016-02-01", "2016-02-02", "2016-02-03",
+                "2016-02-04", "2016-02-05").map(d -> zonderPgn(d)).toList();
+        java.util.List<Bericht> berichten = leerlingen.stream().map(l -> inschrijven(l, wec("2026-08-01"))).toList();
+        storingInHetRegisterAls("${body.bevat('" + berichten.get(2).getIdentificatie() + "')}");
+
+        try (Hub hub = Hub.start(eigenschappen)) {
+            LasClient las = hub.las("50AB", "1");
+            // first the pupils get their onderwijsnummers (an aanmelding each, without a number: one per reeks)
+            java.util.List<Bericht> aanmeldingen = leerlingen.stream().map(nl.bronhub.support.Berichten::aanmelden).toList();
+            las.aanleveren(aanmeldingen.toArray(Bericht[]::new));
+            for (int i = 0; i < leerlingen.size(); i++) {
+                leerlingen.get(i).setOnderwijsnummer(HubTest.terugkoppelingVan(las, aanmeldingen.get(i).getIdentificatie())
+                        .getLeerling().getOnderwijsnummer());
+            }
+            assertThat(leerlingen).extracting(nl.bronhub.contract.v1.Persoon::getOnderwijsnummer).doesNotContainNull().doesNotHaveDuplicates();
+
+            las.aanleveren(berichten.toArray(Bericht[]::new));
+
+            java.util.List<Bericht> anderen = new java.util.ArrayList<>(berichten);
+            anderen.remove(2);
+            java.util.List<String> verwacht = anderen.stream().map(Bericht::getIdentificatie).toList();
+            java.util.List<Terugkoppeling> ontvangen = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> HubTest.alle(las).stream().filter(t -> verwacht.contains(t.getBerichtIdentificatie())).toList(),
+                            l -> l.size() == verwacht.size());
+            assertThat(ontvangen).extracting(Terugkoppeling::getBerichtIdentificatie).containsExactlyElementsOf(verwacht);
+            assertThat(ontvangen).extracting(Terugkoppeling::getResultaat).containsOnly(Verwerkingsresultaat.GEREGISTREERD);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> hub.jdbc().queryForObject(
+                    "select status from bericht where identificatie = ?", String.class, berichten.get(2).getIdentificatie()),
+                    "GEPARKEERD"::equals);
+            assertThat(hub.jdbc().queryForObject("select pogingen from bericht where identificatie = ?", Integer.class,
+                    berichten.get(0).getIdentificatie())).isZero();
+            assertThat(hub.jdbc().queryForObject("select count(*) from inschrijving where brin = '50AB'", Integer.class)).isEqualTo(4);
+            assertThat(HubTest.alle(las).stream().filter(t -> berichten.get(2).getIdentificatie().equals(t.getBerichtIdentificatie())))
+                    .isEmpty();
+        }
+    }
+
     @Test
     void eenGeparkeerdBerichtWordtOpnieuwAangebodenOfVerworpen() throws IOException {
         // an outage the operator can end: the register fails while this system property says so

@@ -37,6 +37,14 @@ public final class Reeks {
         return berichten.stream().map(v -> v.getBericht().identificatie()).toList();
     }
 
+    /**
+     * Whether the bericht with this identificatie (the LAS's) is in the reeks: for an operator who puts a step on one
+     * bericht in a route, e.g. {@code filter: simple: "${body.bevat('...')}"}.
+     */
+    public boolean bevat(String identificatie) {
+        return berichten.stream().anyMatch(v -> identificatie.equals(v.getBericht().identificatie()));
+    }
+
     /** Each bericht in turn, with its correlation id in the log lines written meanwhile. */
     public void elk(Consumer<Verwerking> stap) {
         for (Verwerking v : berichten) {

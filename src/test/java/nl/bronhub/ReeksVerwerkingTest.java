@@ -1,0 +1,85 @@
+package nl.bronhub;
+
+import java.util.List;
+
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.contract.v1.Verwerkingsresultaat;
+import nl.bronhub.gba.GbaRegister;
+import nl.bronhub.support.Berichten;
+import nl.bronhub.support.LasClient;
+import nl.bronhub.support.SignaalTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import static nl.bronhub.support.Berichten.groep;
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.leerling;
+import static nl.bronhub.support.Berichten.wec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+/**
+ * Berichten processed in reeksen (route verwerk-aanleverpunt): the berichten of one request reach the hub's
+ * processing together, yet each sees what the ones before it did about the same pupil, and the person register
+ * is asked once per bericht. The GBA is watched (a spy on the stub), the boundary the issue names.
+ */
+class ReeksVerwerkingTest extends SignaalTest {
+
+    @MockitoSpyBean
+    GbaRegister gba;
+
+    @Test
+    void berichtenOverEenLeerlingInEenVerzoekZienElkaarsEffectInVolgorde() {
+        Persoon fenna = leerling("999991036", "2015-07-07", "V", "Sleutel", "4444DD");
+        Persoon ties = leerling("999991048", "2015-08-08", "M", "Verhuizer", "5555EE");
+        Inschrijving overgang = wec("2026-08-01");
+        overgang.getLeerjaar().add(groep("2026-10-01", "4"));
+        Inschrijving vertrek = wec("2026-08-01");
+        vertrek.getLeerjaar().add(groep("2026-10-01", "4"));
+        vertrek.setDatumUitschrijving("2026-12-01");
+        List<Bericht> berichten = List.of(inschrijven(fenna, wec("2026-08-01")), inschrijven(ties, wec("2026-08-01")),
+                Berichten.bericht("wijzigen", fenna, overgang), Berichten.bericht("uitschrijven", fenna, vertrek));
+
+        LasClient las = las("76AA", "1");
+        las.aanleveren(berichten.toArray(Bericht[]::new));
+        List<Terugkoppeling> ontvangen = alleVan(las, berichten.size());
+
+        // in arrival order, each registered without a signal: the wijzigen and uitschrijven found the inschrijving
+        // the first bericht made (no 400), the uitschrijven kept the wijzigen's leerjaar (no 772)
+        assertThat(ontvangen).extracting(Terugkoppeling::getBerichtIdentificatie)
+                .containsExactlyElementsOf(berichten.stream().map(Bericht::getIdentificatie).toList());
+        ontvangen.forEach(SignaalTest::geregistreerdZonderSignalen);
+        assertThat(ontvangen.get(3).getInschrijving().getDatumUitschrijving()).isEqualTo("2026-12-01");
+        assertThat(ontvangen.get(3).getInschrijving().getLeerjaar()).extracting(g -> g.getWaarde()).containsExactly("3", "4");
+        assertThat(jdbc.queryForObject("select count(*) from inschrijving where brin = '76AA'", Integer.class)).isEqualTo(2);
+
+        // the person register: asked once for each bericht, never again inside the transaction
+        verify(gba, times(3)).zoekOpBsn("999991036");
+        verify(gba, times(1)).zoekOpBsn("999991048");
+        verify(gba, never()).zoekOpNaamEnGeboortedatum(any(), any());
+    }
+
+    @Test
+    void eenLeerlingZonderNummerWordtEenmaalGezochtEnKrijgtZijnNummerNaDeVoorgaande() {
+        Persoon zonder = Berichten.zonderPgn("2016-04-04");
+        Persoon roos = leerling("999991061", "2016-09-09", "V", "Jarig", "6666FF");
+        Bericht eerst = inschrijven(roos, wec("2026-08-01"));
+        Bericht dan = inschrijven(zonder, wec("2026-08-01"));
+
+        LasClient las = las("76AB", "1");
+        las.aanleveren(eerst, dan);
+        List<Terugkoppeling> ontvangen = alleVan(las, 2);
+
+        assertThat(ontvangen).extracting(Terugkoppeling::getBerichtIdentificatie)
+                .containsExactly(eerst.getIdentificatie(), dan.getIdentificatie());
+        assertThat(ontvangen).extracting(Terugkoppeling::getResultaat).containsOnly(Verwerkingsresultaat.GEREGISTREERD);
+        assertThat(ontvangen.get(1).getSignaal()).extracting(s -> s.getCode()).containsExactly("757");
+        verify(gba, times(1)).zoekOpNaamEnGeboortedatum(zonder.getAchternaam(), java.time.LocalDate.of(2016, 4, 4));
+    }
+}
