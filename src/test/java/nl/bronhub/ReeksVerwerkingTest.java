@@ -12,6 +12,7 @@ import nl.bronhub.support.Berichten;
 import nl.bronhub.support.LasClient;
 import nl.bronhub.support.SignaalTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static nl.bronhub.support.Berichten.groep;
@@ -27,8 +28,12 @@ import static org.mockito.Mockito.verify;
 /**
  * Berichten processed in reeksen (route verwerk-aanleverpunt): the berichten of one request reach the hub's
  * processing together, yet each sees what the ones before it did about the same pupil, and the person register
- * is asked once per bericht. The GBA is watched (a spy on the stub), the boundary the issue names.
+ * is asked once per bericht. The GBA is watched (a spy on the stub), the boundary the issue names. The spy makes
+ * this a hub of its own beside the shared one, so it watches directories of its own: the shared hub's GBA change
+ * files are the shared hub's to take.
  */
+@TestPropertySource(properties = {"bron.gba.mutaties.map=target/test-data/gba-mutaties-reeksen",
+        "bron.gtb.ab-opgaven.map=target/test-data/ab-opgaven-reeksen"})
 class ReeksVerwerkingTest extends SignaalTest {
 
     @MockitoSpyBean

@@ -3,7 +3,10 @@ package nl.bronhub.feedback;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.GregorianCalendar;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.xml.datatype.DatatypeConfigurationException;
@@ -30,7 +33,8 @@ import org.springframework.stereotype.Component;
  * register now holds it, and all signals; after it, the notices of a dubbele inschrijving to both
  * schools. Runs in the bericht's transaction, so the register effect
  * and its terugkoppeling are committed together; the volgnummer is taken under the aanleverpunt's
- * row lock, so the queue has no gaps and no repeats.
+ * row lock, so the queue has no gaps and no repeats. The data shown are what the register stage stored, built in
+ * memory, not read back.
  */
 @Component
 public class TerugkoppelingWachtrij {
@@ -50,39 +54,61 @@ public class TerugkoppelingWachtrij {
         this.datatypes = DatatypeFactory.newInstance();
     }
 
-    /** A terugkoppeling for every bericht of the reeks, in arrival order. */
+    /**
+     * A terugkoppeling for every bericht of the reeks, in arrival order, each followed by its dubbele-inschrijving
+     * notices; the volgnummers of each queue taken at once and the rows written in one batch.
+     */
     public void plaatsAlle(Reeks reeks) {
-        reeks.elk(this::plaats);
+        List<Nieuw> nieuw = new ArrayList<>();
+        reeks.elk(v -> terugkoppelingen(v, nieuw));
+        zetInWachtrij(nieuw);
     }
 
     public void plaats(Verwerking v) {
+        List<Nieuw> nieuw = new ArrayList<>();
+        terugkoppelingen(v, nieuw);
+        zetInWachtrij(nieuw);
+    }
+
+    /** A terugkoppeling before it has its volgnummer in the queue of its aanleverpunt. */
+    private record Nieuw(long aanleverpuntId, Long berichtId, Terugkoppeling terugkoppeling) {
+    }
+
+    private void terugkoppelingen(Verwerking v, List<Nieuw> nieuw) {
         Terugkoppeling t = nieuw(SoortTerugkoppeling.VERWERKING,
                 v.isAfgekeurd() ? Verwerkingsresultaat.AFGEKEURD : Verwerkingsresultaat.GEREGISTREERD);
         t.setBerichtIdentificatie(v.getBericht().identificatie());
         v.getSignalen().forEach(s -> t.getSignaal().add(Contract.alsContract(s)));
-        t.setLeerling(leerling(v.getPgn()));
-        Inschrijving gemeld = v.inschrijving();
-        if (gemeld != null) {
-            t.setInschrijving(inschrijving(register.inschrijving(v.getPgn(), v.getBrin(), gemeld.datumInschrijving())));
+        if (v.getGeregistreerdeLeerling() != null) {
+            // what the register stage stored: the register holds exactly this now
+            t.setLeerling(ContractVertaling.naarContract(v.getGeregistreerdeLeerling()));
+            t.setInschrijving(inschrijving(v.getGeregistreerdeInschrijving()));
+        } else {
+            // refused, or a verwijderen: what the register holds (if anything) stands
+            t.setLeerling(leerling(v.getPgn()));
+            Inschrijving gemeld = v.inschrijving();
+            if (gemeld != null) {
+                t.setInschrijving(inschrijving(register.inschrijving(v.getPgn(), v.getBrin(), gemeld.datumInschrijving())));
+            }
         }
-        zetInWachtrij(v.getAanleverpuntId(), v.getBerichtId(), t);
+        nieuw.add(new Nieuw(v.getAanleverpuntId(), v.getBerichtId(), t));
         for (long ander : v.getDubbeleInschrijvingen()) {
-            meldDubbeleInschrijving(v.getPgn(), v.getInschrijvingId(), ander);
-            meldDubbeleInschrijving(v.getPgn(), ander, v.getInschrijvingId());
+            nieuw.add(dubbeleInschrijving(v.getPgn(), v.getInschrijvingId(), ander));
+            nieuw.add(dubbeleInschrijving(v.getPgn(), ander, v.getInschrijvingId()));
         }
     }
 
     /** A spontane mutatie (handbook 7.7.3): the GBA changed the pupil; the school's LAS should take it over. */
-    public void plaatsSpontaneMutatie(long aanleverpuntId, String pgn, long inschrijvingId, java.util.List<nl.bronhub.signal.Signaal> signalen) {
+    public void plaatsSpontaneMutatie(long aanleverpuntId, String pgn, long inschrijvingId, List<nl.bronhub.signal.Signaal> signalen) {
         Terugkoppeling t = nieuw(SoortTerugkoppeling.SPONTANE_MUTATIE, Verwerkingsresultaat.MELDING);
         signalen.forEach(s -> t.getSignaal().add(Contract.alsContract(s)));
         t.setLeerling(leerling(pgn));
         t.setInschrijving(inschrijving(register.inschrijving(inschrijvingId)));
-        zetInWachtrij(aanleverpuntId, null, t);
+        zetInWachtrij(List.of(new Nieuw(aanleverpuntId, null, t)));
     }
 
     /** Tells the school of inschrijving {@code eigen} that the pupil is also enrolled at the school of {@code ander}. */
-    private void meldDubbeleInschrijving(String pgn, long eigen, long ander) {
+    private Nieuw dubbeleInschrijving(String pgn, long eigen, long ander) {
         Map<String, Object> andere = jdbc.queryForMap("select a.brin, a.datum_inschrijving, a.datum_uitschrijving, e.aanleverpunt_id "
                 + "from inschrijving a, inschrijving e where a.id = :ander and e.id = :eigen", Map.of("ander", ander, "eigen", eigen));
         long aanleverpuntId = ((Number) andere.get("aanleverpunt_id")).longValue();
@@ -94,7 +120,7 @@ public class TerugkoppelingWachtrij {
         a.setDatumInschrijving(andere.get("datum_inschrijving").toString());
         a.setDatumUitschrijving(andere.get("datum_uitschrijving") == null ? null : andere.get("datum_uitschrijving").toString());
         t.setAndereInschrijving(a);
-        zetInWachtrij(aanleverpuntId, null, t);
+        return new Nieuw(aanleverpuntId, null, t);
     }
 
     private Persoon leerling(String pgn) {
@@ -114,26 +140,36 @@ public class TerugkoppelingWachtrij {
         return t;
     }
 
-    private void zetInWachtrij(long aanleverpuntId, Long berichtId, Terugkoppeling t) {
-        long volgnummer = volgendVolgnummer(aanleverpuntId);
-        t.setVolgnummer(volgnummer);
-        jdbc.update("insert into terugkoppeling (aanleverpunt_id, volgnummer, bericht_id, inhoud, aangemaakt_op) "
-                + "values (:ap, :volgnummer, :bericht, :inhoud, :nu)", new MapSqlParameterSource()
-                .addValue("ap", aanleverpuntId)
-                .addValue("volgnummer", volgnummer)
-                .addValue("bericht", berichtId)
-                .addValue("inhoud", contract.alsXml("terugkoppeling", Terugkoppeling.class, t))
-                .addValue("nu", Timestamp.from(klok.instant())));
-    }
-
     /**
-     * The next volgnummer, under the aanleverpunt's row lock (SELECT ... FOR UPDATE), so transactions
-     * writing to one queue take their numbers one after the other.
+     * Into their queues, in the order given. Each queue's volgnummers are taken at once under the aanleverpunt's row
+     * lock (the update holds it to the commit), so transactions writing to one queue take their numbers one after the
+     * other: no gaps, no repeats.
      */
-    private long volgendVolgnummer(long aanleverpuntId) {
-        Map<String, Long> p = Map.of("ap", aanleverpuntId);
-        long volgend = jdbc.queryForObject("select laatste_volgnummer from aanleverpunt where id = :ap for update", p, Long.class) + 1;
-        jdbc.update("update aanleverpunt set laatste_volgnummer = :v where id = :ap", Map.of("v", volgend, "ap", aanleverpuntId));
-        return volgend;
+    private void zetInWachtrij(List<Nieuw> nieuw) {
+        if (nieuw.isEmpty()) {
+            return;
+        }
+        Map<Long, Long> volgend = new LinkedHashMap<>();
+        nieuw.forEach(n -> volgend.merge(n.aanleverpuntId(), 1L, Long::sum));
+        for (Map.Entry<Long, Long> queue : volgend.entrySet()) {
+            Map<String, Long> p = Map.of("ap", queue.getKey(), "aantal", queue.getValue());
+            jdbc.update("update aanleverpunt set laatste_volgnummer = laatste_volgnummer + :aantal where id = :ap", p);
+            long laatste = jdbc.queryForObject("select laatste_volgnummer from aanleverpunt where id = :ap", p, Long.class);
+            queue.setValue(laatste - queue.getValue() + 1);
+        }
+        Timestamp nu = Timestamp.from(klok.instant());
+        List<MapSqlParameterSource> rijen = new ArrayList<>();
+        for (Nieuw n : nieuw) {
+            long volgnummer = volgend.merge(n.aanleverpuntId(), 1L, Long::sum) - 1;
+            n.terugkoppeling().setVolgnummer(volgnummer);
+            rijen.add(new MapSqlParameterSource()
+                    .addValue("ap", n.aanleverpuntId())
+                    .addValue("volgnummer", volgnummer)
+                    .addValue("bericht", n.berichtId())
+                    .addValue("inhoud", contract.alsXml("terugkoppeling", Terugkoppeling.class, n.terugkoppeling()))
+                    .addValue("nu", nu));
+        }
+        jdbc.batchUpdate("insert into terugkoppeling (aanleverpunt_id, volgnummer, bericht_id, inhoud, aangemaakt_op) "
+                + "values (:ap, :volgnummer, :bericht, :inhoud, :nu)", rijen.toArray(MapSqlParameterSource[]::new));
     }
 }

@@ -27,6 +27,8 @@ public final class Verwerking {
     private String pgn;
     private Long inschrijvingId;
     private final List<Long> dubbeleInschrijvingen = new ArrayList<>();
+    private Leerling geregistreerdeLeerling;
+    private Inschrijving geregistreerdeInschrijving;
 
     public Verwerking(long berichtId, long aanleverpuntId, String brin, Bericht bericht) {
         this.berichtId = berichtId;
@@ -46,6 +48,8 @@ public final class Verwerking {
         signalen.clear();
         inschrijvingId = null;
         dubbeleInschrijvingen.clear();
+        geregistreerdeLeerling = null;
+        geregistreerdeInschrijving = null;
     }
 
     /**
@@ -123,6 +127,24 @@ public final class Verwerking {
 
     public void setInschrijvingId(Long inschrijvingId) {
         this.inschrijvingId = inschrijvingId;
+    }
+
+    /**
+     * What the register stage stored: the pupil and the inschrijving (null when the bericht carried none) as the
+     * register now holds them, so that the terugkoppeling need not read them back.
+     */
+    public void setGeregistreerd(Leerling leerling, Inschrijving inschrijving) {
+        this.geregistreerdeLeerling = leerling;
+        this.geregistreerdeInschrijving = inschrijving;
+    }
+
+    /** Null unless the register stage stored the bericht. */
+    public Leerling getGeregistreerdeLeerling() {
+        return geregistreerdeLeerling;
+    }
+
+    public Inschrijving getGeregistreerdeInschrijving() {
+        return geregistreerdeInschrijving;
     }
 
     /** Inschrijvingen at other schools this one newly overlaps with (handbook 7.7.4). */

@@ -3,16 +3,22 @@ package nl.bronhub.registry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import nl.bronhub.gtb.GtbHerberekening;
+import nl.bronhub.model.AmbulanteBegeleiding;
 import nl.bronhub.model.Groep;
+import nl.bronhub.model.Indicatiestelling;
 import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;
+import nl.bronhub.model.Voorkomen;
 import nl.bronhub.processing.Reeks;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.signal.SignaalBron;
@@ -56,16 +62,31 @@ public class Register implements SignaalBron {
             verwijder(v);
             return;
         }
-        vergelijkPostcode(v);
-        long persoonId = slaOp(v.getPgn(), v.leerling());
-        Inschrijving inschrijving = v.inschrijving();
-        if (inschrijving != null) {
-            slaOp(persoonId, v, inschrijving);
+        Bekend bekend = jdbc.query("select id, postcode from persoon where pgn = :pgn", Map.of("pgn", v.getPgn()),
+                rs -> rs.next() ? new Bekend(rs.getLong(1), rs.getString(2)) : null);
+        if (bekend != null) {
+            // 772 when the school changes the postcode the register holds for the pupil
+            anders(v, "772", "postcode volgens instelling", bekend.postcode(), v.leerling().postcode());
         }
+        long persoonId = slaOp(bekend == null ? null : bekend.id(), v.getPgn(), v.leerling());
+        Leerling opgeslagen = zoalsOpgeslagen(v.getPgn(), v.leerling());
+        Inschrijving inschrijving = v.inschrijving();
+        v.setGeregistreerd(opgeslagen, inschrijving == null ? null : slaOp(persoonId, v, inschrijving));
         GtbHerberekening.markeer(jdbc, persoonId);
     }
 
-    private long slaOp(String pgn, Leerling p) {
+    private record Bekend(long id, String postcode) {
+    }
+
+    /** The person as the register now holds them: the pgn in its own column (BSN or onderwijsnummer). */
+    private static Leerling zoalsOpgeslagen(String pgn, Leerling p) {
+        boolean bsn = pgn.equals(p.bsn());
+        return new Leerling(bsn ? pgn : null, bsn ? null : pgn, p.geboortedatum(), p.geslacht(), p.achternaam(), p.voorvoegsel(),
+                p.voornamen(), p.straatnaam(), p.huisnummer(), p.huisnummertoevoeging(), p.postcode(), p.woonplaats(), p.landcode(),
+                p.adresregelBuitenland1(), p.adresregelBuitenland2(), p.adresregelBuitenland3(), p.adresGeheim());
+    }
+
+    private long slaOp(Long id, String pgn, Leerling p) {
         MapSqlParameterSource w = new MapSqlParameterSource()
                 .addValue("pgn", pgn)
                 .addValue("soort", pgn.equals(p.bsn()) ? "BSN" : "ONDERWIJSNUMMER")
@@ -85,22 +106,25 @@ public class Register implements SignaalBron {
                 .addValue("regel3", p.adresregelBuitenland3())
                 .addValue("geheim", p.adresGeheim())
                 .addValue("nu", Timestamp.from(klok.instant()));
-        int bijgewerkt = jdbc.update("update persoon set pgn_soort = :soort, geboortedatum = :geboortedatum, geslacht = :geslacht, "
-                + "achternaam = :achternaam, voorvoegsel = :voorvoegsel, voornamen = :voornamen, straatnaam = :straatnaam, "
-                + "huisnummer = :huisnummer, huisnummertoevoeging = :toevoeging, postcode = :postcode, woonplaats = :woonplaats, "
-                + "landcode = :landcode, adresregel_buitenland1 = :regel1, adresregel_buitenland2 = :regel2, "
-                + "adresregel_buitenland3 = :regel3, adres_geheim = :geheim, gewijzigd_op = :nu where pgn = :pgn", w);
-        if (bijgewerkt == 0) {
-            jdbc.update("insert into persoon (pgn, pgn_soort, geboortedatum, geslacht, achternaam, voorvoegsel, voornamen, "
-                    + "straatnaam, huisnummer, huisnummertoevoeging, postcode, woonplaats, landcode, adresregel_buitenland1, "
-                    + "adresregel_buitenland2, adresregel_buitenland3, adres_geheim, gewijzigd_op) values (:pgn, :soort, "
-                    + ":geboortedatum, :geslacht, :achternaam, :voorvoegsel, :voornamen, :straatnaam, :huisnummer, :toevoeging, "
-                    + ":postcode, :woonplaats, :landcode, :regel1, :regel2, :regel3, :geheim, :nu)", w);
+        if (id != null) {
+            jdbc.update("update persoon set pgn_soort = :soort, geboortedatum = :geboortedatum, geslacht = :geslacht, "
+                    + "achternaam = :achternaam, voorvoegsel = :voorvoegsel, voornamen = :voornamen, straatnaam = :straatnaam, "
+                    + "huisnummer = :huisnummer, huisnummertoevoeging = :toevoeging, postcode = :postcode, woonplaats = :woonplaats, "
+                    + "landcode = :landcode, adresregel_buitenland1 = :regel1, adresregel_buitenland2 = :regel2, "
+                    + "adresregel_buitenland3 = :regel3, adres_geheim = :geheim, gewijzigd_op = :nu where id = :id", w.addValue("id", id));
+            return id;
         }
-        return jdbc.queryForObject("select id from persoon where pgn = :pgn", w, Long.class);
+        GeneratedKeyHolder sleutel = new GeneratedKeyHolder();
+        jdbc.update("insert into persoon (pgn, pgn_soort, geboortedatum, geslacht, achternaam, voorvoegsel, voornamen, "
+                + "straatnaam, huisnummer, huisnummertoevoeging, postcode, woonplaats, landcode, adresregel_buitenland1, "
+                + "adresregel_buitenland2, adresregel_buitenland3, adres_geheim, gewijzigd_op) values (:pgn, :soort, "
+                + ":geboortedatum, :geslacht, :achternaam, :voorvoegsel, :voornamen, :straatnaam, :huisnummer, :toevoeging, "
+                + ":postcode, :woonplaats, :landcode, :regel1, :regel2, :regel3, :geheim, :nu)", w, sleutel, new String[] {"id"});
+        return sleutel.getKey().longValue();
     }
 
-    private void slaOp(long persoonId, Verwerking v, Inschrijving i) {
+    /** Stores the inschrijving, and returns it as the register now holds it (for the terugkoppeling). */
+    private Inschrijving slaOp(long persoonId, Verwerking v, Inschrijving i) {
         MapSqlParameterSource w = new MapSqlParameterSource()
                 .addValue("persoon", persoonId)
                 .addValue("aanleverpunt", v.getAanleverpuntId())
@@ -111,7 +135,8 @@ public class Register implements SignaalBron {
                 .addValue("nnca", i.aanduidingNnca())
                 .addValue("nu", Timestamp.from(klok.instant()));
         Long id = bestaande(persoonId, v.getBrin(), i.datumInschrijving());
-        if (id == null) {
+        boolean nieuw = id == null;
+        if (nieuw) {
             GeneratedKeyHolder sleutel = new GeneratedKeyHolder();
             jdbc.update("insert into inschrijving (persoon_id, aanleverpunt_id, brin, datum_inschrijving, datum_uitschrijving, "
                     + "brin_teruggeplaatst, aanduiding_nnca, gewijzigd_op) values (:persoon, :aanleverpunt, :brin, :inschrijving, "
@@ -128,38 +153,53 @@ public class Register implements SignaalBron {
         }
         long inschrijvingId = id;
         v.setInschrijvingId(inschrijvingId);
+        List<MapSqlParameterSource> groepen = new ArrayList<>();
+        Map<Groep, List<Voorkomen>> opgeslagen = new EnumMap<>(Groep.class);
         for (Groep groep : Groep.values()) {
-            i.groep(groep).forEach(g -> jdbc.update(
-                    "insert into inschrijving_groep (inschrijving_id, groep, ingangsdatum, waarde) values (:id, :groep, :ingang, :waarde)",
-                    new MapSqlParameterSource("id", inschrijvingId).addValue("groep", groep.opslag())
-                            .addValue("ingang", g.ingangsdatum()).addValue("waarde", g.waarde())));
+            i.groep(groep).forEach(g -> groepen.add(new MapSqlParameterSource("id", inschrijvingId).addValue("groep", groep.opslag())
+                    .addValue("ingang", g.ingangsdatum()).addValue("waarde", g.waarde())));
+            opgeslagen.put(groep, i.groep(groep).stream().sorted(Comparator.comparing(Voorkomen::ingangsdatum)).toList());
         }
+        batch("insert into inschrijving_groep (inschrijving_id, groep, ingangsdatum, waarde) values (:id, :groep, :ingang, :waarde)",
+                groepen);
         // a re-indication is stored beside the earlier ones, never over them
-        i.indicatiestellingen().forEach(ind -> {
-            MapSqlParameterSource p = new MapSqlParameterSource("id", inschrijvingId)
-                    .addValue("datum", ind.datum())
-                    .addValue("soort", ind.onderwijssoort())
-                    .addValue("rec", ind.brinRec())
-                    .addValue("cvi", ind.cviNummer());
-            List<Map<String, Object>> er = jdbc.queryForList("select brin_rec, cvi_nummer from indicatiestelling "
-                    + "where inschrijving_id = :id and datum_indicatiestelling = :datum and onderwijssoort_indicatie = :soort", p);
-            if (!er.isEmpty()) {
+        List<Indicatiestelling> indicaties = nieuw ? new ArrayList<>() : jdbc.query("select datum_indicatiestelling, "
+                + "onderwijssoort_indicatie, brin_rec, cvi_nummer from indicatiestelling where inschrijving_id = :id",
+                Map.of("id", inschrijvingId), (rs, n) -> new Indicatiestelling(rs.getDate(1).toLocalDate(), rs.getString(2),
+                        rs.getString(3), rs.getString(4)));
+        List<MapSqlParameterSource> nieuweIndicaties = new ArrayList<>();
+        for (Indicatiestelling ind : i.indicatiestellingen()) {
+            java.util.Optional<Indicatiestelling> er = indicaties.stream()
+                    .filter(x -> x.datum().equals(ind.datum()) && x.onderwijssoort().equals(ind.onderwijssoort())).findFirst();
+            if (er.isPresent()) {
                 // the registered indication stands; a different REC or CVI-nummer for it is reported, not taken
-                if (!Objects.equals(er.get(0).get("brin_rec"), p.getValue("rec"))) {
+                if (!Objects.equals(er.get().brinRec(), ind.brinRec())) {
                     v.voegToe(catalogus.signaal("771", "BRIN-nummer REC indicatiestelling"));
                 }
-                if (!Objects.equals(er.get(0).get("cvi_nummer"), p.getValue("cvi"))) {
+                if (!Objects.equals(er.get().cviNummer(), ind.cviNummer())) {
                     v.voegToe(catalogus.signaal("771", "CVI-nummer"));
                 }
             } else {
-                jdbc.update("insert into indicatiestelling (inschrijving_id, datum_indicatiestelling, onderwijssoort_indicatie, "
-                        + "brin_rec, cvi_nummer) values (:id, :datum, :soort, :rec, :cvi)", p);
+                indicaties.add(ind);
+                nieuweIndicaties.add(new MapSqlParameterSource("id", inschrijvingId).addValue("datum", ind.datum())
+                        .addValue("soort", ind.onderwijssoort()).addValue("rec", ind.brinRec()).addValue("cvi", ind.cviNummer()));
             }
-        });
-        i.ambulanteBegeleiding().forEach(ab -> jdbc.update(
-                "insert into ambulante_begeleiding (inschrijving_id, ingangsdatum, brin_school) values (:id, :ingang, :brin)",
-                new MapSqlParameterSource("id", inschrijvingId).addValue("ingang", ab.ingangsdatum())
-                        .addValue("brin", ab.brinSchool())));
+        }
+        batch("insert into indicatiestelling (inschrijving_id, datum_indicatiestelling, onderwijssoort_indicatie, brin_rec, cvi_nummer) "
+                + "values (:id, :datum, :soort, :rec, :cvi)", nieuweIndicaties);
+        batch("insert into ambulante_begeleiding (inschrijving_id, ingangsdatum, brin_school) values (:id, :ingang, :brin)",
+                i.ambulanteBegeleiding().stream().map(ab -> new MapSqlParameterSource("id", inschrijvingId)
+                        .addValue("ingang", ab.ingangsdatum()).addValue("brin", ab.brinSchool())).toList());
+        return new Inschrijving(i.datumInschrijving(), i.datumUitschrijving(), i.brinTeruggeplaatsteLeerling(), i.aanduidingNnca(),
+                opgeslagen, indicaties.stream().sorted(Comparator.comparing(Indicatiestelling::datum)).toList(),
+                i.ambulanteBegeleiding().stream().sorted(Comparator.comparing(AmbulanteBegeleiding::ingangsdatum)).toList());
+    }
+
+    /** One round trip for all rows (a JDBC batch). */
+    private void batch(String sql, List<MapSqlParameterSource> rijen) {
+        if (!rijen.isEmpty()) {
+            jdbc.batchUpdate(sql, rijen.toArray(MapSqlParameterSource[]::new));
+        }
     }
 
     /** 772 for each registered value a wijzigen replaces with another. */
@@ -185,13 +225,6 @@ public class Register implements SignaalBron {
                     .findFirst()
                     .ifPresent(g -> v.voegToe(catalogus.signaal("772", groep.naam())));
         }
-    }
-
-    /** 772 when the school changes the postcode the register holds for the pupil. */
-    private void vergelijkPostcode(Verwerking v) {
-        String was = jdbc.query("select postcode from persoon where pgn = :pgn", Map.of("pgn", v.getPgn()),
-                rs -> rs.next() ? rs.getString(1) : null);
-        anders(v, "772", "postcode volgens instelling", was, v.leerling().postcode());
     }
 
     /** A registered value replaced by another one (filling an empty field replaces nothing). */
