@@ -201,6 +201,11 @@ final class ModelBerichten {
             return this;
         }
 
+        InschrijvingBouwer zonderAmbulanteBegeleidingOp(String ingang) {
+            begeleiding.removeIf(ab -> ab.ingangsdatum().equals(d(ingang)));
+            return this;
+        }
+
         Inschrijving bouw() {
             return new Inschrijving(datumInschrijving, datumUitschrijving, brinTeruggeplaatst, nnca, groepen, indicaties, begeleiding);
         }
