@@ -4,6 +4,7 @@ import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Mutatiesoort;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.validation.ModelBerichten.InschrijvingBouwer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static nl.bronhub.validation.ModelBerichten.CATALOGUS;
@@ -18,9 +19,11 @@ import static nl.bronhub.validation.ModelBerichten.zonderNummer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The parts of the mutation rules that need nothing from the register (handbook 7.5, 8.2): an uitschrijven
- * without its datum uitschrijving (740) and a BRIN teruggeplaatste leerling without one (340). The register holds
- * the enrolment the bericht is about, so nothing else (311, 400) comes into play.
+ * The mutation rules (handbook 7.3-7.6, 8.2). First the parts that need nothing from the register: an uitschrijven
+ * without its datum uitschrijving (740) and a BRIN teruggeplaatste leerling without one (340); there the register
+ * holds the enrolment the bericht is about, so nothing else comes into play. Then, against a register a test fills
+ * (no database), a second overlapping enrolment (311), a change without the original (400) and a re-indication on
+ * a registered date (349).
  */
 class MutatieRegelsTest {
 
@@ -81,5 +84,81 @@ class MutatieRegelsTest {
     void eenAanmeldenZonderInschrijvingWordtNietBeoordeeld() {
         assertThat(signalen(controleer(Mutatiesoort.AANMELDEN, (Inschrijving) null))).isEmpty();
         assertThat(register.gevraagd()).isZero();
+    }
+
+    /** The same rules against what a register holds (a VastRegister, no database): 311, 400 and 349. */
+    @Nested
+    class TegenHetRegister {
+
+        private final VastRegister leeg = new VastRegister();
+
+        private Verwerking controleer(VastRegister register, Mutatiesoort soort, InschrijvingBouwer inschrijving) {
+            Verwerking v = verwerking(WEC, soort, sanne(), inschrijving.bouw());
+            new MutatieRegels(register, CATALOGUS).controleer(v);
+            return v;
+        }
+
+        @Test
+        void eenTweedeInschrijvingDieDeEersteOverlaptGeeft311() {
+            VastRegister open = new VastRegister().met("999993847", WEC, wec("2025-08-01").bouw());
+            Verwerking v = controleer(open, Mutatiesoort.INSCHRIJVEN, wec("2026-08-01"));
+            assertThat(signalen(v)).containsExactly("311");
+            assertThat(teksten(v)).isEqualTo("311: Deze leerling heeft al een andere inschrijving op uw school.");
+
+            VastRegister afgesloten = new VastRegister().met("999993847", WEC, wec("2025-08-01").uitgeschrevenOp("2026-07-31").bouw());
+            assertThat(signalen(controleer(afgesloten, Mutatiesoort.INSCHRIJVEN, wec("2026-08-01")))).as("the day after leaving").isEmpty();
+            assertThat(signalen(controleer(afgesloten, Mutatiesoort.INSCHRIJVEN, wec("2026-07-31")))).as("on the last day")
+                    .containsExactly("311");
+            assertThat(signalen(controleer(afgesloten, Mutatiesoort.INSCHRIJVEN, wec("2025-01-06").uitgeschrevenOp("2025-08-01"))))
+                    .as("an earlier enrolment ending on the first day").containsExactly("311");
+        }
+
+        @Test
+        void eenWijzigenOfUitschrijvenZonderDeOorspronkelijkeInschrijvingGeeftAttentie400() {
+            Verwerking v = controleer(leeg, Mutatiesoort.WIJZIGEN, wec("2026-08-01"));
+            assertThat(signalen(v)).containsExactly("400");
+            assertThat(v.isAfgekeurd()).isFalse();
+            assertThat(signalen(controleer(leeg, Mutatiesoort.UITSCHRIJVEN, wec("2026-08-01").uitgeschrevenOp("2027-07-31"))))
+                    .containsExactly("400");
+            assertThat(signalen(controleer(leeg, Mutatiesoort.INSCHRIJVEN, wec("2026-08-01")))).isEmpty();
+            assertThat(signalen(controleer(register, Mutatiesoort.WIJZIGEN, wec("2026-08-01")))).as("the original is there").isEmpty();
+        }
+
+        @Test
+        void eenHerindicatieMetEenAndereOnderwijssoortOpEenGeregistreerdeDatumGeeft349() {
+            Verwerking v = controleer(register, Mutatiesoort.WIJZIGEN, wec("2026-08-01").zonderIndicaties().indicatie("2026-08-01", "34"));
+            assertThat(signalen(v)).containsExactly("349 indicatiestelling");
+            assertThat(teksten(v)).isEqualTo("349: Datum indicatiestelling 01-08-2026 komt vaker dan eens voor binnen de "
+                    + "gegevensgroep indicatiestelling.");
+
+            assertThat(signalen(controleer(register, Mutatiesoort.WIJZIGEN, wec("2026-08-01")))).as("the registered one again").isEmpty();
+            assertThat(signalen(controleer(register, Mutatiesoort.WIJZIGEN, wec("2026-08-01").indicatie("2027-03-01", "34"))))
+                    .as("a re-indication on a date of its own").isEmpty();
+        }
+
+        @Test
+        void eenLeerlingZonderNummerWordtPasNaDeIdentificatieTegenHetRegisterGehouden() {
+            MutatieRegels mutatieRegels = new MutatieRegels(leeg, CATALOGUS);
+            Verwerking v = verwerking(WEC, Mutatiesoort.WIJZIGEN, zonderNummer(sanne()), wec("2026-08-01").bouw());
+            mutatieRegels.controleer(v);
+            assertThat(signalen(v)).isEmpty();
+            assertThat(leeg.gevraagd()).isZero();
+
+            // identification found the pupil's BSN through the GBA (755): BRON has no enrolment under it
+            v.setPgn("999993847");
+            v.voegToe(CATALOGUS.signaal("755"));
+            mutatieRegels.naIdentificatie(v);
+            assertThat(signalen(v)).containsExactly("755", "400");
+            assertThat(leeg.gevraagd()).isEqualTo(1);
+        }
+
+        @Test
+        void naDeIdentificatieZonderIdentificatiesignaalGebeurtNiets() {
+            MutatieRegels mutatieRegels = new MutatieRegels(leeg, CATALOGUS);
+            Verwerking v = verwerking(WEC, Mutatiesoort.WIJZIGEN, sanne(), wec("2026-08-01").bouw());
+            mutatieRegels.naIdentificatie(v);
+            assertThat(signalen(v)).isEmpty();
+            assertThat(leeg.gevraagd()).isZero();
+        }
     }
 }
