@@ -82,6 +82,14 @@ class InstellingRegelsTest {
     }
 
     @Test
+    void eenVestigingDieOpDeIngangsdatumVanEenLaterePlaatsingNietGeldigIsGeeft348() {
+        // at 01 from 2023, moved to 02 (closed after 31 July 2024) in September 2024
+        Verwerking v = controleer(WEC, wec("2023-08-01").groep(Groep.VESTIGING, "2024-09-01", "02"));
+        assertThat(signalen(v)).containsExactly("348 vestiging");
+        assertThat(teksten(v)).isEqualTo("348: Vestigingsvolgnummer 02 is niet geldig op datum ingang plaatsing vestiging 01-09-2024.");
+    }
+
+    @Test
     void eenSoortOnderwijsDieDeVestigingNietGeeftGeeftAttentie337() {
         Verwerking v = controleer(WEC, wec("2026-08-01").alleen(Groep.SOORT_ONDERWIJS, "2026-08-01", "11"));
         assertThat(signalen(v)).containsExactly("337 soort onderwijs");
