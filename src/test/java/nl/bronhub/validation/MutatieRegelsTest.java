@@ -4,6 +4,7 @@ import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Mutatiesoort;
 import nl.bronhub.processing.Verwerking;
 import nl.bronhub.validation.ModelBerichten.InschrijvingBouwer;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,21 @@ class MutatieRegelsTest {
                     .containsExactly("311");
             assertThat(signalen(controleer(afgesloten, Mutatiesoort.INSCHRIJVEN, wec("2025-01-06").uitgeschrevenOp("2025-08-01"))))
                     .as("an earlier enrolment ending on the first day").containsExactly("311");
+        }
+
+        @Test
+        @Disabled("MutatieRegels.tegenHetRegister: a bericht whose datum inschrijving the register holds is taken as a wijzigen "
+                + "and never compared with the pupil's other enrolments at the school, so a corrected datum uitschrijving "
+                + "(handbook 7.4.1) that runs into the next enrolment is registered without 311 (handbook 10.1); "
+                + "DubbeleInschrijvingen looks only at other schools. Reported, not fixed here.")
+        void eenWijzigenDatDeEersteInschrijvingOverDeTweedeHeenVerlengtGeeft311() {
+            // an earlier enrolment that ended in July 2025 and the current one from August 2025; the LAS sends the
+            // earlier one again with its datum uitschrijving moved a year on, into the current one
+            VastRegister tweeInschrijvingen = new VastRegister()
+                    .met("999993847", WEC, wec("2024-08-01").uitgeschrevenOp("2025-07-31").bouw())
+                    .met("999993847", WEC, wec("2025-08-01").bouw());
+            assertThat(signalen(controleer(tweeInschrijvingen, Mutatiesoort.WIJZIGEN, wec("2024-08-01").uitgeschrevenOp("2026-07-31"))))
+                    .containsExactly("311");
         }
 
         @Test
