@@ -30,7 +30,11 @@ import nl.bronhub.signal.SignaalCatalogus;
  */
 final class ModelBerichten {
 
-    /** The operator's signal catalogue: the texts a LAS receives. */
+    /**
+     * The operator's signal catalogue: the texts a LAS receives. Without a Spring context (null): the start-up check
+     * that every rule's code is in the file is SignaalcodesPerRegelTest's here. Paths are from the repository root,
+     * where surefire runs the tests.
+     */
     static final SignaalCatalogus CATALOGUS = new SignaalCatalogus("config/signalen.yaml", new ConfigLezer(), null);
 
     /**
