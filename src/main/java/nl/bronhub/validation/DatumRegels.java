@@ -71,7 +71,9 @@ public class DatumRegels implements InhoudRegel {
         voegToe(datums, "datum inschrijving", i.datumInschrijving());
         voegToe(datums, "datum uitschrijving", i.datumUitschrijving());
         for (Groep groep : Groep.values()) {
-            i.groep(groep).forEach(g -> voegToe(datums, "datum ingang " + groep.naam(), g.ingangsdatum()));
+            // as the handbook names it: "datum ingang plaatsing vestiging", "datum ingang leerjaar/groep", ...
+            String gegeven = "d" + groep.ingangsgegeven().substring(1);
+            i.groep(groep).forEach(g -> voegToe(datums, gegeven, g.ingangsdatum()));
         }
         i.indicatiestellingen().forEach(ind -> voegToe(datums, "datum indicatiestelling", ind.datum()));
         i.ambulanteBegeleiding().forEach(ab -> voegToe(datums, "datum ingang ambulante begeleiding", ab.ingangsdatum()));

@@ -103,8 +103,12 @@ public class MutatieRegels implements InhoudRegel {
         LocalDate van = i.datumInschrijving();
         List<RegisterLezer.Periode> bestaand = register.inschrijvingen(v.getPgn(), v.getBrin());
         if (bestaand.stream().anyMatch(p -> p.inschrijving().equals(van))) {
+            // the same enrolment: a wijzigen; a datum uitschrijving it moves (handbook 7.4.1) may not run into another one
+            if (bestaand.stream().anyMatch(p -> !p.inschrijving().equals(van) && p.overlaptMet(van, i.datumUitschrijving()))) {
+                v.voegToe(catalogus.signaal("311", null));
+            }
             indicatieOpEenGeregistreerdeDatum(v, i, register.inschrijving(v.getPgn(), v.getBrin(), van));
-            return; // the same enrolment: a wijzigen
+            return;
         }
         if (bestaand.stream().anyMatch(p -> p.overlaptMet(van, i.datumUitschrijving()))) {
             v.voegToe(catalogus.signaal("311", null));

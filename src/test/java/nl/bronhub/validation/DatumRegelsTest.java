@@ -59,7 +59,7 @@ class DatumRegelsTest {
         Verwerking v = verwerking(WEC, Mutatiesoort.INSCHRIJVEN, leerling(d("2026-08-01")),
                 wec("2026-08-01").groep(Groep.LEERJAAR, "2026-09-01", "4").ambulanteBegeleiding("2026-07-01", "71WA").bouw());
         regels.controleer(v);
-        assertThat(signalen(v)).containsExactly("305 datum inschrijving", "305 datum ingang vestiging",
+        assertThat(signalen(v)).containsExactly("305 datum inschrijving", "305 datum ingang plaatsing vestiging",
                 "305 datum ingang leerjaar/groep", "305 datum ingang soort verblijf", "305 datum ingang schoolsoort",
                 "305 datum ingang soort onderwijs", "305 datum ingang indicatie bekostiging", "305 datum indicatiestelling",
                 "305 datum ingang ambulante begeleiding");
