@@ -51,19 +51,18 @@ public class DubbeleInschrijvingen {
         if (eigen == null || i == null) {
             return;
         }
-        Integer gewoon = jdbc.queryForObject("select count(*) from inschrijving i where i.id = :id and " + GEEN_AB,
-                Map.of("id", eigen), Integer.class);
-        if (gewoon == 0) {
-            return;
-        }
         LocalDate begin = i.datumInschrijving();
         LocalDate einde = i.datumUitschrijving() == null ? OPEN_EINDE : i.datumUitschrijving();
-        List<LocalDate[]> eigenPerioden = gewonePerioden(eigen, begin, einde);
+        // most pupils have no overlapping enrolment elsewhere: one query settles it
         List<Map<String, Object>> kandidaten = jdbc.queryForList("select i.id, i.datum_inschrijving, i.datum_uitschrijving "
                 + "from inschrijving i where i.persoon_id = (select persoon_id from inschrijving where id = :eigen) and i.brin <> :brin "
                 + "and i.datum_inschrijving <= :einde and (i.datum_uitschrijving is null or i.datum_uitschrijving >= :begin) "
                 + "and " + GEEN_AB + " order by i.id",
                 new MapSqlParameterSource("eigen", eigen).addValue("brin", v.getBrin()).addValue("begin", begin).addValue("einde", einde));
+        if (kandidaten.isEmpty() || i.isAmbulanteBegeleiding()) {
+            return; // ambulante begeleiding is no enrolment of its own
+        }
+        List<LocalDate[]> eigenPerioden = gewonePerioden(eigen, begin, einde);
         // every period counts: a crisis place that became a regular one overlaps from then on
         List<Long> anderen = kandidaten.stream().filter(k -> {
             LocalDate van = ((java.sql.Date) k.get("datum_inschrijving")).toLocalDate();
