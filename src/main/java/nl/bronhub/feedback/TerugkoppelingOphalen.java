@@ -36,20 +36,20 @@ public class TerugkoppelingOphalen implements SignaalBron {
     private final Contract contract;
     private final XsdControle xsd;
     private final Aanleverpunten aanleverpunten;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final TerugkoppelingWachtrij wachtrij;
     private final SignaalCatalogus catalogus;
     private final Clock klok;
     private final int paginaGrootte;
     private final int bewaartermijnDagen;
 
     public TerugkoppelingOphalen(Contract contract, XsdControle xsd, Aanleverpunten aanleverpunten,
-                                 NamedParameterJdbcTemplate jdbc, SignaalCatalogus catalogus, Clock klok,
+                                 TerugkoppelingWachtrij wachtrij, SignaalCatalogus catalogus, Clock klok,
                                  @Value("${bron.terugkoppeling.pagina-grootte}") int paginaGrootte,
                                  @Value("${bron.terugkoppeling.bewaartermijn-dagen}") int bewaartermijnDagen) {
         this.contract = contract;
         this.xsd = xsd;
         this.aanleverpunten = aanleverpunten;
-        this.jdbc = jdbc;
+        this.wachtrij = wachtrij;
         this.catalogus = catalogus;
         this.klok = klok;
         this.paginaGrootte = paginaGrootte;
@@ -68,32 +68,35 @@ public class TerugkoppelingOphalen implements SignaalBron {
         return verzoek;
     }
 
-    /** Checks the volgnummer and leaves aanleverpuntId, laatstOntvangen and limiet as headers for the SQL steps. */
-    public void pagina(TerugkoppelingVerzoek verzoek, Exchange exchange) {
+    /**
+     * Checks the volgnummer (743 for one never handed out), acknowledges what the LAS says it has stored, and answers
+     * with the page after it; {@code meerBeschikbaar} when more is waiting.
+     */
+    public CxfPayload<?> pagina(TerugkoppelingVerzoek verzoek) {
         var afzender = verzoek.getHeader().getVerzendendeInstantie();
         Long aanleverpuntId = aanleverpunten.bestaand(afzender.getBrin(), afzender.getAanleverpuntnummer());
-        long laatsteUitgegeven = aanleverpuntId == null ? 0 : jdbc.queryForObject(
-                "select laatste_volgnummer from aanleverpunt where id = :id", Map.of("id", aanleverpuntId), Long.class);
+        long laatsteUitgegeven = aanleverpuntId == null ? 0 : wachtrij.laatsteVolgnummer(aanleverpuntId);
         long laatstOntvangen = verzoek.getLaatstOntvangenVolgnummer();
         // acknowledging a number never handed out would silently skip the terugkoppelingen it later gets
         if (laatstOntvangen < 0 || laatstOntvangen > laatsteUitgegeven) {
             throw new SignaalFout(catalogus.signaal("743", "laatstOntvangenVolgnummer"));
         }
         int maximum = verzoek.getMaximumAantal() == null ? paginaGrootte : Math.min(verzoek.getMaximumAantal(), paginaGrootte);
-        exchange.getIn().setHeader("aanleverpuntId", aanleverpuntId == null ? -1L : aanleverpuntId);
-        exchange.getIn().setHeader("laatstOntvangen", laatstOntvangen);
-        exchange.getIn().setHeader("maximum", maximum);
-        exchange.getIn().setHeader("limiet", maximum + 1);
-        exchange.getIn().setHeader("nu", Timestamp.from(klok.instant()));
-    }
-
-    /** The rows of the page query (one more than asked, to know whether more is waiting) as the answer. */
-    public CxfPayload<?> antwoord(List<Map<String, Object>> rijen, @Header("maximum") int maximum) {
         TerugkoppelingAntwoord antwoord = new TerugkoppelingAntwoord();
-        rijen.stream().limit(maximum)
-                .forEach(r -> antwoord.getTerugkoppeling().add(contract.lees((String) r.get("inhoud"), Terugkoppeling.class)));
+        List<String> rijen = List.of();
+        if (aanleverpuntId != null) {
+            wachtrij.bevestig(aanleverpuntId, laatstOntvangen);
+            // one more than asked, to know whether more is waiting
+            rijen = wachtrij.pagina(aanleverpuntId, laatstOntvangen, maximum + 1);
+        }
+        rijen.stream().limit(maximum).forEach(xml -> antwoord.getTerugkoppeling().add(contract.lees(xml, Terugkoppeling.class)));
         antwoord.setMeerBeschikbaar(rijen.size() > maximum);
         return contract.alsPayload(antwoord);
+    }
+
+    /** Removes what was acknowledged longer than the bewaartermijn ago (route terugkoppelingen-opschonen). */
+    public int opschonen() {
+        return wachtrij.opschonen(opschoongrens());
     }
 
     /** Acknowledged terugkoppelingen older than this may be purged. */

@@ -172,4 +172,32 @@ public class TerugkoppelingWachtrij {
         jdbc.batchUpdate("insert into terugkoppeling (aanleverpunt_id, volgnummer, bericht_id, inhoud, aangemaakt_op) "
                 + "values (:ap, :volgnummer, :bericht, :inhoud, :nu)", rijen.toArray(MapSqlParameterSource[]::new));
     }
+
+    /** Everything up to {@code laatstOntvangen} in the aanleverpunt's queue is acknowledged now (not again). */
+    public void bevestig(long aanleverpuntId, long laatstOntvangen) {
+        jdbc.update("update terugkoppeling set bevestigd_op = :nu where aanleverpunt_id = :ap and volgnummer <= :laatst "
+                + "and bevestigd_op is null", new MapSqlParameterSource("nu", Timestamp.from(klok.instant()))
+                .addValue("ap", aanleverpuntId).addValue("laatst", laatstOntvangen));
+    }
+
+    /**
+     * The stored terugkoppelingen (XML) after {@code laatstOntvangen} that are not acknowledged, in volgnummer order, at
+     * most {@code limiet}. Acknowledging is always "everything up to N", so what is not acknowledged is exactly what
+     * comes after the highest acknowledged number, whatever lower number a LAS sends.
+     */
+    public List<String> pagina(long aanleverpuntId, long laatstOntvangen, int limiet) {
+        return jdbc.queryForList("select inhoud from terugkoppeling where aanleverpunt_id = :ap and volgnummer > :laatst "
+                + "and bevestigd_op is null order by volgnummer limit :limiet", new MapSqlParameterSource("ap", aanleverpuntId)
+                .addValue("laatst", laatstOntvangen).addValue("limiet", limiet), String.class);
+    }
+
+    /** The highest volgnummer handed out in the aanleverpunt's queue. */
+    public long laatsteVolgnummer(long aanleverpuntId) {
+        return jdbc.queryForObject("select laatste_volgnummer from aanleverpunt where id = :id", Map.of("id", aanleverpuntId), Long.class);
+    }
+
+    /** Acknowledged terugkoppelingen acknowledged before {@code grens} are removed; returns how many. */
+    public int opschonen(Timestamp grens) {
+        return jdbc.update("delete from terugkoppeling where bevestigd_op < :grens", Map.of("grens", grens));
+    }
 }

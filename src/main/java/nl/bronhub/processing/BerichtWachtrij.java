@@ -3,21 +3,36 @@ package nl.bronhub.processing;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The queue of received berichten, inside the transaction of route verwerk-reeks: the aanleverpunt's claim at its
- * start, and the reeks marked processed at its end.
+ * The queue of received berichten: what waits, per aanleverpunt; inside the transaction of route verwerk-reeks, the
+ * aanleverpunt's claim at its start and the reeks marked processed at its end.
  */
 @Component
 public class BerichtWachtrij {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final int perPoll;
 
-    public BerichtWachtrij(NamedParameterJdbcTemplate jdbc) {
+    public BerichtWachtrij(NamedParameterJdbcTemplate jdbc, @Value("${bron.verwerking.batch}") int perPoll) {
         this.jdbc = jdbc;
+        this.perPoll = perPoll;
+    }
+
+    /** The aanleverpunten with berichten waiting to be processed. */
+    public List<Long> aanleverpuntenMetWachtende() {
+        return jdbc.getJdbcTemplate().queryForList("select distinct aanleverpunt_id from bericht where status = 'ONTVANGEN'", Long.class);
+    }
+
+    /** The aanleverpunt's oldest waiting berichten (up to bron.verwerking.batch), in arrival order. */
+    List<Map<String, Object>> wachtend(long aanleverpuntId) {
+        return jdbc.queryForList("select b.id, b.aanleverpunt_id, b.inhoud, b.volgende_poging_op, a.brin from bericht b "
+                + "join aanleverpunt a on a.id = b.aanleverpunt_id where b.aanleverpunt_id = :ap and b.status = 'ONTVANGEN' "
+                + "order by b.id limit :limiet", new MapSqlParameterSource("ap", aanleverpuntId).addValue("limiet", perPoll));
     }
 
     /**

@@ -31,38 +31,39 @@ public class Werkvoorraden {
     private final Map<Long, Instant> pauze = new ConcurrentHashMap<>();
     private static final Duration PAUZE = Duration.ofSeconds(5);
 
+    private final BerichtWachtrij wachtrij;
     private final BerichtLezer lezer;
     private final MislukteVerwerking mislukt;
     private final int perTransactie;
 
-    public Werkvoorraden(BerichtLezer lezer, MislukteVerwerking mislukt,
+    public Werkvoorraden(BerichtWachtrij wachtrij, BerichtLezer lezer, MislukteVerwerking mislukt,
                          @Value("${bron.verwerking.per-transactie}") int perTransactie) {
+        this.wachtrij = wachtrij;
         this.lezer = lezer;
         this.mislukt = mislukt;
         this.perTransactie = perTransactie;
     }
 
     /**
-     * The waiting berichten (rows of route verwerking-poller's query, oldest first) up to the first that still
-     * waits for its back-off, read into the typed model; null when this instance is already at work on the
-     * aanleverpunt or leaves it alone for a while.
+     * The aanleverpunt's waiting berichten up to the first that still waits for its back-off, read into the typed
+     * model; null when this instance is already at work on the aanleverpunt or leaves it alone for a while.
      */
-    public Werkvoorraad neem(List<Map<String, Object>> rijen) {
-        if (rijen.isEmpty()) {
-            return null;
-        }
-        long aanleverpunt = ((Number) rijen.get(0).get("aanleverpunt_id")).longValue();
+    public Werkvoorraad neem(long aanleverpunt) {
         Instant tot = pauze.get(aanleverpunt);
         if ((tot != null && Instant.now().isBefore(tot)) || !bezig.add(aanleverpunt)) {
             return null;
         }
         try {
             List<Verwerking> aanDeBeurt = new ArrayList<>();
-            for (Map<String, Object> rij : rijen) {
+            for (Map<String, Object> rij : wachtrij.wachtend(aanleverpunt)) {
                 if (isNogNietAanDeBeurt(rij)) {
                     break;
                 }
                 aanDeBeurt.add(lezer.lees(rij));
+            }
+            if (aanDeBeurt.isEmpty()) {
+                bezig.remove(aanleverpunt);
+                return null;
             }
             return new Werkvoorraad(aanleverpunt, perTransactie, aanDeBeurt);
         } catch (RuntimeException e) {
