@@ -11,6 +11,7 @@ import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;
 import nl.bronhub.processing.Reeks;
 import nl.bronhub.processing.Verwerking;
+import nl.bronhub.registry.RegisterLezer;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -30,10 +31,12 @@ import static nl.bronhub.signal.SignaalCatalogus.datum;
 public class Identificatie implements SignaalBron {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final RegisterLezer register;
     private final SignaalCatalogus catalogus;
 
-    public Identificatie(NamedParameterJdbcTemplate jdbc, SignaalCatalogus catalogus) {
+    public Identificatie(NamedParameterJdbcTemplate jdbc, RegisterLezer register, SignaalCatalogus catalogus) {
         this.jdbc = jdbc;
+        this.register = register;
         this.catalogus = catalogus;
     }
 
@@ -115,7 +118,7 @@ public class Identificatie implements SignaalBron {
     /** For a BSN pupil the register holds the GBA's personal data, not the school's. */
     private void neemGbaGegevensOver(Verwerking v, GbaPersoon g) {
         Leerling p = v.leerling();
-        boolean geregistreerd = !jdbc.queryForList("select id from persoon where pgn = :pgn", Map.of("pgn", g.bsn()), Long.class).isEmpty();
+        boolean geregistreerd = register.bekend(g.bsn(), v.getBrin()) != null;
         if (geregistreerd && (anders(p.achternaam(), g.achternaam()) || anders(p.voorvoegsel(), g.voorvoegsel())
                 || anders(p.voornamen(), g.voornamen()))) {
             v.voegToe(catalogus.signaal("793", "achternaam"));

@@ -38,11 +38,13 @@ import static nl.bronhub.signal.SignaalCatalogus.datum;
 public class Register implements SignaalBron {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final RegisterLezer lezer;
     private final SignaalCatalogus catalogus;
     private final Clock klok;
 
-    public Register(NamedParameterJdbcTemplate jdbc, SignaalCatalogus catalogus, Clock klok) {
+    public Register(NamedParameterJdbcTemplate jdbc, RegisterLezer lezer, SignaalCatalogus catalogus, Clock klok) {
         this.jdbc = jdbc;
+        this.lezer = lezer;
         this.catalogus = catalogus;
         this.klok = klok;
     }
@@ -62,8 +64,8 @@ public class Register implements SignaalBron {
             verwijder(v);
             return;
         }
-        Bekend bekend = jdbc.query("select id, postcode from persoon where pgn = :pgn", Map.of("pgn", v.getPgn()),
-                rs -> rs.next() ? new Bekend(rs.getLong(1), rs.getString(2)) : null);
+        RegisterLezer.Bekend bekend = lezer.bekend(v.getPgn(), v.getBrin());
+        lezer.gewijzigd(v.getPgn());
         if (bekend != null) {
             // 772 when the school changes the postcode the register holds for the pupil
             anders(v, "772", "postcode volgens instelling", bekend.postcode(), v.leerling().postcode());
@@ -71,11 +73,11 @@ public class Register implements SignaalBron {
         long persoonId = slaOp(bekend == null ? null : bekend.id(), v.getPgn(), v.leerling());
         Leerling opgeslagen = zoalsOpgeslagen(v.getPgn(), v.leerling());
         Inschrijving inschrijving = v.inschrijving();
-        v.setGeregistreerd(opgeslagen, inschrijving == null ? null : slaOp(persoonId, v, inschrijving));
+        // an inschrijving the register holds for this pupil at this school on that date: only then is there one to look up
+        boolean misschienBestaand = bekend != null && inschrijving != null
+                && bekend.inschrijvingen().stream().anyMatch(p -> p.inschrijving().equals(inschrijving.datumInschrijving()));
+        v.setGeregistreerd(opgeslagen, inschrijving == null ? null : slaOp(persoonId, v, inschrijving, misschienBestaand));
         GtbHerberekening.markeer(jdbc, persoonId);
-    }
-
-    private record Bekend(long id, String postcode) {
     }
 
     /** The person as the register now holds them: the pgn in its own column (BSN or onderwijsnummer). */
@@ -124,7 +126,7 @@ public class Register implements SignaalBron {
     }
 
     /** Stores the inschrijving, and returns it as the register now holds it (for the terugkoppeling). */
-    private Inschrijving slaOp(long persoonId, Verwerking v, Inschrijving i) {
+    private Inschrijving slaOp(long persoonId, Verwerking v, Inschrijving i, boolean misschienBestaand) {
         MapSqlParameterSource w = new MapSqlParameterSource()
                 .addValue("persoon", persoonId)
                 .addValue("aanleverpunt", v.getAanleverpuntId())
@@ -134,7 +136,7 @@ public class Register implements SignaalBron {
                 .addValue("teruggeplaatst", i.brinTeruggeplaatsteLeerling())
                 .addValue("nnca", i.aanduidingNnca())
                 .addValue("nu", Timestamp.from(klok.instant()));
-        Long id = bestaande(persoonId, v.getBrin(), i.datumInschrijving());
+        Long id = misschienBestaand ? bestaande(persoonId, v.getBrin(), i.datumInschrijving()) : null;
         boolean nieuw = id == null;
         if (nieuw) {
             GeneratedKeyHolder sleutel = new GeneratedKeyHolder();

@@ -6,8 +6,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import nl.bronhub.model.AmbulanteBegeleiding;
 import nl.bronhub.model.Groep;
@@ -15,8 +19,12 @@ import nl.bronhub.model.Indicatiestelling;
 import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Voorkomen;
+import nl.bronhub.processing.Reeks;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Reads what the register now holds, as the typed model (for rules, terugkoppelingen and overviews). */
 @Component
@@ -26,6 +34,97 @@ public class RegisterLezer {
 
     public RegisterLezer(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A pupil the register holds: the person's row id, the postcode it holds, and their inschrijvingen at one school. */
+    public record Bekend(long id, String postcode, List<Periode> inschrijvingen) {
+    }
+
+    /**
+     * What the register holds about a reeks's pupils (by the number they were sent with) at the reeks's school, read in
+     * one query when the reeks's transaction begins, and bound to that transaction. A pupil's entry holds until the
+     * register stage writes them ({@link #gewijzigd}); pupils sent without a number are not in it.
+     */
+    private record Stand(String brin, Map<String, Bekend> bekend, Set<String> gevraagd, Set<String> gewijzigd) {
+
+        /** The entry for this pupil at this school, if the stand may answer: null when it may not. */
+        Optional<Bekend> antwoord(String pgn, String school) {
+            if (pgn == null || !brin.equals(school) || !gevraagd.contains(pgn) || gewijzigd.contains(pgn)) {
+                return null;
+            }
+            return Optional.ofNullable(bekend.get(pgn));
+        }
+    }
+
+    private static final Object STAND = new Object();
+
+    /**
+     * Route verwerk-reeks, at the start of its transaction: the register's state of the reeks's pupils, so that the
+     * rules and the register stage need not each ask for it per bericht.
+     */
+    public void leesVoor(Reeks reeks) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive() || reeks.getBerichten().isEmpty()) {
+            return;
+        }
+        String brin = reeks.getBerichten().get(0).getBrin();
+        Set<String> pgns = new HashSet<>();
+        reeks.getBerichten().forEach(v -> {
+            if (v.getPgn() != null) {
+                pgns.add(v.getPgn());
+            }
+        });
+        Map<String, Bekend> bekend = new HashMap<>();
+        if (!pgns.isEmpty()) {
+            jdbc.query("select p.pgn, p.id, p.postcode, i.datum_inschrijving, i.datum_uitschrijving from persoon p "
+                    + "left join inschrijving i on i.persoon_id = p.id and i.brin = :brin where p.pgn in (:pgns)",
+                    new MapSqlParameterSource("brin", brin).addValue("pgns", pgns), rs -> {
+                        Bekend b = bekend.computeIfAbsent(rs.getString(1), k -> {
+                            try {
+                                return new Bekend(rs.getLong(2), rs.getString(3), new ArrayList<>());
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        if (rs.getDate(4) != null) {
+                            b.inschrijvingen().add(new Periode(rs.getDate(4).toLocalDate(), datum(rs.getDate(5))));
+                        }
+                    });
+        }
+        Stand stand = new Stand(brin, bekend, pgns, new HashSet<>());
+        TransactionSynchronizationManager.unbindResourceIfPossible(STAND);
+        TransactionSynchronizationManager.bindResource(STAND, stand);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(STAND);
+            }
+        });
+    }
+
+    /** The register stage is about to write this pupil: from now on the database answers for them. */
+    public void gewijzigd(String pgn) {
+        if (stand() != null && pgn != null) {
+            stand().gewijzigd().add(pgn);
+        }
+    }
+
+    private static Stand stand() {
+        return (Stand) TransactionSynchronizationManager.getResource(STAND);
+    }
+
+    /** The pupil the register holds under this number, with their inschrijvingen at this school; null when none. */
+    public Bekend bekend(String pgn, String brin) {
+        Stand stand = stand();
+        Optional<Bekend> uitStand = stand == null ? null : stand.antwoord(pgn, brin);
+        if (uitStand != null) {
+            return uitStand.orElse(null);
+        }
+        Bekend b = jdbc.query("select id, postcode from persoon where pgn = :pgn", Map.of("pgn", pgn),
+                rs -> rs.next() ? new Bekend(rs.getLong(1), rs.getString(2), new ArrayList<>()) : null);
+        if (b != null) {
+            b.inschrijvingen().addAll(inschrijvingenInDeDatabank(pgn, brin));
+        }
+        return b;
     }
 
     public Leerling persoon(String pgn) {
@@ -38,6 +137,12 @@ public class RegisterLezer {
     public Inschrijving inschrijving(String pgn, String brin, LocalDate datumInschrijving) {
         if (pgn == null || datumInschrijving == null) {
             return null;
+        }
+        Stand stand = stand();
+        Optional<Bekend> uitStand = stand == null ? null : stand.antwoord(pgn, brin);
+        if (uitStand != null && uitStand.map(b -> b.inschrijvingen().stream().noneMatch(p -> p.inschrijving().equals(datumInschrijving)))
+                .orElse(true)) {
+            return null; // the reeks's stand says there is none
         }
         Long id = jdbc.query("select i.id from inschrijving i join persoon p on p.id = i.persoon_id "
                         + "where p.pgn = :pgn and i.brin = :brin and i.datum_inschrijving = :d",
@@ -54,7 +159,16 @@ public class RegisterLezer {
     }
 
     /** The pupil's enrolments at this school. */
-    public java.util.List<Periode> inschrijvingen(String pgn, String brin) {
+    public List<Periode> inschrijvingen(String pgn, String brin) {
+        Stand stand = stand();
+        Optional<Bekend> uitStand = stand == null ? null : stand.antwoord(pgn, brin);
+        if (uitStand != null) {
+            return uitStand.map(Bekend::inschrijvingen).orElse(List.of());
+        }
+        return inschrijvingenInDeDatabank(pgn, brin);
+    }
+
+    private List<Periode> inschrijvingenInDeDatabank(String pgn, String brin) {
         return jdbc.query("select i.datum_inschrijving, i.datum_uitschrijving from inschrijving i join persoon p on p.id = i.persoon_id "
                         + "where p.pgn = :pgn and i.brin = :brin", Map.of("pgn", pgn, "brin", brin),
                 (rs, n) -> new Periode(rs.getDate(1).toLocalDate(), rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()));
