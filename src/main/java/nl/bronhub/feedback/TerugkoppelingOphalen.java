@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.bronhub.toegang.Afzender;
-import nl.bronhub.contract.v1.Terugkoppeling;
-import nl.bronhub.contract.v1.TerugkoppelingAntwoord;
 import nl.bronhub.contract.v1.TerugkoppelingVerzoek;
 import nl.bronhub.intake.XsdControle;
 import nl.bronhub.registry.Aanleverpunten;
@@ -82,16 +80,15 @@ public class TerugkoppelingOphalen implements SignaalBron {
             throw new SignaalFout(catalogus.signaal("743", "laatstOntvangenVolgnummer"));
         }
         int maximum = verzoek.getMaximumAantal() == null ? paginaGrootte : Math.min(verzoek.getMaximumAantal(), paginaGrootte);
-        TerugkoppelingAntwoord antwoord = new TerugkoppelingAntwoord();
         List<String> rijen = List.of();
         if (aanleverpuntId != null) {
             wachtrij.bevestig(aanleverpuntId, laatstOntvangen);
             // one more than asked, to know whether more is waiting
             rijen = wachtrij.pagina(aanleverpuntId, laatstOntvangen, maximum + 1);
         }
-        rijen.stream().limit(maximum).forEach(xml -> antwoord.getTerugkoppeling().add(contract.lees(xml, Terugkoppeling.class)));
-        antwoord.setMeerBeschikbaar(rijen.size() > maximum);
-        return contract.alsPayload(antwoord);
+        // the stored terugkoppelingen go out as they were marshalled when placed, not read into objects and written again
+        return contract.alsPayload("terugkoppelingAntwoord", rijen.subList(0, Math.min(maximum, rijen.size())),
+                List.<String[]>of(new String[] {"meerBeschikbaar", Boolean.toString(rijen.size() > maximum)}));
     }
 
     /** Removes what was acknowledged longer than the bewaartermijn ago (route terugkoppelingen-opschonen). */

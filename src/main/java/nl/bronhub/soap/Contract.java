@@ -111,6 +111,32 @@ public class Contract {
         }
     }
 
+    /**
+     * An answer whose children are stored contract XML (terugkoppelingen), put together as DOM without JAXB: what was
+     * marshalled when it was stored goes out as it is, cleaned of characters XML cannot carry. {@code velden} follow
+     * the stored elements, as simple elements in the contract's namespace (name, text).
+     */
+    public CxfPayload<SoapHeader> alsPayload(String root, List<String> opgeslagen, List<String[]> velden) {
+        try {
+            Document doc = documents.newDocumentBuilder().newDocument();
+            Element wortel = doc.createElementNS(NS, root);
+            doc.appendChild(wortel);
+            for (String xml : opgeslagen) {
+                Document los = documents.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(XmlTekens.zuiver(xml))));
+                wortel.appendChild(doc.importNode(los.getDocumentElement(), true));
+            }
+            for (String[] veld : velden) {
+                Element e = doc.createElementNS(NS, veld[0]);
+                e.setTextContent(veld[1]);
+                wortel.appendChild(e);
+            }
+            XmlTekens.zuiver(wortel);
+            return new CxfPayload<>(new java.util.ArrayList<>(), List.of(wortel));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot write answer", e);
+        }
+    }
+
     public static nl.bronhub.contract.v1.Signaal alsContract(Signaal s) {
         nl.bronhub.contract.v1.Signaal c = new nl.bronhub.contract.v1.Signaal();
         c.setCode(s.code());
