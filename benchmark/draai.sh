@@ -3,6 +3,8 @@
 # database with the echo ceiling switched on, drive it, print the report, stop the hub.
 # usage: benchmark/draai.sh [SCHOOLS] [PUPILS_PER_SCHOOL] [WARMUP_SCHOOLS] [CLIENTS] [PER_REQUEST] [CEILING_SECONDS] [REQUESTS_PER_SECOND]
 # (REQUESTS_PER_SECOND paces all clients together, for latency at a given load; 0 or absent: as fast as the hub answers)
+# BENCHMARK_DB=postgres runs the hub in its 'postgres' profile on an embedded PostgreSQL (the one the tests use) instead of
+# H2, so that the same run can be compared on both databases.
 # 1.6 million pupils: benchmark/draai.sh 8010 200 10 16 100 60   (see BENCHMARKS.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,13 +16,26 @@ WACHTWOORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 B=target/benchmark
 rm -rf "$B"; mkdir -p "$B"
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Generator org.springframework.boot.loader.launch.PropertiesLauncher "$B" "$SCHOLEN" "$LEERLINGEN" 7
+DATABANK=(--spring.datasource.url="jdbc:h2:file:./$B/db/bron-hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;QUERY_CACHE_SIZE=100;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE")
+PG=
+HUB=
+trap '[ -z "$HUB" ] || kill $HUB 2>/dev/null || true; [ -z "$PG" ] || kill $PG 2>/dev/null || true' EXIT
+if [ "${BENCHMARK_DB:-h2}" = postgres ]; then
+  # the embedded PostgreSQL is a test dependency: run it from the test class path, in a process of its own
+  [ -d target/test-classes/nl/bronhub/benchmark ] || ./mvnw -q -B test-compile
+  ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$B/klassenpad.txt > /dev/null
+  java -cp "target/test-classes:$(cat $B/klassenpad.txt)" nl.bronhub.benchmark.IngebouwdePostgres 5439 "$B/pg-url" > "$B/postgres.log" 2>&1 &
+  PG=$!
+  for _ in $(seq 1 120); do [ -s "$B/pg-url" ] && break; sleep 1; done
+  [ -s "$B/pg-url" ] || { echo "the embedded PostgreSQL did not start; see $B/postgres.log"; exit 1; }
+  DATABANK=(--spring.profiles.active=demo,postgres --spring.datasource.url="$(cat $B/pg-url)" --spring.datasource.username=postgres --spring.datasource.password=)
+fi
 java -Xmx${BENCHMARK_HEAP:-2g} ${BENCHMARK_JVM:-} -jar "$JAR" --server.port=8081 --bron.operator.poort=8082 --bron.portaal.poort=8083 --bron.tls.map=$B/tls \
-  --spring.datasource.url="jdbc:h2:file:./$B/db/bron-hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;QUERY_CACHE_SIZE=100;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
+  "${DATABANK[@]}" \
   --bron.referentie.instellingen=$B/instellingen.yaml --bron.gba.stub.bestanden=$B/gba.yaml \
   --bron.aanleverpunten.bestand=$B/aanleverpunten.yaml --bron.toegang.bestand=$B/toegang.yaml --bron.benchmark.echo=true \
   --bron.terugkoppeling.pagina-grootte=1000 --bron.mail.ingebouwd=false --bron.portaal.wachtwoordbrieven= --bron.operator.wachtwoord="$WACHTWOORD" > "$B/hub.log" 2>&1 &
 HUB=$!
-trap 'kill $HUB 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do grep -qE 'Started BronHub|APPLICATION FAILED' "$B/hub.log" && break; sleep 1; done
 grep -q 'Started BronHub' "$B/hub.log" || { echo "the hub did not start; see $B/hub.log"; exit 1; }
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Belasting org.springframework.boot.loader.launch.PropertiesLauncher \

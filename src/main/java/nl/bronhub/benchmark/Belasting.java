@@ -296,14 +296,16 @@ public final class Belasting {
                          double hubVerzoekenPerSec, double plafond) {
         long heapBegin = heapNaGcMb(false);
         long heapEind = heapNaGcMb(true);
+        // the warm-up's berichten are in the database too
+        long kbPerBericht = (database.get() >> 10) / Math.max(1L, (long) populatie.scholen() * populatie.leerlingenPerSchool());
         String json = String.format(Locale.ROOT, "{\"berichten\":%d,\"scholen\":%d,\"clients\":%d,\"perVerzoek\":%d,\"afgekeurd\":%d,"
                         + "\"ontvangenPerSeconde\":%.0f,\"verwerktPerSeconde\":%.0f,\"antwoordMs\":{\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f},"
                         + "\"totTerugkoppelingMs\":{\"p50\":%.0f,\"p95\":%.0f,\"p99\":%.0f},\"hubVerzoekenPerSeconde\":%.0f,"
                         + "\"echoVerzoekenPerSeconde\":%.0f,\"verhoudingTotPlafond\":%.2f,\"heapPiekMb\":%d,"
-                        + "\"heapNaGcMb\":{\"eersteKwart\":%d,\"laatsteKwart\":%d},\"databaseMb\":%d,\"tempo\":%.0f}",
+                        + "\"heapNaGcMb\":{\"eersteKwart\":%d,\"laatsteKwart\":%d},\"databaseMb\":%d,\"databaseKbPerBericht\":%d,\"tempo\":%.0f}",
                 berichten, populatie.scholen() - opwarmen, clients, perVerzoek, afgekeurd.get(), berichten / ontvangenSec, berichten / verwerktSec,
                 ms(antwoord, 50), ms(antwoord, 95), ms(antwoord, 99), ms(tot, 50), ms(tot, 95), ms(tot, 99), hubVerzoekenPerSec, plafond,
-                hubVerzoekenPerSec / plafond, heapPiek.get() >> 20, heapBegin, heapEind, database.get() >> 20, tempo);
+                hubVerzoekenPerSec / plafond, heapPiek.get() >> 20, heapBegin, heapEind, database.get() >> 20, kbPerBericht, tempo);
         System.out.println(json);
         System.out.printf(Locale.ROOT, """
                         | measure                                  | value          |
@@ -316,11 +318,12 @@ public final class Belasting {
                         | ack -> terugkoppeling p50 / p95 / p99 (ms) | %.0f / %.0f / %.0f |
                         | hub requests/s vs echo ceiling           | %,.0f / %,.0f = %.2f |
                         | peak heap (MB), database (MB)            | %d, %d          |
+                        | database per bericht (KB)                | %d             |
                         | heap after GC, first / last quarter (MB) | %d / %d        |
                         """, berichten, populatie.scholen() - opwarmen, populatie.leerlingenPerSchool(), clients, perVerzoek,
                 berichten / ontvangenSec, berichten / verwerktSec, ms(antwoord, 50), ms(antwoord, 95), ms(antwoord, 99),
                 ms(tot, 50), ms(tot, 95), ms(tot, 99), hubVerzoekenPerSec, plafond, hubVerzoekenPerSec / plafond,
-                heapPiek.get() >> 20, database.get() >> 20, heapBegin, heapEind);
+                heapPiek.get() >> 20, database.get() >> 20, kbPerBericht, heapBegin, heapEind);
     }
 
     private String aanleverVerzoek(int school, int van, int tot) {
