@@ -91,6 +91,33 @@ class AanleverenEnTerugkoppelenTest extends HubTest {
         assertThat(alle(las)).hasSize(1);
     }
 
+    /**
+     * A processed bericht's XML (a pupil's personal data) is cleared after bron.verwerking.bewaartermijn-dagen; its row
+     * stays, so the identificatie sent again is still 396. A bericht processed within the term keeps its XML.
+     */
+    @Test
+    void deXmlVanEenVerwerktBerichtWordtNaDeBewaartermijnGewist() {
+        LasClient las = las("76AC", "1");
+        Bericht oud = inschrijven(zonderPgn("2016-05-05"), wec("2026-08-01"));
+        Bericht recent = inschrijven(zonderPgn("2016-05-06"), wec("2026-08-01"));
+        las.aanleveren(oud, recent);
+        terugkoppelingVan(las, oud.getIdentificatie());
+        terugkoppelingVan(las, recent.getIdentificatie());
+
+        // as if processed eight days before the hub's today (2026-11-02), one day past the term of seven
+        jdbc.update("update bericht set verwerkt_op = ? where identificatie = ?",
+                java.sql.Timestamp.from(java.time.Instant.parse("2026-10-25T09:00:00Z")), oud.getIdentificatie());
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from bericht where identificatie = ? and inhoud is null", Integer.class, oud.getIdentificatie()) == 1);
+
+        assertThat(jdbc.queryForObject("select inhoud from bericht where identificatie = ?", String.class, recent.getIdentificatie()))
+                .contains(recent.getIdentificatie());
+        assertThat(jdbc.queryForObject("select status from bericht where identificatie = ?", String.class, oud.getIdentificatie()))
+                .isEqualTo("VERWERKT");
+        assertThat(las.aanleveren(oud).getBerichtResultaat()).singleElement()
+                .satisfies(r -> assertThat(r.getSignaal()).extracting(sg -> sg.getCode()).containsExactly("396"));
+    }
+
     @Test
     void dezelfdeIdentificatieTweemaalInEenVerzoekGeeft396VoorDeTweede() {
         LasClient las = las("10AC", "1");

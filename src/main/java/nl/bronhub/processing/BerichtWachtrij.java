@@ -1,5 +1,8 @@
 package nl.bronhub.processing;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +19,27 @@ import org.springframework.stereotype.Component;
 public class BerichtWachtrij {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Clock klok;
     private final int perPoll;
+    private final int bewaartermijnDagen;
 
-    public BerichtWachtrij(NamedParameterJdbcTemplate jdbc, @Value("${bron.verwerking.batch}") int perPoll) {
+    public BerichtWachtrij(NamedParameterJdbcTemplate jdbc, Clock klok, @Value("${bron.verwerking.batch}") int perPoll,
+                           @Value("${bron.verwerking.bewaartermijn-dagen}") int bewaartermijnDagen) {
         this.jdbc = jdbc;
+        this.klok = klok;
         this.perPoll = perPoll;
+        this.bewaartermijnDagen = bewaartermijnDagen;
+    }
+
+    /**
+     * The XML of berichten processed (or discarded by the operator) longer than bron.verwerking.bewaartermijn-dagen
+     * ago is cleared: the hub never reads it again, and it is a pupil's personal data. The row stays (a bericht's
+     * identificatie sent again still gets 396). Waiting and parked berichten keep theirs. Returns how many were cleared.
+     */
+    public int opschonen() {
+        Timestamp grens = Timestamp.from(klok.instant().minus(Duration.ofDays(bewaartermijnDagen)));
+        return jdbc.update("update bericht set inhoud = null where status in ('VERWERKT', 'VERWORPEN') and inhoud is not null "
+                + "and coalesce(verwerkt_op, ontvangen_op) < :grens", Map.of("grens", grens));
     }
 
     /** The aanleverpunten with berichten waiting to be processed. */
@@ -59,9 +78,10 @@ public class BerichtWachtrij {
      */
     public void verwerkt(Reeks reeks) {
         List<Long> ids = reeks.getBerichten().stream().map(Verwerking::getBerichtId).toList();
-        int bijgewerkt = jdbc.update("update bericht set status = 'VERWERKT', verwerkt_op = CURRENT_TIMESTAMP "
+        int bijgewerkt = jdbc.update("update bericht set status = 'VERWERKT', verwerkt_op = :nu "
                 + "where status = 'ONTVANGEN' and aanleverpunt_id = :ap and id in (:ids)",
-                new MapSqlParameterSource("ap", reeks.getAanleverpuntId()).addValue("ids", ids));
+                new MapSqlParameterSource("ap", reeks.getAanleverpuntId()).addValue("ids", ids)
+                        .addValue("nu", Timestamp.from(klok.instant())));
         if (bijgewerkt != ids.size()) {
             throw new IllegalStateException("bericht was already processed");
         }

@@ -27,6 +27,7 @@ import static org.awaitility.Awaitility.await;
         "bron.klok.vast=" + Hub.VANDAAG + "T09:00:00Z",
         "bron.verwerking.interval-ms=50",
         "bron.terugkoppeling.opschonen-interval-ms=200",
+        "bron.verwerking.opschonen-interval-ms=200",
         "bron.referentie.instellingen=" + Hub.REFERENTIE,
         "bron.gba.stub.bestanden=" + Hub.GBA,
         "bron.gba.mutaties.map=" + HubTest.GBA_MUTATIES,
