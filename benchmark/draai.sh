@@ -3,6 +3,7 @@
 # database with the echo ceiling switched on, drive it, print the report, stop the hub.
 # usage: benchmark/draai.sh [SCHOOLS] [PUPILS_PER_SCHOOL] [WARMUP_SCHOOLS] [CLIENTS] [PER_REQUEST] [CEILING_SECONDS] [REQUESTS_PER_SECOND]
 # (REQUESTS_PER_SECOND paces all clients together, for latency at a given load; 0 or absent: as fast as the hub answers)
+# BENCHMARK_OPHAAL_MS: a school's queue is fetched at most this often while it has nothing more (1000, as a LAS polls)
 # BENCHMARK_DB=postgres runs the hub in its 'postgres' profile on an embedded PostgreSQL (the one the tests use) instead of
 # H2, so that the same run can be compared on both databases.
 # 1.6 million pupils: benchmark/draai.sh 8010 200 10 16 100 60   (see BENCHMARKS.md)
@@ -16,7 +17,10 @@ WACHTWOORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 B=target/benchmark
 rm -rf "$B"; mkdir -p "$B"
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Generator org.springframework.boot.loader.launch.PropertiesLauncher "$B" "$SCHOLEN" "$LEERLINGEN" 7
-DATABANK=(--spring.datasource.url="jdbc:h2:file:./$B/db/bron-hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;QUERY_CACHE_SIZE=100;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE")
+# the embedded default's own H2 URL (config/application.yaml), with the database under $B; BENCHMARK_H2 appends settings to try
+H2_URL=$(sed -n 's/^ *url: \(jdbc:h2:file:\)\.\/data\/\(.*\)$/\1.\/'"${B//\//\\/}"'\/db\/\2/p' config/application.yaml)
+[ -n "$H2_URL" ] || { echo "no H2 URL found in config/application.yaml"; exit 1; }
+DATABANK=(--spring.datasource.url="$H2_URL${BENCHMARK_H2:-}")
 PG=
 HUB=
 trap '[ -z "$HUB" ] || kill $HUB 2>/dev/null || true; [ -z "$PG" ] || kill $PG 2>/dev/null || true' EXIT
@@ -40,7 +44,7 @@ for _ in $(seq 1 600); do grep -qE 'Started BronHub|APPLICATION FAILED' "$B/hub.
 grep -q 'Started BronHub' "$B/hub.log" || { echo "the hub did not start; see $B/hub.log"; exit 1; }
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Belasting org.springframework.boot.loader.launch.PropertiesLauncher \
   --hub=https://localhost:8081 --operator=https://localhost:8082 --tls=$B/tls --scholen="$SCHOLEN" --leerlingen="$LEERLINGEN" --opwarmen="$OPWARMEN" \
-  --clients="$CLIENTS" --per-verzoek="$PER_VERZOEK" --plafond-seconden="$PLAFOND" --tempo="$TEMPO" --operator-wachtwoord="$WACHTWOORD"
+  --clients="$CLIENTS" --per-verzoek="$PER_VERZOEK" --plafond-seconden="$PLAFOND" --tempo="$TEMPO" --ophaal-interval-ms="${BENCHMARK_OPHAAL_MS:-1000}" --operator-wachtwoord="$WACHTWOORD"
 # a flight recording (BENCHMARK_JVM=-XX:StartFlightRecording=...) is written before the hub stops
 case "${BENCHMARK_JVM:-}" in *StartFlightRecording*) jcmd "$HUB" JFR.dump filename="$PWD/$B/hub.jfr" > /dev/null && echo "profile: $B/hub.jfr";; esac
 echo "hub warnings and errors: $(grep -cE ' WARN | ERROR ' "$B/hub.log" || true)"

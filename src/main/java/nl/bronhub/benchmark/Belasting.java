@@ -63,6 +63,12 @@ public final class Belasting {
     private final double tempo;
     private final AtomicLong beurt = new AtomicLong();
     private long tempoStart;
+    /**
+     * A school's queue is fetched at most this often while it has nothing more (--ophaal-interval-ms, 1000 by default),
+     * as a LAS polls: fetching in a tight loop measured the polling (a request, a commit and an audit row each time)
+     * more than the hub's processing.
+     */
+    private final long ophaalIntervalNs;
 
     private Belasting(Map<String, String> opties) {
         this.opties = opties;
@@ -85,6 +91,7 @@ public final class Belasting {
         this.perVerzoek = Integer.parseInt(opties.getOrDefault("per-verzoek", "50"));
         this.opwarmen = Integer.parseInt(opties.getOrDefault("opwarmen", "0"));
         this.tempo = Double.parseDouble(opties.getOrDefault("tempo", "0"));
+        this.ophaalIntervalNs = Duration.ofMillis(Long.parseLong(opties.getOrDefault("ophaal-interval-ms", "1000"))).toNanos();
         LocalDate vandaag = LocalDate.now();
         this.schooljaar = LocalDate.of(vandaag.getMonthValue() >= 8 ? vandaag.getYear() : vandaag.getYear() - 1, 8, 1);
     }
@@ -135,6 +142,8 @@ public final class Belasting {
     private long[] aanleverenEnOphalen(int van, int tot) throws Exception {
         AtomicInteger volgende = new AtomicInteger(van);
         ConcurrentLinkedQueue<int[]> ophalen = new ConcurrentLinkedQueue<>();
+        // per school: not fetched again before this moment (System.nanoTime)
+        long[] nietVoor = new long[tot];
         AtomicLong laatsteOntvangst = new AtomicLong();
         AtomicLong laatsteTerug = new AtomicLong();
         AtomicInteger klaar = new AtomicInteger();
@@ -193,6 +202,12 @@ public final class Belasting {
                         LockSupport.parkNanos(5_000_000);
                         continue;
                     }
+                    long wacht = nietVoor[school[0]] - System.nanoTime();
+                    if (wacht > 0) {
+                        ophalen.add(school);
+                        LockSupport.parkNanos(Math.min(wacht, 5_000_000));
+                        continue;
+                    }
                     String antwoord = post("/services/uitwisseling/v1", ophaalVerzoek(school[0], school[1]));
                     long nu = System.nanoTime();
                     Matcher item = ITEM.matcher(antwoord);
@@ -211,7 +226,7 @@ public final class Belasting {
                         klaar.incrementAndGet();
                     } else {
                         if (!antwoord.contains("<meerBeschikbaar>true")) {
-                            LockSupport.parkNanos(20_000_000);
+                            nietVoor[school[0]] = nu + ophaalIntervalNs;
                         }
                         ophalen.add(school);
                     }
