@@ -134,24 +134,36 @@ class CrashIT {
     }
 
     private void controleer(HubProces hub, List<Las> lassen) throws Exception {
+        java.util.Map<Las, List<Terugkoppeling>> gezien = new java.util.HashMap<>();
         for (Las las : lassen) {
             assertThat(las.onverwacht).as(las.client.header().getVerzendendeInstantie().getBrin()).isEmpty();
             assertThat(las.erkend).isNotEmpty();
             // what the LAS sees: one terugkoppeling per bericht the hub holds, volgnummers 1..n
             List<Terugkoppeling> alle;
             try {
-                alle = await().atMost(Duration.ofSeconds(60)).until(() -> HubTest.alle(las.client), l -> l.size() >= las.erkend.size());
+                alle = await().atMost(Duration.ofSeconds(120)).until(() -> HubTest.alle(las.client), l -> l.size() >= las.erkend.size());
             } catch (org.awaitility.core.ConditionTimeoutException e) {
-                // let the assertion below name what is missing
+                // let the assertions below name what is missing
                 alle = HubTest.alle(las.client);
             }
-            assertThat(alle).extracting(Terugkoppeling::getBerichtIdentificatie).doesNotHaveDuplicates()
-                    .containsExactlyInAnyOrderElementsOf(las.erkend);
+            gezien.put(las, alle);
+        }
+        assertThat(hub.stop()).isIn(0, 143);
+        for (Las las : lassen) {
+            List<Terugkoppeling> alle = gezien.get(las);
+            List<String> ids = alle.stream().map(Terugkoppeling::getBerichtIdentificatie).toList();
+            Set<String> ontbrekend = new java.util.TreeSet<>(las.erkend);
+            ids.forEach(ontbrekend::remove);
+            Set<String> extra = new java.util.TreeSet<>(ids);
+            extra.removeAll(las.erkend);
+            // a failure says first what differs and why, before the long lists
+            assertThat(ontbrekend).as(() -> "acknowledged without terugkoppeling; " + waarom(hub, ontbrekend)).isEmpty();
+            assertThat(extra).as("terugkoppelingen of berichten never acknowledged").isEmpty();
+            assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(las.erkend);
             assertThat(alle).extracting(Terugkoppeling::getResultaat).containsOnly(Verwerkingsresultaat.GEREGISTREERD);
             assertThat(alle).extracting(Terugkoppeling::getVolgnummer)
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, alle.size()).boxed().toList());
         }
-        assertThat(hub.stop()).isIn(0, 143);
 
         // what the register holds, read from the database the stopped hub left behind
         try (Connection db = DriverManager.getConnection((String) hub.eigenschappen().get("spring.datasource.url"), "sa", "")) {
@@ -166,6 +178,31 @@ class CrashIT {
                 assertThat(Databank.getal(db, "select laatste_volgnummer from aanleverpunt where brin = '" + brin + "'")).isEqualTo(n);
             }
         }
+    }
+
+    /** For a failure's message: what the stopped hub's database holds of these berichten, and what its log warned. */
+    private static String waarom(HubProces hub, Set<String> ids) {
+        StringBuilder uitleg = new StringBuilder();
+        try (Connection db = DriverManager.getConnection((String) hub.eigenschappen().get("spring.datasource.url"), "sa", "")) {
+            for (String id : ids.stream().limit(20).toList()) {
+                var st = db.prepareStatement("select status, pogingen, laatste_fout, volgende_poging_op from bericht where identificatie = ?");
+                st.setString(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    uitleg.append(id).append(": ").append(rs.next() ? rs.getString(1) + ", attempts " + rs.getInt(2) + ", "
+                            + rs.getString(3) + ", next " + rs.getTimestamp(4) : "not in the database").append('\n');
+                }
+            }
+            uitleg.append(Databank.getal(db, "select count(*) from bericht where status = 'ONTVANGEN'")).append(" berichten waiting\n");
+        } catch (Exception e) {
+            uitleg.append("database not readable: ").append(e).append('\n');
+        }
+        try {
+            java.nio.file.Files.readAllLines(hub.log()).stream().filter(r -> r.contains(" WARN ") || r.contains(" ERROR "))
+                    .limit(30).forEach(r -> uitleg.append(r).append('\n'));
+        } catch (java.io.IOException e) {
+            uitleg.append("log not readable\n");
+        }
+        return uitleg.toString();
     }
 
     private static Set<String> identificaties(Connection db, String brin) throws Exception {

@@ -39,17 +39,6 @@ class ReeksVerwerkingTest extends SignaalTest {
     @MockitoSpyBean
     GbaRegister gba;
 
-    /**
-     * A LAS that has tested its certificate by a first fetch (connection plan step 9), as a school does before it
-     * sends. That first fetch records the test on the aanleverpunt's row; processing that meets the row locked
-     * leaves the aanleverpunt to the next poll, which asks the register again.
-     */
-    private LasClient gestesteLas(String brin, String aanleverpuntnummer) {
-        LasClient las = las(brin, aanleverpuntnummer);
-        assertThat(alle(las)).isEmpty();
-        return las;
-    }
-
     @Test
     void berichtenOverEenLeerlingInEenVerzoekZienElkaarsEffectInVolgorde() {
         Persoon fenna = leerling("999991036", "2015-07-07", "V", "Sleutel", "4444DD");
@@ -62,7 +51,7 @@ class ReeksVerwerkingTest extends SignaalTest {
         List<Bericht> berichten = List.of(inschrijven(fenna, wec("2026-08-01")), inschrijven(ties, wec("2026-08-01")),
                 Berichten.bericht("wijzigen", fenna, overgang), Berichten.bericht("uitschrijven", fenna, vertrek));
 
-        LasClient las = gestesteLas("76AA", "1");
+        LasClient las = las("76AA", "1");
         las.aanleveren(berichten.toArray(Bericht[]::new));
         List<Terugkoppeling> ontvangen = alleVan(las, berichten.size());
 
@@ -88,7 +77,7 @@ class ReeksVerwerkingTest extends SignaalTest {
         Bericht eerst = inschrijven(roos, wec("2026-08-01"));
         Bericht dan = inschrijven(zonder, wec("2026-08-01"));
 
-        LasClient las = gestesteLas("76AB", "1");
+        LasClient las = las("76AB", "1");
         las.aanleveren(eerst, dan);
         List<Terugkoppeling> ontvangen = alleVan(las, 2);
 

@@ -14,6 +14,7 @@ import nl.bronhub.support.OperatorClient;
 import nl.bronhub.support.Pki;
 import nl.bronhub.toegang.Certificaten;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static nl.bronhub.support.Berichten.inschrijven;
 import static nl.bronhub.support.Berichten.wec;
@@ -27,6 +28,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * a certificate the LAS door does not trust does not get through the handshake at all.
  */
 class ToegangTest extends HubTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private nl.bronhub.toegang.Toegangscontrole toegangscontrole;
+    @org.springframework.beans.factory.annotation.Autowired
+    private nl.bronhub.processing.BerichtWachtrij wachtrij;
+    @org.springframework.beans.factory.annotation.Autowired
+    private nl.bronhub.registry.Aanleverpunten aanleverpunten;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.apache.camel.CamelContext camel;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.transaction.PlatformTransactionManager transacties;
 
     private OperatorClient.Antwoord registreer(Pki.Identiteit identiteit, Map<String, String> houder) {
         Map<String, String> aanmelding = new java.util.HashMap<>(houder);
@@ -208,11 +220,37 @@ class ToegangTest extends HubTest {
         var aanleverpunt = operator().get("/aanleverpunten/71EB/1").json();
         String getest = aanleverpunt.get("certificaatGetestOp").asText();
         assertThat(getest).isEqualTo(Hub.VANDAAG + "T09:00:00Z");
-        assertThat(jdbc.queryForObject("select certificaat_getest_met from aanleverpunt where brin = '71EB'", String.class))
+        assertThat(jdbc.queryForObject("select c.getest_met from certificaattest c join aanleverpunt a on a.id = c.aanleverpunt_id "
+                + "where a.brin = '71EB'", String.class))
                 .isEqualTo(Certificaten.vingerafdruk(eigen.certificaat()));
         // the first one stays the one recorded
         las.ophalen(0);
         assertThat(operator().get("/aanleverpunten/71EB/1").json().get("certificaatGetestOp").asText()).isEqualTo(getest);
+    }
+
+    /**
+     * Processing owns an aanleverpunt by locking its row without waiting; a first fetch recording the certificate test
+     * used to write that row, and processing, finding it locked, left the aanleverpunt to its next poll (which asked
+     * the person register again). The record is now written elsewhere: the row stays free while it is written.
+     */
+    @Test
+    void hetVastleggenVanDeCertificaattestHoudtHetAanleverpuntNietVast() {
+        Pki.Identiteit eigen = Pki.client("las 73AR-1");
+        registreer(eigen, aanleverpunt("73AR", "1"));
+        LasClient las = new LasClient(port, "73AR", "1", eigen);
+        long id = aanleverpunten.id("73AR", "1");
+        org.apache.camel.Exchange ophaling = new org.apache.camel.support.DefaultExchange(camel);
+        nl.bronhub.toegang.Afzender.zet(ophaling, las.header());
+        TransactionTemplate transactie = new TransactionTemplate(transacties);
+        transactie.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        Boolean vrij = transactie.execute(s -> {
+            // the record written and not yet committed, as in a fetch still under way
+            toegangscontrole.ophalingGelukt(ophaling);
+            // meanwhile processing, on another thread in a transaction of its own, claims the aanleverpunt
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> transactie.execute(t -> wachtrij.neemAanleverpunt(id))).join();
+        });
+        assertThat(vrij).as("processing could claim the aanleverpunt while its certificate test was being recorded").isTrue();
+        assertThat(operator().get("/aanleverpunten/73AR/1").json().get("certificaatGetestOp").asText()).isEqualTo(Hub.VANDAAG + "T09:00:00Z");
     }
 
     @Test

@@ -62,14 +62,23 @@ public class BerichtWachtrij {
      */
     public void claim(Reeks reeks) {
         Map<String, Long> ap = Map.of("id", reeks.getAanleverpuntId());
-        List<Long> vast = jdbc.queryForList("select id from aanleverpunt where id = :id for update skip locked", ap, Long.class);
-        if (vast.isEmpty()) {
+        if (!neemAanleverpunt(reeks.getAanleverpuntId())) {
             throw new Bezet();
         }
         Long oudste = jdbc.queryForObject("select min(id) from bericht where status = 'ONTVANGEN' and aanleverpunt_id = :id", ap, Long.class);
         if (oudste == null || oudste != reeks.getBerichten().get(0).getBerichtId()) {
             throw new Bezet();
         }
+    }
+
+    /**
+     * The aanleverpunt's row lock for the current transaction, without waiting: false when another transaction holds
+     * it. Nothing but processing (and the operator's rare edit of its registry data) may write that row, or processing
+     * skips the aanleverpunt for that poll.
+     */
+    public boolean neemAanleverpunt(long aanleverpuntId) {
+        return !jdbc.queryForList("select id from aanleverpunt where id = :id for update skip locked", Map.of("id", aanleverpuntId),
+                Long.class).isEmpty();
     }
 
     /**

@@ -100,17 +100,20 @@ public class AanleverpuntRegister implements ApplicationRunner {
         }
     }
 
+    /** An aanleverpunt's row with its certificate test, which lives in a table of its own (V16). */
+    private static final String ALLES = "select a.*, c.getest_op from aanleverpunt a left join certificaattest c on c.aanleverpunt_id = a.id ";
+
     public List<Aanleverpunt> alle() {
-        return jdbc.query("select * from aanleverpunt order by brin, aanleverpuntnummer", Map.of(), (rs, n) -> lees(rs));
+        return jdbc.query(ALLES + "order by brin, aanleverpuntnummer", Map.of(), (rs, n) -> lees(rs));
     }
 
     public List<Aanleverpunt> vanSchool(String brin) {
-        return jdbc.query("select * from aanleverpunt where brin = :brin order by aanleverpuntnummer", Map.of("brin", brin),
+        return jdbc.query(ALLES + "where brin = :brin order by aanleverpuntnummer", Map.of("brin", brin),
                 (rs, n) -> lees(rs));
     }
 
     public Optional<Aanleverpunt> zoek(String brin, String aanleverpuntnummer) {
-        return jdbc.query("select * from aanleverpunt where brin = :brin and aanleverpuntnummer = :nummer",
+        return jdbc.query(ALLES + "where brin = :brin and aanleverpuntnummer = :nummer",
                 Map.of("brin", brin, "nummer", aanleverpuntnummer), (rs, n) -> lees(rs)).stream().findFirst();
     }
 
@@ -163,6 +166,6 @@ public class AanleverpuntRegister implements ApplicationRunner {
                 rs.getString("gemachtigde_email"), brief == null ? null : brief.toLocalDate(),
                 (Integer) rs.getObject("norm_leerlingen"), (Integer) rs.getObject("norm_ab_leerlingen"),
                 rs.getString("bestuur_naam"), rs.getString("bestuur_email")),
-                rs.getTimestamp("certificaat_getest_op") == null ? null : rs.getTimestamp("certificaat_getest_op").toInstant());
+                rs.getTimestamp("getest_op") == null ? null : rs.getTimestamp("getest_op").toInstant());
     }
 }

@@ -40,6 +40,8 @@ public class VerzoekBewaking extends OncePerRequestFilter {
 
     /** Request attribute naming why the request was refused, read by EnvelopFoutInterceptor. */
     public static final String REDEN = VerzoekBewaking.class.getName() + ".reden";
+    /** The LAS door's limit on the request line and headers together. */
+    static final int MAX_HEADER_BYTES = 8 * 1024;
 
     private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final Set<String> WSA = Set.of("http://www.w3.org/2005/08/addressing", "http://schemas.xmlsoap.org/ws/2004/08/addressing");
@@ -104,6 +106,10 @@ public class VerzoekBewaking extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (headerBytes(request) > MAX_HEADER_BYTES) {
+            weiger(request, response, "HTTP-headers (samen meer dan " + MAX_HEADER_BYTES / 1024 + " KB)");
+            return;
+        }
         boolean post = "POST".equals(request.getMethod());
         if (!ADRES.equals(request.getRequestURI()) || !(post || ("GET".equals(request.getMethod()) && request.getQueryString() != null))) {
             // another path, or a method the door does not serve: a coded answer, not CXF's HTML or a 358
@@ -141,6 +147,23 @@ public class VerzoekBewaking extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new Gelezen(request, inhoud), response);
+    }
+
+    /**
+     * The request line and headers as sent, near enough. Tomcat's own limit on the LAS door is higher
+     * (server.max-http-request-header-size): a request it cannot take whole it answers and then closes with the rest
+     * unread, and the client's system may then drop that answer (a TCP reset) before the LAS reads it. Refused here,
+     * the request is read to its end and the answer arrives.
+     */
+    static long headerBytes(HttpServletRequest request) {
+        long bytes = request.getMethod().length() + request.getRequestURI().length()
+                + (request.getQueryString() == null ? 0 : request.getQueryString().length() + 1) + 12;
+        for (String naam : java.util.Collections.list(request.getHeaderNames())) {
+            for (String waarde : java.util.Collections.list(request.getHeaders(naam))) {
+                bytes += naam.length() + waarde.length() + 4;
+            }
+        }
+        return bytes;
     }
 
     private void weiger(HttpServletRequest request, HttpServletResponse response, String reden) throws IOException {

@@ -71,8 +71,9 @@ public class Toegangscontrole implements SignaalBron {
             return;
         }
         getest.add(id);
-        jdbc.update("update aanleverpunt set certificaat_getest_op = :nu, certificaat_getest_met = :certificaat "
-                        + "where id = :id and certificaat_getest_op is null",
+        // its own table, not the aanleverpunt's row: processing locks that row to own the aanleverpunt (V16)
+        jdbc.update("insert into certificaattest (aanleverpunt_id, getest_op, getest_met) values (:id, :nu, :certificaat) "
+                        + "on conflict do nothing",
                 new MapSqlParameterSource("nu", Timestamp.from(klok.instant())).addValue("certificaat", vingerafdruk(exchange))
                         .addValue("id", id));
     }
