@@ -324,6 +324,57 @@ class PortaalTest {
         gezien("ab");
     }
 
+    /**
+     * A school planned for week 52 of 2026 (start Monday 21 December) sees its week in the portal, confirms its contact
+     * data in step 2 (open until the second vooraankondiging, 23 November), and in the week before its start can no
+     * longer change them (connection plan steps 1, 2 and 7).
+     */
+    @Test
+    void eenGeplandeSchoolZietHaarStartweekEnBevestigtHaarContactgegevens() {
+        assertThat(hub.operator().put("/aanleverpunten/70CM/1", OperatorClient.schoolMetBestuur("cm", null)).status()).isEqualTo(200);
+        assertThat(hub.operator().put("/planning", Map.of("scholen", java.util.List.of(Map.of("brin", "70CM", "startweek", "2026-W52"))))
+                .status()).isEqualTo(200);
+        String wachtwoord = hub.operator().post("/scholen/70CM/portaalwachtwoord").json().get("wachtwoord").asText();
+        logIn("70CM", wachtwoord);
+        assertThat(browser.element("#planning").getText()).contains("gepland in week 52 van 2026")
+                .contains("tussen 7 december en 10 januari 2027").contains("Controleer voor die tijd uw contactgegevens (stap 2");
+        assertThat(browser.stijl("#planning", "background-color")).as("the notice's own colour").isEqualTo("rgb(255, 244, 229)");
+        gezien("gepland");
+        assertThat(hub.operator().get("/planning/contactcontrole").json()).extracting(c -> c.get("brin").asText() + " " + c.get("stap").asInt())
+                .containsExactly("70CM 2");
+
+        browser.klikLink("contactgegevens");
+        assertThat(browser.element("#contactcontrole").getText()).startsWith("Stap 2: controleer uw contactgegevens")
+                .contains("begint op 21 december 2026");
+        gezien("contactcontrole");
+        browser.klik("#bevestig");
+        assertThat(browser.element("#melding").getText()).isEqualTo("Dank u: uw contactgegevens zijn bevestigd.");
+        assertThat(browser.element("#bevestigd").getText()).isEqualTo("U heeft uw contactgegevens bevestigd op 2 november 2026 (stap 2).");
+        assertThat(browser.heeft("#contactcontrole")).isFalse();
+        gezien("contactgegevens-bevestigd");
+        assertThat(hub.operator().get("/planning/contactcontrole").json()).isEmpty();
+        assertThat(hub.operator().get("/planning?week=2026-W52").json().at("/scholen/0/contactBevestigd/2").asText()).isEqualTo("2026-11-02");
+
+        // step 7 opens with the second vooraankondiging; correcting the data confirms it too
+        hub.klok().zet(java.time.Instant.parse("2026-11-30T09:00:00Z"));
+        browser.open("/portaal/70CM/gegevens");
+        assertThat(browser.element("#contactcontrole").getText()).startsWith("Stap 7: controleer uw contactgegevens");
+        browser.vulIn("#gegevens-1 input[name=contactpersoon]", "N. Nieuw").klik("#gegevens-1 button");
+        assertThat(browser.element("#bevestigd").getText()).isEqualTo("U heeft uw contactgegevens bevestigd op 30 november 2026 (stap 7).");
+
+        // the week before the start: the data stay as the wachtwoordbrief will find them
+        hub.klok().zet(java.time.Instant.parse("2026-12-15T09:00:00Z"));
+        browser.open("/portaal/70CM/gegevens");
+        assertThat(browser.element("#bevroren").getText()).startsWith("In de week voor de start van uw fase aansluiting (21 december 2026)");
+        assertThat(browser.heeft("#gegevens-1 button")).as("no button to save").isFalse();
+        assertThat(browser.element("#gegevens-1 input[name=contactpersoon]").getDomProperty("readOnly")).isEqualTo("true");
+        gezien("contactgegevens-bevroren");
+        // sent anyway: refused, nothing changed
+        browser.verstuurToch("#gegevens-1", "input[name=contactpersoon]", "L. Laat");
+        assertThat(browser.element("#fout").getText()).startsWith("In de week voor de start van uw fase aansluiting wijzigt u uw gegevens niet");
+        assertThat(hub.operator().get("/aanleverpunten/70CM/1").json().at("/gegevens/contactpersoon").asText()).isEqualTo("N. Nieuw");
+    }
+
     @Test
     void eenEigenWachtwoordOfEenNieuweBriefBeeindigtDeAndereSessies() {
         school("70CK", "ck");

@@ -61,10 +61,15 @@ public class PortaalController {
     private final PortaalAccounts accounts;
     private final PortaalSessies sessies;
     private final java.time.Clock klok;
+    private final nl.bronhub.planning.Contactcontrole contactcontrole;
+    private final nl.bronhub.planning.Planning planning;
 
     public PortaalController(Kwalificatie kwalificatie, VoortgangStand voortgang, GtbOverzicht gtb, AbVergelijking abVergelijking,
-                             AanleverpuntRegister register, PortaalAccounts accounts, PortaalSessies sessies, java.time.Clock klok) {
+                             AanleverpuntRegister register, PortaalAccounts accounts, PortaalSessies sessies, java.time.Clock klok,
+                             nl.bronhub.planning.Contactcontrole contactcontrole, nl.bronhub.planning.Planning planning) {
         this.klok = klok;
+        this.contactcontrole = contactcontrole;
+        this.planning = planning;
         this.accounts = accounts;
         this.sessies = sessies;
         this.kwalificatie = kwalificatie;
@@ -164,11 +169,26 @@ public class PortaalController {
         return "portaal/gegevens";
     }
 
+    /** The school confirms its contact data as they are (connection plan step 2 or 7). */
+    @PostMapping("/" + BRIN + "/gegevens/bevestigd")
+    public String bevestig(@PathVariable String brin, RedirectAttributes doorgeven) {
+        if (contactcontrole.bevestig(brin)) {
+            doorgeven.addFlashAttribute("melding", "Dank u: uw contactgegevens zijn bevestigd.");
+        }
+        return "redirect:/portaal/" + brin + "/gegevens";
+    }
+
     @PostMapping("/" + BRIN + "/gegevens/{nummer}")
     public String wijzigGegevens(@PathVariable String brin, @PathVariable String nummer, @RequestParam Map<String, String> invoer,
                                  Model model, RedirectAttributes doorgeven) {
         AanleverpuntRegister.Aanleverpunt ap = register.zoek(brin, nummer)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (contactcontrole.stand(brin).map(nl.bronhub.planning.Contactcontrole.Stand::bevroren).orElse(false)) {
+            // the week before the start: the wachtwoordbrief goes to the data as they are (connection plan step 7)
+            model.addAttribute("fout", "In de week voor de start van uw fase aansluiting wijzigt u uw gegevens niet: de wachtwoordbrief "
+                    + "gaat naar de gegevens die nu bekend zijn. Klopt er iets niet, neem dan contact op met de helpdesk.");
+            return gegevens(brin, model);
+        }
         try {
             AanleverpuntGegevens nieuw = ap.gegevens().doorSchool(tekst(invoer, "contactpersoon"), tekst(invoer, "gemachtigdeNaam"),
                     tekst(invoer, "gemachtigdeEmail"), tekst(invoer, "bestuurNaam"), tekst(invoer, "bestuurEmail"),
@@ -185,6 +205,8 @@ public class PortaalController {
             model.addAttribute("invoer", invoer);
             return gegevens(brin, model);
         }
+        // corrected data are checked data: the open step of the contact check is done
+        contactcontrole.bevestig(brin);
         doorgeven.addFlashAttribute("melding", "De gegevens van aanleverpunt " + nummer + " zijn opgeslagen.");
         return "redirect:/portaal/" + brin + "/gegevens";
     }
@@ -266,6 +288,13 @@ public class PortaalController {
         Kwalificatie.Stand stand = kwalificatie.stand(brin).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("school", stand);
         model.addAttribute("wpo", stand.soort() == Instelling.Soort.WPO);
+        // before a planned phase: its week and window (the first vooraankondiging, online) and the contact check
+        planning.startweek(brin).ifPresent(maandag -> {
+            model.addAttribute("startweek", java.util.Map.of("week", maandag.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+                    "jaar", maandag.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR), "vanaf", maandag.minusWeeks(nl.bronhub.planning.Planning.MARGE_WEKEN),
+                    "totEnMet", maandag.plusWeeks(nl.bronhub.planning.Planning.MARGE_WEKEN).plusDays(6)));
+        });
+        contactcontrole.stand(brin).ifPresent(c -> model.addAttribute("controle", c));
     }
 
     /** Whether a score of the school is not as expected (a score without a normaantal is not judged). */

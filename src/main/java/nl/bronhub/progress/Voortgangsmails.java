@@ -45,10 +45,14 @@ public class Voortgangsmails {
     private final Duration herhaalNa;
     private final String afzender;
     private final nl.bronhub.Helpdesk helpdesk;
+    private final String handboek;
+    private final int tweedeDagenVoorStart;
 
     public Voortgangsmails(NamedParameterJdbcTemplate jdbc, MailSjablonen sjablonen, Instellingen instellingen, nl.bronhub.Helpdesk helpdesk,
                            @Value("${bron.voortgang.verwachting.week3}") int week3, @Value("${bron.voortgang.verwachting.week6}") int week6,
-                           @Value("${bron.voortgang.herhaal-na-ms}") long herhaalNa, @Value("${bron.mail.afzender}") String afzender) {
+                           @Value("${bron.voortgang.herhaal-na-ms}") long herhaalNa, @Value("${bron.mail.afzender}") String afzender,
+                           @Value("${bron.planning.handboek-url}") String handboek,
+                           @Value("${bron.planning.tweede-dagen-voor-start}") int tweedeDagenVoorStart) {
         this.jdbc = jdbc;
         this.sjablonen = sjablonen;
         this.instellingen = instellingen;
@@ -56,6 +60,8 @@ public class Voortgangsmails {
         this.herhaalNa = Duration.ofMillis(herhaalNa);
         this.afzender = afzender;
         this.helpdesk = helpdesk;
+        this.handboek = handboek;
+        this.tweedeDagenVoorStart = tweedeDagenVoorStart;
     }
 
     /** The mails waiting to go out now. */
@@ -80,19 +86,68 @@ public class Voortgangsmails {
         }
         Map<String, Object> m = jdbc.queryForMap("select v.*, a.brin, a.aanleverpuntnummer, a.gemachtigde_naam, a.wachtwoordbrief_datum, "
                 + "a.bestuur_naam from voortgangsmail v join aanleverpunt a on a.id = v.aanleverpunt_id where v.id = :id", Map.of("id", id));
+        String soort = (String) m.get("soort");
+        MailSjablonen.Mail mail = soort.startsWith("VOORAANKONDIGING") || soort.startsWith("CONTACTCONTROLE") ? vooraankondiging(m) : voortgang(m);
+        exchange.setProperty("voortgangsmailId", id);
+        exchange.setProperty(Exchange.CHARSET_NAME, "UTF-8");
+        exchange.getIn().setHeader("To", m.get("ontvanger"));
+        exchange.getIn().setHeader("From", afzender);
+        exchange.getIn().setHeader("Subject", mail.onderwerp());
+        exchange.getIn().setHeader("CamelMailAlternativeBody", mail.tekst());
+        return mail.html();
+    }
+
+    /** A vooraankondiging (connection plan steps 1 and 5): the planned week and its window, or the start, and the handbook. */
+    private MailSjablonen.Mail vooraankondiging(Map<String, Object> m) {
+        Map<String, Object> gegevens = algemeen(m);
+        LocalDate maandag = jdbc.queryForObject("select startweek from planning where brin = :brin", Map.of("brin", m.get("brin")),
+                LocalDate.class);
+        gegevens.put("startweek", nl.bronhub.planning.Planning.week(maandag));
+        gegevens.put("weekMaandag", maandag);
+        gegevens.put("weeknummer", maandag.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        gegevens.put("weekjaar", maandag.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR));
+        gegevens.put("vanaf", maandag.minusWeeks(nl.bronhub.planning.Planning.MARGE_WEKEN));
+        gegevens.put("totEnMet", maandag.plusWeeks(nl.bronhub.planning.Planning.MARGE_WEKEN).plusDays(6));
+        // the start itself once the wachtwoordbrief's date is set; null before
+        gegevens.put("start", m.get("wachtwoordbrief_datum") == null ? null : ((java.sql.Date) m.get("wachtwoordbrief_datum")).toLocalDate());
+        gegevens.put("handboek", handboek);
+        String soort = (String) m.get("soort");
+        if (soort.startsWith(nl.bronhub.planning.Vooraankondigingen.CONTACT)) {
+            // a reminder of step 2 or 7: until when the step is open
+            int stap = Integer.parseInt(soort.substring(nl.bronhub.planning.Vooraankondigingen.CONTACT.length()));
+            LocalDate start = gegevens.get("start") == null ? maandag : (LocalDate) gegevens.get("start");
+            gegevens.put("stap", stap);
+            gegevens.put("uiterlijk", (stap == 2 ? start.minusDays(tweedeDagenVoorStart) : start.minusDays(
+                    nl.bronhub.planning.Contactcontrole.BEVROREN_DAGEN)).minusDays(1));
+            gegevens.put("startdatum", start);
+            return sjablonen.maak("contactcontrole", gegevens);
+        }
+        return sjablonen.maak(nl.bronhub.planning.Vooraankondigingen.EERSTE.equals(soort) ? "vooraankondiging1" : "vooraankondiging2",
+                gegevens);
+    }
+
+    /** What every mail says: the school, the aanleverpunt, whom it addresses, and the helpdesk. */
+    private Map<String, Object> algemeen(Map<String, Object> m) {
+        Map<String, Object> gegevens = new HashMap<>();
+        gegevens.put("brin", m.get("brin"));
+        gegevens.put("aanleverpuntnummer", m.get("aanleverpuntnummer"));
+        gegevens.put("schoolnaam", instellingen.zoek((String) m.get("brin")).map(Instelling::naam).orElse((String) m.get("brin")));
+        gegevens.put("gemachtigde", m.get("gemachtigde_naam") == null ? "gemachtigde" : m.get("gemachtigde_naam"));
+        // the helpdesk (name, phone, e-mail, site) and the portal's address for the link
+        gegevens.put("helpdesk", helpdesk);
+        return gegevens;
+    }
+
+    private MailSjablonen.Mail voortgang(Map<String, Object> m) {
         int week = ((Number) m.get("week")).intValue();
         boolean afronding = "AFRONDING".equals(m.get("soort"));
-        Map<String, Object> gegevens = new HashMap<>();
+        Map<String, Object> gegevens = algemeen(m);
         // the end-of-phase message (step 13): gekwalificeerd, or aangesloten without qualification
         gegevens.put("gekwalificeerd", "GEKWALIFICEERD".equals(m.get("uitkomst")));
         // null when the register has no name: the template then leaves the bestuur's name out
         gegevens.put("bestuur", m.get("bestuur_naam"));
         gegevens.put("week", week);
         gegevens.put("resterendeWeken", Fase.WEKEN - week);
-        gegevens.put("brin", m.get("brin"));
-        gegevens.put("aanleverpuntnummer", m.get("aanleverpuntnummer"));
-        gegevens.put("schoolnaam", instellingen.zoek((String) m.get("brin")).map(Instelling::naam).orElse((String) m.get("brin")));
-        gegevens.put("gemachtigde", m.get("gemachtigde_naam") == null ? "gemachtigde" : m.get("gemachtigde_naam"));
         LocalDate brief = ((java.sql.Date) m.get("wachtwoordbrief_datum")).toLocalDate();
         gegevens.put("einddatum", brief.plusWeeks(Fase.WEKEN).minusDays(1));
         int drempel = verwachting.getOrDefault(week, 100);
@@ -102,16 +157,7 @@ public class Voortgangsmails {
         // a score below its week's expectation: the mail then gives advice
         gegevens.put("achter", java.util.stream.Stream.of(gegevens.get("leerlingen"), gegevens.get("ab"))
                 .anyMatch(s -> Boolean.FALSE.equals(((Score) s).volgensVerwachting())));
-        // the helpdesk (name, phone, e-mail, site) and the portal's address for the link
-        gegevens.put("helpdesk", helpdesk);
-        MailSjablonen.Mail mail = sjablonen.maak(afronding ? "afronding" : "voortgang", gegevens);
-        exchange.setProperty("voortgangsmailId", id);
-        exchange.setProperty(Exchange.CHARSET_NAME, "UTF-8");
-        exchange.getIn().setHeader("To", m.get("ontvanger"));
-        exchange.getIn().setHeader("From", afzender);
-        exchange.getIn().setHeader("Subject", mail.onderwerp());
-        exchange.getIn().setHeader("CamelMailAlternativeBody", mail.tekst());
-        return mail.html();
+        return sjablonen.maak(afronding ? "afronding" : "voortgang", gegevens);
     }
 
     public void verzonden(@ExchangeProperty("voortgangsmailId") long id) {
@@ -144,6 +190,16 @@ public class Voortgangsmails {
                 rs.getString("status"), rs.getInt("pogingen"), rs.getString("laatste_fout"), rs.getInt("keer_verzonden"),
                 rs.getTimestamp("aangemaakt_op").toInstant(),
                 rs.getTimestamp("verzonden_op") == null ? null : rs.getTimestamp("verzonden_op").toInstant()));
+    }
+
+    /** The vooraankondigingen recorded, per "BRIN/aanleverpuntnummer": soort to status. */
+    public Map<String, Map<String, String>> vooraankondigingen() {
+        Map<String, Map<String, String>> per = new HashMap<>();
+        jdbc.query("select a.brin, a.aanleverpuntnummer, v.soort, v.status from voortgangsmail v join aanleverpunt a on a.id = v.aanleverpunt_id "
+                + "where v.soort like 'VOORAANKONDIGING%'", Map.of(), rs -> {
+                    per.computeIfAbsent(rs.getString(1) + "/" + rs.getString(2), k -> new HashMap<>()).put(rs.getString(3), rs.getString(4));
+                });
+        return per;
     }
 
     public enum Opnieuw { VERZENDEN, GEEN_ADRES, ONBEKEND }

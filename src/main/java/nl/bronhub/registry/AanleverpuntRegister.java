@@ -66,11 +66,13 @@ public class AanleverpuntRegister implements ApplicationRunner {
     private final ConfigLezer config;
     private final Clock klok;
     private final String seedBestand;
+    private final nl.bronhub.planning.Planning planning;
 
     public AanleverpuntRegister(NamedParameterJdbcTemplate jdbc, Aanleverpunten aanleverpunten, Instellingen instellingen,
                                 Validator validator, ConfigLezer config, Clock klok,
-                                @Value("${bron.aanleverpunten.bestand}") String seedBestand) {
+                                @Value("${bron.aanleverpunten.bestand}") String seedBestand, nl.bronhub.planning.Planning planning) {
         this.jdbc = jdbc;
+        this.planning = planning;
         this.aanleverpunten = aanleverpunten;
         this.instellingen = instellingen;
         this.validator = validator;
@@ -139,6 +141,8 @@ public class AanleverpuntRegister implements ApplicationRunner {
         if (g.wachtwoordbriefDatum() != null && (g.wachtwoordbriefDatum().getYear() < 2000 || g.wachtwoordbriefDatum().getYear() > 2099)) {
             throw new OngeldigeInvoer("wachtwoordbriefDatum", "wachtwoordbriefDatum moet tussen 2000-01-01 en 2099-12-31 liggen");
         }
+        // a planned school's phase starts within two weeks of its planned week, as its first vooraankondiging said
+        planning.controleerWachtwoordbrief(brin, g.wachtwoordbriefDatum());
         Set<ConstraintViolation<AanleverpuntGegevens>> fouten = validator.validate(g);
         if (!fouten.isEmpty()) {
             throw new OngeldigeInvoer(fouten.stream().map(f -> f.getPropertyPath().toString()).sorted().collect(Collectors.joining(", ")),

@@ -71,6 +71,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sends a form as it stands, with a field set first, past what the page offers (a read-only field, no button):
+     * what someone with the browser's developer tools can do, and the server must still refuse.
+     */
+    public Browser verstuurToch(String formulier, String veld, String waarde) {
+        WebElement oudePagina = driver.findElement(By.tagName("html"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]; arguments[2].submit();",
+                element(formulier + " " + veld), waarde, element(formulier));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oudePagina));
+        return this;
+    }
+
     /** Forgets the portal session (its cookie), as when a form was left open until the session ended. */
     public Browser vergeetSessie() {
         driver.manage().deleteCookieNamed("JSESSIONID");

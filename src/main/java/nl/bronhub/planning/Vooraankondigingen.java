@@ -1,0 +1,104 @@
+package nl.bronhub.planning;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides which vooraankondigingen are due and records each once, per aanleverpunt of a planned school, in the
+ * voortgangsmail outbox (which sends them as it sends the voortgangsmails): the first (connection plan step 1) as
+ * soon as the school is planned, with its planned week and the two weeks either side; the second (step 5) from
+ * bron.planning.tweede-dagen-voor-start days before the start (the wachtwoordbrief's date once set, else the
+ * planned week's Monday), with the handbook. Both only before the start: after a stop the hub catches up on what
+ * is still of use, and never announces a phase that has begun. An aanleverpunt registered later gets them then.
+ * It also reminds a school that has not confirmed its contact data (steps 2 and 7, {@link Contactcontrole}).
+ */
+@Component
+public class Vooraankondigingen {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Vooraankondigingen.class);
+    public static final String EERSTE = "VOORAANKONDIGING_1";
+    public static final String TWEEDE = "VOORAANKONDIGING_2";
+    /** The reminder to confirm the contact data, followed by the step: CONTACTCONTROLE_2, CONTACTCONTROLE_7. */
+    public static final String CONTACT = "CONTACTCONTROLE_";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock klok;
+    private final int tweedeDagenVoorStart;
+    private final Contactcontrole contactcontrole;
+
+    public Vooraankondigingen(NamedParameterJdbcTemplate jdbc, Clock klok, Contactcontrole contactcontrole,
+                              @Value("${bron.planning.tweede-dagen-voor-start}") int tweedeDagenVoorStart) {
+        this.jdbc = jdbc;
+        this.contactcontrole = contactcontrole;
+        this.klok = klok;
+        this.tweedeDagenVoorStart = tweedeDagenVoorStart;
+    }
+
+    public void plan() {
+        LocalDate vandaag = LocalDate.now(klok);
+        List<Map<String, Object>> gepland = jdbc.queryForList("select a.id, a.brin, a.gemachtigde_email, a.wachtwoordbrief_datum, p.startweek "
+                + "from planning p join aanleverpunt a on a.brin = p.brin", Map.of());
+        for (Map<String, Object> ap : gepland) {
+            LocalDate startweek = datum(ap.get("startweek"));
+            LocalDate start = ap.get("wachtwoordbrief_datum") == null ? startweek : datum(ap.get("wachtwoordbrief_datum"));
+            if (!vandaag.isBefore(start)) {
+                continue;
+            }
+            leg(ap, EERSTE);
+            if (!vandaag.isBefore(start.minusDays(tweedeDagenVoorStart))) {
+                leg(ap, TWEEDE);
+            }
+            herinner(ap, vandaag);
+        }
+    }
+
+    /**
+     * A school that has not confirmed its contact data when the open step nears its end is reminded, once per step:
+     * step 2 two weeks before the second vooraankondiging, step 7 a week before the data are frozen.
+     */
+    private void herinner(Map<String, Object> ap, LocalDate vandaag) {
+        contactcontrole.stand((String) ap.get("brin")).filter(Contactcontrole.Stand::wachtOpSchool).ifPresent(stand -> {
+            LocalDate einde = stand.openStap() == 2 ? stand.start().minusDays(tweedeDagenVoorStart)
+                    : stand.start().minusDays(Contactcontrole.BEVROREN_DAGEN);
+            if (!vandaag.isBefore(einde.minusDays(stand.openStap() == 2 ? 14 : 7))) {
+                leg(ap, CONTACT + stand.openStap());
+            }
+        });
+    }
+
+    private void leg(Map<String, Object> ap, String soort) {
+        long id = ((Number) ap.get("id")).longValue();
+        if (jdbc.queryForObject("select count(*) from voortgangsmail where aanleverpunt_id = :ap and soort = :soort",
+                Map.of("ap", id, "soort", soort), Integer.class) > 0) {
+            return;
+        }
+        String ontvanger = (String) ap.get("gemachtigde_email");
+        try {
+            jdbc.update("insert into voortgangsmail (aanleverpunt_id, soort, week, ontvanger, aantal_leerlingen, aantal_ab, status, aangemaakt_op) "
+                            + "values (:ap, :soort, 0, :ontvanger, 0, 0, :status, :nu)",
+                    new MapSqlParameterSource("ap", id).addValue("soort", soort).addValue("ontvanger", ontvanger)
+                            .addValue("status", ontvanger == null ? "NIET_VERZENDBAAR" : "TE_VERZENDEN")
+                            .addValue("nu", Timestamp.from(klok.instant())));
+            if (ontvanger == null) {
+                LOG.warn("{} for aanleverpunt {} cannot be sent: no e-mail address for the gemachtigde", soort, id);
+            }
+        } catch (DuplicateKeyException alGelegd) {
+            // another run (or instance) recorded it first
+        }
+    }
+
+    private static LocalDate datum(Object waarde) {
+        return waarde instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) waarde;
+    }
+}
