@@ -10,6 +10,7 @@ import java.util.Map;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.support.Browser;
+import nl.bronhub.support.Csr;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
@@ -62,6 +63,7 @@ class PortaalTest {
         eigenschappen.put("bron.helpdesk.email", HELPDESK_EMAIL);
         eigenschappen.put("bron.portaal.url", PORTAAL_URL);
         eigenschappen.put("bron.mail.afzender", AFZENDER);
+        eigenschappen.put("bron.certificaat.herinneren", "true");
         hub = Hub.start(eigenschappen);
         browser = new Browser(hub.portaalPoort(), data.resolve("chromium"));
     }
@@ -373,6 +375,88 @@ class PortaalTest {
         browser.verstuurToch("#gegevens-1", "input[name=contactpersoon]", "L. Laat");
         assertThat(browser.element("#fout").getText()).startsWith("In de week voor de start van uw fase aansluiting wijzigt u uw gegevens niet");
         assertThat(hub.operator().get("/aanleverpunten/70CM/1").json().at("/gegevens/contactpersoon").asText()).isEqualTo("N. Nieuw");
+    }
+
+    /**
+     * Step 9: the school's LAS makes a key pair and a CSR; the school pastes the CSR in the portal and gets its
+     * certificate, signed by the hub's CA and registered for the aanleverpunt; the LAS fetches with it (tested). Once
+     * per wachtwoordbrief and within two weeks of it; a CSR for another aanleverpunt, a weak key or no CSR at all is
+     * refused; in its last 90 days the certificate is renewed with a new CSR, and the old one keeps working.
+     */
+    @Test
+    void eenSchoolHaaltMetEenCsrHaarCertificaatOpEenmaalPerBrief() throws Exception {
+        school("70CN", "cn");
+        assertThat(hub.operator().put("/aanleverpunten/70CN/2", OperatorClient.schoolMetBestuur("cn", "2026-09-07")).status()).isEqualTo(200);
+        String wachtwoord = hub.operator().post("/scholen/70CN/portaalwachtwoord").json().get("wachtwoord").asText();
+        java.security.KeyPair sleutels = Csr.sleutels(2048);
+        logIn("70CN", wachtwoord);
+        browser.klik("#menu-certificaat");
+        assertThat(browser.element("#certificaat-1 .opgehaald").getText()).isEqualTo("nog niet");
+
+        // refused, each with its reason, and nothing issued
+        browser.vulIn("#aanvraag-1 textarea", "dit is geen certificaatverzoek").klik("#aanvraag-1 button");
+        assertThat(browser.element("#fout").getText()).isEqualTo("Dit is niet één certificaatverzoek (CSR) in PEM.");
+        browser.vulIn("#aanvraag-1 textarea", Csr.verzoek(sleutels, "CN=70CN-2")).klik("#aanvraag-1 button");
+        assertThat(browser.element("#fout").getText()).isEqualTo("Het certificaatverzoek is niet voor aanleverpunt 70CN-1: het onderwerp moet CN=70CN-1 zijn.");
+        browser.vulIn("#aanvraag-1 textarea", Csr.verzoek(Csr.sleutels(1024), "CN=70CN-1")).klik("#aanvraag-1 button");
+        assertThat(browser.element("#fout").getText()).startsWith("De sleutel is te zwak");
+        assertThat(hub.operator().get("/certificaten").json()).noneMatch(c -> "70CN".equals(c.at("/houder/brin").asText()));
+
+        browser.vulIn("#aanvraag-1 textarea", Csr.verzoek(sleutels, "CN=70CN-1")).klik("#aanvraag-1 button");
+        String pem = browser.element("#pem").getText();
+        assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----");
+        gezien("certificaat-uitgegeven");
+        java.security.cert.X509Certificate certificaat = nl.bronhub.toegang.Certificaten.leesCertificaat(pem);
+        assertThat(certificaat.getSubjectX500Principal().getName()).isEqualTo("CN=70CN-1");
+        assertThat(certificaat.getIssuerX500Principal()).isEqualTo(Pki.ca().certificaat().getSubjectX500Principal());
+        assertThat(certificaat.getNotAfter().toInstant()).isBetween(java.time.Instant.parse("2031-11-01T00:00:00Z"),
+                java.time.Instant.parse("2031-11-03T00:00:00Z"));
+        // the private key never left the LAS: the certificate holds its public key
+        assertThat(certificaat.getPublicKey()).isEqualTo(sleutels.getPublic());
+
+        // the LAS tests it by fetching; the portal and the operator see it tested
+        LasClient las = new LasClient(hub.port(), "70CN", "1", Pki.metSleutel("las 70CN-1", certificaat, sleutels.getPrivate()));
+        las.ophalen(0);
+        browser.open("/portaal/70CN/certificaat");
+        assertThat(browser.element("#certificaat-1 .getest").getText()).isEqualTo("2 november 2026");
+        assertThat(browser.element("#certificaat-1 .opgehaald").getText()).isEqualTo("2 november 2026");
+        // once per letter: the form is gone, and a request sent anyway is refused
+        assertThat(browser.heeft("#aanvraag-1")).isFalse();
+        assertThat(browser.element("#certificaat-1 .noot").getText()).startsWith("Met deze wachtwoordbrief is het certificaat van dit aanleverpunt al opgehaald");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.bean(nl.bronhub.toegang.CertificaatUitgifte.class)
+                .geefUit("70CN", "1", Csr.verzoek(Csr.sleutels(2048), "CN=70CN-1"))).hasMessageStartingWith("Met deze wachtwoordbrief");
+        gezien("certificaat-opgehaald");
+
+        // the helpdesk's watch: after a week 70CN/2 has not obtained its certificate; after two, not tested either
+        hub.klok().zet(java.time.Instant.parse("2026-11-10T09:00:00Z"));
+        assertThat(hub.operator().get("/certificaten/uitgifte").json()).extracting(b -> b.get("aanleverpuntnummer").asText() + " "
+                + b.get("nietOpgehaaldNaEenWeek").asBoolean() + " " + b.get("nietGetestNaTweeWeken").asBoolean())
+                .containsExactly("1 false false", "2 true false");
+        Mailserver.Mail herinnering = await().atMost(Duration.ofSeconds(20)).until(() -> smtp.voorDomein("cn-school.example").stream()
+                .filter(m -> m.onderwerp().startsWith("Uw beveiligingscertificaat")).toList(), l -> !l.isEmpty()).get(0);
+        assertThat(herinnering.onderwerp()).isEqualTo("Uw beveiligingscertificaat – 70CN (70CN), aanleverpunt 2: nog niet opgehaald");
+        assertThat(herinnering.tekst()).contains("aanleverpunt 2").contains("Vraag de helpdesk om een nieuwe wachtwoordbrief");
+        hub.klok().zet(java.time.Instant.parse("2026-11-17T09:00:00Z"));
+        assertThat(hub.operator().get("/certificaten/uitgifte").json()).extracting(b -> b.get("aanleverpuntnummer").asText() + " "
+                + b.get("nietOpgehaaldNaEenWeek").asBoolean() + " " + b.get("nietGetestNaTweeWeken").asBoolean())
+                .containsExactly("1 false false", "2 true true");
+        // and the two weeks are over: 70CN/2 needs a new letter
+        browser.open("/portaal/70CN/certificaat");
+        assertThat(browser.heeft("#aanvraag-2")).isFalse();
+        assertThat(browser.element("#certificaat-2 .noot").getText()).startsWith("Uw wachtwoordbrief is ouder dan 14 dagen");
+
+        // renewal: in its last 90 days, with a new CSR and without a letter; both certificates work meanwhile
+        hub.klok().zet(certificaat.getNotAfter().toInstant().minus(java.time.Duration.ofDays(60)));
+        browser.open("/portaal/70CN/certificaat");
+        java.security.KeyPair nieuw = Csr.sleutels(2048);
+        browser.vulIn("#aanvraag-1 textarea", Csr.verzoek(nieuw, "CN=70CN-1")).klik("#aanvraag-1 button");
+        java.security.cert.X509Certificate vernieuwd = nl.bronhub.toegang.Certificaten.leesCertificaat(browser.element("#pem").getText());
+        assertThat(vernieuwd.getPublicKey()).isEqualTo(nieuw.getPublic());
+        assertThat(hub.operator().get("/certificaten").json()).filteredOn(c -> "70CN".equals(c.at("/houder/brin").asText()))
+                .extracting(c -> c.get("vingerafdruk").asText()).containsExactlyInAnyOrder(
+                        nl.bronhub.toegang.Certificaten.vingerafdruk(certificaat), nl.bronhub.toegang.Certificaten.vingerafdruk(vernieuwd));
+        browser.open("/portaal/70CN/certificaat");
+        assertThat(browser.heeft("#aanvraag-1")).as("one renewal per certificate").isFalse();
     }
 
     @Test

@@ -162,7 +162,7 @@ class PortaalVerhardingTest {
         }
     }
 
-    enum Soort { INLOGGEN, GEGEVENS, WACHTWOORD, REACTIE, GTB }
+    enum Soort { INLOGGEN, GEGEVENS, WACHTWOORD, REACTIE, GTB, CERTIFICAAT }
 
     enum Csrf { GOED, ONTBREEKT, LEEG, OMGEKEERD, WILLEKEURIG, ONZIN, VAN_EEN_ANDERE_SESSIE, TWEEMAAL }
 
@@ -219,6 +219,10 @@ class PortaalVerhardingTest {
                         veld("reactie", Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of("KWALITEIT_AKKOORD_AANTAL_NIET",
                                 "KWALITEIT_NIET_AANTAL_NIET", "KWALITEIT_NIET_AANTAL_AKKOORD", "akkoord", "AKKOORD ", "Akkoord")),
                                 Tuple.of(1, waarde())))))),
+                // a certificate request: never one for this aanleverpunt, so always refused, and nothing issued
+                Tuple.of(1, formulier(Soort.CERTIFICAAT, Arbitraries.frequency(Tuple.of(12, "1"), Tuple.of(1, "2"), Tuple.of(1, "abc")),
+                        List.of(veld("csr", Arbitraries.oneOf(waarde(), Arbitraries.of("-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n"
+                                + "-----END CERTIFICATE REQUEST-----", "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----")))))),
                 // the GTB's address: another vestiging, an impossible date, a pupil's number where the date goes
                 Tuple.of(1, Combinators.combine(meestal(Arbitraries.of("01", "02")),
                         Arbitraries.oneOf(Arbitraries.of(DATA), Arbitraries.of("999993847", "2026-10-01"), waarde())).as((vestiging, peildatum) ->
@@ -376,6 +380,7 @@ class PortaalVerhardingTest {
             case INLOGGEN -> "/portaal/inloggen";
             case GEGEVENS -> "/portaal/" + SCHOOL + "/gegevens/" + pad(v.nummer());
             case WACHTWOORD -> "/portaal/" + SCHOOL + "/wachtwoord";
+            case CERTIFICAAT -> "/portaal/" + SCHOOL + "/certificaat/" + pad(v.nummer());
             default -> "/portaal/" + SCHOOL + "/reactie";
         };
         // a session's token stays valid for the session (it changes on sign-in only)
@@ -446,6 +451,7 @@ class PortaalVerhardingTest {
             }
             case REACTIE -> List.of("AKKOORD", "KWALITEIT_AKKOORD_AANTAL_NIET", "KWALITEIT_NIET_AANTAL_NIET", "KWALITEIT_NIET_AANTAL_AKKOORD")
                     .contains(Objects.requireNonNullElse(w.get("reactie"), "")) ? Oordeel.GELDIG : Oordeel.ONGELDIG;
+            case CERTIFICAAT -> Oordeel.ONGELDIG;
             default -> Oordeel.ONZEKER;
         };
     }
@@ -495,6 +501,7 @@ class PortaalVerhardingTest {
         hub.jdbc().queryForList("select reactie, reactie_op, status, afgerond_op from kwalificatie where brin = ?", SCHOOL)
                 .forEach(school::putAll);
         school.putAll(hub.jdbc().queryForMap("select wachtwoord, aangemaakt_op, zelf_gekozen_op from portaal_account where brin = ?", SCHOOL));
+        school.put("certificaten", hub.jdbc().queryForObject("select count(*) from certificaatuitgifte where brin = ?", Integer.class, SCHOOL));
         return new Stand(gegevens, school);
     }
 

@@ -28,9 +28,18 @@ public class ToegangApi {
     }
 
     private final CertificaatRegister register;
+    private final nl.bronhub.toegang.CertificaatUitgifte uitgifte;
 
-    public ToegangApi(CertificaatRegister register) {
+    public ToegangApi(CertificaatRegister register, nl.bronhub.toegang.CertificaatUitgifte uitgifte) {
+        this.uitgifte = uitgifte;
         this.register = register;
+    }
+
+    /** What the helpdesk watches in step 9: per aanleverpunt with a wachtwoordbrief, obtained? tested? and the two flags. */
+    @GetMapping("/certificaten/uitgifte")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Per aanleverpunt met een wachtwoordbrief: certificaat opgehaald en getest, en wie de helpdesk moet benaderen")
+    public java.util.List<nl.bronhub.toegang.CertificaatUitgifte.Bewaking> uitgifte() {
+        return uitgifte.bewaking();
     }
 
     @GetMapping("/certificaten")

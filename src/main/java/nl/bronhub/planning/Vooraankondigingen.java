@@ -1,16 +1,11 @@
 package nl.bronhub.planning;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Vooraankondigingen {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Vooraankondigingen.class);
     public static final String EERSTE = "VOORAANKONDIGING_1";
     public static final String TWEEDE = "VOORAANKONDIGING_2";
     /** The reminder to confirm the contact data, followed by the step: CONTACTCONTROLE_2, CONTACTCONTROLE_7. */
@@ -36,10 +30,13 @@ public class Vooraankondigingen {
     private final Clock klok;
     private final int tweedeDagenVoorStart;
     private final Contactcontrole contactcontrole;
+    private final nl.bronhub.progress.Voortgangsmails mails;
 
     public Vooraankondigingen(NamedParameterJdbcTemplate jdbc, Clock klok, Contactcontrole contactcontrole,
+                              nl.bronhub.progress.Voortgangsmails mails,
                               @Value("${bron.planning.tweede-dagen-voor-start}") int tweedeDagenVoorStart) {
         this.jdbc = jdbc;
+        this.mails = mails;
         this.contactcontrole = contactcontrole;
         this.klok = klok;
         this.tweedeDagenVoorStart = tweedeDagenVoorStart;
@@ -78,24 +75,7 @@ public class Vooraankondigingen {
     }
 
     private void leg(Map<String, Object> ap, String soort) {
-        long id = ((Number) ap.get("id")).longValue();
-        if (jdbc.queryForObject("select count(*) from voortgangsmail where aanleverpunt_id = :ap and soort = :soort",
-                Map.of("ap", id, "soort", soort), Integer.class) > 0) {
-            return;
-        }
-        String ontvanger = (String) ap.get("gemachtigde_email");
-        try {
-            jdbc.update("insert into voortgangsmail (aanleverpunt_id, soort, week, ontvanger, aantal_leerlingen, aantal_ab, status, aangemaakt_op) "
-                            + "values (:ap, :soort, 0, :ontvanger, 0, 0, :status, :nu)",
-                    new MapSqlParameterSource("ap", id).addValue("soort", soort).addValue("ontvanger", ontvanger)
-                            .addValue("status", ontvanger == null ? "NIET_VERZENDBAAR" : "TE_VERZENDEN")
-                            .addValue("nu", Timestamp.from(klok.instant())));
-            if (ontvanger == null) {
-                LOG.warn("{} for aanleverpunt {} cannot be sent: no e-mail address for the gemachtigde", soort, id);
-            }
-        } catch (DuplicateKeyException alGelegd) {
-            // another run (or instance) recorded it first
-        }
+        mails.leg(((Number) ap.get("id")).longValue(), soort, (String) ap.get("gemachtigde_email"));
     }
 
     private static LocalDate datum(Object waarde) {

@@ -63,10 +63,13 @@ public class PortaalController {
     private final java.time.Clock klok;
     private final nl.bronhub.planning.Contactcontrole contactcontrole;
     private final nl.bronhub.planning.Planning planning;
+    private final nl.bronhub.toegang.CertificaatUitgifte uitgifte;
 
     public PortaalController(Kwalificatie kwalificatie, VoortgangStand voortgang, GtbOverzicht gtb, AbVergelijking abVergelijking,
                              AanleverpuntRegister register, PortaalAccounts accounts, PortaalSessies sessies, java.time.Clock klok,
-                             nl.bronhub.planning.Contactcontrole contactcontrole, nl.bronhub.planning.Planning planning) {
+                             nl.bronhub.planning.Contactcontrole contactcontrole, nl.bronhub.planning.Planning planning,
+                             nl.bronhub.toegang.CertificaatUitgifte uitgifte) {
+        this.uitgifte = uitgifte;
         this.klok = klok;
         this.contactcontrole = contactcontrole;
         this.planning = planning;
@@ -167,6 +170,37 @@ public class PortaalController {
         school(brin, model);
         model.addAttribute("aanleverpunten", register.vanSchool(brin));
         return "portaal/gegevens";
+    }
+
+    /** The certificate of each aanleverpunt: obtained by the school's CSR, once per wachtwoordbrief (connection plan step 9). */
+    @GetMapping("/" + BRIN + "/certificaat")
+    public String certificaat(@PathVariable String brin, Model model) {
+        school(brin, model);
+        model.addAttribute("certificaten", register.vanSchool(brin).stream().map(a -> uitgifte.stand(brin, a.aanleverpuntnummer())).toList());
+        model.addAttribute("zone", klok.getZone());
+        return "portaal/certificaat";
+    }
+
+    @PostMapping("/" + BRIN + "/certificaat/{nummer}")
+    public String vraagCertificaatAan(@PathVariable String brin, @PathVariable String nummer, @RequestParam(required = false) String csr,
+                                      Model model) {
+        register.zoek(brin, nummer).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        try {
+            model.addAttribute("uitgegeven", uitgifte.geefUit(brin, nummer, csr));
+            model.addAttribute("uitgegevenVoor", nummer);
+        } catch (OngeldigeInvoer fout) {
+            model.addAttribute("fout", fout.getMessage());
+            model.addAttribute("foutBij", nummer);
+        }
+        return certificaat(brin, model);
+    }
+
+    /** The aanleverpunt's latest certificate as a file (a certificate is public; its key stayed with the school). */
+    @GetMapping(value = "/" + BRIN + "/certificaat/{nummer}/certificaat.pem")
+    public org.springframework.http.ResponseEntity<String> certificaatBestand(@PathVariable String brin, @PathVariable String nummer) {
+        String pem = uitgifte.laatstePem(brin, nummer).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("application/x-pem-file"))
+                .header("Content-Disposition", "attachment; filename=\"" + brin + "-" + nummer + ".pem\"").body(pem);
     }
 
     /** The school confirms its contact data as they are (connection plan step 2 or 7). */

@@ -87,7 +87,8 @@ public class Voortgangsmails {
         Map<String, Object> m = jdbc.queryForMap("select v.*, a.brin, a.aanleverpuntnummer, a.gemachtigde_naam, a.wachtwoordbrief_datum, "
                 + "a.bestuur_naam from voortgangsmail v join aanleverpunt a on a.id = v.aanleverpunt_id where v.id = :id", Map.of("id", id));
         String soort = (String) m.get("soort");
-        MailSjablonen.Mail mail = soort.startsWith("VOORAANKONDIGING") || soort.startsWith("CONTACTCONTROLE") ? vooraankondiging(m) : voortgang(m);
+        MailSjablonen.Mail mail = soort.startsWith("VOORAANKONDIGING") || soort.startsWith("CONTACTCONTROLE") ? vooraankondiging(m)
+                : soort.startsWith("CERTIFICAAT") ? certificaat(m) : voortgang(m);
         exchange.setProperty("voortgangsmailId", id);
         exchange.setProperty(Exchange.CHARSET_NAME, "UTF-8");
         exchange.getIn().setHeader("To", m.get("ontvanger"));
@@ -124,6 +125,13 @@ public class Voortgangsmails {
         }
         return sjablonen.maak(nl.bronhub.planning.Vooraankondigingen.EERSTE.equals(soort) ? "vooraankondiging1" : "vooraankondiging2",
                 gegevens);
+    }
+
+    /** The helpdesk's reminder of step 9: the certificate not obtained after a week, or not tested after two. */
+    private MailSjablonen.Mail certificaat(Map<String, Object> m) {
+        Map<String, Object> gegevens = algemeen(m);
+        gegevens.put("ophalen", "CERTIFICAAT_OPHALEN".equals(m.get("soort")));
+        return sjablonen.maak("certificaat", gegevens);
     }
 
     /** What every mail says: the school, the aanleverpunt, whom it addresses, and the helpdesk. */
@@ -190,6 +198,29 @@ public class Voortgangsmails {
                 rs.getString("status"), rs.getInt("pogingen"), rs.getString("laatste_fout"), rs.getInt("keer_verzonden"),
                 rs.getTimestamp("aangemaakt_op").toInstant(),
                 rs.getTimestamp("verzonden_op") == null ? null : rs.getTimestamp("verzonden_op").toInstant()));
+    }
+
+    /**
+     * Records a mail of {@code soort} for the aanleverpunt's gemachtigde, once per aanleverpunt and soort (week 0: not
+     * a week of the phase): NIET_VERZENDBAAR without an address. For the mails before the phase and about the certificate.
+     */
+    public void leg(long aanleverpuntId, String soort, String ontvanger) {
+        if (jdbc.queryForObject("select count(*) from voortgangsmail where aanleverpunt_id = :ap and soort = :soort",
+                Map.of("ap", aanleverpuntId, "soort", soort), Integer.class) > 0) {
+            return;
+        }
+        try {
+            jdbc.update("insert into voortgangsmail (aanleverpunt_id, soort, week, ontvanger, aantal_leerlingen, aantal_ab, status, aangemaakt_op) "
+                            + "values (:ap, :soort, 0, :ontvanger, 0, 0, :status, :nu)",
+                    new MapSqlParameterSource("ap", aanleverpuntId).addValue("soort", soort).addValue("ontvanger", ontvanger)
+                            .addValue("status", ontvanger == null ? "NIET_VERZENDBAAR" : "TE_VERZENDEN")
+                            .addValue("nu", Timestamp.from(Instant.now())));
+            if (ontvanger == null) {
+                LOG.warn("{} for aanleverpunt {} cannot be sent: no e-mail address for the gemachtigde", soort, aanleverpuntId);
+            }
+        } catch (org.springframework.dao.DuplicateKeyException alGelegd) {
+            // another run (or instance) recorded it first
+        }
     }
 
     /** The vooraankondigingen recorded, per "BRIN/aanleverpuntnummer": soort to status. */

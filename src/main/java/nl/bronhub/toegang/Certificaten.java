@@ -90,19 +90,29 @@ public final class Certificaten {
 
     private static Sleutelpaar geef(Sleutelpaar ca, String naam, Instant van, Instant tot, KeyPurposeId doel, GeneralNames san) {
         KeyPair paar = nieuwPaar();
+        return new Sleutelpaar(onderteken(ca, naam, paar.getPublic(), van, tot, doel, san), paar.getPrivate());
+    }
+
+    /** A TLS client certificate for a public key the holder made (from its certificate signing request). */
+    public static X509Certificate ondertekenClient(Sleutelpaar ca, String naam, java.security.PublicKey sleutel, Instant van, Instant tot) {
+        return onderteken(ca, naam, sleutel, van, tot, KeyPurposeId.id_kp_clientAuth, null);
+    }
+
+    private static X509Certificate onderteken(Sleutelpaar ca, String naam, java.security.PublicKey sleutel, Instant van, Instant tot,
+                                              KeyPurposeId doel, GeneralNames san) {
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca.certificaat(), serienummer(), Date.from(van), Date.from(tot),
-                    new X500Name(naam), paar.getPublic())
+                    new X500Name(naam), sleutel)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(doel))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca.certificaat()))
-                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(paar.getPublic()));
+                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(sleutel));
             if (san != null) {
                 b.addExtension(Extension.subjectAlternativeName, false, san);
             }
-            return new Sleutelpaar(teken(b, ca.sleutel()), paar.getPrivate());
+            return teken(b, ca.sleutel());
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Certificate " + naam + " could not be made", e);
         }

@@ -77,6 +77,11 @@ public final class Pki {
         return identiteit("(geen)", null, Certificaten.leesCertificaat(ProefPki.crt(map, ProefPki.CA)));
     }
 
+    /** A LAS's own key with the certificate the hub issued for it (from its CSR). */
+    public static Identiteit metSleutel(String naam, X509Certificate certificaat, java.security.PrivateKey sleutel) {
+        return identiteit(naam, new Certificaten.Sleutelpaar(certificaat, sleutel));
+    }
+
     public static String pem(Identiteit identiteit) {
         return Certificaten.pem(identiteit.certificaat());
     }

@@ -1,0 +1,256 @@
+package nl.bronhub.toegang;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.bronhub.OngeldigeInvoer;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The certificate of an aanleverpunt, obtained by the school in the portal (connection plan step 9): its LAS makes a
+ * key pair and a certificate signing request (CSR); the hub signs the request with its issuing CA and registers the
+ * certificate for the aanleverpunt. The private key never leaves the school. Once per wachtwoordbrief, within
+ * bron.certificaat.venster-dagen of it; after that a new letter is needed. A certificate is valid
+ * bron.certificaat.geldig-jaren; in its last bron.certificaat.vernieuwen-dagen the school renews it with a new CSR,
+ * without a letter, and both certificates work until the old one ends.
+ */
+@Component
+public class CertificaatUitgifte {
+
+    private static final int MAX_PEM = 16 * 1024;
+
+    /** What the portal shows of an aanleverpunt's certificate, and whether the school may request one now. */
+    public record Stand(String aanleverpuntnummer, Instant opgehaaldOp, Instant geldigTot, Instant getestOp, String vingerafdruk,
+                        boolean magAanvragen, boolean vernieuwing, String waaromNiet) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactie;
+    private final CertificaatRegister register;
+    private final Clock klok;
+    private final Path caCertificaat;
+    private final Path caSleutel;
+    private final int geldigJaren;
+    private final int vensterDagen;
+    private final int vernieuwenDagen;
+    private final nl.bronhub.progress.Voortgangsmails mails;
+    private final boolean herinneren;
+
+    public CertificaatUitgifte(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, CertificaatRegister register, Clock klok,
+                               nl.bronhub.progress.Voortgangsmails mails,
+                               @Value("${bron.certificaat.uitgifte.certificaat}") String caCertificaat,
+                               @Value("${bron.certificaat.uitgifte.sleutel}") String caSleutel,
+                               @Value("${bron.certificaat.geldig-jaren}") int geldigJaren,
+                               @Value("${bron.certificaat.venster-dagen}") int vensterDagen,
+                               @Value("${bron.certificaat.vernieuwen-dagen}") int vernieuwenDagen,
+                               @Value("${bron.certificaat.herinneren}") boolean herinneren) {
+        this.herinneren = herinneren;
+        this.jdbc = jdbc;
+        this.mails = mails;
+        this.transactie = transactie;
+        this.register = register;
+        this.klok = klok;
+        this.caCertificaat = Path.of(caCertificaat);
+        this.caSleutel = Path.of(caSleutel);
+        this.geldigJaren = geldigJaren;
+        this.vensterDagen = vensterDagen;
+        this.vernieuwenDagen = vernieuwenDagen;
+    }
+
+    /** The aanleverpunt's certificate state and what the school may do now. */
+    public Stand stand(String brin, String nummer) {
+        Instant nu = klok.instant();
+        Optional<Map<String, Object>> laatste = laatste(brin, nummer);
+        Instant brief = brief(brin);
+        Instant getest = jdbc.queryForList("select c.getest_op from certificaattest c join aanleverpunt a on a.id = c.aanleverpunt_id "
+                + "where a.brin = :brin and a.aanleverpuntnummer = :nummer", Map.of("brin", brin, "nummer", nummer), Timestamp.class)
+                .stream().findFirst().map(Timestamp::toInstant).orElse(null);
+        Instant opgehaald = laatste.map(r -> moment(r.get("uitgegeven_op"))).orElse(null);
+        Instant geldigTot = laatste.map(r -> moment(r.get("geldig_tot"))).orElse(null);
+        String vingerafdruk = laatste.map(r -> (String) r.get("vingerafdruk")).orElse(null);
+        boolean vernieuwing = geldigTot != null && geldigTot.isAfter(nu) && !geldigTot.isAfter(nu.plus(Duration.ofDays(vernieuwenDagen)))
+                && !vernieuwd(vingerafdruk);
+        String waaromNiet = null;
+        if (!vernieuwing) {
+            if (!Files.isReadable(caCertificaat) || !Files.isReadable(caSleutel)) {
+                waaromNiet = "Deze hub geeft geen certificaten uit; vraag de helpdesk hoe u uw certificaat krijgt.";
+            } else if (brief == null) {
+                waaromNiet = "Uw school heeft nog geen wachtwoordbrief.";
+            } else if (opgehaaldOnder(brin, nummer, brief)) {
+                waaromNiet = "Met deze wachtwoordbrief is het certificaat van dit aanleverpunt al opgehaald. Is het kwijt, of is het "
+                        + "niet goed gegaan? Vraag de helpdesk om een nieuwe wachtwoordbrief.";
+            } else if (nu.isAfter(brief.plus(Duration.ofDays(vensterDagen)))) {
+                waaromNiet = "Uw wachtwoordbrief is ouder dan " + vensterDagen + " dagen: het certificaat kon tot dan worden opgehaald. "
+                        + "Vraag de helpdesk om een nieuwe wachtwoordbrief.";
+            }
+        }
+        return new Stand(nummer, opgehaald, geldigTot, getest, vingerafdruk, vernieuwing || waaromNiet == null, vernieuwing, waaromNiet);
+    }
+
+    /**
+     * Signs the school's CSR for the aanleverpunt and registers the certificate; answers it in PEM. Refused (nothing
+     * issued or registered): no request allowed now, not a CSR, its signature wrong, a weak key, or a CSR whose
+     * subject names another aanleverpunt than {@code BRIN-aanleverpuntnummer}.
+     */
+    public String geefUit(String brin, String nummer, String pem) {
+        Stand stand = stand(brin, nummer);
+        if (!stand.magAanvragen()) {
+            throw new OngeldigeInvoer("csr", stand.waaromNiet());
+        }
+        PublicKey sleutel = controleer(pem, brin + "-" + nummer);
+        Certificaten.Sleutelpaar ca = Certificaten.lees(caCertificaat, caSleutel);
+        Instant nu = klok.instant();
+        // from the hub's own time (a few minutes back, for clocks that run behind), for geldig-jaren
+        X509Certificate certificaat = Certificaten.ondertekenClient(ca, "CN=" + brin + "-" + nummer, sleutel, nu.minus(Duration.ofMinutes(5)),
+                nu.atZone(klok.getZone()).plusYears(geldigJaren).toInstant());
+        String vingerafdruk = Certificaten.vingerafdruk(certificaat);
+        try {
+            transactie.executeWithoutResult(t -> {
+                // the key (one per letter, or one renewal per certificate) keeps two requests at once to one certificate
+                jdbc.update("insert into certificaatuitgifte (brin, aanleverpuntnummer, vingerafdruk, pem, uitgegeven_op, geldig_tot, "
+                        + "brief_van, vernieuwt) values (:brin, :nummer, :v, :pem, :nu, :tot, :brief, :vernieuwt)", new MapSqlParameterSource("brin", brin)
+                        .addValue("nummer", nummer).addValue("v", vingerafdruk).addValue("pem", Certificaten.pem(certificaat)).addValue("nu", Timestamp.from(nu))
+                        .addValue("tot", Timestamp.from(certificaat.getNotAfter().toInstant()))
+                        .addValue("brief", stand.vernieuwing() ? null : Timestamp.from(brief(brin)))
+                        .addValue("vernieuwt", stand.vernieuwing() ? stand.vingerafdruk() : null));
+                register.registreer(certificaat, new CertificaatRegister.Houder(brin, nummer, null));
+            });
+        } catch (DuplicateKeyException alOpgehaald) {
+            throw new OngeldigeInvoer("csr", "Het certificaat van dit aanleverpunt is zojuist al opgehaald.");
+        }
+        return Certificaten.pem(certificaat);
+    }
+
+    /** The certificate last issued to the aanleverpunt, in PEM (certificates are public); empty when none. */
+    public Optional<String> laatstePem(String brin, String nummer) {
+        return laatste(brin, nummer).map(r -> (String) r.get("pem"));
+    }
+
+    /** Per aanleverpunt of a school with a wachtwoordbrief: what the helpdesk watches (step 9). */
+    public record Bewaking(String brin, String aanleverpuntnummer, Instant briefOp, Instant opgehaaldOp, Instant getestOp, Instant geldigTot,
+                           boolean nietOpgehaaldNaEenWeek, boolean nietGetestNaTweeWeken) {
+    }
+
+    public List<Bewaking> bewaking() {
+        Instant nu = klok.instant();
+        // in the phase (a wachtwoordbrief date) with a letter; a certificate counts however it came (the portal, or the
+        // operator's register), and a school whose LAS vendor acts for it (a mandate) needs none of its own
+        return jdbc.query("select a.brin, a.aanleverpuntnummer, p.aangemaakt_op, (select count(*) from certificaat c where c.brin = a.brin "
+                + "and c.aanleverpuntnummer = a.aanleverpuntnummer) + (select count(*) from mandaat m where m.brin = a.brin) "
+                + "from aanleverpunt a join portaal_account p on p.brin = a.brin where a.wachtwoordbrief_datum is not null "
+                + "order by a.brin, a.aanleverpuntnummer", Map.of(), (rs, n) -> {
+                    String brin = rs.getString(1);
+                    String nummer = rs.getString(2);
+                    Instant brief = rs.getTimestamp(3).toInstant();
+                    boolean opgehaald = rs.getInt(4) > 0;
+                    Stand s = stand(brin, nummer);
+                    return new Bewaking(brin, nummer, brief, s.opgehaaldOp(), s.getestOp(), s.geldigTot(),
+                            !opgehaald && nu.isAfter(brief.plus(Duration.ofDays(7))),
+                            s.getestOp() == null && nu.isAfter(brief.plus(Duration.ofDays(14))));
+                });
+    }
+
+    /** The helpdesk's reminders (route voortgangsmails): once per aanleverpunt, when a flag of {@link #bewaking()} is raised. */
+    public void herinner() {
+        if (!herinneren) {
+            return;
+        }
+        for (Bewaking b : bewaking()) {
+            if (b.nietOpgehaaldNaEenWeek() || b.nietGetestNaTweeWeken()) {
+                Map<String, Object> ap = jdbc.queryForMap("select id, gemachtigde_email from aanleverpunt where brin = :brin and "
+                        + "aanleverpuntnummer = :nummer", Map.of("brin", b.brin(), "nummer", b.aanleverpuntnummer()));
+                mails.leg(((Number) ap.get("id")).longValue(), b.nietOpgehaaldNaEenWeek() ? "CERTIFICAAT_OPHALEN" : "CERTIFICAAT_TESTEN",
+                        (String) ap.get("gemachtigde_email"));
+            }
+        }
+    }
+
+    /** A CSR in PEM, signed by its own key, with a strong enough key, for exactly this aanleverpunt: its public key. */
+    static PublicKey controleer(String pem, String aanleverpunt) {
+        if (pem == null || pem.isBlank() || pem.length() > MAX_PEM) {
+            throw new OngeldigeInvoer("csr", "Plak het certificaatverzoek (CSR) in PEM, van -----BEGIN CERTIFICATE REQUEST----- tot en met "
+                    + "-----END CERTIFICATE REQUEST-----.");
+        }
+        JcaPKCS10CertificationRequest csr;
+        try (PEMParser lezer = new PEMParser(new StringReader(pem.strip()))) {
+            Object gelezen = lezer.readObject();
+            if (!(gelezen instanceof org.bouncycastle.pkcs.PKCS10CertificationRequest verzoek) || lezer.readObject() != null) {
+                throw new OngeldigeInvoer("csr", "Dit is niet één certificaatverzoek (CSR) in PEM.");
+            }
+            csr = new JcaPKCS10CertificationRequest(verzoek);
+            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
+                throw new OngeldigeInvoer("csr", "De handtekening van het certificaatverzoek klopt niet.");
+            }
+        } catch (OngeldigeInvoer e) {
+            throw e;
+        } catch (Exception e) {
+            // a parser's message may quote what was pasted: not repeated
+            throw new OngeldigeInvoer("csr", "Dit is geen leesbaar certificaatverzoek (CSR) in PEM.");
+        }
+        PublicKey sleutel;
+        try {
+            sleutel = csr.getPublicKey();
+        } catch (Exception e) {
+            throw new OngeldigeInvoer("csr", "De sleutel in het certificaatverzoek is niet te lezen.");
+        }
+        boolean sterk = sleutel instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() >= 2048
+                : sleutel instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() >= 256;
+        if (!sterk) {
+            throw new OngeldigeInvoer("csr", "De sleutel is te zwak: gebruik RSA van ten minste 2048 bits of EC van ten minste 256 bits.");
+        }
+        RDN[] namen = csr.getSubject().getRDNs(BCStyle.CN);
+        if (namen.length != 1 || !aanleverpunt.equals(IETFUtils.valueToString(namen[0].getFirst().getValue()))) {
+            throw new OngeldigeInvoer("csr", "Het certificaatverzoek is niet voor aanleverpunt " + aanleverpunt + ": het onderwerp moet CN="
+                    + aanleverpunt + " zijn.");
+        }
+        return sleutel;
+    }
+
+    /** A timestamp as the driver gives it: H2 an OffsetDateTime, PostgreSQL a Timestamp. */
+    private static Instant moment(Object waarde) {
+        return waarde instanceof java.time.OffsetDateTime o ? o.toInstant() : ((Timestamp) waarde).toInstant();
+    }
+
+    private Optional<Map<String, Object>> laatste(String brin, String nummer) {
+        return jdbc.queryForList("select vingerafdruk, pem, uitgegeven_op, geldig_tot from certificaatuitgifte where brin = :brin and "
+                + "aanleverpuntnummer = :nummer order by uitgegeven_op desc, id desc", Map.of("brin", brin, "nummer", nummer)).stream().findFirst();
+    }
+
+    private Instant brief(String brin) {
+        return jdbc.queryForList("select aangemaakt_op from portaal_account where brin = :brin", Map.of("brin", brin), Timestamp.class)
+                .stream().findFirst().map(Timestamp::toInstant).orElse(null);
+    }
+
+    private boolean opgehaaldOnder(String brin, String nummer, Instant brief) {
+        return jdbc.queryForObject("select count(*) from certificaatuitgifte where brin = :brin and aanleverpuntnummer = :nummer "
+                + "and brief_van = :brief", Map.of("brin", brin, "nummer", nummer, "brief", Timestamp.from(brief)), Integer.class) > 0;
+    }
+
+    private boolean vernieuwd(String vingerafdruk) {
+        return vingerafdruk != null && jdbc.queryForObject("select count(*) from certificaatuitgifte where vernieuwt = :v",
+                Map.of("v", vingerafdruk), Integer.class) > 0;
+    }
+}
