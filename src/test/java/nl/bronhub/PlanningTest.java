@@ -178,6 +178,13 @@ class PlanningTest {
         geweigerd(hub.operator().put("/planning", Map.of("weken", List.of(Map.of("week", "2027-W10", "capaciteit", 0)))), "weken[0].capaciteit");
         geweigerd(hub.operator().put("/planning", Map.of("weken", List.of(Map.of("week", "2027-W10", "capaciteit", -1)))), "weken[0].capaciteit");
         geweigerd(hub.operator().put("/planning", Map.of()), "scholen");
+        // a capacity for a week that has begun or passed: nothing to plan there
+        geweigerd(hub.operator().put("/planning", Map.of("weken", List.of(Map.of("week", "2027-W01", "capaciteit", 5)))), "weken[0].week");
+        geweigerd(hub.operator().put("/planning", Map.of("weken", List.of(Map.of("week", "2026-W53", "capaciteit", 5)))), "weken[0].week");
+        // an address that is no BRIN is refused without repeating it
+        OperatorClient.Antwoord weg = hub.operator().delete("/planning/999993847");
+        geweigerd(weg, "brin");
+        assertThat(weg.json().toString()).doesNotContain("999993847");
         // what a careless or hostile client sends: each 400, nothing stored
         for (String body : List.of("{\"scholen\":[{\"brin\":\"73AT\",\"startweek\":\"2027-W12\",\"x\":1}]}", "{\"scholen\":[null]}",
                 "{\"scholen\":\"73AT\"}", "{\"weken\":[{\"week\":\"2027-W12\",\"capaciteit\":1.5}]}",

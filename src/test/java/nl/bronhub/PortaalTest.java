@@ -387,11 +387,15 @@ class PortaalTest {
     void eenSchoolHaaltMetEenCsrHaarCertificaatOpEenmaalPerBrief() throws Exception {
         school("70CN", "cn");
         assertThat(hub.operator().put("/aanleverpunten/70CN/2", OperatorClient.schoolMetBestuur("cn", "2026-09-07")).status()).isEqualTo(200);
+        // an aanleverpunt whose phase has not begun gets its certificate in the phase's first two weeks, not before
+        assertThat(hub.operator().put("/aanleverpunten/70CN/3", OperatorClient.schoolMetBestuur("cn", "2026-11-16")).status()).isEqualTo(200);
         String wachtwoord = hub.operator().post("/scholen/70CN/portaalwachtwoord").json().get("wachtwoord").asText();
         java.security.KeyPair sleutels = Csr.sleutels(2048);
         logIn("70CN", wachtwoord);
         browser.klik("#menu-certificaat");
         assertThat(browser.element("#certificaat-1 .opgehaald").getText()).isEqualTo("nog niet");
+        assertThat(browser.heeft("#aanvraag-3")).isFalse();
+        assertThat(browser.element("#certificaat-3 .noot").getText()).startsWith("De fase aansluiting BRON van dit aanleverpunt is nog niet begonnen");
 
         // refused, each with its reason, and nothing issued
         browser.vulIn("#aanvraag-1 textarea", "dit is geen certificaatverzoek").klik("#aanvraag-1 button");
@@ -439,7 +443,7 @@ class PortaalTest {
         hub.klok().zet(java.time.Instant.parse("2026-11-17T09:00:00Z"));
         assertThat(hub.operator().get("/certificaten/uitgifte").json()).extracting(b -> b.get("aanleverpuntnummer").asText() + " "
                 + b.get("nietOpgehaaldNaEenWeek").asBoolean() + " " + b.get("nietGetestNaTweeWeken").asBoolean())
-                .containsExactly("1 false false", "2 true true");
+                .containsExactly("1 false false", "2 true true", "3 false false");
         // and the two weeks are over: 70CN/2 needs a new letter
         browser.open("/portaal/70CN/certificaat");
         assertThat(browser.heeft("#aanvraag-2")).isFalse();
@@ -457,6 +461,16 @@ class PortaalTest {
                         nl.bronhub.toegang.Certificaten.vingerafdruk(certificaat), nl.bronhub.toegang.Certificaten.vingerafdruk(vernieuwd));
         browser.open("/portaal/70CN/certificaat");
         assertThat(browser.heeft("#aanvraag-1")).as("one renewal per certificate").isFalse();
+
+        // a new letter (the key was lost, say): the certificate under it replaces the ones before, which stop at once
+        String brief = hub.operator().post("/scholen/70CN/portaalwachtwoord").json().get("wachtwoord").asText();
+        logIn("70CN", brief);
+        browser.open("/portaal/70CN/certificaat");
+        browser.vulIn("#aanvraag-1 textarea", Csr.verzoek(Csr.sleutels(2048), "CN=70CN-1")).klik("#aanvraag-1 button");
+        String vervangend = nl.bronhub.toegang.Certificaten.vingerafdruk(nl.bronhub.toegang.Certificaten.leesCertificaat(
+                browser.element("#pem").getText()));
+        assertThat(hub.operator().get("/certificaten").json()).filteredOn(c -> "70CN".equals(c.at("/houder/brin").asText()))
+                .extracting(c -> c.get("vingerafdruk").asText()).containsExactly(vervangend);
     }
 
     @Test

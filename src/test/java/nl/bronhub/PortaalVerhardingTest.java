@@ -88,6 +88,16 @@ class PortaalVerhardingTest {
         }
     }
 
+    /** A client that does not ask for HTML (curl, a script) gets no Dutch page but also no address back: it may hold anything. */
+    @Example
+    void eenFoutVoorEenScriptNoemtHetAdresNiet() {
+        for (String pad : List.of("/portaal/" + SCHOOL + "/999993847", "/portaal/" + SCHOOL + "/certificaat/999993847/certificaat.pem")) {
+            var antwoord = school.get(pad, "application/json");
+            assertThat(antwoord.statusCode()).as(pad).isEqualTo(404);
+            assertThat(antwoord.body()).as(pad).doesNotContain("999993847").doesNotContain("Exception");
+        }
+    }
+
     @Example
     void eenCsrfTokenDatNietOntcijfertIsEenFoutToken() {
         PortaalClient bezoeker = new PortaalClient(hub.portaalPoort());

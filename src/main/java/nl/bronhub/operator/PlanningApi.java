@@ -93,7 +93,7 @@ public class PlanningApi {
     @Operation(summary = "Haalt een school uit de planning, zolang haar eerste vooraankondiging niet is vastgelegd")
     public ResponseEntity<Void> verwijder(@PathVariable String brin) {
         if (!planning.verwijder(brin)) {
-            throw new OperatorFouten.NietGevonden("planning van " + OperatorFouten.kort(brin));
+            throw new OperatorFouten.NietGevonden("planning van " + brin);
         }
         return ResponseEntity.noContent().build();
     }

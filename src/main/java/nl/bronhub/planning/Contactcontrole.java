@@ -99,7 +99,9 @@ public class Contactcontrole {
     /** The planned schools before their start that have not confirmed the open step, by BRIN. */
     public Map<String, Stand> onbevestigd() {
         Map<String, Stand> open = new java.util.LinkedHashMap<>();
-        for (String brin : jdbc.queryForList("select brin from planning order by brin", Map.of(), String.class)) {
+        // schools whose planned week lies more than three weeks back have started (see Vooraankondigingen)
+        for (String brin : jdbc.queryForList("select brin from planning where startweek > :grens order by brin",
+                Map.of("grens", LocalDate.now(klok).minusWeeks(Planning.MARGE_WEKEN + 1)), String.class)) {
             stand(brin).filter(Stand::wachtOpSchool).ifPresent(s -> open.put(brin, s));
         }
         return open;

@@ -119,6 +119,9 @@ public class Planning {
                 throw new OngeldigeInvoer(veld, veld + " ontbreekt");
             }
             LocalDate maandag = maandag(c.week(), veld + ".week");
+            if (!maandag.isAfter(dezeWeek)) {
+                throw new OngeldigeInvoer(veld + ".week", "week " + c.week() + " ligt niet na deze week (" + week(dezeWeek) + ")");
+            }
             if (c.capaciteit() == null || c.capaciteit() < 0 || c.capaciteit() > 100_000) {
                 throw new OngeldigeInvoer(veld + ".capaciteit", veld + ".capaciteit moet een aantal scholen van 0 tot 100000 zijn");
             }
@@ -175,7 +178,7 @@ public class Planning {
             for (Week w : weken()) {
                 if (geraakt.contains(w.maandag()) && w.gepland() > w.capaciteit()) {
                     // named by the capacity the operator set for it here, or else by the schools
-                    throw new OngeldigeInvoer(regel.containsKey(w.maandag()) ? "weken[" + regel.get(w.maandag()) + "].capaciteit" : "scholen", "week " + w.week() + " zou " + w.gepland() + " scholen hebben, de capaciteit is "
+                    throw new OngeldigeInvoer(regel.containsKey(w.maandag()) ? "weken[" + regel.get(w.maandag()) + "].capaciteit" : "scholen", "week " + w.week() + " zou " + w.gepland() + (w.gepland() == 1 ? " school" : " scholen") + " hebben, de capaciteit is "
                             + w.capaciteit() + "; er is niets opgeslagen");
                 }
             }
@@ -236,6 +239,10 @@ public class Planning {
 
     /** Takes a school out of the plan, as long as its first vooraankondiging is not recorded. */
     public boolean verwijder(String brin) {
+        if (brin == null || !Formaten.BRIN.matcher(brin).matches()) {
+            // not repeated: what stands in an address may be anything, a pupil's number too
+            throw new OngeldigeInvoer("brin", "BRIN-nummer moet twee cijfers en twee letters of cijfers zijn (bijv. 00AA)");
+        }
         if (aangekondigd(brin)) {
             throw new OngeldigeInvoer("brin", "de eerste vooraankondiging van " + brin + " is al vastgelegd; de school blijft gepland");
         }

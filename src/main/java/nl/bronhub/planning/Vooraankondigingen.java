@@ -44,8 +44,10 @@ public class Vooraankondigingen {
 
     public void plan() {
         LocalDate vandaag = LocalDate.now(klok);
+        // a start lies at most three weeks after its planned week's Monday: schools planned earlier have started
         List<Map<String, Object>> gepland = jdbc.queryForList("select a.id, a.brin, a.gemachtigde_email, a.wachtwoordbrief_datum, p.startweek "
-                + "from planning p join aanleverpunt a on a.brin = p.brin", Map.of());
+                + "from planning p join aanleverpunt a on a.brin = p.brin where p.startweek > :grens",
+                Map.of("grens", vandaag.minusWeeks(Planning.MARGE_WEKEN + 1)));
         for (Map<String, Object> ap : gepland) {
             LocalDate startweek = datum(ap.get("startweek"));
             LocalDate start = ap.get("wachtwoordbrief_datum") == null ? startweek : datum(ap.get("wachtwoordbrief_datum"));

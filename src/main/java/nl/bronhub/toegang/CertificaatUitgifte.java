@@ -99,6 +99,10 @@ public class CertificaatUitgifte {
                 waaromNiet = "Deze hub geeft geen certificaten uit; vraag de helpdesk hoe u uw certificaat krijgt.";
             } else if (brief == null) {
                 waaromNiet = "Uw school heeft nog geen wachtwoordbrief.";
+            } else if (!inFase(brin, nummer)) {
+                // step 9 is in weeks 1 and 2 of the phase, which begins with the wachtwoordbrief's date
+                waaromNiet = "De fase aansluiting BRON van dit aanleverpunt is nog niet begonnen: het certificaat haalt u op in de "
+                        + "eerste twee weken ervan.";
             } else if (opgehaaldOnder(brin, nummer, brief)) {
                 waaromNiet = "Met deze wachtwoordbrief is het certificaat van dit aanleverpunt al opgehaald. Is het kwijt, of is het "
                         + "niet goed gegaan? Vraag de helpdesk om een nieuwe wachtwoordbrief.";
@@ -137,6 +141,13 @@ public class CertificaatUitgifte {
                         .addValue("brief", stand.vernieuwing() ? null : Timestamp.from(brief(brin)))
                         .addValue("vernieuwt", stand.vernieuwing() ? stand.vingerafdruk() : null));
                 register.registreer(certificaat, new CertificaatRegister.Houder(brin, nummer, null));
+                // a certificate under a new letter replaces the one before (lost, or its key leaked): that one stops now;
+                // a renewal overlaps its predecessor until it ends
+                if (!stand.vernieuwing()) {
+                    jdbc.queryForList("select vingerafdruk from certificaatuitgifte where brin = :brin and aanleverpuntnummer = :nummer "
+                            + "and vingerafdruk <> :v", Map.of("brin", brin, "nummer", nummer, "v", vingerafdruk), String.class)
+                            .forEach(register::trekIn);
+                }
             });
         } catch (DuplicateKeyException alOpgehaald) {
             throw new OngeldigeInvoer("csr", "Het certificaat van dit aanleverpunt is zojuist al opgehaald.");
@@ -158,18 +169,21 @@ public class CertificaatUitgifte {
         Instant nu = klok.instant();
         // in the phase (a wachtwoordbrief date) with a letter; a certificate counts however it came (the portal, or the
         // operator's register), and a school whose LAS vendor acts for it (a mandate) needs none of its own
-        return jdbc.query("select a.brin, a.aanleverpuntnummer, p.aangemaakt_op, (select count(*) from certificaat c where c.brin = a.brin "
-                + "and c.aanleverpuntnummer = a.aanleverpuntnummer) + (select count(*) from mandaat m where m.brin = a.brin) "
-                + "from aanleverpunt a join portaal_account p on p.brin = a.brin where a.wachtwoordbrief_datum is not null "
-                + "order by a.brin, a.aanleverpuntnummer", Map.of(), (rs, n) -> {
+        return jdbc.query("select a.brin, a.aanleverpuntnummer, p.aangemaakt_op, a.wachtwoordbrief_datum, (select count(*) from certificaat c "
+                + "where c.brin = a.brin and c.aanleverpuntnummer = a.aanleverpuntnummer) + (select count(*) from mandaat m where m.brin = a.brin) "
+                + "from aanleverpunt a join portaal_account p on p.brin = a.brin where a.wachtwoordbrief_datum <= :vandaag "
+                + "order by a.brin, a.aanleverpuntnummer", Map.of("vandaag", java.time.LocalDate.now(klok)), (rs, n) -> {
                     String brin = rs.getString(1);
                     String nummer = rs.getString(2);
                     Instant brief = rs.getTimestamp(3).toInstant();
-                    boolean opgehaald = rs.getInt(4) > 0;
+                    // the weeks count from the letter, or from the phase's first day when the letter came before it
+                    Instant fase = rs.getDate(4).toLocalDate().atStartOfDay(klok.getZone()).toInstant();
+                    Instant vanaf = brief.isAfter(fase) ? brief : fase;
+                    boolean opgehaald = rs.getInt(5) > 0;
                     Stand s = stand(brin, nummer);
                     return new Bewaking(brin, nummer, brief, s.opgehaaldOp(), s.getestOp(), s.geldigTot(),
-                            !opgehaald && nu.isAfter(brief.plus(Duration.ofDays(7))),
-                            s.getestOp() == null && nu.isAfter(brief.plus(Duration.ofDays(14))));
+                            !opgehaald && nu.isAfter(vanaf.plus(Duration.ofDays(7))),
+                            s.getestOp() == null && nu.isAfter(vanaf.plus(Duration.ofDays(14))));
                 });
     }
 
@@ -247,6 +261,12 @@ public class CertificaatUitgifte {
     private boolean opgehaaldOnder(String brin, String nummer, Instant brief) {
         return jdbc.queryForObject("select count(*) from certificaatuitgifte where brin = :brin and aanleverpuntnummer = :nummer "
                 + "and brief_van = :brief", Map.of("brin", brin, "nummer", nummer, "brief", Timestamp.from(brief)), Integer.class) > 0;
+    }
+
+    private boolean inFase(String brin, String nummer) {
+        return jdbc.queryForObject("select count(*) from aanleverpunt where brin = :brin and aanleverpuntnummer = :nummer "
+                + "and wachtwoordbrief_datum <= :vandaag", Map.of("brin", brin, "nummer", nummer,
+                "vandaag", java.time.LocalDate.now(klok)), Integer.class) > 0;
     }
 
     private boolean vernieuwd(String vingerafdruk) {

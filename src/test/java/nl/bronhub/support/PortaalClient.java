@@ -39,6 +39,11 @@ public final class PortaalClient {
         return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).GET());
     }
 
+    /** As a script or curl asks: another Accept than a browser's. */
+    public HttpResponse<String> get(String pad, String accept) {
+        return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).GET(), accept);
+    }
+
     /** A form as a browser posts it: {@code velden} in order (a name may come twice), URL-encoded. */
     public HttpResponse<String> post(String pad, List<Map.Entry<String, String>> velden) {
         return postRuw(pad, formulier(velden));
@@ -72,8 +77,12 @@ public final class PortaalClient {
     }
 
     private HttpResponse<String> stuur(HttpRequest.Builder verzoek) {
+        return stuur(verzoek, ALS_EEN_BROWSER);
+    }
+
+    private HttpResponse<String> stuur(HttpRequest.Builder verzoek, String accept) {
         try {
-            return http.send(verzoek.header("Accept", ALS_EEN_BROWSER).timeout(Duration.ofSeconds(30)).build(),
+            return http.send(verzoek.header("Accept", accept).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
