@@ -41,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CertificaatUitgifte {
 
     private static final int MAX_PEM = 16 * 1024;
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     /** What the portal shows of an aanleverpunt's certificate, and whether the school may request one now. */
     public record Stand(String aanleverpuntnummer, Instant opgehaaldOp, Instant geldigTot, Instant getestOp, String vingerafdruk,
@@ -214,10 +215,7 @@ public class CertificaatUitgifte {
             if (!(gelezen instanceof org.bouncycastle.pkcs.PKCS10CertificationRequest verzoek) || lezer.readObject() != null) {
                 throw new OngeldigeInvoer("csr", "Dit is niet één certificaatverzoek (CSR) in PEM.");
             }
-            csr = new JcaPKCS10CertificationRequest(verzoek);
-            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
-                throw new OngeldigeInvoer("csr", "De handtekening van het certificaatverzoek klopt niet.");
-            }
+            csr = new JcaPKCS10CertificationRequest(verzoek).setProvider(BC);
         } catch (OngeldigeInvoer e) {
             throw e;
         } catch (Exception e) {
@@ -230,10 +228,21 @@ public class CertificaatUitgifte {
         } catch (Exception e) {
             throw new OngeldigeInvoer("csr", "De sleutel in het certificaatverzoek is niet te lezen.");
         }
+        // the key's strength before its signature: a curve too small may be one the verifier does not even know
         boolean sterk = sleutel instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() >= 2048
                 : sleutel instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() >= 256;
         if (!sterk) {
             throw new OngeldigeInvoer("csr", "De sleutel is te zwak: gebruik RSA van ten minste 2048 bits of EC van ten minste 256 bits.");
+        }
+        boolean ondertekend;
+        try {
+            // BouncyCastle's own provider: the JDK's does not map an EC key's algorithm identifier to a key factory
+            ondertekend = csr.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BC).build(csr.getSubjectPublicKeyInfo()));
+        } catch (Exception e) {
+            ondertekend = false;
+        }
+        if (!ondertekend) {
+            throw new OngeldigeInvoer("csr", "De handtekening van het certificaatverzoek klopt niet.");
         }
         RDN[] namen = csr.getSubject().getRDNs(BCStyle.CN);
         if (namen.length != 1 || !aanleverpunt.equals(IETFUtils.valueToString(namen[0].getFirst().getValue()))) {

@@ -26,11 +26,25 @@ public final class Csr {
         }
     }
 
+    /** An EC key pair on the named curve (secp256r1, secp224r1, ...). */
+    public static KeyPair ec(String curve) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
+            g.initialize(new java.security.spec.ECGenParameterSpec(curve));
+            return g.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A PKCS#10 request in PEM for {@code onderwerp} (e.g. CN=70CN-1), signed with the pair's private key. */
     public static String verzoek(KeyPair sleutels, String onderwerp) {
         try {
+            String algoritme = "EC".equals(sleutels.getPrivate().getAlgorithm()) || "ECDSA".equals(sleutels.getPrivate().getAlgorithm())
+                    ? "SHA256withECDSA" : "SHA256withRSA";
             var verzoek = new JcaPKCS10CertificationRequestBuilder(new X500Name(onderwerp), sleutels.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(sleutels.getPrivate()));
+                    .build(new JcaContentSignerBuilder(algoritme).setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                            .build(sleutels.getPrivate()));
             StringWriter tekst = new StringWriter();
             try (JcaPEMWriter pem = new JcaPEMWriter(tekst)) {
                 pem.writeObject(verzoek);

@@ -1,0 +1,62 @@
+package nl.bronhub.toegang;
+
+import java.security.KeyPair;
+
+import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.support.Csr;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the portal's certificate form takes from a school's LAS (step 9): one CSR, signed by its key, strong enough, for this aanleverpunt. */
+class CertificaatVerzoekTest {
+
+    private static final String AP = "70CN-1";
+
+    @Test
+    void eenGoedVerzoekGeeftZijnSleutel() {
+        KeyPair rsa = Csr.sleutels(2048);
+        assertThat(CertificaatUitgifte.controleer(Csr.verzoek(rsa, "CN=" + AP), AP)).isEqualTo(rsa.getPublic());
+        KeyPair ec = Csr.ec("secp256r1");
+        assertThat(CertificaatUitgifte.controleer(Csr.verzoek(ec, "CN=" + AP), AP).getEncoded()).isEqualTo(ec.getPublic().getEncoded());
+    }
+
+    @Test
+    void eenZwakkeSleutelHeetTeZwak() {
+        geweigerd(Csr.verzoek(Csr.sleutels(1024), "CN=" + AP), "De sleutel is te zwak");
+        geweigerd(Csr.verzoek(Csr.ec("secp224r1"), "CN=" + AP), "De sleutel is te zwak");
+    }
+
+    @Test
+    void eenVerzoekVoorEenAnderAanleverpuntOfZonderNaamWordtGeweigerd() {
+        KeyPair rsa = Csr.sleutels(2048);
+        geweigerd(Csr.verzoek(rsa, "CN=70CN-2"), "Het certificaatverzoek is niet voor aanleverpunt 70CN-1");
+        geweigerd(Csr.verzoek(rsa, "O=school"), "Het certificaatverzoek is niet voor aanleverpunt 70CN-1");
+        geweigerd(Csr.verzoek(rsa, "CN=70CN-1,CN=70CN-2"), "Het certificaatverzoek is niet voor aanleverpunt 70CN-1");
+    }
+
+    @Test
+    void eenHandtekeningVanEenAndereSleutelKloptNiet() throws Exception {
+        KeyPair eigen = Csr.sleutels(2048);
+        KeyPair ander = Csr.sleutels(2048);
+        var verzoek = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(new org.bouncycastle.asn1.x500.X500Name("CN=" + AP),
+                eigen.getPublic()).build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(ander.getPrivate()));
+        geweigerd(Certificaten.pem(verzoek), "De handtekening van het certificaatverzoek klopt niet");
+    }
+
+    @Test
+    void geenOfTweeVerzoekenIsGeenVerzoek() {
+        String een = Csr.verzoek(Csr.sleutels(2048), "CN=" + AP);
+        geweigerd("", "Plak het certificaatverzoek");
+        geweigerd(null, "Plak het certificaatverzoek");
+        geweigerd("x".repeat(20_000), "Plak het certificaatverzoek");
+        geweigerd("-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----", "Dit is geen leesbaar certificaatverzoek");
+        geweigerd("geen pem", "Dit is niet één certificaatverzoek");
+        geweigerd(een + een, "Dit is niet één certificaatverzoek");
+    }
+
+    private static void geweigerd(String pem, String begin) {
+        assertThatThrownBy(() -> CertificaatUitgifte.controleer(pem, AP)).isInstanceOf(OngeldigeInvoer.class).hasMessageStartingWith(begin);
+    }
+}
