@@ -58,15 +58,20 @@ public class Contactcontrole {
             return Optional.empty();
         }
         Integer stap = openStap(vandaag, start);
-        return Optional.of(new Stand(stap, !vandaag.isBefore(start.minusDays(BEVROREN_DAGEN)), start, bevestigd(brin)));
+        return Optional.of(new Stand(stap, !vandaag.isBefore(sluit(7, start)), start, bevestigd(brin)));
     }
 
     /** Step 2 before the second vooraankondiging, step 7 after it, none in the week before the start. */
     Integer openStap(LocalDate vandaag, LocalDate start) {
-        if (!vandaag.isBefore(start.minusDays(BEVROREN_DAGEN))) {
+        if (!vandaag.isBefore(sluit(7, start))) {
             return null;
         }
-        return vandaag.isBefore(start.minusDays(tweedeDagenVoorStart)) ? 2 : 7;
+        return vandaag.isBefore(sluit(2, start)) ? 2 : 7;
+    }
+
+    /** The first day step 2 (the second vooraankondiging's) or step 7 (the frozen week's) is closed, for a start. */
+    public LocalDate sluit(int stap, LocalDate start) {
+        return start.minusDays(stap == 2 ? tweedeDagenVoorStart : BEVROREN_DAGEN);
     }
 
     /** The school confirms (or has just corrected) its contact data: the open step is done. False when none is open. */

@@ -87,6 +87,16 @@ public class Planning {
         return midden.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, nummer).with(DayOfWeek.MONDAY);
     }
 
+    /** The first day the start may fall on: the Monday two weeks before the planned week (the first vooraankondiging says so). */
+    public static LocalDate vensterVan(LocalDate maandag) {
+        return maandag.minusWeeks(MARGE_WEKEN);
+    }
+
+    /** The last day the start may fall on: the Sunday two weeks after the planned week. */
+    public static LocalDate vensterTot(LocalDate maandag) {
+        return maandag.plusWeeks(MARGE_WEKEN).plusDays(6);
+    }
+
     /** A Monday as its ISO week, "2027-W05". */
     public static String week(LocalDate maandag) {
         return String.format("%d-W%02d", maandag.get(IsoFields.WEEK_BASED_YEAR), maandag.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
@@ -258,8 +268,8 @@ public class Planning {
             return;
         }
         startweek(brin).ifPresent(maandag -> {
-            LocalDate van = maandag.minusWeeks(MARGE_WEKEN);
-            LocalDate tot = maandag.plusWeeks(MARGE_WEKEN).plusDays(6);
+            LocalDate van = vensterVan(maandag);
+            LocalDate tot = vensterTot(maandag);
             if (brief.isBefore(van) || brief.isAfter(tot)) {
                 throw new OngeldigeInvoer("wachtwoordbriefDatum", "wachtwoordbriefDatum " + brief + " ligt buiten het venster van de planning van "
                         + brin + " (startweek " + week(maandag) + ", plus of min twee weken: " + van + " tot en met " + tot + ")");

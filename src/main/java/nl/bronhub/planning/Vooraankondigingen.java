@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -48,6 +49,8 @@ public class Vooraankondigingen {
         List<Map<String, Object>> gepland = jdbc.queryForList("select a.id, a.brin, a.gemachtigde_email, a.wachtwoordbrief_datum, p.startweek "
                 + "from planning p join aanleverpunt a on a.brin = p.brin where p.startweek > :grens",
                 Map.of("grens", vandaag.minusWeeks(Planning.MARGE_WEKEN + 1)));
+        // a school's contact check, read once per run, not once per aanleverpunt
+        Map<String, Optional<Contactcontrole.Stand>> controles = new java.util.HashMap<>();
         for (Map<String, Object> ap : gepland) {
             LocalDate startweek = datum(ap.get("startweek"));
             LocalDate start = ap.get("wachtwoordbrief_datum") == null ? startweek : datum(ap.get("wachtwoordbrief_datum"));
@@ -58,7 +61,7 @@ public class Vooraankondigingen {
             if (!vandaag.isBefore(start.minusDays(tweedeDagenVoorStart))) {
                 leg(ap, TWEEDE);
             }
-            herinner(ap, vandaag);
+            herinner(ap, controles.computeIfAbsent((String) ap.get("brin"), contactcontrole::stand), vandaag);
         }
     }
 
@@ -66,10 +69,9 @@ public class Vooraankondigingen {
      * A school that has not confirmed its contact data when the open step nears its end is reminded, once per step:
      * step 2 two weeks before the second vooraankondiging, step 7 a week before the data are frozen.
      */
-    private void herinner(Map<String, Object> ap, LocalDate vandaag) {
-        contactcontrole.stand((String) ap.get("brin")).filter(Contactcontrole.Stand::wachtOpSchool).ifPresent(stand -> {
-            LocalDate einde = stand.openStap() == 2 ? stand.start().minusDays(tweedeDagenVoorStart)
-                    : stand.start().minusDays(Contactcontrole.BEVROREN_DAGEN);
+    private void herinner(Map<String, Object> ap, Optional<Contactcontrole.Stand> controle, LocalDate vandaag) {
+        controle.filter(Contactcontrole.Stand::wachtOpSchool).ifPresent(stand -> {
+            LocalDate einde = contactcontrole.sluit(stand.openStap(), stand.start());
             if (!vandaag.isBefore(einde.minusDays(stand.openStap() == 2 ? 14 : 7))) {
                 leg(ap, CONTACT + stand.openStap());
             }

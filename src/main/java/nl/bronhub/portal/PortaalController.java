@@ -325,8 +325,8 @@ public class PortaalController {
         // before a planned phase: its week and window (the first vooraankondiging, online) and the contact check
         planning.startweek(brin).ifPresent(maandag -> {
             model.addAttribute("startweek", java.util.Map.of("week", maandag.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR),
-                    "jaar", maandag.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR), "vanaf", maandag.minusWeeks(nl.bronhub.planning.Planning.MARGE_WEKEN),
-                    "totEnMet", maandag.plusWeeks(nl.bronhub.planning.Planning.MARGE_WEKEN).plusDays(6)));
+                    "jaar", maandag.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR), "vanaf", nl.bronhub.planning.Planning.vensterVan(maandag),
+                    "totEnMet", nl.bronhub.planning.Planning.vensterTot(maandag)));
         });
         contactcontrole.stand(brin).ifPresent(c -> model.addAttribute("controle", c));
     }

@@ -46,13 +46,14 @@ public class Voortgangsmails {
     private final String afzender;
     private final nl.bronhub.Helpdesk helpdesk;
     private final String handboek;
-    private final int tweedeDagenVoorStart;
+    private final nl.bronhub.planning.Planning planning;
+    private final nl.bronhub.planning.Contactcontrole contactcontrole;
 
     public Voortgangsmails(NamedParameterJdbcTemplate jdbc, MailSjablonen sjablonen, Instellingen instellingen, nl.bronhub.Helpdesk helpdesk,
                            @Value("${bron.voortgang.verwachting.week3}") int week3, @Value("${bron.voortgang.verwachting.week6}") int week6,
                            @Value("${bron.voortgang.herhaal-na-ms}") long herhaalNa, @Value("${bron.mail.afzender}") String afzender,
-                           @Value("${bron.planning.handboek-url}") String handboek,
-                           @Value("${bron.planning.tweede-dagen-voor-start}") int tweedeDagenVoorStart) {
+                           @Value("${bron.planning.handboek-url}") String handboek, nl.bronhub.planning.Planning planning,
+                           nl.bronhub.planning.Contactcontrole contactcontrole) {
         this.jdbc = jdbc;
         this.sjablonen = sjablonen;
         this.instellingen = instellingen;
@@ -61,7 +62,8 @@ public class Voortgangsmails {
         this.afzender = afzender;
         this.helpdesk = helpdesk;
         this.handboek = handboek;
-        this.tweedeDagenVoorStart = tweedeDagenVoorStart;
+        this.planning = planning;
+        this.contactcontrole = contactcontrole;
     }
 
     /** The mails waiting to go out now. */
@@ -101,14 +103,13 @@ public class Voortgangsmails {
     /** A vooraankondiging (connection plan steps 1 and 5): the planned week and its window, or the start, and the handbook. */
     private MailSjablonen.Mail vooraankondiging(Map<String, Object> m) {
         Map<String, Object> gegevens = algemeen(m);
-        LocalDate maandag = jdbc.queryForObject("select startweek from planning where brin = :brin", Map.of("brin", m.get("brin")),
-                LocalDate.class);
+        LocalDate maandag = planning.startweek((String) m.get("brin")).orElseThrow();
         gegevens.put("startweek", nl.bronhub.planning.Planning.week(maandag));
         gegevens.put("weekMaandag", maandag);
         gegevens.put("weeknummer", maandag.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         gegevens.put("weekjaar", maandag.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR));
-        gegevens.put("vanaf", maandag.minusWeeks(nl.bronhub.planning.Planning.MARGE_WEKEN));
-        gegevens.put("totEnMet", maandag.plusWeeks(nl.bronhub.planning.Planning.MARGE_WEKEN).plusDays(6));
+        gegevens.put("vanaf", nl.bronhub.planning.Planning.vensterVan(maandag));
+        gegevens.put("totEnMet", nl.bronhub.planning.Planning.vensterTot(maandag));
         // the start itself once the wachtwoordbrief's date is set; null before
         gegevens.put("start", m.get("wachtwoordbrief_datum") == null ? null : ((java.sql.Date) m.get("wachtwoordbrief_datum")).toLocalDate());
         gegevens.put("handboek", handboek);
@@ -118,8 +119,7 @@ public class Voortgangsmails {
             int stap = Integer.parseInt(soort.substring(nl.bronhub.planning.Vooraankondigingen.CONTACT.length()));
             LocalDate start = gegevens.get("start") == null ? maandag : (LocalDate) gegevens.get("start");
             gegevens.put("stap", stap);
-            gegevens.put("uiterlijk", (stap == 2 ? start.minusDays(tweedeDagenVoorStart) : start.minusDays(
-                    nl.bronhub.planning.Contactcontrole.BEVROREN_DAGEN)).minusDays(1));
+            gegevens.put("uiterlijk", contactcontrole.sluit(stap, start).minusDays(1));
             gegevens.put("startdatum", start);
             return sjablonen.maak("contactcontrole", gegevens);
         }
