@@ -99,7 +99,7 @@ class PortaalTest {
         assertThat(browser.pad("/portaal/inloggen")).isEqualTo("/portaal/inloggen");
         gezien("inloggen");
         browser.vulIn("#brin", "70CG").vulIn("#wachtwoord", "niet-het-wachtwoord").klik("#inloggen");
-        assertThat(browser.element("#fout").getText()).isEqualTo("BRIN-nummer of wachtwoord onjuist.");
+        assertThat(browser.element("#fout").getText()).isEqualTo("BRIN-nummer (of bestuursnummer) of wachtwoord onjuist.");
         gezien("inloggen-fout");
         assertThat(browser.stijl("#fout", "color")).isEqualTo("rgb(170, 0, 0)");
         browser.vulIn("#brin", "70CG").vulIn("#wachtwoord", wachtwoord).klik("#inloggen");
@@ -473,6 +473,115 @@ class PortaalTest {
                 .extracting(c -> c.get("vingerafdruk").asText()).containsExactly(vervangend);
     }
 
+    /**
+     * A bestuur signs in with its own wachtwoordbrief and follows its schools in one view: a school in its phase with
+     * two pupils (behind), a school planned for January; not the school of another board. It reads a school's page,
+     * changes nothing of it, and opens no other board's school, nor a school's own pages.
+     */
+    @Test
+    void eenBestuurVolgtAlZijnScholenEnAlleenDie() {
+        Map<String, Object> bezig = OperatorClient.schoolMetBestuur("ba", "2026-09-07");
+        bezig.put("bestuurNummer", "41001");
+        assertThat(hub.operator().put("/aanleverpunten/70BA/1", bezig).status()).isEqualTo(200);
+        Map<String, Object> gepland = OperatorClient.schoolMetBestuur("bb", null);
+        gepland.put("bestuurNummer", "41001");
+        assertThat(hub.operator().put("/aanleverpunten/70BB/1", gepland).status()).isEqualTo(200);
+        assertThat(hub.operator().put("/planning", Map.of("scholen", java.util.List.of(Map.of("brin", "70BB", "startweek", "2027-W02"))))
+                .status()).isEqualTo(200);
+        Map<String, Object> ander = OperatorClient.schoolMetBestuur("bc", "2026-09-07");
+        ander.put("bestuurNummer", "41002");
+        assertThat(hub.operator().put("/aanleverpunten/70BC/1", ander).status()).isEqualTo(200);
+        // the number is five digits, set by the operator
+        Map<String, Object> fout = OperatorClient.schoolMetBestuur("bd", "2026-09-07");
+        fout.put("bestuurNummer", "4100");
+        OperatorClient.Antwoord geweigerd = hub.operator().put("/aanleverpunten/70BD/1", fout);
+        assertThat(geweigerd.status()).isEqualTo(400);
+        assertThat(geweigerd.json().toString()).contains("bestuurNummer moet vijf cijfers zijn");
+        assertThat(hub.operator().get("/aanleverpunten/70BD/1").status()).isEqualTo(404);
+
+        LasClient las = hub.las("70BA", "1");
+        lever(las, inschrijven(zonderPgn("2016-01-01"), wec("2026-08-17")));
+        lever(las, inschrijven(zonderPgn("2015-05-05"), wec("2026-08-17")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/scholen/70BA/gtb/01/2026-10-01").json()
+                .get("totaal").asInt() == 2);
+
+        // the board's own letter; none for a number no aanleverpunt names
+        assertThat(hub.operator().post("/besturen/49999/portaalwachtwoord").status()).isEqualTo(404);
+        String brief = hub.operator().post("/besturen/41001/portaalwachtwoord").json().get("wachtwoord").asText();
+        var bestuur = hub.operator().get("/besturen/41001").json();
+        assertThat(bestuur.get("naam").asText()).isEqualTo("Stichting ba");
+        assertThat(bestuur.get("scholen")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly("70BA", "70BB");
+        assertThat(bestuur.get("portaalaccount").get("zelfGekozenOp").isNull()).isTrue();
+
+        logIn("41001", brief);
+        assertThat(browser.pad("/portaal/41001")).isEqualTo("/portaal/41001");
+        assertThat(browser.element(".balk").getText()).contains("Stichting ba (bestuur 41001)");
+        assertThat(browser.element("#samenvatting").getText())
+                .isEqualTo("2 scholen: 1 in de fase aansluiting, 0 gekwalificeerd, 1 met een voortgang die achterblijft.");
+        assertThat(browser.element("#scholen tbody").getText()).doesNotContain("70BC");
+        // phase, week 8, 2 of 10 pupils and 0 of 2 ambulant (behind), no reaction yet, the GTB of 1 October
+        // (a score per aanleverpunt, each on a line of its own)
+        assertThat(browser.element("#school-70BA").getText().replace('\n', ' '))
+                .isEqualTo("70BA (70BA) 7-9-2026 t/m 15-11-2026 8 20% 0% nog geen reactie 2 0");
+        assertThat(browser.stijl("#school-70BA td:nth-child(4)", "color")).as("a score behind, in the warning colour")
+                .isNotEqualTo(browser.stijl("#school-70BA td:nth-child(3)", "color"));
+        assertThat(browser.element("#school-70BB").getText().replace('\n', ' ')).isEqualTo("70BB (70BB) gepland in week 2 van 2027 - - - - 0 0");
+        assertThat(browser.element("#achter").getText()).startsWith("Bij 1 van uw scholen blijft de voortgang achter bij de verwachting.");
+        gezien("bestuur");
+
+        browser.klikLink("70BA (70BA)");
+        assertThat(browser.pad("/portaal/41001/scholen/70BA")).isEqualTo("/portaal/41001/scholen/70BA");
+        assertThat(browser.element("#fase").getText()).isEqualTo("7 september 2026 tot en met 15 november 2026");
+        assertThat(browser.element("#voortgang").getText()).contains("1 8 Aantal leerlingen 2 10 20% niet volgens verwachting");
+        assertThat(browser.element("#gtb tbody").getText()).isEqualTo("70BA01 1-10-2026 2 0 voorlopig\n70BA02 1-10-2026 0 0 voorlopig\n"
+                + "70BA03 1-10-2026 0 0 voorlopig\nTotaal 2 0");
+        // counts only: no pupil's number on the board's pages, and no form but signing out
+        assertThat(browser.tekst()).doesNotContainPattern("[0-9]{9}");
+        assertThat(browser.heeft("form:not(.uitloggen)")).isFalse();
+        gezien("bestuur-school");
+
+        // another board's school, a school that is no board's, a school's own pages, another board: refused alike
+        for (String pad : new String[] {"/portaal/41001/scholen/70BC", "/portaal/41001/scholen/79ZZ", "/portaal/70BA",
+                "/portaal/70BA/gegevens", "/portaal/41002", "/portaal/41002/scholen/70BC"}) {
+            browser.open(pad);
+            assertThat(browser.element("h1").getText()).as(pad).isEqualTo("Geen toegang");
+        }
+        gezien("bestuur-geen-toegang");
+        // nor can the board send a school's form, even with its own session's token
+        browser.open("/portaal/41001/wachtwoord");
+        browser.verstuurNaar("#wachtwoord-formulier", "/portaal/70BA/gegevens/1");
+        assertThat(browser.element("h1").getText()).isEqualTo("Geen toegang");
+        assertThat(hub.operator().get("/aanleverpunten/70BA/1").json().at("/gegevens/contactpersoon").asText()).isEqualTo("C. Contact");
+
+        // its own password, as a school chooses one
+        browser.open("/portaal/41001/wachtwoord");
+        kies(brief, "bestuur 41001 van ons", "bestuur 41001 van ons");
+        assertThat(browser.element("#fout").getText()).isEqualTo("Het nieuwe wachtwoord mag het bestuursnummer niet bevatten.");
+        kies(brief, "onze eigen zin voor het bestuur", "onze eigen zin voor het bestuur");
+        assertThat(browser.element("#melding").getText()).isEqualTo("Uw nieuwe wachtwoord is opgeslagen. Gebruik het voortaan om in te loggen.");
+        gezien("bestuur-wachtwoord");
+        assertThat(hub.operator().get("/besturen/41001").json().get("portaalaccount").get("zelfGekozenOp").isNull()).isFalse();
+        browser.klik("#uitloggen");
+        // wrong passwords lock a board's account as they lock a school's
+        for (int i = 0; i < 3; i++) {
+            logIn("41001", "raden-" + i);
+        }
+        assertThat(browser.element("#geblokkeerd").getText()).startsWith("Er is te vaak een onjuist wachtwoord gegeven.");
+        assertThat(hub.operator().get("/besturen/41001").json().get("portaalaccount").get("geblokkeerdTot").isNull()).isFalse();
+
+        // the school itself cannot open its board's view, and saving its data keeps it with its board
+        String schoolBrief = hub.operator().post("/scholen/70BA/portaalwachtwoord").json().get("wachtwoord").asText();
+        logIn("70BA", schoolBrief);
+        browser.open("/portaal/41001");
+        assertThat(browser.element("h1").getText()).isEqualTo("Geen toegang");
+        browser.open("/portaal/70BA/gegevens").vulIn("#gegevens-1 [name=bestuurNaam]", "Stichting ba en omstreken")
+                .klik("#gegevens-1 button[type=submit]");
+        assertThat(browser.element("#melding").getText()).isEqualTo("De gegevens van aanleverpunt 1 zijn opgeslagen.");
+        var gegevens = hub.operator().get("/aanleverpunten/70BA/1").json().get("gegevens");
+        assertThat(gegevens.get("bestuurNaam").asText()).isEqualTo("Stichting ba en omstreken");
+        assertThat(gegevens.get("bestuurNummer").asText()).isEqualTo("41001");
+    }
+
     @Test
     void eenEigenWachtwoordOfEenNieuweBriefBeeindigtDeAndereSessies() {
         school("70CK", "ck");
@@ -485,7 +594,7 @@ class PortaalTest {
             kiesEigenWachtwoord(brief, eigen);
             ander.open("/portaal/70CK/gtb");
             assertThat(ander.pad("/portaal/inloggen")).isEqualTo("/portaal/inloggen");
-            assertThat(ander.element("#verlopen").getText()).startsWith("U bent uitgelogd: het wachtwoord van uw school is gewijzigd.");
+            assertThat(ander.element("#verlopen").getText()).startsWith("U bent uitgelogd: uw wachtwoord is gewijzigd.");
             gezien(ander, "verlopen");
 
             // and so does a new letter from the operator
@@ -521,7 +630,7 @@ class PortaalTest {
         assertThat(browser.pad("/portaal/70CK")).isEqualTo("/portaal/70CK");
         browser.klik("#uitloggen");
         logIn("70CK", brief);
-        assertThat(browser.element("#fout").getText()).isEqualTo("BRIN-nummer of wachtwoord onjuist.");
+        assertThat(browser.element("#fout").getText()).isEqualTo("BRIN-nummer (of bestuursnummer) of wachtwoord onjuist.");
         logIn("70CK", eigen);
         assertThat(browser.pad("/portaal/70CK")).isEqualTo("/portaal/70CK");
         browser.klik("#uitloggen");
@@ -535,7 +644,7 @@ class PortaalTest {
         // three wrong passwords in a row lock the account: then even the right one is refused
         for (int i = 1; i <= 2; i++) {
             logIn("70CK", "raden-" + i);
-            assertThat(browser.element("#fout").getText()).isEqualTo("BRIN-nummer of wachtwoord onjuist.");
+            assertThat(browser.element("#fout").getText()).isEqualTo("BRIN-nummer (of bestuursnummer) of wachtwoord onjuist.");
             // warned before the lock, and told how to get a new letter
             assertThat(browser.element("#waarschuwing").getText())
                     .isEqualTo("Let op: na 3 keer achter elkaar een onjuist wachtwoord wordt het account 8 seconden geblokkeerd.");

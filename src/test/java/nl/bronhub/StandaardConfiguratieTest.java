@@ -88,22 +88,37 @@ class StandaardConfiguratieTest {
             assertThat(Files.getPosixFilePermissions(brief)).containsExactlyInAnyOrder(
                     java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
             await().atMost(Duration.ofSeconds(20)).until(() -> operator.get("/scholen/00AA/gtb/01/2026-10-01").json().get("totaal").asInt() == 1);
-            java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().sslContext(Pki.zonderCertificaat(tls).http().sslContext())
-                    .cookieHandler(new java.net.CookieManager()).build();
             String portaal = "https://localhost:" + hub.portaalPoort() + "/portaal";
-            String inlogpagina = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portaal + "/inloggen")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(inlogpagina);
-            assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
-            var ingelogd = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portaal + "/inloggen"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("brin=00AA&wachtwoord="
-                            + java.net.URLEncoder.encode(Files.readString(brief).trim(), java.nio.charset.StandardCharsets.UTF_8)
-                            + "&_csrf=" + csrf.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(ingelogd.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/portaal"));
+            java.net.http.HttpClient browser = ingelogd(tls, portaal, "00AA", Files.readString(brief).trim());
             String gtb = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portaal + "/00AA/gtb/01/2026-10-01")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             assertThat(gtb).contains("GTB vestiging 00AA01, peildatum 1-10-2026").contains("<td id=\"totaal\">1</td>");
+
+            // and the board's letter opens its dashboard, with 00AA's GTB total
+            Path bestuursbrief = data.resolve("portaal/bestuur-40001.txt");
+            assertThat(Files.getPosixFilePermissions(bestuursbrief)).containsExactlyInAnyOrder(
+                    java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            String dashboard = ingelogd(tls, portaal, "40001", Files.readString(bestuursbrief).trim()).send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(portaal + "/40001")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(dashboard).contains("Stichting Speciaal Onderwijs Regenboog (bestuur 40001)").contains("id=\"school-00AA\"")
+                    .doesNotContain("id=\"school-01BA\"");
         }
+    }
+
+    /** A client signed in to the portal through its form, as a browser would (the CSRF token of the sign-in page). */
+    private static java.net.http.HttpClient ingelogd(Path tls, String portaal, String naam, String wachtwoord) throws Exception {
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().sslContext(Pki.zonderCertificaat(tls).http().sslContext())
+                .cookieHandler(new java.net.CookieManager()).build();
+        String inlogpagina = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portaal + "/inloggen")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(inlogpagina);
+        assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
+        var ingelogd = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portaal + "/inloggen"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("brin=" + naam + "&wachtwoord="
+                        + java.net.URLEncoder.encode(wachtwoord, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&_csrf=" + csrf.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(ingelogd.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/portaal"));
+        return browser;
     }
 }

@@ -65,6 +65,19 @@ public class GtbOverzicht {
         return List.copyOf(v);
     }
 
+    /**
+     * Per vestiging the newest GTB whose peildatum has come (the schedule also lists peildata still ahead):
+     * what a school checks before its akkoord, and a board's dashboard totals.
+     */
+    public Map<String, PeildatumRegel> laatste(String brin) {
+        Map<String, PeildatumRegel> laatste = new java.util.LinkedHashMap<>();
+        LocalDate vandaag = LocalDate.now(klok);
+        for (String v : vestigingen(brin)) {
+            peildata(brin, v).stream().filter(p -> !p.peildatum().isAfter(vandaag)).findFirst().ifPresent(p -> laatste.put(v, p));
+        }
+        return laatste;
+    }
+
     /** The peildata of a vestiging's GTBs, newest first. */
     public List<PeildatumRegel> peildata(String brin, String vestiging) {
         Optional<Instelling> school = instellingen.zoek(brin).filter(i -> Peildata.heeftGtb(i.soort()));

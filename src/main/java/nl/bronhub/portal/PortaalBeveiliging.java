@@ -23,9 +23,10 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 
 /**
- * The school portal (/portaal/**): a school signs in with its BRIN-nummer and the password of its
- * wachtwoordbrief (form login, a session, CSRF tokens on every form), and opens only its own pages:
- * /portaal/{brin}/** answers 403 for any other school. Too many wrong passwords in a row lock the account
+ * The school portal (/portaal/**): a school signs in with its BRIN-nummer, a bestuur with its
+ * bestuursnummer, each with the password of its own wachtwoordbrief (form login, a session, CSRF tokens
+ * on every form), and opens only its own pages: /portaal/{naam}/** answers 403 for anyone else (a board
+ * reads its schools through its own pages, BestuurController, never through a school's). Too many wrong passwords in a row lock the account
  * for a while (PortaalAccounts); a locked account is refused even with the right password.
  */
 @Configuration
@@ -55,7 +56,7 @@ public class PortaalBeveiliging {
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/portaal/inloggen", "/portaal/stijl.css").permitAll()
-                        .requestMatchers("/portaal/{brin}", "/portaal/{brin}/**").access(PortaalBeveiliging::eigenSchool)
+                        .requestMatchers("/portaal/{brin}", "/portaal/{brin}/**").access(PortaalBeveiliging::eigenAccount)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/portaal/inloggen").loginProcessingUrl("/portaal/inloggen")
                         .usernameParameter("brin").passwordParameter("wachtwoord")
@@ -123,13 +124,15 @@ public class PortaalBeveiliging {
         };
     }
 
-    private static AuthorizationDecision eigenSchool(Supplier<Authentication> wie, RequestAuthorizationContext context) {
+    /** The signed-in school's or board's own pages: the name in the address is its own, and of its kind. */
+    private static AuthorizationDecision eigenAccount(Supplier<Authentication> wie, RequestAuthorizationContext context) {
         Authentication a = wie.get();
-        String brin = context.getVariables().get("brin");
-        if ("inloggen".equals(brin) || "uitloggen".equals(brin)) {
+        String naam = context.getVariables().get("brin");
+        if ("inloggen".equals(naam) || "uitloggen".equals(naam)) {
             return new AuthorizationDecision(true);
         }
-        return new AuthorizationDecision(a != null && a.isAuthenticated() && a.getAuthorities().stream()
-                .anyMatch(r -> r.getAuthority().equals("ROLE_SCHOOL")) && a.getName().equals(brin));
+        String rol = PortaalAccounts.Soort.van(naam).map(s -> "ROLE_" + s.rol).orElse(null);
+        return new AuthorizationDecision(rol != null && a != null && a.isAuthenticated() && a.getName().equals(naam)
+                && a.getAuthorities().stream().anyMatch(r -> r.getAuthority().equals(rol)));
     }
 }

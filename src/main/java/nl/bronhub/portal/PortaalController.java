@@ -18,15 +18,12 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -80,27 +77,6 @@ public class PortaalController {
         this.gtb = gtb;
         this.abVergelijking = abVergelijking;
         this.register = register;
-    }
-
-    /**
-     * The portal's forms carry each field once; a request with a field twice (or the token twice) is not
-     * one of them, and is refused whole rather than guessing which value was meant.
-     */
-    @ModelAttribute
-    void elkVeldEenmaal(jakarta.servlet.http.HttpServletRequest verzoek) {
-        if (verzoek.getParameterMap().values().stream().anyMatch(w -> w.length > 1)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
-    }
-
-    /**
-     * An address part that is no date (the GTB's peildatum): 400, the portal's Dutch page. Handled here so
-     * that Spring does not log the rejected value at WARN, as it would: what someone typed into an
-     * address may be anything, a pupil's number too.
-     */
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    void onleesbaarAdres(jakarta.servlet.http.HttpServletResponse antwoord) throws java.io.IOException {
-        antwoord.sendError(HttpStatus.BAD_REQUEST.value());
     }
 
     @GetMapping("/inloggen")
@@ -286,13 +262,7 @@ public class PortaalController {
         List<VoortgangStand.Stand> stand = voortgang.vanSchool(brin);
         model.addAttribute("voortgang", stand);
         model.addAttribute("achter", achter(stand));
-        Map<String, GtbOverzicht.PeildatumRegel> laatste = new LinkedHashMap<>();
-        LocalDate vandaag = LocalDate.now(klok);
-        for (String v : gtb.vestigingen(brin)) {
-            // the newest GTB whose peildatum has come; the schedule also lists peildata still ahead
-            gtb.peildata(brin, v).stream().filter(p -> !p.peildatum().isAfter(vandaag)).findFirst().ifPresent(p -> laatste.put(v, p));
-        }
-        model.addAttribute("laatsteGtb", laatste);
+        model.addAttribute("laatsteGtb", gtb.laatste(brin));
         return "portaal/akkoord";
     }
 
@@ -323,16 +293,12 @@ public class PortaalController {
         model.addAttribute("school", stand);
         model.addAttribute("wpo", stand.soort() == Instelling.Soort.WPO);
         // before a planned phase: its week and window (the first vooraankondiging, online) and the contact check
-        planning.startweek(brin).ifPresent(maandag -> {
-            model.addAttribute("startweek", java.util.Map.of("week", maandag.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR),
-                    "jaar", maandag.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR), "vanaf", nl.bronhub.planning.Planning.vensterVan(maandag),
-                    "totEnMet", nl.bronhub.planning.Planning.vensterTot(maandag)));
-        });
+        model.addAttribute("startweek", BestuurController.startweek(planning, brin));
         contactcontrole.stand(brin).ifPresent(c -> model.addAttribute("controle", c));
     }
 
     /** Whether a score of the school is not as expected (a score without a normaantal is not judged). */
-    private static boolean achter(List<VoortgangStand.Stand> stand) {
+    static boolean achter(List<VoortgangStand.Stand> stand) {
         return stand.stream().flatMap(v -> java.util.stream.Stream.of(v.leerlingen(), v.ab()))
                 .anyMatch(s -> Boolean.FALSE.equals(s.volgensVerwachting()));
     }

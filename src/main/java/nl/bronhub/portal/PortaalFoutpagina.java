@@ -33,7 +33,7 @@ public class PortaalFoutpagina implements ErrorViewResolver {
                 ? new String[] {"Formulier verlopen", "Dit formulier is verlopen of niet door Mijn BRON gemaakt. Open de pagina opnieuw "
                         + "(log zo nodig opnieuw in) en probeer het nog eens."}
                 : switch (status) {
-                    case FORBIDDEN -> new String[] {"Geen toegang", "U kunt alleen de gegevens van uw eigen school inzien."};
+                    case FORBIDDEN -> new String[] {"Geen toegang", "U kunt alleen de gegevens van uw eigen school, of als bestuur van uw eigen scholen, inzien."};
                     case NOT_FOUND -> new String[] {"Pagina niet gevonden", "Deze pagina bestaat niet in Mijn BRON."};
                     case BAD_REQUEST, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, REQUEST_HEADER_FIELDS_TOO_LARGE ->
                             new String[] {"Verzoek niet verwerkt", "Mijn BRON kon dit verzoek niet lezen. Gebruik de formulieren op de pagina's "

@@ -41,7 +41,7 @@ public class AanleverpuntRegister implements ApplicationRunner {
 
     record Seed(String brin, String aanleverpuntnummer, String las, String contactpersoon, String gemachtigdeNaam,
                 String gemachtigdeEmail, java.time.LocalDate wachtwoordbriefDatum, Integer wachtwoordbriefDagenVoorEersteStart,
-                Integer normLeerlingen, Integer normAbLeerlingen, String bestuurNaam, String bestuurEmail) {
+                Integer normLeerlingen, Integer normAbLeerlingen, String bestuurNaam, String bestuurEmail, String bestuurNummer) {
 
         /** The wachtwoordbrief date: a fixed one, or so many days before today (the start that takes the seed in). */
         java.time.LocalDate wachtwoordbrief(Clock klok) {
@@ -87,7 +87,7 @@ public class AanleverpuntRegister implements ApplicationRunner {
             AanleverpuntGegevens g;
             try {
                 g = new AanleverpuntGegevens(s.las(), s.contactpersoon(), s.gemachtigdeNaam(), s.gemachtigdeEmail(),
-                        s.wachtwoordbrief(klok), s.normLeerlingen(), s.normAbLeerlingen(), s.bestuurNaam(), s.bestuurEmail());
+                        s.wachtwoordbrief(klok), s.normLeerlingen(), s.normAbLeerlingen(), s.bestuurNaam(), s.bestuurEmail(), s.bestuurNummer());
                 controleer(s.brin(), s.aanleverpuntnummer(), g);
             } catch (OngeldigeInvoer e) {
                 throw new IllegalStateException("Aanleverpunt seed " + seedBestand + ": " + s.brin() + "/" + s.aanleverpuntnummer()
@@ -117,6 +117,28 @@ public class AanleverpuntRegister implements ApplicationRunner {
     public Optional<Aanleverpunt> zoek(String brin, String aanleverpuntnummer) {
         return jdbc.query(ALLES + "where brin = :brin and aanleverpuntnummer = :nummer",
                 Map.of("brin", brin, "nummer", aanleverpuntnummer), (rs, n) -> lees(rs)).stream().findFirst();
+    }
+
+    /** The schools (BRIN) with an aanleverpunt that names this bestuursnummer: the board's dashboard. */
+    public List<String> scholenVanBestuur(String bestuurNummer) {
+        return jdbc.queryForList("select distinct brin from aanleverpunt where bestuur_nummer = :nummer order by brin",
+                Map.of("nummer", bestuurNummer), String.class);
+    }
+
+    /** A board as the aanleverpunten name it: its number, its name (the first school's spelling) and its schools. */
+    public record Bestuur(String nummer, String naam, List<String> scholen) {
+    }
+
+    public List<Bestuur> besturen() {
+        Map<String, List<String[]>> perNummer = new java.util.TreeMap<>();
+        jdbc.query("select bestuur_nummer, brin, bestuur_naam from aanleverpunt where bestuur_nummer is not null order by brin, aanleverpuntnummer",
+                Map.of(), (java.sql.ResultSet rs) -> {
+                    perNummer.computeIfAbsent(rs.getString(1), n -> new java.util.ArrayList<>())
+                            .add(new String[] {rs.getString(2), rs.getString(3)});
+                });
+        return perNummer.entrySet().stream().map(e -> new Bestuur(e.getKey(),
+                e.getValue().stream().map(r -> r[1]).filter(java.util.Objects::nonNull).findFirst().orElse(null),
+                e.getValue().stream().map(r -> r[0]).distinct().toList())).toList();
     }
 
     /** Creates or replaces the registry data of an aanleverpunt; refused input changes nothing. */
@@ -154,13 +176,13 @@ public class AanleverpuntRegister implements ApplicationRunner {
     private void schrijf(long id, AanleverpuntGegevens g) {
         jdbc.update("update aanleverpunt set las = :las, contactpersoon = :contact, gemachtigde_naam = :naam, "
                 + "gemachtigde_email = :email, wachtwoordbrief_datum = :brief, norm_leerlingen = :norm, "
-                + "norm_ab_leerlingen = :normAb, bestuur_naam = :bestuur, bestuur_email = :bestuurEmail, gegevens_bijgewerkt_op = :nu "
+                + "norm_ab_leerlingen = :normAb, bestuur_naam = :bestuur, bestuur_email = :bestuurEmail, bestuur_nummer = :bestuurNummer, gegevens_bijgewerkt_op = :nu "
                 + "where id = :id",
                 new MapSqlParameterSource("id", id).addValue("las", g.las()).addValue("contact", g.contactpersoon())
                         .addValue("naam", g.gemachtigdeNaam()).addValue("email", g.gemachtigdeEmail())
                         .addValue("brief", g.wachtwoordbriefDatum()).addValue("norm", g.normLeerlingen())
                         .addValue("normAb", g.normAbLeerlingen()).addValue("bestuur", g.bestuurNaam())
-                        .addValue("bestuurEmail", g.bestuurEmail()).addValue("nu", Timestamp.from(klok.instant())));
+                        .addValue("bestuurEmail", g.bestuurEmail()).addValue("bestuurNummer", g.bestuurNummer()).addValue("nu", Timestamp.from(klok.instant())));
     }
 
     private static Aanleverpunt lees(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -169,7 +191,7 @@ public class AanleverpuntRegister implements ApplicationRunner {
                 rs.getString("las"), rs.getString("contactpersoon"), rs.getString("gemachtigde_naam"),
                 rs.getString("gemachtigde_email"), brief == null ? null : brief.toLocalDate(),
                 (Integer) rs.getObject("norm_leerlingen"), (Integer) rs.getObject("norm_ab_leerlingen"),
-                rs.getString("bestuur_naam"), rs.getString("bestuur_email")),
+                rs.getString("bestuur_naam"), rs.getString("bestuur_email"), rs.getString("bestuur_nummer")),
                 rs.getTimestamp("getest_op") == null ? null : rs.getTimestamp("getest_op").toInstant());
     }
 }

@@ -83,6 +83,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sends a form of the page, with its valid CSRF token, to another address: what someone with the
+     * browser's developer tools can do; only the server's access rule stands in the way.
+     */
+    public Browser verstuurNaar(String formulier, String actie) {
+        WebElement oudePagina = driver.findElement(By.tagName("html"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].setAttribute('action', arguments[1]); arguments[0].submit();",
+                element(formulier), actie);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oudePagina));
+        return this;
+    }
+
     /** Forgets the portal session (its cookie), as when a form was left open until the session ended. */
     public Browser vergeetSessie() {
         driver.manage().deleteCookieNamed("JSESSIONID");
