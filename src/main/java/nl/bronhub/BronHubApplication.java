@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** bron-hub: plays BRON for primary and special education. The pipeline wiring is in routes/. */
 @SpringBootApplication
+// the settings of each stage as typed records, checked at start (e.g. portal.PortaalEigenschappen)
+@org.springframework.boot.context.properties.ConfigurationPropertiesScan
 public class BronHubApplication {
 
     public static void main(String[] args) {

@@ -21,8 +21,8 @@ public class HubConfig {
 
     /** Threads for processing different aanleverpunten side by side. */
     @Bean(destroyMethod = "shutdown")
-    public ExecutorService verwerkingPool(@Value("${bron.verwerking.parallelle-aanleverpunten:4}") int threads) {
-        return Executors.newFixedThreadPool(threads, r -> {
+    public ExecutorService verwerkingPool(nl.bronhub.processing.VerwerkingEigenschappen verwerking) {
+        return Executors.newFixedThreadPool(verwerking.parallelleAanleverpunten(), r -> {
             Thread t = new Thread(r, "verwerking");
             t.setDaemon(true);
             return t;

@@ -18,7 +18,6 @@ import nl.bronhub.soap.Contract;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.component.cxf.common.CxfPayload;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
@@ -42,16 +41,15 @@ public class TerugkoppelingOphalen implements SignaalBron {
 
     public TerugkoppelingOphalen(Contract contract, XsdControle xsd, Aanleverpunten aanleverpunten,
                                  TerugkoppelingWachtrij wachtrij, SignaalCatalogus catalogus, Clock klok,
-                                 @Value("${bron.terugkoppeling.pagina-grootte}") int paginaGrootte,
-                                 @Value("${bron.terugkoppeling.bewaartermijn-dagen}") int bewaartermijnDagen) {
+                                 TerugkoppelingEigenschappen eigenschappen) {
         this.contract = contract;
         this.xsd = xsd;
         this.aanleverpunten = aanleverpunten;
         this.wachtrij = wachtrij;
         this.catalogus = catalogus;
         this.klok = klok;
-        this.paginaGrootte = paginaGrootte;
-        this.bewaartermijnDagen = bewaartermijnDagen;
+        this.paginaGrootte = eigenschappen.paginaGrootte();
+        this.bewaartermijnDagen = eigenschappen.bewaartermijnDagen();
     }
 
     @Override

@@ -34,7 +34,6 @@ import org.apache.camel.Header;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -71,8 +70,8 @@ public class GbaMutatiebestand implements SignaalBron {
 
     public GbaMutatiebestand(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, TerugkoppelingWachtrij wachtrij,
                              GbaRegister gba, SignaalCatalogus catalogus, Clock klok,
-                             @Value("${bron.gba.mutaties.max-regels:100000}") int maxRegels) {
-        this.maxRegels = maxRegels;
+                             GbaMutatieEigenschappen eigenschappen) {
+        this.maxRegels = eigenschappen.maxRegels();
         this.jdbc = jdbc;
         this.transactie = transactie;
         this.wachtrij = wachtrij;

@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import nl.bronhub.reference.Instellingen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -47,16 +46,15 @@ public class GtbHerberekening {
     private volatile String bevestigd;
 
     public GtbHerberekening(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, GtbRegels regels, Peildata peildata,
-                            Instellingen instellingen, Clock klok, @Value("${bron.gtb.batch:200}") int batch,
-                            @Value("${bron.gtb.schooljaar-afgesloten-na-maanden:5}") int afgeslotenNaMaanden) {
+                            Instellingen instellingen, Clock klok, GtbEigenschappen eigenschappen) {
         this.jdbc = jdbc;
         this.transactie = transactie;
         this.regels = regels;
         this.peildata = peildata;
         this.instellingen = instellingen;
         this.klok = klok;
-        this.batch = batch;
-        this.afgeslotenNaMaanden = afgeslotenNaMaanden;
+        this.batch = eigenschappen.batch();
+        this.afgeslotenNaMaanden = eigenschappen.schooljaarAfgeslotenNaMaanden();
     }
 
     /** Notes a changed person, inside the transaction that changed it. */

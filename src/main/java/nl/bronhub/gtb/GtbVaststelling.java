@@ -9,7 +9,6 @@ import java.util.Map;
 
 import nl.bronhub.reference.Instelling;
 import nl.bronhub.reference.Instellingen;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,12 +28,12 @@ public class GtbVaststelling {
     private final int termijnDagen;
 
     public GtbVaststelling(NamedParameterJdbcTemplate jdbc, Instellingen instellingen, Peildata peildata, Clock klok,
-                           @Value("${bron.gtb.termijn-dagen:28}") int termijnDagen) {
+                           GtbEigenschappen eigenschappen) {
         this.jdbc = jdbc;
         this.instellingen = instellingen;
         this.peildata = peildata;
         this.klok = klok;
-        this.termijnDagen = termijnDagen;
+        this.termijnDagen = eigenschappen.termijnDagen();
     }
 
     /** Each round looks only past the latest peildatum already fixed per school, so it costs a query, not a scan. */

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import nl.bronhub.reference.Instelling;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +25,9 @@ public class Peildata {
     private final int schooljarenTerug;
     private final int eersteSchooldagDag;
 
-    public Peildata(@Value("${bron.gtb.schooljaren-terug:2}") int schooljarenTerug,
-                    @Value("${bron.gtb.eerste-schooldag-vanaf:17}") int eersteSchooldagDag) {
-        this.schooljarenTerug = schooljarenTerug;
-        this.eersteSchooldagDag = eersteSchooldagDag;
+    public Peildata(GtbEigenschappen eigenschappen) {
+        this.schooljarenTerug = eigenschappen.schooljarenTerug();
+        this.eersteSchooldagDag = eigenschappen.eersteSchooldagVanaf();
     }
 
     /** The year a date's school year starts in (1 August - 31 July). */

@@ -14,7 +14,6 @@ import nl.bronhub.signal.SignaalFout;
 import nl.bronhub.soap.Contract;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.CxfPayload;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -32,11 +31,11 @@ public class AanleveringLezer implements SignaalBron {
     private final int maxBerichten;
 
     public AanleveringLezer(Contract contract, XsdControle xsd, SignaalCatalogus catalogus,
-                            @Value("${bron.intake.max-berichten-per-aanlevering}") int maxBerichten) {
+                            IntakeEigenschappen eigenschappen) {
         this.contract = contract;
         this.xsd = xsd;
         this.catalogus = catalogus;
-        this.maxBerichten = maxBerichten;
+        this.maxBerichten = eigenschappen.maxBerichtenPerAanlevering();
     }
 
     @Override

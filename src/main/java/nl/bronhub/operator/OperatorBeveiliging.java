@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -36,21 +35,20 @@ public class OperatorBeveiliging {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorBeveiliging.class);
 
     /**
-     * @param maxFout  wrong operator passwords from one address within {@code venster} before that address is held back
-     * @param blokkade how long it is held back then (429 with Retry-After, also for the right password)
+     * Wrong operator passwords from one address within the window hold that address back for a while (429 with
+     * Retry-After, also for the right password): bron.operator.max-foute-wachtwoorden, venster, blokkade.
      */
     @Bean
-    public SecurityFilterChain beveiliging(HttpSecurity http, @Value("${bron.operator.max-foute-wachtwoorden:10}") int maxFout,
-                                           @Value("${bron.operator.venster:PT1M}") java.time.Duration venster,
-                                           @Value("${bron.operator.blokkade:PT5M}") java.time.Duration blokkade,
-                                           @Value("${bron.operator.max-verzoek-bytes:1048576}") long maxVerzoekBytes,
+    public SecurityFilterChain beveiliging(HttpSecurity http, OperatorEigenschappen eigenschappen,
                                            OperatorKanaal operatorKanaal) throws Exception {
+        long maxVerzoekBytes = eigenschappen.maxVerzoekBytes();
         return http
                 // after the security headers are set up, before any credential is looked at: 413 for a too large body
                 .addFilterAfter(new VerzoekGrens(maxVerzoekBytes, operatorKanaal),
                         org.springframework.security.web.header.HeaderWriterFilter.class)
                 // not a bean: Spring Boot would also put a Filter bean in front of every request
-                .addFilterBefore(new OperatorBeveiligingRemming(maxFout, venster, blokkade, java.time.Clock.systemUTC()),
+                .addFilterBefore(new OperatorBeveiligingRemming(eigenschappen.maxFouteWachtwoorden(), eigenschappen.venster(),
+                        eigenschappen.blokkade(), java.time.Clock.systemUTC()),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/operator/**").hasRole("OPERATOR")
                         // the API's description and its UI: for the operator, like the API itself
@@ -107,12 +105,11 @@ public class OperatorBeveiliging {
     }
 
     @Bean
-    public UserDetailsService operators(@Value("${bron.operator.gebruiker}") String gebruiker,
-                                        @Value("${bron.operator.wachtwoord:}") String wachtwoord,
-                                        @Value("${bron.operator.wachtwoordbestand}") String bestand) {
+    public UserDetailsService operators(OperatorEigenschappen eigenschappen) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        String geheim = StringUtils.hasText(wachtwoord) ? wachtwoord : uitBestand(Path.of(bestand));
-        return new InMemoryUserDetailsManager(User.withUsername(gebruiker).password(encoder.encode(geheim)).roles("OPERATOR").build());
+        String geheim = StringUtils.hasText(eigenschappen.wachtwoord()) ? eigenschappen.wachtwoord()
+                : uitBestand(Path.of(eigenschappen.wachtwoordbestand()));
+        return new InMemoryUserDetailsManager(User.withUsername(eigenschappen.gebruiker()).password(encoder.encode(geheim)).roles("OPERATOR").build());
     }
 
     /** The password made at first start, readable by the hub's own user only; never logged. */

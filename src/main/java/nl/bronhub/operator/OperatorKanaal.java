@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 public class OperatorKanaal extends HttpsDeur {
 
     public OperatorKanaal(SslBundles bundels, @Value("${server.ssl.bundle}") String bundel,
-                          @Value("${bron.operator.poort}") int poort, @Value("${bron.operator.adres}") String adres) {
-        super(bundels, bundel, poort, adres, "bron.operator.adres");
+                          OperatorEigenschappen eigenschappen) {
+        super(bundels, bundel, eigenschappen.poort(), eigenschappen.adres(), "bron.operator.adres");
     }
 }

@@ -21,7 +21,6 @@ import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.reference.Instelling;
 import nl.bronhub.reference.Instellingen;
 import nl.bronhub.intake.Formaten;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -64,12 +63,12 @@ public class Planning {
     private final int standaardCapaciteit;
 
     public Planning(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, Instellingen instellingen, Clock klok,
-                    @Value("${bron.planning.capaciteit-per-week}") int standaardCapaciteit) {
+                    PlanningEigenschappen eigenschappen) {
         this.jdbc = jdbc;
         this.transactie = transactie;
         this.instellingen = instellingen;
         this.klok = klok;
-        this.standaardCapaciteit = standaardCapaciteit;
+        this.standaardCapaciteit = eigenschappen.capaciteitPerWeek();
     }
 
     /** "2027-W05" as that ISO week's Monday; refused (naming {@code veld}) when it is no week of 2000–2099. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +34,12 @@ public class Vooraankondigingen {
 
     public Vooraankondigingen(NamedParameterJdbcTemplate jdbc, Clock klok, Contactcontrole contactcontrole,
                               nl.bronhub.progress.Voortgangsmails mails,
-                              @Value("${bron.planning.tweede-dagen-voor-start}") int tweedeDagenVoorStart) {
+                              PlanningEigenschappen eigenschappen) {
         this.jdbc = jdbc;
         this.mails = mails;
         this.contactcontrole = contactcontrole;
         this.klok = klok;
-        this.tweedeDagenVoorStart = tweedeDagenVoorStart;
+        this.tweedeDagenVoorStart = eigenschappen.tweedeDagenVoorStart();
     }
 
     public void plan() {

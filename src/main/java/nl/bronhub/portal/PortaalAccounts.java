@@ -18,7 +18,6 @@ import java.util.Optional;
 import nl.bronhub.OngeldigeInvoer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -86,16 +85,13 @@ public class PortaalAccounts implements ApplicationRunner {
     private final Duration blokkade;
     private final int minLengte;
 
-    public PortaalAccounts(NamedParameterJdbcTemplate jdbc, Clock klok, @Value("${bron.portaal.wachtwoordbrieven:}") String brievenMap,
-                           @Value("${bron.portaal.max-mislukte-pogingen:5}") int maxMislukt,
-                           @Value("${bron.portaal.blokkade:PT15M}") Duration blokkade,
-                           @Value("${bron.portaal.min-wachtwoordlengte:12}") int minLengte) {
+    public PortaalAccounts(NamedParameterJdbcTemplate jdbc, Clock klok, PortaalEigenschappen eigenschappen) {
         this.jdbc = jdbc;
         this.klok = klok;
-        this.brievenMap = brievenMap;
-        this.maxMislukt = maxMislukt;
-        this.blokkade = blokkade;
-        this.minLengte = minLengte;
+        this.brievenMap = eigenschappen.wachtwoordbrieven();
+        this.maxMislukt = eigenschappen.maxMisluktePogingen();
+        this.blokkade = eigenschappen.blokkade();
+        this.minLengte = eigenschappen.minWachtwoordlengte();
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 public class PortaalKanaal extends HttpsDeur {
 
     public PortaalKanaal(SslBundles bundels, @Value("${server.ssl.bundle}") String bundel,
-                         @Value("${bron.portaal.poort}") int poort, @Value("${bron.portaal.adres}") String adres) {
-        super(bundels, bundel, poort, adres, "bron.portaal.adres");
+                         PortaalEigenschappen eigenschappen) {
+        super(bundels, bundel, eigenschappen.poort(), eigenschappen.adres(), "bron.portaal.adres");
     }
 }

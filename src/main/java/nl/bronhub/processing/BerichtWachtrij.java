@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,12 +22,11 @@ public class BerichtWachtrij {
     private final int perPoll;
     private final int bewaartermijnDagen;
 
-    public BerichtWachtrij(NamedParameterJdbcTemplate jdbc, Clock klok, @Value("${bron.verwerking.batch}") int perPoll,
-                           @Value("${bron.verwerking.bewaartermijn-dagen}") int bewaartermijnDagen) {
+    public BerichtWachtrij(NamedParameterJdbcTemplate jdbc, Clock klok, VerwerkingEigenschappen eigenschappen) {
         this.jdbc = jdbc;
         this.klok = klok;
-        this.perPoll = perPoll;
-        this.bewaartermijnDagen = bewaartermijnDagen;
+        this.perPoll = eigenschappen.batch();
+        this.bewaartermijnDagen = eigenschappen.bewaartermijnDagen();
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,10 +25,10 @@ public class MislukteVerwerking {
     private final int maxPogingen;
 
     public MislukteVerwerking(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie,
-                              @Value("${bron.verwerking.max-pogingen}") int maxPogingen) {
+                              VerwerkingEigenschappen eigenschappen) {
         this.jdbc = jdbc;
         this.transactie = transactie;
-        this.maxPogingen = maxPogingen;
+        this.maxPogingen = eigenschappen.maxPogingen();
     }
 
     /** Whether the berichten after this one may go on (it is parked), must wait, or the failure was not even recorded. */

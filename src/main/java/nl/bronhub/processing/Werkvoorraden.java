@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,11 +36,11 @@ public class Werkvoorraden {
     private final int perTransactie;
 
     public Werkvoorraden(BerichtWachtrij wachtrij, BerichtLezer lezer, MislukteVerwerking mislukt,
-                         @Value("${bron.verwerking.per-transactie}") int perTransactie) {
+                         VerwerkingEigenschappen eigenschappen) {
         this.wachtrij = wachtrij;
         this.lezer = lezer;
         this.mislukt = mislukt;
-        this.perTransactie = perTransactie;
+        this.perTransactie = eigenschappen.perTransactie();
     }
 
     /**

@@ -2,7 +2,6 @@ package nl.bronhub.progress;
 
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -25,7 +24,8 @@ public class MailSjablonen {
     private final TemplateEngine tekst = engine(TemplateMode.TEXT, ".txt");
     private final String map;
 
-    public MailSjablonen(@Value("${bron.voortgang.sjablonen}") String map) {
+    public MailSjablonen(VoortgangEigenschappen eigenschappen) {
+        String map = eigenschappen.sjablonen();
         this.map = map.endsWith("/") ? map : map + "/";
     }
 

@@ -9,7 +9,6 @@ import nl.bronhub.reference.Instelling;
 import nl.bronhub.reference.Instellingen;
 import nl.bronhub.registry.Aanleverpunten;
 import nl.bronhub.registry.AanleverpuntRegister;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,15 +32,14 @@ public class VoortgangStand {
     private final int week6;
 
     public VoortgangStand(AanleverpuntRegister register, Aanleverpunten aanleverpunten, VoortgangTeller teller, Instellingen instellingen,
-                          Clock klok, @Value("${bron.voortgang.verwachting.week3}") int week3,
-                          @Value("${bron.voortgang.verwachting.week6}") int week6) {
+                          Clock klok, VoortgangEigenschappen eigenschappen) {
         this.register = register;
         this.aanleverpunten = aanleverpunten;
         this.teller = teller;
         this.instellingen = instellingen;
         this.klok = klok;
-        this.week3 = week3;
-        this.week6 = week6;
+        this.week3 = eigenschappen.verwachting().week3();
+        this.week6 = eigenschappen.verwachting().week6();
     }
 
     public List<Stand> vanSchool(String brin) {

@@ -50,18 +50,17 @@ public class Voortgangsmails {
     private final nl.bronhub.planning.Contactcontrole contactcontrole;
 
     public Voortgangsmails(NamedParameterJdbcTemplate jdbc, MailSjablonen sjablonen, Instellingen instellingen, nl.bronhub.Helpdesk helpdesk,
-                           @Value("${bron.voortgang.verwachting.week3}") int week3, @Value("${bron.voortgang.verwachting.week6}") int week6,
-                           @Value("${bron.voortgang.herhaal-na-ms}") long herhaalNa, @Value("${bron.mail.afzender}") String afzender,
-                           @Value("${bron.planning.handboek-url}") String handboek, nl.bronhub.planning.Planning planning,
+                           VoortgangEigenschappen voortgang, @Value("${bron.mail.afzender}") String afzender,
+                           nl.bronhub.planning.PlanningEigenschappen planningEigenschappen, nl.bronhub.planning.Planning planning,
                            nl.bronhub.planning.Contactcontrole contactcontrole) {
         this.jdbc = jdbc;
         this.sjablonen = sjablonen;
         this.instellingen = instellingen;
-        this.verwachting = Map.of(3, week3, 6, week6);
-        this.herhaalNa = Duration.ofMillis(herhaalNa);
+        this.verwachting = Map.of(3, voortgang.verwachting().week3(), 6, voortgang.verwachting().week6());
+        this.herhaalNa = Duration.ofMillis(voortgang.herhaalNaMs());
         this.afzender = afzender;
         this.helpdesk = helpdesk;
-        this.handboek = handboek;
+        this.handboek = planningEigenschappen.handboekUrl();
         this.planning = planning;
         this.contactcontrole = contactcontrole;
     }

@@ -8,7 +8,6 @@ import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.cxf.Bus;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,7 +21,8 @@ public class SoapEndpointConfig {
      */
     @Bean("bronUitwisseling")
     public CxfEndpoint bronUitwisseling(Bus bus, EnvelopFoutInterceptor envelopFouten, GeenProtocolHeaders geenHeaders,
-                                        @Value("${bron.intake.max-nestingdiepte}") int maxNestingdiepte) {
+                                        nl.bronhub.intake.IntakeEigenschappen intake) {
+        int maxNestingdiepte = intake.maxNestingdiepte();
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
         endpoint.setAddress("/uitwisseling/v1");

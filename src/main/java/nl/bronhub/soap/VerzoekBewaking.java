@@ -55,12 +55,11 @@ public class VerzoekBewaking extends OncePerRequestFilter {
     private final AuditSpoor audit;
     private final XMLInputFactory stax;
 
-    public VerzoekBewaking(@Value("${bron.intake.max-verzoek-bytes}") long maxBytes,
-                           @Value("${bron.intake.max-nestingdiepte}") int maxNestingdiepte, SignaalCatalogus catalogus,
+    public VerzoekBewaking(nl.bronhub.intake.IntakeEigenschappen intake, SignaalCatalogus catalogus,
                            AuditSpoor audit, @Value("${bron.benchmark.echo:false}") boolean echo) {
         this.echo = echo;
-        this.maxBytes = maxBytes;
-        this.maxNestingdiepte = maxNestingdiepte;
+        this.maxBytes = intake.maxVerzoekBytes();
+        this.maxNestingdiepte = intake.maxNestingdiepte();
         this.catalogus = catalogus;
         this.audit = audit;
         this.stax = XMLInputFactory.newFactory();

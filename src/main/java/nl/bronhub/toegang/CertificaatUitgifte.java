@@ -22,7 +22,6 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -62,23 +61,18 @@ public class CertificaatUitgifte {
 
     public CertificaatUitgifte(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, CertificaatRegister register, Clock klok,
                                nl.bronhub.progress.Voortgangsmails mails,
-                               @Value("${bron.certificaat.uitgifte.certificaat}") String caCertificaat,
-                               @Value("${bron.certificaat.uitgifte.sleutel}") String caSleutel,
-                               @Value("${bron.certificaat.geldig-jaren}") int geldigJaren,
-                               @Value("${bron.certificaat.venster-dagen}") int vensterDagen,
-                               @Value("${bron.certificaat.vernieuwen-dagen}") int vernieuwenDagen,
-                               @Value("${bron.certificaat.herinneren}") boolean herinneren) {
-        this.herinneren = herinneren;
+                               CertificaatEigenschappen eigenschappen) {
+        this.herinneren = eigenschappen.herinneren();
         this.jdbc = jdbc;
         this.mails = mails;
         this.transactie = transactie;
         this.register = register;
         this.klok = klok;
-        this.caCertificaat = Path.of(caCertificaat);
-        this.caSleutel = Path.of(caSleutel);
-        this.geldigJaren = geldigJaren;
-        this.vensterDagen = vensterDagen;
-        this.vernieuwenDagen = vernieuwenDagen;
+        this.caCertificaat = Path.of(eigenschappen.uitgifte().certificaat());
+        this.caSleutel = Path.of(eigenschappen.uitgifte().sleutel());
+        this.geldigJaren = eigenschappen.geldigJaren();
+        this.vensterDagen = eigenschappen.vensterDagen();
+        this.vernieuwenDagen = eigenschappen.vernieuwenDagen();
     }
 
     /** The aanleverpunt's certificate state and what the school may do now. */
