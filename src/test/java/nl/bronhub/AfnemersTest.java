@@ -76,12 +76,15 @@ class AfnemersTest {
     /** What must never appear in a delivery: the pupils' numbers, names and birth dates. */
     private static final List<String> PERSOONSGEGEVENS = new ArrayList<>();
     private static HttpClient http;
+    /** Where the hub writes deliveries as files (bron.afnemers.bestanden). */
+    private static final Path BESTANDEN = Path.of("target/test-data", "afnemers-bestanden-" + Berichten.uniekeLetters()).toAbsolutePath();
 
     @BeforeAll
     static void start() {
         vondstenVooraf = PersoonsgegevensInLog.VONDSTEN.size();
         Map<String, Object> eigenschappen = Hub.testEigenschappen(Path.of("target/test-data", "afnemers-" + Berichten.uniekeLetters()));
         eigenschappen.put("bron.afnemers.drempel", String.valueOf(DREMPEL));
+        eigenschappen.put("bron.afnemers.bestanden", BESTANDEN.toString());
         hub = Hub.start(eigenschappen);
         operator = hub.operator();
         http = HttpClient.newBuilder().sslContext(Pki.zonderCertificaat().http().sslContext()).version(HttpClient.Version.HTTP_1_1)
@@ -328,6 +331,30 @@ class AfnemersTest {
         assertThat(a.has("geheim")).isFalse();
         assertThat(operator.delete("/afnemers/verwijderd").status()).isEqualTo(204);
         assertThat(operator.get("/afnemers/verwijderd").status()).isEqualTo(404);
+    }
+
+    @Test
+    void eenLeveringAlsBestandInDeMapVanDeAfnemer() throws Exception {
+        String geheim = registreer("cbs-bestanden", "CBS, per bestand", List.of("register"));
+        OperatorClient.Antwoord a = operator.post("/afnemers/cbs-bestanden/bestanden/register?peildatum=2026-10-01");
+        assertThat(a.status()).as(a.toString()).isEqualTo(200);
+        assertThat(a.json().get("bestand").asText()).isEqualTo("cbs-bestanden/register-2026-10-01.csv");
+        Path bestand = BESTANDEN.resolve("cbs-bestanden/register-2026-10-01.csv");
+        // the file holds what the API gives
+        String csv = vraag("/afnemers/leveringen/register?peildatum=2026-10-01", "cbs-bestanden", geheim, "text/csv").body();
+        assertThat(java.nio.file.Files.readString(bestand)).isEqualTo(csv).contains("30AA,01,33,x,x,0,7");
+        JsonNode rij = operator.get("/audit/afnemers?afnemer=cbs-bestanden").json().get(1);
+        assertThat(rij.get("formaat").asText()).isEqualTo("bestand");
+        assertThat(rij.get("cellen").asInt()).isEqualTo(8);
+        // refused, and no file: a kind not registered (409), a bad peildatum (400), an unknown kind (400) or afnemer (404)
+        assertThat(operator.post("/afnemers/cbs-bestanden/bestanden/gtb?peildatum=2026-10-01").status()).isEqualTo(409);
+        assertThat(operator.post("/afnemers/cbs-bestanden/bestanden/register?peildatum=2026-02-30").status()).isEqualTo(400);
+        assertThat(operator.post("/afnemers/cbs-bestanden/bestanden/bsn?peildatum=2026-10-01").status()).isEqualTo(400);
+        assertThat(operator.post("/afnemers/niemand/bestanden/register?peildatum=2026-10-01").status()).isEqualTo(404);
+        try (var inhoud = java.nio.file.Files.list(BESTANDEN.resolve("cbs-bestanden"))) {
+            assertThat(inhoud.map(x -> x.getFileName().toString()).toList()).containsExactly("register-2026-10-01.csv");
+        }
+        assertThat(BESTANDEN.resolve("niemand")).doesNotExist();
     }
 
     // --- helpers

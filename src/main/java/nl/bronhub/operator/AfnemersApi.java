@@ -5,8 +5,11 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.afnemers.AfnemerBestanden;
 import nl.bronhub.afnemers.AfnemerSpoor;
 import nl.bronhub.afnemers.Afnemers;
+import nl.bronhub.afnemers.Leveringen;
+import nl.bronhub.afnemers.Leveringsoort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +39,14 @@ public class AfnemersApi {
 
     private final Afnemers afnemers;
     private final AfnemerSpoor spoor;
+    private final AfnemerBestanden bestanden;
+    private final Leveringen leveringen;
 
-    public AfnemersApi(Afnemers afnemers, AfnemerSpoor spoor) {
+    public AfnemersApi(Afnemers afnemers, AfnemerSpoor spoor, AfnemerBestanden bestanden, Leveringen leveringen) {
         this.afnemers = afnemers;
         this.spoor = spoor;
+        this.bestanden = bestanden;
+        this.leveringen = leveringen;
     }
 
     @GetMapping("/afnemers")
@@ -74,6 +81,24 @@ public class AfnemersApi {
     @Operation(summary = "Maakt een nieuw geheim voor de afnemer (eenmalig getoond; het vorige werkt meteen niet meer)")
     public Geheim geheim(@PathVariable String code) {
         return new Geheim(code, afnemers.nieuwGeheim(code).orElseThrow(() -> new OperatorFouten.NietGevonden("deze afnemer")));
+    }
+
+    @PostMapping("/afnemers/{code}/bestanden/{soort}")
+    @Operation(summary = "Schrijft een levering als CSV-bestand in de map van de afnemer (bron.afnemers.bestanden/{code}/{soort}-{peildatum}.csv)")
+    public AfnemerBestanden.Geschreven bestand(@PathVariable String code, @PathVariable String soort, @RequestParam String peildatum)
+            throws java.io.IOException {
+        Afnemers.Afnemer afnemer = een(code);
+        Leveringsoort s = Leveringsoort.van(soort)
+                .orElseThrow(() -> new OngeldigeInvoer("soort", "soort moet een van " + java.util.Arrays.stream(Leveringsoort.values())
+                        .map(Leveringsoort::naam).toList() + " zijn"));
+        if (!afnemer.leveringen().contains(s.naam())) {
+            throw new OperatorFouten.Conflict("deze afnemer is niet geregistreerd voor deze soort levering");
+        }
+        java.time.LocalDate d = leveringen.peildatum(peildatum);
+        if (!bestanden.aan()) {
+            throw new OperatorFouten.Conflict("er is geen map voor leveringen als bestand ingesteld (bron.afnemers.bestanden)");
+        }
+        return bestanden.schrijf(afnemer.code(), s, d);
     }
 
     @GetMapping("/audit/afnemers")
