@@ -118,6 +118,8 @@ class AfnemersTest {
         if (hub != null) {
             hub.close();
         }
+        // everything this class made the hub do, refusals included, logged no pupil's data
+        assertThat(PersoonsgegevensInLog.VONDSTEN.size()).as("personal data in the hub's log").isEqualTo(vondstenVooraf);
     }
 
     @Test
@@ -194,7 +196,9 @@ class AfnemersTest {
         HttpResponse<String> r = vraag("/afnemers/leveringen/gtb?peildatum=2026-10-01", "gemeente-utrecht", geheim, null);
         probleem(r, 403, "geen-toegang");
         assertThat(r.body()).doesNotContain("30AA", "aantal");
-        JsonNode rij = operator.get("/audit/afnemers?afnemer=gemeente-utrecht").json().get(0);
+        // asked as CSV: the same refusal, as problem details
+        probleem(vraag("/afnemers/leveringen/gtb?peildatum=2026-10-01", "gemeente-utrecht", geheim, "text/csv"), 403, "geen-toegang");
+        JsonNode rij = operator.get("/audit/afnemers?afnemer=gemeente-utrecht").json().get(1);
         assertThat(rij.get("soort").asText()).isEqualTo("gtb");
         assertThat(rij.get("status").asInt()).isEqualTo(403);
         assertThat(rij.get("uitkomst").asText()).isEqualTo("geen-toegang");
