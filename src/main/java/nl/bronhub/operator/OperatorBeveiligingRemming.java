@@ -24,9 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * for bron.operator.blokkade, also with the right password (else a guesser would learn it from the one
  * answer that differs). Only requests that bring credentials count and are held back: the health
  * check of a load balancer and the LAS door are not affected, nor is an operator who signs in right.
- * Per instance, in memory: a restart forgets, which an attacker cannot cause from outside.
+ * Per instance, in memory: a restart forgets, which an attacker cannot cause from outside. The afnemers' door
+ * (nl.bronhub.afnemers.AfnemerBeveiliging) uses it too, with its own counts.
  */
-final class OperatorBeveiligingRemming extends OncePerRequestFilter {
+public final class OperatorBeveiligingRemming extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperatorBeveiligingRemming.class);
     /** Beyond this many addresses, those without a lock or a recent failure are forgotten. */
@@ -36,6 +37,8 @@ final class OperatorBeveiligingRemming extends OncePerRequestFilter {
     private final Duration venster;
     private final Duration blokkade;
     private final Clock tijd;
+    /** Whose sign-in this guards, for the log line: "Operator", "Afnemer". */
+    private final String wie;
     private final Map<String, Adres> adressen = new ConcurrentHashMap<>();
 
     private static final class Adres {
@@ -43,7 +46,12 @@ final class OperatorBeveiligingRemming extends OncePerRequestFilter {
         Instant geblokkeerdTot;
     }
 
-    OperatorBeveiligingRemming(int maxFout, Duration venster, Duration blokkade, Clock tijd) {
+    public OperatorBeveiligingRemming(int maxFout, Duration venster, Duration blokkade, Clock tijd) {
+        this(maxFout, venster, blokkade, tijd, "Operator");
+    }
+
+    public OperatorBeveiligingRemming(int maxFout, Duration venster, Duration blokkade, Clock tijd, String wie) {
+        this.wie = wie;
         this.maxFout = maxFout;
         this.venster = venster;
         this.blokkade = blokkade;
@@ -104,7 +112,7 @@ final class OperatorBeveiligingRemming extends OncePerRequestFilter {
             if (a.fouten.size() >= maxFout) {
                 a.fouten.clear();
                 a.geblokkeerdTot = nu.plus(blokkade);
-                LOG.warn("Operator sign-in from {} held back for {} after {} wrong passwords within {}", adres, blokkade, maxFout, venster);
+                LOG.warn("{} sign-in from {} held back for {} after {} wrong passwords within {}", wie, adres, blokkade, maxFout, venster);
             }
         }
     }

@@ -1,0 +1,99 @@
+package nl.bronhub.afnemers;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import nl.bronhub.OngeldigeInvoer;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The afnemers' API, at the portal's HTTPS door: what an afnemer may receive, and a delivery of one kind on one
+ * peildatum (JSON, or CSV with Accept: text/csv). Each delivery and each refusal of a signed-in afnemer is written to
+ * the afnemers' audit trail; a refusal changes nothing else.
+ */
+@RestController
+@RequestMapping("/afnemers")
+public class AfnemerApi {
+
+    public record Soort(String soort, String omschrijving, String adres) {
+    }
+
+    public record Overzicht(String afnemer, String naam, int drempel, List<Soort> leveringen) {
+    }
+
+    private final Afnemers afnemers;
+    private final Leveringen leveringen;
+    private final AfnemerSpoor spoor;
+    private final Onderdrukking onderdrukking;
+
+    public AfnemerApi(Afnemers afnemers, Leveringen leveringen, AfnemerSpoor spoor, Onderdrukking onderdrukking) {
+        this.afnemers = afnemers;
+        this.leveringen = leveringen;
+        this.spoor = spoor;
+        this.onderdrukking = onderdrukking;
+    }
+
+    /** What this afnemer may receive. */
+    @GetMapping("/leveringen")
+    public ResponseEntity<?> overzicht(Authentication wie) {
+        Optional<Afnemers.Afnemer> afnemer = afnemers.zoek(wie.getName());
+        if (afnemer.isEmpty()) {
+            // removed between sign-in and this line
+            return AfnemerProbleem.antwoord(403, "geen-toegang", "Geen toegang", "deze afnemer is niet (meer) geregistreerd", null);
+        }
+        List<Soort> soorten = afnemer.get().leveringen().stream().map(Leveringsoort::van).flatMap(Optional::stream)
+                .map(s -> new Soort(s.naam(), s.omschrijving(), "/afnemers/leveringen/" + s.naam() + "?peildatum=JJJJ-MM-DD")).toList();
+        return ResponseEntity.ok(new Overzicht(afnemer.get().code(), afnemer.get().naam(), onderdrukking.drempel(), soorten));
+    }
+
+    /** One delivery: 404 for an unknown kind, 403 for a kind this afnemer is not registered for, 400 for a bad peildatum. */
+    @GetMapping("/leveringen/{soort}")
+    public ResponseEntity<?> levering(Authentication wie, @PathVariable("soort") String gevraagd,
+                                      @RequestParam(name = "peildatum", required = false) String peildatumTekst,
+                                      @RequestHeader(name = "Accept", required = false) String accept) {
+        String code = wie.getName();
+        boolean csv = accept != null && accept.contains("text/csv");
+        String formaat = csv ? "csv" : "json";
+        Optional<Leveringsoort> soort = Leveringsoort.van(gevraagd);
+        if (soort.isEmpty()) {
+            spoor.vastleggen(code, null, null, formaat, 0, 0, 404, "onbekende-levering");
+            return AfnemerProbleem.antwoord(404, "onbekende-levering", "Onbekende levering",
+                    "deze soort levering bestaat niet; GET /afnemers/leveringen noemt de uwe", null);
+        }
+        if (!afnemers.mag(code, soort.get())) {
+            spoor.vastleggen(code, soort.get(), null, formaat, 0, 0, 403, "geen-toegang");
+            return AfnemerProbleem.antwoord(403, "geen-toegang", "Geen toegang",
+                    "deze afnemer is niet geregistreerd voor deze soort levering", null);
+        }
+        LocalDate peildatum;
+        try {
+            peildatum = leveringen.peildatum(peildatumTekst);
+        } catch (OngeldigeInvoer e) {
+            spoor.vastleggen(code, soort.get(), null, formaat, 0, 0, 400, "ongeldige-peildatum");
+            return AfnemerProbleem.antwoord(400, "ongeldige-peildatum", "Ongeldige peildatum", e.getMessage(), e.veld());
+        }
+        Leveringen.Levering levering = leveringen.maak(soort.get(), peildatum);
+        spoor.vastleggen(code, soort.get(), peildatum, formaat, levering.cellen(), levering.onderdrukt(), 200, "geleverd");
+        if (csv) {
+            return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .body(Leveringen.csv(levering));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(levering);
+    }
+
+    /** Any other address under /afnemers: 404 in the same shape, the address not repeated. */
+    @RequestMapping("/**")
+    public ResponseEntity<?> nergens() {
+        return AfnemerProbleem.antwoord(404, "niet-gevonden", "Niet gevonden",
+                "dit adres bestaat niet in de afnemers-API (GET /afnemers/leveringen)", null);
+    }
+}
