@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import nl.bronhub.operator.OperatorBeveiligingRemming;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,9 +26,10 @@ public class AfnemerBeveiliging {
     @Bean
     @Order(0)
     public SecurityFilterChain afnemersKeten(HttpSecurity http, Afnemers afnemers, AfnemerSpoor spoor,
-                                             @Value("${bron.afnemers.max-foute-geheimen:10}") int maxFout,
-                                             @Value("${bron.afnemers.venster:PT1M}") Duration venster,
-                                             @Value("${bron.afnemers.blokkade:PT5M}") Duration blokkade) throws Exception {
+                                             AfnemerEigenschappen eigenschappen) throws Exception {
+        int maxFout = eigenschappen.maxFouteGeheimen();
+        Duration venster = eigenschappen.venster();
+        Duration blokkade = eigenschappen.blokkade();
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(afnemers::laad);
         provider.setPasswordEncoder(afnemers.encoder());
         AuthenticationEntryPoint nietIngelogd = (verzoek, antwoord, fout) -> {

@@ -1,6 +1,5 @@
 package nl.bronhub.afnemers;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +23,12 @@ public class Onderdrukking {
 
     private final int drempel;
 
-    public Onderdrukking(@Value("${bron.afnemers.drempel:5}") int drempel) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public Onderdrukking(AfnemerEigenschappen eigenschappen) {
+        this(eigenschappen.drempel());
+    }
+
+    public Onderdrukking(int drempel) {
         if (drempel < 2) {
             throw new IllegalArgumentException("bron.afnemers.drempel moet ten minste 2 zijn");
         }
