@@ -30,7 +30,7 @@ class SignaalCatalogusTest {
 
     @Test
     void eenOperatorPastEenTekstAanZonderJava() throws IOException {
-        Path catalogus = kopie(Files.readString(Path.of("config/signalen.yaml")).replace(
+        Path catalogus = kopie(Files.readString(Path.of(Hub.SIGNALEN)).replace(
                 "Deze leerling moet op de datum inschrijving jonger dan 20 jaar zijn.",
                 "Let op: deze leerling is op de datum inschrijving 20 jaar of ouder."));
         Map<String, Object> eigenschappen = Hub.testEigenschappen(data);
@@ -48,7 +48,7 @@ class SignaalCatalogusTest {
 
     @Test
     void eenCodeDieEenRegelKanGevenMaarDieDeCatalogusMistHoudtDeStartTegen() throws IOException {
-        String zonder334 = Files.readString(Path.of("config/signalen.yaml"))
+        String zonder334 = Files.readString(Path.of(Hub.SIGNALEN))
                 .replaceAll("(?m)^  \"334\":\\n    ernst: .*\\n    tekst: .*\\n", "");
         assertThat(zonder334).doesNotContain("\"334\"");
         Map<String, Object> eigenschappen = Hub.testEigenschappen(data);

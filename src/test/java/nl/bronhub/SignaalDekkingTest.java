@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * Every code in the signal catalogue (config/signalen.yaml) reached a LAS in some test of this suite:
+ * Every code in the signal catalogue (the tests' copy of config/signalen.yaml) reached a LAS in some test of this suite:
  * a code nobody can trigger is either dead or untested; and every GTB signal was on a GTB. Runs after
  * all other test classes.
  */
@@ -26,7 +26,7 @@ class SignaalDekkingTest {
     @SuppressWarnings("unchecked")
     void elkeCodeUitDeCatalogusWordtDoorEenTestOpgeroepen() throws Exception {
         assumeFalse(LasClient.ONTVANGEN_SIGNALEN.isEmpty(), "only meaningful after the whole suite (mvn verify)");
-        Map<String, Object> bestand = new ObjectMapper(new YAMLFactory()).readValue(new File("config/signalen.yaml"), Map.class);
+        Map<String, Object> bestand = new ObjectMapper(new YAMLFactory()).readValue(new File(nl.bronhub.support.Hub.SIGNALEN), Map.class);
         Set<String> catalogus = new TreeSet<>(((Map<String, Object>) bestand.get("signalen")).keySet());
 
         Set<String> nooit = new TreeSet<>(catalogus);
@@ -36,12 +36,12 @@ class SignaalDekkingTest {
         assertThat(LasClient.ONTVANGEN_SIGNALEN).as("codes received that the catalogue lacks").isSubsetOf(catalogus);
     }
 
-    /** The same for the GTB signals (config/gtb-signalen.yaml): each one shown on a GTB in some test. */
+    /** The same for the GTB signals (the tests' copy of config/gtb-signalen.yaml): each one shown on a GTB in some test. */
     @Test
     @SuppressWarnings("unchecked")
     void elkGtbSignaalStaatInEenTestOpEenGtb() throws Exception {
         assumeFalse(GtbTest.GEZIEN.isEmpty(), "only meaningful after the whole suite (mvn verify)");
-        Map<String, Object> bestand = new ObjectMapper(new YAMLFactory()).readValue(new File("config/gtb-signalen.yaml"), Map.class);
+        Map<String, Object> bestand = new ObjectMapper(new YAMLFactory()).readValue(new File(nl.bronhub.support.Hub.GTB_SIGNALEN), Map.class);
         Set<Integer> catalogus = new TreeSet<>();
         ((Map<Object, Object>) bestand.get("signalen")).keySet().forEach(k -> catalogus.add(Integer.valueOf(k.toString())));
 

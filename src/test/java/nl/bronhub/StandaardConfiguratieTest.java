@@ -77,8 +77,9 @@ class StandaardConfiguratieTest {
             JsonNode mail = await().atMost(Duration.ofSeconds(20)).until(() -> operator.get("/mailserver/berichten").json(),
                     m -> m != null && m.size() > 0).get(0);
             assertThat(mail.get("aan").get(0).asText()).isEqualTo("directie@regenboog.example");
-            assertThat(mail.get("onderwerp").asText()).startsWith("Voortgang aansluiting BRON na week 3");
-            assertThat(mail.get("inhoud").asText()).contains("Beste J. van der Directeur").contains("normaantal 120");
+            // the seed's data in the operator's template, whatever its wording (VoortgangsmailTest reads the texts, on copies)
+            assertThat(mail.get("onderwerp").asText()).isNotBlank();
+            assertThat(mail.get("inhoud").asText()).contains("J. van der Directeur").contains("120");
             // the HTML part too, as the school's mail program shows it
             assertThat(mail.get("html").isTextual()).as("the HTML part").isTrue();
             assertThat(mail.get("html").asText()).contains("120");

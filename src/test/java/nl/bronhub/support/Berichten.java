@@ -14,7 +14,7 @@ public final class Berichten {
     private Berichten() {
     }
 
-    /** Sanne Jansen, a person in config/gba/personen.yaml (public test BSN). */
+    /** Sanne Jansen, a person in the GBA stub (src/test/resources/gba/personen.yaml, a copy of config/gba/personen.yaml) (public test BSN). */
     public static Persoon sanne() {
         return leerling("999993847", "2016-03-14", "V", "Jansen", "3511AB");
     }

@@ -27,8 +27,11 @@ public final class Hub implements AutoCloseable {
     public static final String VANDAAG = "2026-11-02";
     /** The institutions the tests deliver for (test data, beside the operator's config/referentie). */
     public static final String REFERENTIE = "src/test/resources/referentie/instellingen.yaml";
-    /** The operator's GBA stub persons, and the extra ones the tests need. */
-    public static final String GBA = "config/gba/personen.yaml,src/test/resources/gba/personen-extra.yaml";
+    /** The GBA stub persons (a copy of the operator's config/gba/personen.yaml), and the extra ones the tests need. */
+    public static final String GBA = "src/test/resources/gba/personen.yaml,src/test/resources/gba/personen-extra.yaml";
+    /** The signal catalogues the tests read: copies of config/signalen.yaml and config/gtb-signalen.yaml as shipped. */
+    public static final String SIGNALEN = "src/test/resources/signalen.yaml";
+    public static final String GTB_SIGNALEN = "src/test/resources/gtb-signalen.yaml";
     public static final String AANLEVERPUNTEN = "src/test/resources/aanleverpunten.yaml";
     /** The mail templates the tests read (copies of config/mail as shipped). */
     public static final String SJABLONEN = "src/test/resources/mail";
@@ -80,6 +83,9 @@ public final class Hub implements AutoCloseable {
         p.put("bron.certificaat.herinneren", "false");
         // test copies of config/mail: an operator's edit of the real templates cannot break the build
         p.put("bron.voortgang.sjablonen", SJABLONEN);
+        p.put("bron.signalen.bestand", SIGNALEN);
+        p.put("bron.gtb.signalen", GTB_SIGNALEN);
+        p.put("bron.toegang.bestand", "src/test/resources/toegang.yaml");
         p.put("bron.gba.mutaties.map", dataMap.toAbsolutePath().resolve("gba-mutaties").toString());
         p.put("bron.gtb.ab-opgaven.map", dataMap.toAbsolutePath().resolve("ab-opgaven").toString());
         return p;

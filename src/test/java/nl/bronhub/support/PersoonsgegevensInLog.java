@@ -44,7 +44,7 @@ public class PersoonsgegevensInLog extends AppenderBase<ILoggingEvent> {
 
     private static Set<String> verboden() {
         Set<String> verboden = new HashSet<>(Set.of("Zonder-Nummer-", "Teststraat"));
-        for (String bestand : List.of("config/gba/personen.yaml", "src/test/resources/gba/personen-extra.yaml")) {
+        for (String bestand : List.of(Hub.GBA.split(","))) {
             try {
                 Matcher m = VELD.matcher(Files.readString(Path.of(bestand)));
                 while (m.find()) {

@@ -35,7 +35,7 @@ final class ModelBerichten {
      * that every rule's code is in the file is SignaalcodesPerRegelTest's here. Paths are from the repository root,
      * where surefire runs the tests.
      */
-    static final SignaalCatalogus CATALOGUS = new SignaalCatalogus("config/signalen.yaml", new ConfigLezer(), null);
+    static final SignaalCatalogus CATALOGUS = new SignaalCatalogus(nl.bronhub.support.Hub.SIGNALEN, new ConfigLezer(), null);
 
     /**
      * The institutions the hub tests deliver for. Among them: 10AA a WEC school with vestiging 01 (most soorten
