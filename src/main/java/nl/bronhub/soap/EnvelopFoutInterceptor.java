@@ -8,7 +8,6 @@ import nl.bronhub.audit.AuditSpoor;
 import nl.bronhub.signal.Signaal;
 import nl.bronhub.signal.SignaalBron;
 import nl.bronhub.signal.SignaalCatalogus;
-import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
@@ -54,7 +53,7 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
             // a request over a limit may fail wherever it was being read (CXF parses the body lazily,
             // in the route): whatever the failure, the LAS is told the limit
             if (overschreden != null) {
-                geef(fault, catalogus.signaal("360", overschreden), true);
+                SoapFouten.vul(fault, List.of(catalogus.signaal("360", overschreden)));
             }
             return;
         }
@@ -65,18 +64,11 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
                 : catalogus.signaal("360", reden != null ? reden : kopFout(fault));
         LOG.warn("SOAP request refused with signal {} ({})", signaal.code(),
                 fault.getCause() == null ? "no cause" : fault.getCause().getClass().getSimpleName());
-        geef(fault, signaal, envelop);
+        SoapFouten.vul(fault, List.of(signaal));
         if (envelop) {
             // refused before any route saw it; a fault while answering was recorded by the route
             audit.geweigerd(null, signaal.code(), nl.bronhub.toegang.Toegangscontrole.vingerafdruk(message.getExchange().getInMessage()));
         }
-    }
-
-    /** The fault says the signal: in its faultstring, its faultcode (Client or Server) and its detail. */
-    private static void geef(Fault fault, Signaal signaal, boolean client) {
-        fault.setMessage(signaal.code() + ": " + signaal.omschrijving());
-        fault.setFaultCode(client ? Soap11.getInstance().getSender() : Soap11.getInstance().getReceiver());
-        SoapFouten.vulDetail(fault, List.of(signaal));
     }
 
     /**

@@ -16,8 +16,11 @@ import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 
 /**
- * Turns a refused request into a SOAP fault whose detail carries the signals (contract: signaalFout).
- * camel-cxf answers with a fault when the route leaves a Throwable as the body.
+ * The one place a refusal becomes a SOAP fault whose detail carries the signals (contract: signaalFout):
+ * as a CXF fault (the routes' error handling, whose Throwable body camel-cxf answers with; CXF's own
+ * interceptors, EnvelopFoutInterceptor) or, for an answer given before CXF has seen the request (a
+ * servlet filter, Tomcat's error valve, the error page), as the same envelope in text. Either way the
+ * faultstring is the first signal, the faultcode Client, or Server when 358 (the hub's own failure).
  */
 @Component
 public class SoapFouten {
@@ -55,14 +58,27 @@ public class SoapFouten {
     }
 
     public SoapFault fout(List<Signaal> signalen, boolean client) {
-        Signaal eerste = signalen.get(0);
-        QName code = client ? Soap11.getInstance().getSender() : Soap11.getInstance().getReceiver();
-        SoapFault fault = new SoapFault(eerste.code() + ": " + eerste.omschrijving(), code);
+        SoapFault fault = new SoapFault(faultstring(signalen), faultcode(client));
         vulDetail(fault, signalen);
         return fault;
     }
 
-    static void vulDetail(org.apache.cxf.interceptor.Fault fault, List<Signaal> signalen) {
+    /** Makes a fault CXF raised itself (an unreadable envelope, a header it refuses) say these signals. */
+    static void vul(org.apache.cxf.interceptor.Fault fault, List<Signaal> signalen) {
+        fault.setMessage(faultstring(signalen));
+        fault.setFaultCode(faultcode(isClientFout(signalen)));
+        vulDetail(fault, signalen);
+    }
+
+    private static String faultstring(List<Signaal> signalen) {
+        return signalen.get(0).code() + ": " + signalen.get(0).omschrijving();
+    }
+
+    private static QName faultcode(boolean client) {
+        return client ? Soap11.getInstance().getSender() : Soap11.getInstance().getReceiver();
+    }
+
+    private static void vulDetail(org.apache.cxf.interceptor.Fault fault, List<Signaal> signalen) {
         Element detail = fault.getOrCreateDetail();
         while (detail.getFirstChild() != null) {
             detail.removeChild(detail.getFirstChild());
@@ -81,12 +97,11 @@ public class SoapFouten {
         detail.appendChild(fout);
     }
 
-    /** A whole SOAP 1.1 fault envelope (Client), for answers given before CXF has seen the request. */
+    /** A whole SOAP 1.1 fault envelope, for answers given before CXF has seen the request. */
     public static String envelop(List<Signaal> signalen) {
-        Signaal eerste = signalen.get(0);
         StringBuilder xml = new StringBuilder("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
-                + "<soap:Fault><faultcode>soap:Client</faultcode><faultstring>")
-                .append(xml(eerste.code() + ": " + eerste.omschrijving()))
+                + "<soap:Fault><faultcode>soap:" + faultcode(isClientFout(signalen)).getLocalPart() + "</faultcode><faultstring>")
+                .append(xml(faultstring(signalen)))
                 .append("</faultstring><detail><bron:signaalFout xmlns:bron=\"").append(Contract.NS).append("\">");
         for (Signaal s : signalen) {
             xml.append("<bron:signaal><bron:code>").append(xml(s.code())).append("</bron:code><bron:ernst>").append(xml(s.ernst().code()))
