@@ -21,7 +21,7 @@ public class HubConfig {
 
     /** Threads for processing different aanleverpunten side by side. */
     @Bean(destroyMethod = "shutdown")
-    public ExecutorService verwerkingPool(nl.bronhub.processing.VerwerkingEigenschappen verwerking) {
+    public ExecutorService verwerkingPool(nl.bronhub.verwerking.VerwerkingEigenschappen verwerking) {
         return Executors.newFixedThreadPool(verwerking.parallelleAanleverpunten(), r -> {
             Thread t = new Thread(r, "verwerking");
             t.setDaemon(true);

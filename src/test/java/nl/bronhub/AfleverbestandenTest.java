@@ -289,7 +289,7 @@ class AfleverbestandenTest {
         List<String> uit = new java.util.ArrayList<>();
         for (int n = 888_000_000; uit.size() < aantal; n++) {
             String s = Integer.toString(n);
-            if (nl.bronhub.intake.Pgn.isGeldigBsn(s)) {
+            if (nl.bronhub.aanlevering.Pgn.isGeldigBsn(s)) {
                 uit.add(s);
             }
         }

@@ -8,7 +8,7 @@ import nl.bronhub.contract.v1.BerichtResultaat;
 import nl.bronhub.contract.v1.Ernst;
 import nl.bronhub.contract.v1.Ontvangststatus;
 import nl.bronhub.contract.v1.Signaal;
-import nl.bronhub.intake.Pgn;
+import nl.bronhub.aanlevering.Pgn;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;

@@ -72,7 +72,7 @@ class IdentificatieTest extends SignaalTest {
     @Test
     void eenOnderwijsnummerDatDeHubNietGafGeeft752() {
         Persoon verzonnen = zonderPgn("2017-04-04");
-        verzonnen.setOnderwijsnummer(nl.bronhub.intake.Pgn.onderwijsnummer(777_777));
+        verzonnen.setOnderwijsnummer(nl.bronhub.aanlevering.Pgn.onderwijsnummer(777_777));
         signaal(verwerk(BRIN, aanmelden(verzonnen)), "752", Ernst.AFKEUR,
                 "De combinatie onderwijsnummer, geboortedatum en geslacht is niet juist.");
     }

@@ -4,7 +4,7 @@ import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ernst;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.Verwerkingsresultaat;
-import nl.bronhub.intake.Pgn;
+import nl.bronhub.aanlevering.Pgn;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.SignaalTest;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.bronhub.portal.PortaalKanaal;
+import nl.bronhub.portaal.PortaalKanaal;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.OperatorClient;
 import nl.bronhub.support.Pki;

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import nl.bronhub.benchmark.Generator;
 import nl.bronhub.benchmark.Populatie;
-import nl.bronhub.intake.Pgn;
+import nl.bronhub.aanlevering.Pgn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -32,9 +32,9 @@ class ToegangTest extends HubTest {
     @org.springframework.beans.factory.annotation.Autowired
     private nl.bronhub.toegang.Toegangscontrole toegangscontrole;
     @org.springframework.beans.factory.annotation.Autowired
-    private nl.bronhub.processing.BerichtWachtrij wachtrij;
+    private nl.bronhub.verwerking.BerichtWachtrij wachtrij;
     @org.springframework.beans.factory.annotation.Autowired
-    private nl.bronhub.registry.Aanleverpunten aanleverpunten;
+    private nl.bronhub.registratie.Aanleverpunten aanleverpunten;
     @org.springframework.beans.factory.annotation.Autowired
     private org.apache.camel.CamelContext camel;
     @org.springframework.beans.factory.annotation.Autowired

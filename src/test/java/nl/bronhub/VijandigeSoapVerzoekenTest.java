@@ -30,7 +30,7 @@ import net.jqwik.api.sessions.JqwikSession;
 import nl.bronhub.contract.v1.AanleverenAntwoord;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ontvangststatus;
-import nl.bronhub.signal.SignaalCatalogus;
+import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;

@@ -3,7 +3,6 @@ package nl.bronhub.afnemers;
 import java.time.Clock;
 import java.time.Duration;
 
-import nl.bronhub.operator.OperatorBeveiligingRemming;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,7 +46,7 @@ public class AfnemerBeveiliging {
                 .securityMatcher("/afnemers", "/afnemers/**")
                 .authenticationManager(new ProviderManager(provider))
                 // not a bean: Spring Boot would also put a Filter bean in front of every request
-                .addFilterBefore(new OperatorBeveiligingRemming(maxFout, venster, blokkade, Clock.systemUTC(), "Afnemer"), BasicAuthenticationFilter.class)
+                .addFilterBefore(new nl.bronhub.InlogRemming(maxFout, venster, blokkade, Clock.systemUTC(), "Afnemer"), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole("AFNEMER"))
                 .httpBasic(b -> b.authenticationEntryPoint(nietIngelogd))
                 .exceptionHandling(e -> e.authenticationEntryPoint(nietIngelogd)

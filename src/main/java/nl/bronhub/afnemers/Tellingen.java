@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 
-import nl.bronhub.reference.Instelling;
-import nl.bronhub.reference.Instellingen;
+import nl.bronhub.referentie.Instelling;
+import nl.bronhub.referentie.Instellingen;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package nl.bronhub.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 
-import nl.bronhub.intake.Formaten;
+import nl.bronhub.aanlevering.Formaten;
 import nl.bronhub.soap.Contract;
 import nl.bronhub.toegang.Afzender;
 import nl.bronhub.toegang.Toegangscontrole;

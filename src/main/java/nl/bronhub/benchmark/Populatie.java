@@ -3,7 +3,7 @@ package nl.bronhub.benchmark;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
 
-import nl.bronhub.intake.Pgn;
+import nl.bronhub.aanlevering.Pgn;
 
 /**
  * A synthetic primary-education population, the same every time for the same seed: schools (9 in 10

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import nl.bronhub.model.Leerling;
-import nl.bronhub.processing.Reeks;
-import nl.bronhub.processing.Verwerking;
-import nl.bronhub.signal.SignaalBron;
-import nl.bronhub.signal.SignaalCatalogus;
+import nl.bronhub.verwerking.Reeks;
+import nl.bronhub.verwerking.Verwerking;
+import nl.bronhub.signaal.SignaalBron;
+import nl.bronhub.signaal.SignaalCatalogus;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,9 +3,9 @@ package nl.bronhub.gba;
 import java.util.Optional;
 
 import nl.bronhub.model.Leerling;
-import nl.bronhub.processing.Correlatie;
-import nl.bronhub.processing.Verwerking;
-import nl.bronhub.processing.Werkvoorraad;
+import nl.bronhub.verwerking.Correlatie;
+import nl.bronhub.verwerking.Verwerking;
+import nl.bronhub.verwerking.Werkvoorraad;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,18 +6,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import nl.bronhub.intake.Pgn;
+import nl.bronhub.aanlevering.Pgn;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;
-import nl.bronhub.processing.Reeks;
-import nl.bronhub.processing.Verwerking;
-import nl.bronhub.registry.RegisterLezer;
-import nl.bronhub.signal.SignaalBron;
-import nl.bronhub.signal.SignaalCatalogus;
+import nl.bronhub.verwerking.Reeks;
+import nl.bronhub.verwerking.Verwerking;
+import nl.bronhub.registratie.RegisterLezer;
+import nl.bronhub.signaal.SignaalBron;
+import nl.bronhub.signaal.SignaalCatalogus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import static nl.bronhub.signal.SignaalCatalogus.datum;
+import static nl.bronhub.signaal.SignaalCatalogus.datum;
 
 /**
  * Settles who the pupil is and under which persoonsgebonden nummer the register holds them

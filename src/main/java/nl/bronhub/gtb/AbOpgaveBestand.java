@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 
 import nl.bronhub.Afleverbestanden;
 import nl.bronhub.OngeldigeInvoer;
-import nl.bronhub.intake.FormaatControle;
-import nl.bronhub.intake.Pgn;
-import nl.bronhub.reference.Instelling;
-import nl.bronhub.reference.Instellingen;
+import nl.bronhub.aanlevering.FormaatControle;
+import nl.bronhub.aanlevering.Pgn;
+import nl.bronhub.referentie.Instelling;
+import nl.bronhub.referentie.Instellingen;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import nl.bronhub.OngeldigeInvoer;
-import nl.bronhub.intake.Formaten;
+import nl.bronhub.aanlevering.Formaten;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;

@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import nl.bronhub.intake.Waardelijsten;
-import nl.bronhub.reference.Instelling;
-import nl.bronhub.reference.Instellingen;
+import nl.bronhub.aanlevering.Waardelijsten;
+import nl.bronhub.referentie.Instelling;
+import nl.bronhub.referentie.Instellingen;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import nl.bronhub.reference.Instelling;
+import nl.bronhub.referentie.Instelling;
 import org.springframework.stereotype.Component;
 
 /**

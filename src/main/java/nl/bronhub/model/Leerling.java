@@ -2,7 +2,7 @@ package nl.bronhub.model;
 
 import java.time.LocalDate;
 
-import nl.bronhub.intake.Waardelijsten;
+import nl.bronhub.aanlevering.Waardelijsten;
 
 /**
  * The pupil as a bericht gives them, or as identification settled them (the GBA's data for a BSN pupil).

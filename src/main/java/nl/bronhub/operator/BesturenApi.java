@@ -5,9 +5,9 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import nl.bronhub.portal.PortaalAccounts;
-import nl.bronhub.portal.PortaalSessies;
-import nl.bronhub.registry.AanleverpuntRegister;
+import nl.bronhub.portaal.PortaalAccounts;
+import nl.bronhub.portaal.PortaalSessies;
+import nl.bronhub.registratie.AanleverpuntRegister;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -47,7 +47,7 @@ public class OperatorBeveiliging {
                 .addFilterAfter(new VerzoekGrens(maxVerzoekBytes, operatorKanaal),
                         org.springframework.security.web.header.HeaderWriterFilter.class)
                 // not a bean: Spring Boot would also put a Filter bean in front of every request
-                .addFilterBefore(new OperatorBeveiligingRemming(eigenschappen.maxFouteWachtwoorden(), eigenschappen.venster(),
+                .addFilterBefore(new nl.bronhub.InlogRemming(eigenschappen.maxFouteWachtwoorden(), eigenschappen.venster(),
                         eigenschappen.blokkade(), java.time.Clock.systemUTC()),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/operator/**").hasRole("OPERATOR")

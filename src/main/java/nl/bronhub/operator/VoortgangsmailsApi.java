@@ -3,8 +3,8 @@ package nl.bronhub.operator;
 import java.util.List;
 import java.util.Map;
 
-import nl.bronhub.progress.IngebouwdeMailserver;
-import nl.bronhub.progress.Voortgangsmails;
+import nl.bronhub.voortgang.IngebouwdeMailserver;
+import nl.bronhub.voortgang.Voortgangsmails;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -18,9 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import nl.bronhub.OngeldigeInvoer;
-import nl.bronhub.reference.Instelling;
-import nl.bronhub.reference.Instellingen;
-import nl.bronhub.intake.Formaten;
+import nl.bronhub.referentie.Instelling;
+import nl.bronhub.referentie.Instellingen;
+import nl.bronhub.aanlevering.Formaten;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -30,10 +30,10 @@ public class Vooraankondigingen {
     private final Clock klok;
     private final int tweedeDagenVoorStart;
     private final Contactcontrole contactcontrole;
-    private final nl.bronhub.progress.Voortgangsmails mails;
+    private final nl.bronhub.voortgang.Voortgangsmails mails;
 
     public Vooraankondigingen(NamedParameterJdbcTemplate jdbc, Clock klok, Contactcontrole contactcontrole,
-                              nl.bronhub.progress.Voortgangsmails mails,
+                              nl.bronhub.voortgang.Voortgangsmails mails,
                               PlanningEigenschappen eigenschappen) {
         this.jdbc = jdbc;
         this.mails = mails;

@@ -19,7 +19,7 @@ import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import nl.bronhub.contract.v1.ObjectFactory;
-import nl.bronhub.signal.Signaal;
+import nl.bronhub.signaal.Signaal;
 import org.apache.camel.component.cxf.common.CxfPayload;
 import org.apache.cxf.binding.soap.SoapHeader;
 import org.springframework.stereotype.Component;

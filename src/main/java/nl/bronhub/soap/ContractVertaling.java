@@ -7,7 +7,7 @@ import java.util.Map;
 
 import nl.bronhub.contract.v1.GroepVoorkomen;
 import nl.bronhub.contract.v1.Persoon;
-import nl.bronhub.intake.FormaatControle;
+import nl.bronhub.aanlevering.FormaatControle;
 import nl.bronhub.model.AmbulanteBegeleiding;
 import nl.bronhub.model.Bericht;
 import nl.bronhub.model.Groep;

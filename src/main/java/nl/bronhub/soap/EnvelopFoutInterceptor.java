@@ -5,9 +5,9 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import nl.bronhub.audit.AuditSpoor;
-import nl.bronhub.signal.Signaal;
-import nl.bronhub.signal.SignaalBron;
-import nl.bronhub.signal.SignaalCatalogus;
+import nl.bronhub.signaal.Signaal;
+import nl.bronhub.signaal.SignaalBron;
+import nl.bronhub.signaal.SignaalCatalogus;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;

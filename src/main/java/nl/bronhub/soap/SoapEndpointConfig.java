@@ -21,7 +21,7 @@ public class SoapEndpointConfig {
      */
     @Bean("bronUitwisseling")
     public CxfEndpoint bronUitwisseling(Bus bus, EnvelopFoutInterceptor envelopFouten, GeenProtocolHeaders geenHeaders,
-                                        nl.bronhub.intake.IntakeEigenschappen intake) {
+                                        nl.bronhub.aanlevering.IntakeEigenschappen intake) {
         int maxNestingdiepte = intake.maxNestingdiepte();
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);

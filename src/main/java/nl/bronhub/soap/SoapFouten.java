@@ -4,9 +4,9 @@ import java.util.List;
 
 import javax.xml.namespace.QName;
 
-import nl.bronhub.signal.Signaal;
-import nl.bronhub.signal.SignaalCatalogus;
-import nl.bronhub.signal.SignaalFout;
+import nl.bronhub.signaal.Signaal;
+import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.signaal.SignaalFout;
 import org.apache.camel.Exchange;
 import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.SoapFault;

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.bronhub.audit.AuditSpoor;
-import nl.bronhub.signal.SignaalCatalogus;
+import nl.bronhub.signaal.SignaalCatalogus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -55,7 +55,7 @@ public class VerzoekBewaking extends OncePerRequestFilter {
     private final AuditSpoor audit;
     private final XMLInputFactory stax;
 
-    public VerzoekBewaking(nl.bronhub.intake.IntakeEigenschappen intake, SignaalCatalogus catalogus,
+    public VerzoekBewaking(nl.bronhub.aanlevering.IntakeEigenschappen intake, SignaalCatalogus catalogus,
                            AuditSpoor audit, @Value("${bron.benchmark.echo:false}") boolean echo) {
         this.echo = echo;
         this.maxBytes = intake.maxVerzoekBytes();

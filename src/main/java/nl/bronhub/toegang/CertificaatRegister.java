@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 import nl.bronhub.ConfigLezer;
 import nl.bronhub.OngeldigeInvoer;
-import nl.bronhub.intake.Formaten;
+import nl.bronhub.aanlevering.Formaten;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -56,11 +56,11 @@ public class CertificaatUitgifte {
     private final int geldigJaren;
     private final int vensterDagen;
     private final int vernieuwenDagen;
-    private final nl.bronhub.progress.Voortgangsmails mails;
+    private final nl.bronhub.voortgang.Voortgangsmails mails;
     private final boolean herinneren;
 
     public CertificaatUitgifte(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, CertificaatRegister register, Clock klok,
-                               nl.bronhub.progress.Voortgangsmails mails,
+                               nl.bronhub.voortgang.Voortgangsmails mails,
                                CertificaatEigenschappen eigenschappen) {
         this.herinneren = eigenschappen.herinneren();
         this.jdbc = jdbc;

@@ -7,10 +7,10 @@ import java.time.Clock;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import nl.bronhub.registry.Aanleverpunten;
-import nl.bronhub.signal.SignaalBron;
-import nl.bronhub.signal.SignaalCatalogus;
-import nl.bronhub.signal.SignaalFout;
+import nl.bronhub.registratie.Aanleverpunten;
+import nl.bronhub.signaal.SignaalBron;
+import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.signaal.SignaalFout;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
 import org.apache.cxf.message.Message;

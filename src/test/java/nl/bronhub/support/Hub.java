@@ -129,7 +129,7 @@ public final class Hub implements AutoCloseable {
     }
 
     public int portaalPoort() {
-        return context.getBean(nl.bronhub.portal.PortaalKanaal.class).poort();
+        return context.getBean(nl.bronhub.portaal.PortaalKanaal.class).poort();
     }
 
     public int operatorPoort() {

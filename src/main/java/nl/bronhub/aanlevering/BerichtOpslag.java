@@ -1,0 +1,88 @@
+package nl.bronhub.aanlevering;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.registratie.Aanleverpunten;
+import nl.bronhub.signaal.SignaalBron;
+import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.soap.Contract;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Durable intake: the accepted berichten of a request are committed in one transaction before the
+ * answer leaves. An identificatie this aanleverpunt used before is refused with 396.
+ */
+@Component
+public class BerichtOpslag implements SignaalBron {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactie;
+    private final Aanleverpunten aanleverpunten;
+    private final Contract contract;
+    private final SignaalCatalogus catalogus;
+    private final Clock klok;
+
+    public BerichtOpslag(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, Aanleverpunten aanleverpunten,
+                         Contract contract, SignaalCatalogus catalogus, Clock klok) {
+        this.jdbc = jdbc;
+        this.transactie = transactie;
+        this.aanleverpunten = aanleverpunten;
+        this.contract = contract;
+        this.catalogus = catalogus;
+        this.klok = klok;
+    }
+
+    @Override
+    public Set<String> signaalcodes() {
+        return Set.of("396");
+    }
+
+    public Aanlevering slaOp(Aanlevering aanlevering) {
+        if (aanlevering.geaccepteerd().isEmpty()) {
+            return aanlevering;
+        }
+        long aanleverpuntId = aanleverpunten.id(aanlevering.brin(), aanlevering.aanleverpuntnummer());
+        try {
+            transactie.executeWithoutResult(s -> slaOp(aanleverpuntId, aanlevering.geaccepteerd()));
+        } catch (DuplicateKeyException gelijktijdigGebruikt) {
+            // a concurrent request took one of these identificaties between our check and insert:
+            // check again, now it is visible
+            transactie.executeWithoutResult(s -> slaOp(aanleverpuntId, aanlevering.geaccepteerd()));
+        }
+        return aanlevering;
+    }
+
+    private void slaOp(long aanleverpuntId, List<AangeleverdBericht> berichten) {
+        Set<String> gebruikt = new HashSet<>(jdbc.queryForList(
+                "select identificatie from bericht where aanleverpunt_id = :ap and identificatie in (:ids)",
+                Map.of("ap", aanleverpuntId, "ids", berichten.stream().map(b -> b.bericht().getIdentificatie()).toList()),
+                String.class));
+        List<AangeleverdBericht> nieuw = berichten.stream()
+                .filter(b -> {
+                    if (gebruikt.contains(b.bericht().getIdentificatie())) {
+                        b.voegToe(catalogus.signaal("396", "identificatie"));
+                        return false;
+                    }
+                    return true;
+                }).toList();
+        Timestamp nu = Timestamp.from(klok.instant());
+        SqlParameterSource[] rijen = nieuw.stream().map(b -> new MapSqlParameterSource()
+                .addValue("ap", aanleverpuntId)
+                .addValue("id", b.bericht().getIdentificatie())
+                .addValue("inhoud", contract.alsXml("bericht", Bericht.class, b.bericht()))
+                .addValue("nu", nu)).toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate("insert into bericht (aanleverpunt_id, identificatie, status, inhoud, ontvangen_op) "
+                + "values (:ap, :id, 'ONTVANGEN', :inhoud, :nu)", rijen);
+    }
+}

@@ -1,0 +1,205 @@
+package nl.bronhub.aanlevering;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.contract.v1.GroepVoorkomen;
+import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.signaal.SignaalBron;
+import nl.bronhub.signaal.SignaalCatalogus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The synchronous format check (handbook 6.3): are the fields filled correctly? Content is checked
+ * later. Every finding is an afkeur signal on that bericht only.
+ */
+@Component
+public class FormaatControle implements SignaalBron {
+
+    /**
+     * JJJJ-MM-DD, the year in exactly four digits: "uuuu" would also take a signed year of up to nine
+     * digits (-999999999-10-01), which then wrapped into a date nobody sent.
+     */
+    public static final DateTimeFormatter DATUM = new java.time.format.DateTimeFormatterBuilder()
+            .appendValue(java.time.temporal.ChronoField.YEAR, 4).appendLiteral('-')
+            .appendValue(java.time.temporal.ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
+            .appendValue(java.time.temporal.ChronoField.DAY_OF_MONTH, 2)
+            .toFormatter().withChronology(java.time.chrono.IsoChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
+
+    private static final Pattern IDENTIFICATIE = Pattern.compile("[A-Za-z0-9_-]{1,50}");
+    private static final Pattern LANDCODE = Pattern.compile("[0-9]{4}");
+    private static final Pattern VESTIGINGSVOLGNUMMER = Pattern.compile("[0-9]{2}");
+    private static final Pattern LEERJAAR = Pattern.compile("[0-9]{1,2}");
+
+    private final SignaalCatalogus catalogus;
+    private final Clock klok;
+
+    public FormaatControle(SignaalCatalogus catalogus, Clock klok) {
+        this.catalogus = catalogus;
+        this.klok = klok;
+    }
+
+    @Override
+    public Set<String> signaalcodes() {
+        return Set.of("396", "740", "741", "742", "743", "750", "751", "843");
+    }
+
+    public Aanlevering controleer(Aanlevering aanlevering) {
+        Set<String> gezien = new HashSet<>();
+        for (AangeleverdBericht b : aanlevering.berichten()) {
+            if (b.bericht() == null) {
+                continue;
+            }
+            Check c = new Check(b);
+            String id = b.bericht().getIdentificatie();
+            if (!IDENTIFICATIE.matcher(id).matches() || !gezien.add(id)) {
+                c.signaal("396", "identificatie");
+            }
+            controleer(c, b.bericht());
+        }
+        return aanlevering;
+    }
+
+    private void controleer(Check c, Bericht bericht) {
+        String mutatie = c.waarde(bericht.getMutatiesoort(), "mutatiesoort", Waardelijsten.MUTATIESOORT::contains);
+        controleer(c, bericht.getLeerling());
+        Inschrijving inschrijving = bericht.getInschrijving();
+        if ("aanmelden".equals(mutatie) && inschrijving != null) {
+            c.signaal("743", "inschrijving");
+        } else if (mutatie != null && !"aanmelden".equals(mutatie) && inschrijving == null) {
+            c.signaal("740", "inschrijving");
+        }
+        if (inschrijving != null) {
+            controleer(c, inschrijving);
+        }
+    }
+
+    private void controleer(Check c, Persoon p) {
+        String bsn = leeg(p.getBurgerservicenummer()) ? null : p.getBurgerservicenummer().trim();
+        if (bsn != null) {
+            if (!Pgn.isNegenCijfers(bsn)) {
+                c.signaal("742", "burgerservicenummer");
+            } else if (!Pgn.isGeldigBsn(bsn)) {
+                c.signaal("750", "burgerservicenummer");
+            }
+        }
+        if (bsn != null && !leeg(p.getLandcode()) && !Waardelijsten.NEDERLAND.equals(p.getLandcode().trim())) {
+            // handbook 7.1.3: no BSN for a pupil living abroad; the GBA cannot link a foreign address to one
+            c.signaal("743", "burgerservicenummer");
+        }
+        String onderwijsnummer = leeg(p.getOnderwijsnummer()) ? null : p.getOnderwijsnummer().trim();
+        if (onderwijsnummer != null) {
+            if (!Pgn.isNegenCijfers(onderwijsnummer)) {
+                c.signaal("742", "onderwijsnummer");
+            } else if (!Pgn.isGeldigOnderwijsnummer(onderwijsnummer)) {
+                c.signaal("751", "onderwijsnummer");
+            }
+        }
+        LocalDate geboortedatum = c.datum(p.getGeboortedatum(), "geboortedatum", true);
+        if (geboortedatum != null && geboortedatum.isAfter(LocalDate.now(klok))) {
+            c.signaal("843", "geboortedatum");
+        }
+        c.waarde(p.getGeslacht(), "geslacht", Waardelijsten.GESLACHT::contains);
+        if (leeg(p.getAchternaam())) {
+            c.signaal("740", "achternaam");
+        }
+        c.formaat(p.getPostcode(), "postcode", Formaten.POSTCODE);
+        c.formaat(p.getLandcode(), "landcode", LANDCODE);
+        c.formaat(p.getHuisnummer(), "huisnummer", Formaten.NUMMER);
+    }
+
+    private void controleer(Check c, Inschrijving i) {
+        c.datum(i.getDatumInschrijving(), "datum inschrijving", true);
+        c.datum(i.getDatumUitschrijving(), "datum uitschrijving", false);
+        c.formaat(i.getBrinTeruggeplaatsteLeerling(), "BRIN-nummer teruggeplaatste leerling", Formaten.BRIN);
+        if (!leeg(i.getAanduidingNnca())) {
+            c.waarde(i.getAanduidingNnca(), "aanduiding NNCA", Waardelijsten.NNCA::contains);
+        }
+        groep(c, i.getVestiging(), "vestiging", v -> VESTIGINGSVOLGNUMMER.matcher(v).matches(), "742");
+        groep(c, i.getLeerjaar(), "leerjaar/groep", v -> LEERJAAR.matcher(v).matches(), "742");
+        groep(c, i.getSoortVerblijf(), "soort verblijf", Waardelijsten.SOORT_VERBLIJF::contains, "741");
+        groep(c, i.getSchoolsoort(), "schoolsoort", Waardelijsten.SCHOOLSOORT::contains, "741");
+        groep(c, i.getSoortOnderwijs(), "soort onderwijs", Waardelijsten.SOORT_ONDERWIJS::containsKey, "741");
+        groep(c, i.getIndicatieBekostiging(), "indicatie bekostiging", Waardelijsten.INDICATIE_BEKOSTIGING::contains, "741");
+        i.getIndicatiestelling().forEach(ind -> {
+            c.datum(ind.getDatumIndicatiestelling(), "datum indicatiestelling", true);
+            c.waarde(ind.getOnderwijssoortIndicatie(), "onderwijssoort indicatie", Waardelijsten.ONDERWIJSSOORT_INDICATIE::containsKey);
+            c.formaat(ind.getBrinRec(), "BRIN-nummer REC indicatiestelling", Formaten.BRIN);
+        });
+        i.getAmbulanteBegeleiding().forEach(ab -> {
+            c.datum(ab.getIngangsdatum(), "datum ingang ambulante begeleiding", true);
+            c.formaat(ab.getBrinSchool(), "BRIN-nummer school ambulante begeleiding", Formaten.BRIN);
+        });
+    }
+
+    private static void groep(Check c, List<GroepVoorkomen> voorkomens, String naam, Function<String, Boolean> geldig, String code) {
+        for (GroepVoorkomen g : voorkomens) {
+            c.datum(g.getIngangsdatum(), "datum ingang " + naam, true);
+            if (leeg(g.getWaarde())) {
+                c.signaal("740", naam);
+            } else if (!geldig.apply(g.getWaarde().trim())) {
+                c.signaal(code, naam);
+            }
+        }
+    }
+
+    static boolean leeg(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Collects the findings for one bericht. */
+    private final class Check {
+        private final AangeleverdBericht bericht;
+
+        Check(AangeleverdBericht bericht) {
+            this.bericht = bericht;
+        }
+
+        void signaal(String code, String gegeven) {
+            bericht.voegToe(catalogus.signaal(code, gegeven));
+        }
+
+        LocalDate datum(String waarde, String gegeven, boolean verplicht) {
+            if (leeg(waarde)) {
+                if (verplicht) {
+                    signaal("740", gegeven);
+                }
+                return null;
+            }
+            try {
+                return LocalDate.parse(waarde.trim(), DATUM);
+            } catch (DateTimeParseException e) {
+                signaal("742", gegeven);
+                return null;
+            }
+        }
+
+        String waarde(String waarde, String gegeven, Function<String, Boolean> inLijst) {
+            if (leeg(waarde)) {
+                signaal("740", gegeven);
+                return null;
+            }
+            if (!inLijst.apply(waarde.trim())) {
+                signaal("741", gegeven);
+                return null;
+            }
+            return waarde.trim();
+        }
+
+        void formaat(String waarde, String gegeven, Pattern patroon) {
+            if (!leeg(waarde) && !patroon.matcher(waarde.trim()).matches()) {
+                signaal("742", gegeven);
+            }
+        }
+    }
+}

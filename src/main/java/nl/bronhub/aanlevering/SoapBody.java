@@ -1,0 +1,35 @@
+package nl.bronhub.aanlevering;
+
+import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.signaal.SignaalFout;
+import nl.bronhub.soap.Contract;
+import nl.bronhub.soap.VerzoekBewaking;
+import org.apache.camel.component.cxf.common.CxfPayload;
+import org.w3c.dom.Element;
+
+/**
+ * The body element of a PAYLOAD-mode request. CXF parses the body lazily: broken XML shows here. A body
+ * that is not the operation's own element (a WS-Addressing Action or SOAPAction naming another
+ * operation) makes the envelope contradict itself: 360 as well.
+ */
+public final class SoapBody {
+
+    private SoapBody() {
+    }
+
+    public static Element element(CxfPayload<?> payload, String verwacht, SignaalCatalogus catalogus, VerzoekBewaking bewaking) {
+        try {
+            var body = payload == null ? null : payload.getBody();
+            if (body == null || body.size() != 1 || !Contract.NS.equals(body.get(0).getNamespaceURI())
+                    || !verwacht.equals(body.get(0).getLocalName())) {
+                throw new SignaalFout(catalogus.signaal("360"));
+            }
+            return body.get(0);
+        } catch (SignaalFout e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a request over the intake's limits is refused as it is read
+            throw new SignaalFout(catalogus.signaal("360", bewaking.reden(e)));
+        }
+    }
+}

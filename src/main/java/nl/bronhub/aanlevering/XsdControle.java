@@ -1,0 +1,134 @@
+package nl.bronhub.aanlevering;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.Validator;
+
+import nl.bronhub.signaal.Signaal;
+import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.soap.Contract;
+import nl.bronhub.soap.VerzoekBewaking;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Checks a request body against the contract's XSD and says where each error is: in which bericht
+ * (so only that one is refused, with 359 naming the element) or outside the berichten.
+ */
+@Component
+public class XsdControle {
+
+    /** Where the JDK's validator reports the element it is at while validating a DOM. */
+    private static final String HUIDIG_ELEMENT = "http://apache.org/xml/properties/dom/current-element-node";
+    private static final int MAX_FOUTEN_PER_PLAATS = 5;
+
+    /** Errors by bericht position (1-based); position 0 is the request outside any bericht. */
+    public record Uitslag(Map<Integer, List<Signaal>> fouten) {
+
+        public List<Signaal> buitenBerichten() {
+            return fouten.getOrDefault(0, List.of());
+        }
+
+        public List<Signaal> voorBericht(int positie) {
+            return fouten.getOrDefault(positie, List.of());
+        }
+    }
+
+    private final SignaalCatalogus catalogus;
+    private final VerzoekBewaking bewaking;
+    /** A Validator is not thread-safe and costly to make (the benchmark's profile): one per thread, reset per use. */
+    private final ThreadLocal<Validator> validators;
+
+    /** The intake's limits, for the body's other readers. */
+    VerzoekBewaking bewaking() {
+        return bewaking;
+    }
+
+    public XsdControle(Contract contract, SignaalCatalogus catalogus, VerzoekBewaking bewaking) {
+        this.catalogus = catalogus;
+        this.bewaking = bewaking;
+        this.validators = ThreadLocal.withInitial(() -> contract.schema().newValidator());
+    }
+
+    /**
+     * The body of a request that is one element as a whole (not a list of berichten): the operation's
+     * own element and valid against the XSD, or refused with 360 or the first 359s.
+     */
+    public Element geldigVerzoek(org.apache.camel.component.cxf.common.CxfPayload<?> payload, String operatieElement) {
+        Element element = SoapBody.element(payload, operatieElement, catalogus, bewaking);
+        var fouten = controleer(element).fouten();
+        if (!fouten.isEmpty()) {
+            throw new nl.bronhub.signaal.SignaalFout(fouten.values().iterator().next());
+        }
+        return element;
+    }
+
+    public Uitslag controleer(Element verzoek) {
+        Map<Integer, List<Signaal>> fouten = new LinkedHashMap<>();
+        Validator validator = validators.get();
+        validator.reset();
+        validator.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+            }
+
+            @Override
+            public void error(SAXParseException e) throws SAXException {
+                noteer(e);
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) throws SAXException {
+                noteer(e);
+            }
+
+            private void noteer(SAXParseException e) throws SAXException {
+                Node plek = (Node) validator.getProperty(HUIDIG_ELEMENT);
+                List<Signaal> lijst = fouten.computeIfAbsent(positieVan(plek, verzoek), p -> new ArrayList<>());
+                if (lijst.size() < MAX_FOUTEN_PER_PLAATS) {
+                    String element = plek == null ? verzoek.getLocalName() : plek.getLocalName();
+                    lijst.add(catalogus.signaal("359", element,
+                            Map.of("detail", "element '" + element + "': " + e.getMessage())));
+                }
+            }
+        });
+        try {
+            validator.validate(new DOMSource(verzoek));
+        } catch (SAXException e) {
+            fouten.computeIfAbsent(0, p -> new ArrayList<>())
+                    .add(catalogus.signaal("359", verzoek.getLocalName(), Map.of("detail", e.getMessage())));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Uitslag(fouten);
+    }
+
+    private static int positieVan(Node plek, Element verzoek) {
+        Node n = plek;
+        while (n != null && n.getParentNode() != verzoek) {
+            n = n.getParentNode();
+        }
+        if (n == null || !isBericht(n)) {
+            return 0;
+        }
+        int positie = 0;
+        for (Node s = n; s != null; s = s.getPreviousSibling()) {
+            if (isBericht(s)) {
+                positie++;
+            }
+        }
+        return positie;
+    }
+
+    static boolean isBericht(Node n) {
+        return n.getNodeType() == Node.ELEMENT_NODE && Contract.NS.equals(n.getNamespaceURI()) && "bericht".equals(n.getLocalName());
+    }
+}

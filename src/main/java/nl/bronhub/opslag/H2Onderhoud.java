@@ -1,0 +1,78 @@
+package nl.bronhub.opslag;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the embedded H2 file small (route {@code opslag-onderhoud}). With {@code WRITE_DELAY=0} every commit writes a
+ * chunk of its own and H2 runs no background thread, so nothing rewrites the chunks that hold only a few live pages:
+ * the file grew by some 25 KB per bericht while the live data was about 1.5 KB. This rewrites those chunks a few MB
+ * at a time, as H2's own background thread would, so that their space is taken again once the retention time has
+ * passed. On PostgreSQL it does nothing: autovacuum does this there.
+ */
+@Component("opslagOnderhoud")
+public class H2Onderhoud {
+
+    private static final Logger LOG = LoggerFactory.getLogger(H2Onderhoud.class);
+
+    private final DataSource dataSource;
+    private final int vulgraad;
+    private final int schrijfBytes;
+
+    public H2Onderhoud(DataSource dataSource, @Value("${bron.opslag.h2.vulgraad:80}") int vulgraad,
+            @Value("${bron.opslag.h2.herschrijven-bytes:8388608}") int schrijfBytes) {
+        this.dataSource = dataSource;
+        this.vulgraad = vulgraad;
+        this.schrijfBytes = schrijfBytes;
+    }
+
+    /** Rewrites chunks below the fill rate, up to the configured bytes; true when it rewrote any. */
+    public boolean compacteer() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            MVStore store = store(c);
+            if (store == null || store.isClosed()) {
+                return false;
+            }
+            boolean herschreven = store.compact(vulgraad, schrijfBytes);
+            if (herschreven) {
+                LOG.debug("H2 chunks rewritten; their fill rate is now {}%", store.getFileStore().getChunksFillRate());
+            }
+            return herschreven;
+        }
+    }
+
+    /**
+     * How full H2's chunks are, in percent (live data against the space the chunks take): the figure that
+     * {@code bron.opslag.h2.vulgraad} is compared with. -1 when the database is not an H2 file.
+     */
+    public int vulgraad() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            MVStore store = store(c);
+            return store == null || store.isClosed() ? -1 : store.getFileStore().getChunksFillRate();
+        }
+    }
+
+    private static MVStore store(Connection c) throws SQLException {
+        if (!c.isWrapperFor(JdbcConnection.class)) {
+            return null;
+        }
+        if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal sessie)) {
+            return null; // a server connection (jdbc:h2:tcp): that server keeps its own file
+        }
+        var opslag = sessie.getDatabase().getStore();
+        if (opslag == null || opslag.getMvStore().getFileStore() == null) {
+            return null; // an in-memory database (jdbc:h2:mem) has no file to keep small
+        }
+        return opslag.getMvStore();
+    }
+}

@@ -1,0 +1,282 @@
+package nl.bronhub.portaal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.bronhub.OngeldigeInvoer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The portal's sign-in: one account per school (its BRIN-nummer) and one per bestuur (its five-digit
+ * bestuursnummer, the board named on its schools' aanleverpunten), each password kept only as a hash.
+ * The two kinds of name never look alike, so one sign-in form serves both. The password is the
+ * wachtwoordbrief's content (connection plan step 1): the operator has one made per school or board, and
+ * at first start the hub makes one for each school and board of the aanleverpunt seed and writes it to
+ * bron.portaal.wachtwoordbrieven/BRIN.txt or bestuur-NUMMER.txt (owner-only), as the demo's letters. A
+ * school or board may then choose its own. Failed sign-ins in a row lock the account for a while (bron.portaal.max-mislukte-pogingen,
+ * bron.portaal.blokkade); the count lives in the database, so a restart or another instance does not
+ * reset it. The lock runs on the machine's clock, not the hub's date clock, which a demonstration fixes.
+ */
+// after AanleverpuntRegister's seed: the letters are for the seeded schools
+@Component
+@org.springframework.core.annotation.Order(200)
+public class PortaalAccounts implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortaalAccounts.class);
+
+    /** The two kinds of account: their table, key column and role; the tables' names are constants, never input. */
+    enum Soort {
+        SCHOOL("portaal_account", "brin", "SCHOOL", "school"),
+        BESTUUR("bestuur_account", "nummer", "BESTUUR", "bestuur");
+
+        final String tabel;
+        final String sleutel;
+        final String rol;
+        final String woord;
+
+        Soort(String tabel, String sleutel, String rol, String woord) {
+            this.tabel = tabel;
+            this.sleutel = sleutel;
+            this.rol = rol;
+            this.woord = woord;
+        }
+
+        /** The kind a sign-in name has, or none: a BRIN (00AA) or a bestuursnummer (five digits). */
+        static Optional<Soort> van(String naam) {
+            String n = normaal(naam);
+            return nl.bronhub.aanlevering.Formaten.BRIN.matcher(n).matches() ? Optional.of(SCHOOL)
+                    : BESTUURSNUMMER.matcher(n).matches() ? Optional.of(BESTUUR) : Optional.empty();
+        }
+    }
+
+    /** A board's number, as the bevoegd gezag's number in the education register: five digits. */
+    public static final java.util.regex.Pattern BESTUURSNUMMER = java.util.regex.Pattern.compile("[0-9]{5}");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final Clock klok;
+    private final Clock tijd = Clock.systemUTC();
+    private final String brievenMap;
+    private final int maxMislukt;
+    private final Duration blokkade;
+    private final int minLengte;
+
+    public PortaalAccounts(NamedParameterJdbcTemplate jdbc, Clock klok, PortaalEigenschappen eigenschappen) {
+        this.jdbc = jdbc;
+        this.klok = klok;
+        this.brievenMap = eigenschappen.wachtwoordbrieven();
+        this.maxMislukt = eigenschappen.maxMisluktePogingen();
+        this.blokkade = eigenschappen.blokkade();
+        this.minLengte = eigenschappen.minWachtwoordlengte();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!StringUtils.hasText(brievenMap)) {
+            return;
+        }
+        List<String> zonder = jdbc.queryForList("select distinct a.brin from aanleverpunt a where not exists "
+                + "(select 1 from portaal_account p where p.brin = a.brin) order by a.brin", Map.of(), String.class);
+        List<String> besturen = jdbc.queryForList("select distinct a.bestuur_nummer from aanleverpunt a where a.bestuur_nummer is not null "
+                + "and not exists (select 1 from bestuur_account b where b.nummer = a.bestuur_nummer) order by a.bestuur_nummer",
+                Map.of(), String.class);
+        for (String brin : zonder) {
+            schrijfBrief(brin, brin + ".txt");
+        }
+        for (String nummer : besturen) {
+            schrijfBrief(nummer, "bestuur-" + nummer + ".txt");
+        }
+    }
+
+    private void schrijfBrief(String naam, String bestand) {
+        String wachtwoord = nieuwWachtwoord(naam);
+        Path brief = Path.of(brievenMap, bestand);
+        try {
+            Files.createDirectories(brief.getParent());
+            Files.writeString(brief, wachtwoord + "\n");
+            try {
+                Files.setPosixFilePermissions(brief, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException geenPosix) {
+                // the directory's protection applies
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LOG.info("Portal account made for {} {}; its password is in {}", Soort.van(naam).orElseThrow().woord, naam, brief);
+    }
+
+    /**
+     * Makes (or replaces) the password of a school (BRIN) or board (bestuursnummer) and returns it, once:
+     * only its hash is kept. A new letter also lifts a lock, since it is how one who forgot the password
+     * gets back in.
+     */
+    public String nieuwWachtwoord(String brin) {
+        Soort soort = Soort.van(brin).orElseThrow(() -> new IllegalArgumentException("no BRIN and no bestuursnummer"));
+        byte[] willekeurig = new byte[12];
+        new SecureRandom().nextBytes(willekeurig);
+        String wachtwoord = Base64.getUrlEncoder().withoutPadding().encodeToString(willekeurig);
+        MapSqlParameterSource p = new MapSqlParameterSource("brin", brin).addValue("hash", encoder.encode(wachtwoord))
+                .addValue("nu", Timestamp.from(klok.instant()));
+        if (jdbc.update("update " + soort.tabel + " set wachtwoord = :hash, aangemaakt_op = :nu, mislukte_pogingen = 0, "
+                + "geblokkeerd_tot = null, zelf_gekozen_op = null where " + soort.sleutel + " = :brin", p) == 0) {
+            jdbc.update("insert into " + soort.tabel + " (" + soort.sleutel + ", wachtwoord, aangemaakt_op) values (:brin, :hash, :nu)", p);
+        }
+        return wachtwoord;
+    }
+
+    /**
+     * The school or board replaces its password with one of its own choice; the current one must be given.
+     * A wrong current password counts as a failed sign-in.
+     */
+    public void kiesWachtwoord(String brin, String huidig, String nieuw, String herhaling) {
+        Soort soort = Soort.van(brin).orElseThrow();
+        String hash = jdbc.queryForObject("select wachtwoord from " + soort.tabel + " where " + soort.sleutel + " = :brin",
+                Map.of("brin", brin), String.class);
+        if (huidig == null || !encoder.matches(huidig, hash)) {
+            mislukt(brin);
+            throw new OngeldigeInvoer("Uw huidige wachtwoord is onjuist.");
+        }
+        if (nieuw == null || nieuw.length() < minLengte) {
+            throw new OngeldigeInvoer("Het nieuwe wachtwoord moet minstens " + minLengte + " tekens lang zijn.");
+        }
+        // bcrypt reads no more than 72 bytes, and Spring's encoder refuses a longer password outright
+        if (nieuw.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new OngeldigeInvoer("Het nieuwe wachtwoord is te lang: hoogstens 72 tekens (een letter met accent of een ander "
+                    + "bijzonder teken telt voor twee tot vier).");
+        }
+        if (!nieuw.equals(herhaling)) {
+            throw new OngeldigeInvoer("De herhaling is niet gelijk aan het nieuwe wachtwoord.");
+        }
+        if (nieuw.equals(huidig)) {
+            throw new OngeldigeInvoer("Het nieuwe wachtwoord moet anders zijn dan het huidige.");
+        }
+        if (nieuw.toUpperCase().contains(brin.toUpperCase())) {
+            throw new OngeldigeInvoer(soort == Soort.SCHOOL ? "Het nieuwe wachtwoord mag het BRIN-nummer niet bevatten."
+                    : "Het nieuwe wachtwoord mag het bestuursnummer niet bevatten.");
+        }
+        jdbc.update("update " + soort.tabel + " set wachtwoord = :hash, zelf_gekozen_op = :nu, mislukte_pogingen = 0 where "
+                + soort.sleutel + " = :brin",
+                new MapSqlParameterSource("brin", brin).addValue("hash", encoder.encode(nieuw)).addValue("nu", Timestamp.from(klok.instant())));
+        LOG.info("Portal account of {} {} got a password of its own choice", soort.woord, brin);
+    }
+
+    /**
+     * For Spring Security's form login: a school signs in with its BRIN-nummer (role SCHOOL), a board with
+     * its bestuursnummer (role BESTUUR); a locked account is refused before its password is checked.
+     */
+    public UserDetails laad(String brin) {
+        // a name of neither form is not worth a look-up (and PostgreSQL refuses a NUL in a parameter, with an ERROR in the log)
+        Soort soort = Soort.van(brin).orElseThrow(() -> new UsernameNotFoundException("no portal account"));
+        List<UserDetails> account = jdbc.query("select " + soort.sleutel + " as naam, wachtwoord, geblokkeerd_tot from " + soort.tabel
+                + " where " + soort.sleutel + " = :brin", Map.of("brin", normaal(brin)), (rs, i) -> {
+                    Timestamp tot = rs.getTimestamp("geblokkeerd_tot");
+                    return User.withUsername(rs.getString("naam")).password(rs.getString("wachtwoord")).roles(soort.rol)
+                            .accountLocked(tot != null && tot.toInstant().isAfter(tijd.instant())).build();
+                });
+        if (account.isEmpty()) {
+            throw new UsernameNotFoundException("no portal account");
+        }
+        return account.get(0);
+    }
+
+    /**
+     * A wrong password for this BRIN or bestuursnummer: counts it, and at the limit locks the account (and
+     * starts the count again). True when the account is locked now.
+     */
+    public boolean mislukt(String brin) {
+        Optional<Soort> van = Soort.van(brin);
+        if (van.isEmpty()) {
+            return false;
+        }
+        Soort soort = van.get();
+        String naam = normaal(brin);
+        Instant nu = tijd.instant();
+        // one statement, so that two guesses at once cannot both read the same count
+        int bijgewerkt = jdbc.update("update " + soort.tabel + " set "
+                + "geblokkeerd_tot = case when mislukte_pogingen + 1 >= :max then :tot else geblokkeerd_tot end, "
+                + "mislukte_pogingen = case when mislukte_pogingen + 1 >= :max then 0 else mislukte_pogingen + 1 end "
+                + "where " + soort.sleutel + " = :brin", new MapSqlParameterSource("brin", naam).addValue("max", maxMislukt)
+                .addValue("tot", Timestamp.from(nu.plus(blokkade))));
+        if (bijgewerkt == 0) {
+            return false;
+        }
+        Timestamp tot = jdbc.queryForObject("select geblokkeerd_tot from " + soort.tabel + " where " + soort.sleutel + " = :brin",
+                Map.of("brin", naam), Timestamp.class);
+        boolean geblokkeerd = tot != null && tot.toInstant().isAfter(nu);
+        if (geblokkeerd) {
+            LOG.warn("Portal account of {} {} locked for {} after {} failed sign-ins in a row", soort.woord, naam, blokkade, maxMislukt);
+        }
+        return geblokkeerd;
+    }
+
+    /** A successful sign-in starts the count of failures again. */
+    public void gelukt(String brin) {
+        Soort soort = Soort.van(brin).orElseThrow();
+        jdbc.update("update " + soort.tabel + " set mislukte_pogingen = 0 where " + soort.sleutel + " = :brin and mislukte_pogingen <> 0",
+                Map.of("brin", normaal(brin)));
+    }
+
+    /** The account as the operator sees it, when a school calls: made when, own password since, locked until. */
+    public record Staat(Instant aangemaaktOp, Instant zelfGekozenOp, int mislukteInloggen, Instant geblokkeerdTot) {
+    }
+
+    public Optional<Staat> staat(String brin) {
+        Instant nu = tijd.instant();
+        Optional<Soort> soort = Soort.van(brin);
+        if (soort.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.query("select aangemaakt_op, zelf_gekozen_op, mislukte_pogingen, geblokkeerd_tot from " + soort.get().tabel + " where "
+                + soort.get().sleutel + " = :brin", Map.of("brin", normaal(brin)), (rs, i) -> {
+                    Timestamp tot = rs.getTimestamp("geblokkeerd_tot");
+                    Timestamp zelf = rs.getTimestamp("zelf_gekozen_op");
+                    return new Staat(rs.getTimestamp("aangemaakt_op").toInstant(), zelf == null ? null : zelf.toInstant(),
+                            rs.getInt("mislukte_pogingen"), tot == null || !tot.toInstant().isAfter(nu) ? null : tot.toInstant());
+                }).stream().findFirst();
+    }
+
+    public Duration blokkade() {
+        return blokkade;
+    }
+
+    /** How many wrong passwords in a row lock the account (the sign-in page warns of it). */
+    public int maxPogingen() {
+        return maxMislukt;
+    }
+
+    public int minLengte() {
+        return minLengte;
+    }
+
+    private static String normaal(String brin) {
+        return brin == null ? "" : brin.trim().toUpperCase();
+    }
+
+    public PasswordEncoder encoder() {
+        return encoder;
+    }
+}

@@ -1,0 +1,42 @@
+package nl.bronhub.portaal;
+
+import org.springframework.context.ApplicationListener;
+import org.springframework.security.core.session.AbstractSessionEvent;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * The schools' open portal sessions (of this instance), so that a new password ends the sessions that
+ * signed in with the old one: whoever knew it is out at their next click.
+ */
+@Component
+public class PortaalSessies implements ApplicationListener<AbstractSessionEvent> {
+
+    private final SessionRegistryImpl register = new SessionRegistryImpl();
+
+    /** Sessions that end (sign-out, time-out) leave the register. */
+    @Override
+    public void onApplicationEvent(AbstractSessionEvent gebeurtenis) {
+        register.onApplicationEvent(gebeurtenis);
+    }
+
+    public SessionRegistry register() {
+        return register;
+    }
+
+    /** Ends the school's sessions, except {@code behalve} (the session that chose the password; null: all). */
+    public void beeindig(String brin, String behalve) {
+        for (Object wie : register.getAllPrincipals()) {
+            if (wie instanceof UserDetails school && school.getUsername().equals(brin)) {
+                for (SessionInformation sessie : register.getAllSessions(wie, false)) {
+                    if (!sessie.getSessionId().equals(behalve)) {
+                        sessie.expireNow();
+                    }
+                }
+            }
+        }
+    }
+}

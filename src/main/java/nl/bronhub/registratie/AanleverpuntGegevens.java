@@ -1,0 +1,43 @@
+package nl.bronhub.registratie;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What the registry keeps of an aanleverpunt (connection plan steps 2, 6, 8): its LAS, contact
+ * person, the gemachtigde who receives the voortgangsmails, the wachtwoordbrief date that starts the
+ * connection phase, the normaantallen the school declared, and its bestuur (which receives the
+ * end-of-phase message, step 13) with its bestuursnummer, which decides whose dashboard shows the
+ * school; the operator sets that number, a school cannot.
+ */
+public record AanleverpuntGegevens(
+        @Size(max = 100, message = "is langer dan 100 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String las,
+        @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String contactpersoon,
+        @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String gemachtigdeNaam,
+        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "is geen geldig e-mailadres")
+        @Size(max = 254, message = "is langer dan 254 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String gemachtigdeEmail,
+        LocalDate wachtwoordbriefDatum,
+        @PositiveOrZero(message = "mag niet negatief zijn") Integer normLeerlingen,
+        @PositiveOrZero(message = "mag niet negatief zijn") Integer normAbLeerlingen,
+        @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String bestuurNaam,
+        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "is geen geldig e-mailadres")
+        @Size(max = 254, message = "is langer dan 254 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String bestuurEmail,
+        @Pattern(regexp = "[0-9]{5}", message = "moet vijf cijfers zijn (het bestuursnummer van het bevoegd gezag)") String bestuurNummer) {
+
+    /** No control character and no lone surrogate: they would end up in mails, the portal and the operator's screens. */
+    public static final String ZONDER_STUURTEKENS = "[^\\p{Cntrl}\\p{Cs}]*";
+
+    /**
+     * What a school may change itself in the portal: its contact data and normaantallen, not its LAS, its
+     * phase, or the board that follows it (that is the operator's, or a school could leave its board's view).
+     */
+    public AanleverpuntGegevens doorSchool(String contactpersoon, String gemachtigdeNaam, String gemachtigdeEmail, String bestuurNaam,
+                                           String bestuurEmail, Integer normLeerlingen, Integer normAbLeerlingen) {
+        return new AanleverpuntGegevens(las, contactpersoon, gemachtigdeNaam, gemachtigdeEmail, wachtwoordbriefDatum, normLeerlingen,
+                normAbLeerlingen, bestuurNaam, bestuurEmail, bestuurNummer);
+    }
+}

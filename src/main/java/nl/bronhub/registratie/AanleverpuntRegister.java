@@ -1,0 +1,197 @@
+package nl.bronhub.registratie;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import nl.bronhub.ConfigLezer;
+import nl.bronhub.OngeldigeInvoer;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import nl.bronhub.aanlevering.Formaten;
+import nl.bronhub.referentie.Instellingen;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The aanleverpunt registry: seeded from config/aanleverpunten.yaml at start (only aanleverpunten
+ * without registry data yet), maintained through the operator API. Bad input changes nothing.
+ * A seed entry may date its wachtwoordbrief relative to the start that takes it in
+ * (wachtwoordbriefDagenVoorEersteStart), so a demo's first start always shows a phase under way; the
+ * date is resolved then and stored, so later starts keep it.
+ */
+@Component
+@org.springframework.core.annotation.Order(100)
+public class AanleverpuntRegister implements ApplicationRunner {
+
+    /**
+     * An aanleverpunt with its registry data, as the operator API shows it; certificaatGetestOp is its
+     * first successful fetch (null: its certificate is not tested yet).
+     */
+    public record Aanleverpunt(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens, java.time.Instant certificaatGetestOp) {
+    }
+
+    record Seed(String brin, String aanleverpuntnummer, String las, String contactpersoon, String gemachtigdeNaam,
+                String gemachtigdeEmail, java.time.LocalDate wachtwoordbriefDatum, Integer wachtwoordbriefDagenVoorEersteStart,
+                Integer normLeerlingen, Integer normAbLeerlingen, String bestuurNaam, String bestuurEmail, String bestuurNummer) {
+
+        /** The wachtwoordbrief date: a fixed one, or so many days before today (the start that takes the seed in). */
+        java.time.LocalDate wachtwoordbrief(Clock klok) {
+            if (wachtwoordbriefDagenVoorEersteStart == null) {
+                return wachtwoordbriefDatum;
+            }
+            if (wachtwoordbriefDatum != null) {
+                throw new OngeldigeInvoer("wachtwoordbriefDatum en wachtwoordbriefDagenVoorEersteStart samen: kies er een");
+            }
+            return java.time.LocalDate.now(klok).minusDays(wachtwoordbriefDagenVoorEersteStart);
+        }
+    }
+
+    record SeedBestand(List<Seed> aanleverpunten) {
+    }
+
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Aanleverpunten aanleverpunten;
+    private final Instellingen instellingen;
+    private final Validator validator;
+    private final ConfigLezer config;
+    private final Clock klok;
+    private final String seedBestand;
+    private final nl.bronhub.planning.Planning planning;
+
+    public AanleverpuntRegister(NamedParameterJdbcTemplate jdbc, Aanleverpunten aanleverpunten, Instellingen instellingen,
+                                Validator validator, ConfigLezer config, Clock klok,
+                                @Value("${bron.aanleverpunten.bestand}") String seedBestand, nl.bronhub.planning.Planning planning) {
+        this.jdbc = jdbc;
+        this.planning = planning;
+        this.aanleverpunten = aanleverpunten;
+        this.instellingen = instellingen;
+        this.validator = validator;
+        this.config = config;
+        this.klok = klok;
+        this.seedBestand = seedBestand;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Seed s : config.lees(seedBestand, SeedBestand.class, "Aanleverpunt seed").aanleverpunten()) {
+            AanleverpuntGegevens g;
+            try {
+                g = new AanleverpuntGegevens(s.las(), s.contactpersoon(), s.gemachtigdeNaam(), s.gemachtigdeEmail(),
+                        s.wachtwoordbrief(klok), s.normLeerlingen(), s.normAbLeerlingen(), s.bestuurNaam(), s.bestuurEmail(), s.bestuurNummer());
+                controleer(s.brin(), s.aanleverpuntnummer(), g);
+            } catch (OngeldigeInvoer e) {
+                throw new IllegalStateException("Aanleverpunt seed " + seedBestand + ": " + s.brin() + "/" + s.aanleverpuntnummer()
+                        + ": " + e.getMessage());
+            }
+            long id = aanleverpunten.id(s.brin(), s.aanleverpuntnummer());
+            Integer leeg = jdbc.queryForObject("select count(*) from aanleverpunt where id = :id and gegevens_bijgewerkt_op is null",
+                    Map.of("id", id), Integer.class);
+            if (leeg > 0) {
+                schrijf(id, g);
+            }
+        }
+    }
+
+    /** An aanleverpunt's row with its certificate test, which lives in a table of its own (V16). */
+    private static final String ALLES = "select a.*, c.getest_op from aanleverpunt a left join certificaattest c on c.aanleverpunt_id = a.id ";
+
+    public List<Aanleverpunt> alle() {
+        return jdbc.query(ALLES + "order by brin, aanleverpuntnummer", Map.of(), (rs, n) -> lees(rs));
+    }
+
+    public List<Aanleverpunt> vanSchool(String brin) {
+        return jdbc.query(ALLES + "where brin = :brin order by aanleverpuntnummer", Map.of("brin", brin),
+                (rs, n) -> lees(rs));
+    }
+
+    public Optional<Aanleverpunt> zoek(String brin, String aanleverpuntnummer) {
+        return jdbc.query(ALLES + "where brin = :brin and aanleverpuntnummer = :nummer",
+                Map.of("brin", brin, "nummer", aanleverpuntnummer), (rs, n) -> lees(rs)).stream().findFirst();
+    }
+
+    /** The schools (BRIN) with an aanleverpunt that names this bestuursnummer: the board's dashboard. */
+    public List<String> scholenVanBestuur(String bestuurNummer) {
+        return jdbc.queryForList("select distinct brin from aanleverpunt where bestuur_nummer = :nummer order by brin",
+                Map.of("nummer", bestuurNummer), String.class);
+    }
+
+    /** A board as the aanleverpunten name it: its number, its name (the first school's spelling) and its schools. */
+    public record Bestuur(String nummer, String naam, List<String> scholen) {
+    }
+
+    public List<Bestuur> besturen() {
+        Map<String, List<String[]>> perNummer = new java.util.TreeMap<>();
+        jdbc.query("select bestuur_nummer, brin, bestuur_naam from aanleverpunt where bestuur_nummer is not null order by brin, aanleverpuntnummer",
+                Map.of(), (java.sql.ResultSet rs) -> {
+                    perNummer.computeIfAbsent(rs.getString(1), n -> new java.util.ArrayList<>())
+                            .add(new String[] {rs.getString(2), rs.getString(3)});
+                });
+        return perNummer.entrySet().stream().map(e -> new Bestuur(e.getKey(),
+                e.getValue().stream().map(r -> r[1]).filter(java.util.Objects::nonNull).findFirst().orElse(null),
+                e.getValue().stream().map(r -> r[0]).distinct().toList())).toList();
+    }
+
+    /** Creates or replaces the registry data of an aanleverpunt; refused input changes nothing. */
+    public Aanleverpunt slaOp(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens) {
+        controleer(brin, aanleverpuntnummer, gegevens);
+        schrijf(aanleverpunten.id(brin, aanleverpuntnummer), gegevens);
+        return zoek(brin, aanleverpuntnummer).orElseThrow();
+    }
+
+    private void controleer(String brin, String nummer, AanleverpuntGegevens g) {
+        if (brin == null || !Formaten.BRIN.matcher(brin).matches()) {
+            throw new OngeldigeInvoer("brin", "BRIN-nummer moet twee cijfers en twee letters of cijfers zijn (bijv. 00AA)");
+        }
+        // one spelling per aanleverpunt: 01 beside 1 would be a second record for the same point, 0 none at all
+        if (nummer == null || !nummer.matches("[1-9][0-9]{0,4}")) {
+            throw new OngeldigeInvoer("aanleverpuntnummer", "aanleverpuntnummer moet een getal van 1 tot 99999 zijn, zonder voorloopnullen");
+        }
+        if (instellingen.zoek(brin).isEmpty()) {
+            throw new OngeldigeInvoer("brin", "BRIN-nummer " + brin + " is niet bekend in het BRIN-register");
+        }
+        // a date the database would shift (year 0) or no phase could have: the connection phase is of this century
+        if (g.wachtwoordbriefDatum() != null && (g.wachtwoordbriefDatum().getYear() < 2000 || g.wachtwoordbriefDatum().getYear() > 2099)) {
+            throw new OngeldigeInvoer("wachtwoordbriefDatum", "wachtwoordbriefDatum moet tussen 2000-01-01 en 2099-12-31 liggen");
+        }
+        // a planned school's phase starts within two weeks of its planned week, as its first vooraankondiging said
+        planning.controleerWachtwoordbrief(brin, g.wachtwoordbriefDatum());
+        Set<ConstraintViolation<AanleverpuntGegevens>> fouten = validator.validate(g);
+        if (!fouten.isEmpty()) {
+            throw new OngeldigeInvoer(fouten.stream().map(f -> f.getPropertyPath().toString()).sorted().collect(Collectors.joining(", ")),
+                    fouten.stream().map(f -> f.getPropertyPath() + " " + f.getMessage()).sorted()
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    private void schrijf(long id, AanleverpuntGegevens g) {
+        jdbc.update("update aanleverpunt set las = :las, contactpersoon = :contact, gemachtigde_naam = :naam, "
+                + "gemachtigde_email = :email, wachtwoordbrief_datum = :brief, norm_leerlingen = :norm, "
+                + "norm_ab_leerlingen = :normAb, bestuur_naam = :bestuur, bestuur_email = :bestuurEmail, bestuur_nummer = :bestuurNummer, gegevens_bijgewerkt_op = :nu "
+                + "where id = :id",
+                new MapSqlParameterSource("id", id).addValue("las", g.las()).addValue("contact", g.contactpersoon())
+                        .addValue("naam", g.gemachtigdeNaam()).addValue("email", g.gemachtigdeEmail())
+                        .addValue("brief", g.wachtwoordbriefDatum()).addValue("norm", g.normLeerlingen())
+                        .addValue("normAb", g.normAbLeerlingen()).addValue("bestuur", g.bestuurNaam())
+                        .addValue("bestuurEmail", g.bestuurEmail()).addValue("bestuurNummer", g.bestuurNummer()).addValue("nu", Timestamp.from(klok.instant())));
+    }
+
+    private static Aanleverpunt lees(java.sql.ResultSet rs) throws java.sql.SQLException {
+        java.sql.Date brief = rs.getDate("wachtwoordbrief_datum");
+        return new Aanleverpunt(rs.getString("brin"), rs.getString("aanleverpuntnummer"), new AanleverpuntGegevens(
+                rs.getString("las"), rs.getString("contactpersoon"), rs.getString("gemachtigde_naam"),
+                rs.getString("gemachtigde_email"), brief == null ? null : brief.toLocalDate(),
+                (Integer) rs.getObject("norm_leerlingen"), (Integer) rs.getObject("norm_ab_leerlingen"),
+                rs.getString("bestuur_naam"), rs.getString("bestuur_email"), rs.getString("bestuur_nummer")),
+                rs.getTimestamp("getest_op") == null ? null : rs.getTimestamp("getest_op").toInstant());
+    }
+}

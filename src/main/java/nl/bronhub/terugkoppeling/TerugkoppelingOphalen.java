@@ -1,0 +1,101 @@
+package nl.bronhub.terugkoppeling;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.bronhub.toegang.Afzender;
+import nl.bronhub.contract.v1.TerugkoppelingVerzoek;
+import nl.bronhub.aanlevering.XsdControle;
+import nl.bronhub.registratie.Aanleverpunten;
+import nl.bronhub.signaal.SignaalBron;
+import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.signaal.SignaalFout;
+import nl.bronhub.soap.Contract;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.component.cxf.common.CxfPayload;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
+
+/**
+ * Verzoek terugkoppeling. The LAS sends the last volgnummer it has safely stored: everything up to it
+ * counts as acknowledged, the answer is the next page after it. A lost answer is simply asked again.
+ * What is acknowledged is never served again, also not to a LAS that starts over from 0 (route 70).
+ */
+@Component
+public class TerugkoppelingOphalen implements SignaalBron {
+
+    private final Contract contract;
+    private final XsdControle xsd;
+    private final Aanleverpunten aanleverpunten;
+    private final TerugkoppelingWachtrij wachtrij;
+    private final SignaalCatalogus catalogus;
+    private final Clock klok;
+    private final int paginaGrootte;
+    private final int bewaartermijnDagen;
+
+    public TerugkoppelingOphalen(Contract contract, XsdControle xsd, Aanleverpunten aanleverpunten,
+                                 TerugkoppelingWachtrij wachtrij, SignaalCatalogus catalogus, Clock klok,
+                                 TerugkoppelingEigenschappen eigenschappen) {
+        this.contract = contract;
+        this.xsd = xsd;
+        this.aanleverpunten = aanleverpunten;
+        this.wachtrij = wachtrij;
+        this.catalogus = catalogus;
+        this.klok = klok;
+        this.paginaGrootte = eigenschappen.paginaGrootte();
+        this.bewaartermijnDagen = eigenschappen.bewaartermijnDagen();
+    }
+
+    @Override
+    public Set<String> signaalcodes() {
+        return Set.of("359", "360", "743");
+    }
+
+    /** The request, checked against the XSD; who it says it comes from is kept on the exchange. */
+    public TerugkoppelingVerzoek leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
+        TerugkoppelingVerzoek verzoek = contract.lees(xsd.geldigVerzoek(payload, "terugkoppelingVerzoek"), TerugkoppelingVerzoek.class);
+        Afzender.zet(exchange, verzoek.getHeader());
+        return verzoek;
+    }
+
+    /**
+     * Checks the volgnummer (743 for one never handed out), acknowledges what the LAS says it has stored, and answers
+     * with the page after it; {@code meerBeschikbaar} when more is waiting.
+     */
+    public CxfPayload<?> pagina(TerugkoppelingVerzoek verzoek) {
+        var afzender = verzoek.getHeader().getVerzendendeInstantie();
+        Long aanleverpuntId = aanleverpunten.bestaand(afzender.getBrin(), afzender.getAanleverpuntnummer());
+        long laatsteUitgegeven = aanleverpuntId == null ? 0 : wachtrij.laatsteVolgnummer(aanleverpuntId);
+        long laatstOntvangen = verzoek.getLaatstOntvangenVolgnummer();
+        // acknowledging a number never handed out would silently skip the terugkoppelingen it later gets
+        if (laatstOntvangen < 0 || laatstOntvangen > laatsteUitgegeven) {
+            throw new SignaalFout(catalogus.signaal("743", "laatstOntvangenVolgnummer"));
+        }
+        int maximum = verzoek.getMaximumAantal() == null ? paginaGrootte : Math.min(verzoek.getMaximumAantal(), paginaGrootte);
+        List<String> rijen = List.of();
+        if (aanleverpuntId != null) {
+            wachtrij.bevestig(aanleverpuntId, laatstOntvangen);
+            // one more than asked, to know whether more is waiting
+            rijen = wachtrij.pagina(aanleverpuntId, laatstOntvangen, maximum + 1);
+        }
+        // the stored terugkoppelingen go out as they were marshalled when placed, not read into objects and written again
+        return contract.alsPayload("terugkoppelingAntwoord", rijen.subList(0, Math.min(maximum, rijen.size())),
+                List.<String[]>of(new String[] {"meerBeschikbaar", Boolean.toString(rijen.size() > maximum)}));
+    }
+
+    /** Removes what was acknowledged longer than the bewaartermijn ago (route terugkoppelingen-opschonen). */
+    public int opschonen() {
+        return wachtrij.opschonen(opschoongrens());
+    }
+
+    /** Acknowledged terugkoppelingen older than this may be purged. */
+    public Timestamp opschoongrens() {
+        return Timestamp.from(klok.instant().minus(Duration.ofDays(bewaartermijnDagen)));
+    }
+}

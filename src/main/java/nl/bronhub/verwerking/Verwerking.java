@@ -1,0 +1,169 @@
+package nl.bronhub.verwerking;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.bronhub.gba.GbaAntwoord;
+import nl.bronhub.model.Bericht;
+import nl.bronhub.model.Inschrijving;
+import nl.bronhub.model.Leerling;
+import nl.bronhub.model.Mutatiesoort;
+import nl.bronhub.signaal.Signaal;
+
+/**
+ * One bericht on its way through content check, GBA, register and terugkoppeling: the typed bericht, the
+ * person register's answer about its pupil (asked once, before the aanleverpunt's lock), and what the
+ * stages found. The pupil is replaced once identification has settled who they are.
+ */
+public final class Verwerking {
+
+    private final long berichtId;
+    private final long aanleverpuntId;
+    private final String brin;
+    private final Bericht bericht;
+    private GbaAntwoord gba;
+    private Leerling leerling;
+    private final List<Signaal> signalen = new ArrayList<>();
+    private String pgn;
+    private Long inschrijvingId;
+    private final List<Long> dubbeleInschrijvingen = new ArrayList<>();
+    private Leerling geregistreerdeLeerling;
+    private Inschrijving geregistreerdeInschrijving;
+
+    public Verwerking(long berichtId, long aanleverpuntId, String brin, Bericht bericht) {
+        this.berichtId = berichtId;
+        this.aanleverpuntId = aanleverpuntId;
+        this.brin = brin;
+        this.bericht = bericht;
+        opnieuw();
+    }
+
+    /**
+     * Back to how the bericht came in, all findings forgotten (the GBA's answer is kept): its transaction was
+     * rolled back, and it goes again.
+     */
+    void opnieuw() {
+        leerling = bericht.leerling();
+        pgn = leerling.bsn() != null ? leerling.bsn() : leerling.onderwijsnummer();
+        signalen.clear();
+        inschrijvingId = null;
+        dubbeleInschrijvingen.clear();
+        geregistreerdeLeerling = null;
+        geregistreerdeInschrijving = null;
+    }
+
+    /**
+     * Who the bericht is about, as far as known before identification: its BSN or onderwijsnummer; null for a
+     * pupil sent without a number, whom identification may still find under any number.
+     */
+    String leerlingSleutel() {
+        Leerling zoalsGestuurd = bericht.leerling();
+        return zoalsGestuurd.bsn() != null ? zoalsGestuurd.bsn() : zoalsGestuurd.onderwijsnummer();
+    }
+
+    public long getBerichtId() {
+        return berichtId;
+    }
+
+    public long getAanleverpuntId() {
+        return aanleverpuntId;
+    }
+
+    public String getBrin() {
+        return brin;
+    }
+
+    public Bericht getBericht() {
+        return bericht;
+    }
+
+    /** The person register's answer about the pupil (GbaVraag asks before the transaction). */
+    public GbaAntwoord gba() {
+        if (gba == null) {
+            throw new IllegalStateException("the person register was not asked about this bericht");
+        }
+        return gba;
+    }
+
+    public void setGba(GbaAntwoord gba) {
+        this.gba = gba;
+    }
+
+    /** The pupil: as sent, until identification settles them. */
+    public Leerling leerling() {
+        return leerling;
+    }
+
+    public void setLeerling(Leerling leerling) {
+        this.leerling = leerling;
+    }
+
+    /** The enrolment the bericht carries, or null. */
+    public Inschrijving inschrijving() {
+        return bericht.inschrijving();
+    }
+
+    public Mutatiesoort mutatiesoort() {
+        return bericht.mutatiesoort();
+    }
+
+    public boolean is(Mutatiesoort soort) {
+        return bericht.is(soort);
+    }
+
+    /** The persoonsgebonden nummer the pupil is registered under (BSN, or onderwijsnummer). */
+    public String getPgn() {
+        return pgn;
+    }
+
+    public void setPgn(String pgn) {
+        this.pgn = pgn;
+    }
+
+    /** The register's id of the inschrijving this bericht stored, once stored. */
+    public Long getInschrijvingId() {
+        return inschrijvingId;
+    }
+
+    public void setInschrijvingId(Long inschrijvingId) {
+        this.inschrijvingId = inschrijvingId;
+    }
+
+    /**
+     * What the register stage stored: the pupil and the inschrijving (null when the bericht carried none) as the
+     * register now holds them, so that the terugkoppeling need not read them back.
+     */
+    public void setGeregistreerd(Leerling leerling, Inschrijving inschrijving) {
+        this.geregistreerdeLeerling = leerling;
+        this.geregistreerdeInschrijving = inschrijving;
+    }
+
+    /** Null unless the register stage stored the bericht. */
+    public Leerling getGeregistreerdeLeerling() {
+        return geregistreerdeLeerling;
+    }
+
+    public Inschrijving getGeregistreerdeInschrijving() {
+        return geregistreerdeInschrijving;
+    }
+
+    /** Inschrijvingen at other schools this one newly overlaps with (handbook 7.7.4). */
+    public List<Long> getDubbeleInschrijvingen() {
+        return dubbeleInschrijvingen;
+    }
+
+    public List<Signaal> getSignalen() {
+        return signalen;
+    }
+
+    /** Two rules that find the same fault (the same code, text and gegeven) report it once. */
+    public void voegToe(Signaal signaal) {
+        if (!signalen.contains(signaal)) {
+            signalen.add(signaal);
+        }
+    }
+
+    public boolean isAfgekeurd() {
+        return signalen.stream().anyMatch(Signaal::isAfkeur);
+    }
+}

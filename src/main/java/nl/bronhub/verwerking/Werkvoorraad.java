@@ -1,0 +1,126 @@
+package nl.bronhub.verwerking;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One aanleverpunt's waiting berichten for one poll, in arrival order, handed out as reeksen (route
+ * verwerk-aanleverpunt): up to bron.verwerking.per-transactie berichten, no pupil twice, a pupil sent without a
+ * number alone. After a reeks that failed, its berichten come again one per reeks, so that the failure is
+ * pinned on its own bericht; a bericht that must wait (back-off) stops the rest, which may not overtake it.
+ */
+public final class Werkvoorraad {
+
+    private final long aanleverpuntId;
+    private final int perReeks;
+    private final List<Verwerking> wachtend;
+    /** How many of the first waiting berichten go one per reeks (after a reeks of them failed). */
+    private int losTot;
+    private Reeks uit;
+    private boolean gestopt;
+    private int verwerkt;
+
+    Werkvoorraad(long aanleverpuntId, int perReeks, List<Verwerking> wachtend) {
+        this.aanleverpuntId = aanleverpuntId;
+        this.perReeks = Math.max(1, perReeks);
+        this.wachtend = new ArrayList<>(wachtend);
+    }
+
+    public long getAanleverpuntId() {
+        return aanleverpuntId;
+    }
+
+    public List<Verwerking> getBerichten() {
+        return List.copyOf(wachtend);
+    }
+
+    public boolean isHeeftVolgende() {
+        return !gestopt && !wachtend.isEmpty();
+    }
+
+    /** The next reeks; the previous one must have been reported done or failed. */
+    public Reeks getVolgende() {
+        if (uit != null) {
+            throw new IllegalStateException("the previous reeks was not reported");
+        }
+        int grens = losTot > 0 ? 1 : perReeks;
+        List<Verwerking> reeks = new ArrayList<>();
+        Set<String> leerlingen = new HashSet<>();
+        for (Verwerking v : wachtend) {
+            String sleutel = v.leerlingSleutel();
+            if (reeks.size() == grens || (!reeks.isEmpty() && (sleutel == null || !leerlingen.add(sleutel)))) {
+                break;
+            }
+            if (reeks.isEmpty() && sleutel != null) {
+                leerlingen.add(sleutel);
+            }
+            reeks.add(v);
+            if (sleutel == null) {
+                break; // identification may find any number for them: alone
+            }
+        }
+        uit = new Reeks(aanleverpuntId, reeks);
+        return uit;
+    }
+
+    /** The reeks is committed. */
+    public void klaar(Reeks reeks) {
+        neemTerug(reeks);
+        wachtend.subList(0, reeks.getAantal()).clear();
+        losTot = Math.max(0, losTot - reeks.getAantal());
+        verwerkt += reeks.getAantal();
+    }
+
+    /** The reeks was rolled back; with more than one bericht in it, they go again one by one. */
+    void mislukt(Reeks reeks) {
+        neemTerug(reeks);
+        reeks.getBerichten().forEach(Verwerking::opnieuw);
+        losTot = Math.max(losTot, reeks.getAantal());
+    }
+
+    /** The first bericht was parked: the ones after it go on. */
+    void overslaanEerste() {
+        wachtend.remove(0);
+        losTot = Math.max(0, losTot - 1);
+    }
+
+    /** Nothing more this poll: a bericht waits for its back-off, or another instance has the aanleverpunt. */
+    void stop() {
+        gestopt = true;
+    }
+
+    /** A bericht about whom the person register could not be asked, and why. */
+    public record NietGevraagd(Verwerking bericht, RuntimeException oorzaak) {
+    }
+
+    private NietGevraagd nietGevraagd;
+
+    /**
+     * The person register could not be asked about this bericht: only the ones before it go this poll, and its
+     * failure is recorded when the poll ends (retried with back-off like any other).
+     */
+    public void nietGevraagd(Verwerking v, RuntimeException oorzaak) {
+        int i = wachtend.indexOf(v);
+        if (i >= 0) {
+            wachtend.subList(i, wachtend.size()).clear();
+            nietGevraagd = new NietGevraagd(v, oorzaak);
+        }
+    }
+
+    public NietGevraagd getNietGevraagd() {
+        return nietGevraagd;
+    }
+
+    public int getVerwerkt() {
+        return verwerkt;
+    }
+
+    private void neemTerug(Reeks reeks) {
+        if (uit != reeks) {
+            throw new IllegalStateException("not the reeks handed out");
+        }
+        uit = null;
+    }
+}
