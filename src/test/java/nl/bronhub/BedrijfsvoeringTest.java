@@ -161,6 +161,11 @@ class BedrijfsvoeringTest {
                 while (m.find()) {
                     ids.add(m.group(1));
                 }
+                // a route made from a route template (routes/01-afleverbestanden) is named by its templatedRoute
+                var t = java.util.regex.Pattern.compile("(?m)^\\s+routeId: (\\S+)").matcher(java.nio.file.Files.readString(bestand));
+                while (t.find()) {
+                    ids.add(t.group(1));
+                }
             }
         }
         return ids;
