@@ -471,6 +471,11 @@ class PortaalTest {
                 browser.element("#pem").getText()));
         assertThat(hub.operator().get("/certificaten").json()).filteredOn(c -> "70CN".equals(c.at("/houder/brin").asText()))
                 .extracting(c -> c.get("vingerafdruk").asText()).containsExactly(vervangend);
+
+        // the new letter starts the watch again: a week on, 70CN/2 (still without a certificate) is reminded once more
+        hub.klok().zet(hub.klok().instant().plus(java.time.Duration.ofDays(8)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> smtp.voorDomein("cn-school.example").stream()
+                .filter(m -> m.onderwerp().endsWith("aanleverpunt 2: nog niet opgehaald")).count() == 2);
     }
 
     /**

@@ -182,7 +182,10 @@ public class CertificaatUitgifte {
                 });
     }
 
-    /** The helpdesk's reminders (route voortgangsmails): once per aanleverpunt, when a flag of {@link #bewaking()} is raised. */
+    /**
+     * The helpdesk's reminders (route voortgangsmails): when a flag of {@link #bewaking()} is raised, once per aanleverpunt
+     * and wachtwoordbrief (a new letter starts the watch again, and so its reminders).
+     */
     public void herinner() {
         if (!herinneren) {
             return;
@@ -191,8 +194,11 @@ public class CertificaatUitgifte {
             if (b.nietOpgehaaldNaEenWeek() || b.nietGetestNaTweeWeken()) {
                 Map<String, Object> ap = jdbc.queryForMap("select id, gemachtigde_email from aanleverpunt where brin = :brin and "
                         + "aanleverpuntnummer = :nummer", Map.of("brin", b.brin(), "nummer", b.aanleverpuntnummer()));
+                java.time.LocalDate brief = java.time.LocalDate.ofInstant(b.briefOp(), klok.getZone());
+                int briefweek = brief.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) * 100
+                        + brief.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR);
                 mails.leg(((Number) ap.get("id")).longValue(), b.nietOpgehaaldNaEenWeek() ? "CERTIFICAAT_OPHALEN" : "CERTIFICAAT_TESTEN",
-                        (String) ap.get("gemachtigde_email"));
+                        briefweek, (String) ap.get("gemachtigde_email"));
             }
         }
     }
