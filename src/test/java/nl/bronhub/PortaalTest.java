@@ -528,8 +528,11 @@ class PortaalTest {
         // (a score per aanleverpunt, each on a line of its own)
         assertThat(browser.element("#school-70BA").getText().replace('\n', ' '))
                 .isEqualTo("70BA (70BA) 7-9-2026 t/m 15-11-2026 8 20% 0% nog geen reactie 2 0");
-        assertThat(browser.stijl("#school-70BA td:nth-child(4)", "color")).as("a score behind, in the warning colour")
-                .isNotEqualTo(browser.stijl("#school-70BA td:nth-child(3)", "color"));
+        // both scores behind (week 8: the week-6 expectation), each in the warning colour
+        for (String cel : new String[] {"#school-70BA td:nth-child(4) div", "#school-70BA td:nth-child(5) div"}) {
+            assertThat(browser.stijl(cel, "color")).as(cel + ": behind, in the warning colour")
+                    .isNotEqualTo(browser.stijl("#school-70BA td:nth-child(3)", "color"));
+        }
         assertThat(browser.element("#school-70BB").getText().replace('\n', ' ')).isEqualTo("70BB (70BB) gepland in week 2 van 2027 - - - - 0 0");
         assertThat(browser.element("#achter").getText()).startsWith("Bij 1 van uw scholen blijft de voortgang achter bij de verwachting.");
         gezien("bestuur");
@@ -585,6 +588,18 @@ class PortaalTest {
         var gegevens = hub.operator().get("/aanleverpunten/70BA/1").json().get("gegevens");
         assertThat(gegevens.get("bestuurNaam").asText()).isEqualTo("Stichting ba en omstreken");
         assertThat(gegevens.get("bestuurNummer").asText()).isEqualTo("41001");
+        browser.klik("#uitloggen");
+
+        // a board no aanleverpunt names any more is no account at all: not listed, no letter, no sign-in, no lock to show
+        for (String brin : new String[] {"70BA", "70BB"}) {
+            assertThat(hub.operator().patch("/aanleverpunten/" + brin + "/1", Map.of("bestuurNummer", "41002")).status()).isEqualTo(200);
+        }
+        assertThat(hub.operator().get("/besturen/41001").status()).isEqualTo(404);
+        assertThat(hub.operator().post("/besturen/41001/portaalwachtwoord").status()).isEqualTo(404);
+        logIn("41001", "onze eigen zin voor het bestuur");
+        assertThat(browser.pad()).isEqualTo("/portaal/inloggen");
+        assertThat(browser.heeft("#geblokkeerd")).isFalse();
+        assertThat(browser.element("#fout").getText()).isEqualTo("BRIN-nummer (of bestuursnummer) of wachtwoord onjuist.");
     }
 
     @Test

@@ -191,8 +191,11 @@ public class PortaalAccounts implements ApplicationRunner {
     public UserDetails laad(String brin) {
         // a name of neither form is not worth a look-up (and PostgreSQL refuses a NUL in a parameter, with an ERROR in the log)
         Soort soort = Soort.van(brin).orElseThrow(() -> new UsernameNotFoundException("no portal account"));
+        // a board no aanleverpunt names any more has no schools to follow: its account is as good as gone (a letter for it
+        // cannot be made either), until an aanleverpunt names it again and the operator makes it a new letter
+        String nogGenoemd = nogGenoemd(soort);
         List<UserDetails> account = jdbc.query("select " + soort.sleutel + " as naam, wachtwoord, geblokkeerd_tot from " + soort.tabel
-                + " where " + soort.sleutel + " = :brin", Map.of("brin", normaal(brin)), (rs, i) -> {
+                + " where " + soort.sleutel + " = :brin" + nogGenoemd, Map.of("brin", normaal(brin)), (rs, i) -> {
                     Timestamp tot = rs.getTimestamp("geblokkeerd_tot");
                     return User.withUsername(rs.getString("naam")).password(rs.getString("wachtwoord")).roles(soort.rol)
                             .accountLocked(tot != null && tot.toInstant().isAfter(tijd.instant())).build();
@@ -219,7 +222,7 @@ public class PortaalAccounts implements ApplicationRunner {
         int bijgewerkt = jdbc.update("update " + soort.tabel + " set "
                 + "geblokkeerd_tot = case when mislukte_pogingen + 1 >= :max then :tot else geblokkeerd_tot end, "
                 + "mislukte_pogingen = case when mislukte_pogingen + 1 >= :max then 0 else mislukte_pogingen + 1 end "
-                + "where " + soort.sleutel + " = :brin", new MapSqlParameterSource("brin", naam).addValue("max", maxMislukt)
+                + "where " + soort.sleutel + " = :brin" + nogGenoemd(soort), new MapSqlParameterSource("brin", naam).addValue("max", maxMislukt)
                 .addValue("tot", Timestamp.from(nu.plus(blokkade))));
         if (bijgewerkt == 0) {
             return false;
@@ -231,6 +234,11 @@ public class PortaalAccounts implements ApplicationRunner {
             LOG.warn("Portal account of {} {} locked for {} after {} failed sign-ins in a row", soort.woord, naam, blokkade, maxMislukt);
         }
         return geblokkeerd;
+    }
+
+    /** For a board's account: only while an aanleverpunt names the board (else it is treated as no account at all). */
+    private static String nogGenoemd(Soort soort) {
+        return soort == Soort.BESTUUR ? " and exists (select 1 from aanleverpunt a where a.bestuur_nummer = bestuur_account.nummer)" : "";
     }
 
     /** A successful sign-in starts the count of failures again. */

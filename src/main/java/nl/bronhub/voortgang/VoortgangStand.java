@@ -48,11 +48,15 @@ public class VoortgangStand {
         return register.vanSchool(brin).stream().map(ap -> {
             LocalDate brief = ap.gegevens().wachtwoordbriefDatum();
             Integer week = brief == null ? null : (int) Math.min(Fase.WEKEN, Math.max(0, ChronoUnit.WEEKS.between(brief, vandaag)));
-            int drempel = week != null && week >= 3 ? week6 : week3;
+            // judged against the last milestone passed (the voortgangsmail's): week 3's from the end of week 3, week 6's from
+            // the end of week 6; before week 3 has ended there is no expectation yet, and no score is behind
+            int drempel = week != null && week >= 6 ? week6 : week3;
+            boolean beoordeeld = week != null && week >= 3;
             VoortgangTeller.Telling t = teller.tel(aanleverpunten.id(brin, ap.aanleverpuntnummer()), brin, soort, vandaag);
-            return new Stand(ap.aanleverpuntnummer(), brief, week, drempel,
-                    Voortgangsmails.Score.van(t.leerlingen(), ap.gegevens().normLeerlingen(), drempel),
-                    Voortgangsmails.Score.van(t.abLeerlingen(), ap.gegevens().normAbLeerlingen(), drempel));
+            Voortgangsmails.Score leerlingen = Voortgangsmails.Score.van(t.leerlingen(), ap.gegevens().normLeerlingen(), drempel);
+            Voortgangsmails.Score ab = Voortgangsmails.Score.van(t.abLeerlingen(), ap.gegevens().normAbLeerlingen(), drempel);
+            return new Stand(ap.aanleverpuntnummer(), brief, week, drempel, beoordeeld ? leerlingen : leerlingen.zonderOordeel(),
+                    beoordeeld ? ab : ab.zonderOordeel());
         }).toList();
     }
 }

@@ -261,6 +261,11 @@ public class Voortgangsmails {
     /** A score as the mail shows it: registered against the normaantal, as a percentage, and the verdict. */
     public record Score(int aantal, Integer norm, Integer percentage, Boolean volgensVerwachting) {
 
+        /** The same score, not judged: before the first milestone there is no expectation to be behind on. */
+        public Score zonderOordeel() {
+            return new Score(aantal, norm, percentage, null);
+        }
+
         public static Score van(Integer aantal, Integer norm, int drempel) {
             if (norm == null || norm == 0) {
                 return new Score(aantal, norm, null, null);

@@ -98,6 +98,12 @@ public final class OperatorClient {
         }
     }
 
+    /** A JSON merge patch (RFC 7396): only the fields sent change. */
+    public Antwoord patch(String pad, Object body) {
+        return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : schrijf(body))));
+    }
+
     public Antwoord delete(String pad) {
         return stuur(HttpRequest.newBuilder(URI.create(basis + pad)).DELETE());
     }
