@@ -1,7 +1,6 @@
 package nl.bronhub;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,10 +71,8 @@ public final class InlogRemming extends OncePerRequestFilter {
             long seconden = Math.max(1, Duration.between(tijd.instant(), tot).toMillis() / 1000 + 1);
             antwoord.setStatus(429);
             antwoord.setHeader("Retry-After", String.valueOf(seconden));
-            antwoord.setContentType("application/problem+json;charset=UTF-8");
-            antwoord.getOutputStream().write(("{\"type\":\"urn:bron-hub:probleem:afgeremd\",\"title\":\"Te veel verzoeken\","
-                    + "\"status\":429,\"detail\":\"te vaak een onjuist wachtwoord; probeer het over " + seconden
-                    + " seconden opnieuw\"}").getBytes(StandardCharsets.UTF_8));
+            Probleem.schrijf(antwoord, 429, "afgeremd", "Te veel verzoeken", "te vaak een onjuist wachtwoord of geheim; probeer het over "
+                    + seconden + " seconden opnieuw");
             return;
         }
         keten.doFilter(verzoek, antwoord);

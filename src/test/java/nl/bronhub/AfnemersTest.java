@@ -400,6 +400,8 @@ class AfnemersTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(JSON.readTree(r.body()).get("type").asText()).isEqualTo("urn:bron-hub:probleem:" + type);
+        // every refusal names its occurrence, also those written before Spring MVC (401 from the sign-in)
+        assertThat(JSON.readTree(r.body()).get("instance").asText()).startsWith("urn:uuid:");
     }
 
     private static JsonNode regel(JsonNode levering, String brin) {

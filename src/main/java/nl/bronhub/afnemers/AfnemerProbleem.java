@@ -2,7 +2,6 @@ package nl.bronhub.afnemers;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +16,7 @@ import org.springframework.http.ResponseEntity;
  */
 final class AfnemerProbleem {
 
-    static final String TYPE = "urn:bron-hub:probleem:";
+    static final String TYPE = nl.bronhub.Probleem.TYPE;
 
     private AfnemerProbleem() {
     }
@@ -36,11 +35,6 @@ final class AfnemerProbleem {
 
     /** Straight to the response, before Spring MVC is reached (the security filters). */
     static void schrijf(HttpServletResponse antwoord, int status, String type, String titel, String detail) throws IOException {
-        antwoord.setStatus(status);
-        antwoord.setContentType("application/problem+json;charset=UTF-8");
-        byte[] body = ("{\"type\":\"" + TYPE + type + "\",\"title\":\"" + titel + "\",\"status\":" + status + ",\"detail\":\"" + detail
-                + "\"}").getBytes(StandardCharsets.UTF_8);
-        antwoord.setContentLength(body.length);
-        antwoord.getOutputStream().write(body);
+        nl.bronhub.Probleem.schrijf(antwoord, status, type, titel, detail);
     }
 }

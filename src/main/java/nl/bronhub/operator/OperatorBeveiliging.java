@@ -98,10 +98,7 @@ public class OperatorBeveiliging {
     }
 
     private static void probleem(HttpServletResponse antwoord, int status, String type, String titel, String detail) throws IOException {
-        antwoord.setStatus(status);
-        antwoord.setContentType("application/problem+json;charset=UTF-8");
-        antwoord.getOutputStream().write(("{\"type\":\"" + OperatorFouten.TYPE + type + "\",\"title\":\"" + titel + "\",\"status\":"
-                + status + ",\"detail\":\"" + detail + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        nl.bronhub.Probleem.schrijf(antwoord, status, type, titel, detail);
     }
 
     @Bean

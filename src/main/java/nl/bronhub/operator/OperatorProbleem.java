@@ -1,7 +1,6 @@
 package nl.bronhub.operator;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,18 +15,6 @@ final class OperatorProbleem {
     }
 
     static void schrijf(HttpServletResponse antwoord, int status, String type, String titel, String detail) throws IOException {
-        antwoord.resetBuffer();
-        antwoord.setStatus(status);
-        antwoord.setHeader("X-Content-Type-Options", "nosniff");
-        antwoord.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-        antwoord.setHeader("Pragma", "no-cache");
-        antwoord.setHeader("Expires", "0");
-        antwoord.setHeader("X-Frame-Options", "DENY");
-        antwoord.setContentType("application/problem+json;charset=UTF-8");
-        byte[] body = ("{\"type\":\"" + OperatorFouten.TYPE + type + "\",\"title\":\"" + titel + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
-        antwoord.setContentLength(body.length);
-        antwoord.getOutputStream().write(body);
-        antwoord.flushBuffer();
+        nl.bronhub.Probleem.schrijf(antwoord, status, type, titel, detail);
     }
 }

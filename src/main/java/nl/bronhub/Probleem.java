@@ -1,0 +1,37 @@
+package nl.bronhub;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A refusal written straight to the response, before Spring MVC is reached (a security filter, a size limit, the
+ * firewall), in the shape every JSON door answers with: RFC 9457 problem details, type urn:bron-hub:probleem:...,
+ * an instance id of this occurrence, and the security headers every other answer carries (Spring Security's header
+ * writer may not have run yet). Only fixed texts: nothing of the request is echoed.
+ */
+public final class Probleem {
+
+    public static final String TYPE = "urn:bron-hub:probleem:";
+
+    private Probleem() {
+    }
+
+    public static void schrijf(HttpServletResponse antwoord, int status, String type, String titel, String detail) throws IOException {
+        antwoord.resetBuffer();
+        antwoord.setStatus(status);
+        antwoord.setHeader("X-Content-Type-Options", "nosniff");
+        antwoord.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+        antwoord.setHeader("Pragma", "no-cache");
+        antwoord.setHeader("Expires", "0");
+        antwoord.setHeader("X-Frame-Options", "DENY");
+        antwoord.setContentType("application/problem+json;charset=UTF-8");
+        byte[] body = ("{\"type\":\"" + TYPE + type + "\",\"title\":\"" + titel + "\",\"status\":" + status + ",\"detail\":\"" + detail
+                + "\",\"instance\":\"urn:uuid:" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+        antwoord.setContentLength(body.length);
+        antwoord.getOutputStream().write(body);
+        antwoord.flushBuffer();
+    }
+}
