@@ -92,7 +92,7 @@ class GbaMutatiesTest extends SignaalTest {
 
     @Test
     void hetzelfdeBestandTweemaalWordtEenmaalToegepast() throws IOException {
-        verwerk("70BY", inschrijven(leerling("999991115", "2013-02-14", "M", "Peil", "1313LL"), wec("2026-08-01")));
+        verwerk("70BY", inschrijven(leerling("999991115", "2013-02-14", "M", "Pelgrim", "1313LL"), wec("2026-08-01")));
         String inhoud = "bsn;woonplaats\n999991115;Waddinxveen\n";
 
         wachtTotVerplaatst(leg(inhoud), "verwerkt");
