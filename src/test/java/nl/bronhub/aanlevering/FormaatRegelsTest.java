@@ -72,7 +72,7 @@ class FormaatRegelsTest {
 
     /** 396: letters, digits, '_' and '-', 1 to 50 of them; anything else, or 51, is refused. */
     @Test
-    void eenOnjuisteIdentificatieGeeft396() {
+    void eenOnjuisteIdentificatieWordtAfgekeurd() {
         assertThat(signalen(inschrijven(b -> b.setIdentificatie("bericht 1")))).containsExactly("396 identificatie");
         assertThat(signalen(inschrijven(b -> b.setIdentificatie("bericht.1")))).containsExactly("396 identificatie");
         assertThat(signalen(inschrijven(b -> b.setIdentificatie("")))).containsExactly("396 identificatie");
@@ -83,7 +83,7 @@ class FormaatRegelsTest {
 
     /** 396: an identificatie used twice in one aanlevering refuses the second, not the first. */
     @Test
-    void eenDubbeleIdentificatieGeeft396BijHetTweedeBericht() {
+    void eenDubbeleIdentificatieKeurtHetTweedeBerichtAf() {
         Aanlevering a = aanlevering(bericht("inschrijven", b -> b.setIdentificatie("zelfde")),
                 bericht("inschrijven", b -> b.setIdentificatie("zelfde")));
         controle.controleer(a);
@@ -105,7 +105,7 @@ class FormaatRegelsTest {
 
     /** 740/741: the mutatiesoort is required and from its list (case matters). */
     @Test
-    void eenOntbrekendeOfOnbekendeMutatiesoortGeeft740Of741() {
+    void eenOntbrekendeOfOnbekendeMutatiesoort() {
         assertThat(signalen(inschrijven(b -> b.setMutatiesoort(" ")))).containsExactly("740 mutatiesoort");
         assertThat(signalen(inschrijven(b -> b.setMutatiesoort("afmelden")))).containsExactly("741 mutatiesoort");
         assertThat(signalen(inschrijven(b -> b.setMutatiesoort("Inschrijven")))).containsExactly("741 mutatiesoort");
@@ -113,13 +113,13 @@ class FormaatRegelsTest {
 
     /** 743: an aanmelden carries no inschrijving. */
     @Test
-    void eenAanmeldenMetInschrijvingGeeft743() {
+    void eenAanmeldenMetInschrijvingWordtAfgekeurd() {
         assertThat(signalen(inschrijven(b -> b.setMutatiesoort("aanmelden")))).containsExactly("743 inschrijving");
     }
 
     /** 740: every other mutatiesoort needs its inschrijving. */
     @Test
-    void elkeAndereMutatiesoortZonderInschrijvingGeeft740() {
+    void elkeAndereMutatiesoortZonderInschrijvingWordtAfgekeurd() {
         for (String soort : List.of("inschrijven", "wijzigen", "uitschrijven", "verwijderen")) {
             assertThat(signalen(aanmelden(b -> b.setMutatiesoort(soort)))).as(soort).containsExactly("740 inschrijving");
         }
@@ -129,7 +129,7 @@ class FormaatRegelsTest {
 
     /** 742: a BSN is nine digits (surrounding blanks are trimmed). */
     @Test
-    void eenBsnDatGeenNegenCijfersIsGeeft742() {
+    void eenBsnIsNegenCijfers() {
         assertThat(signalen(aanmelden(b -> b.getLeerling().setBurgerservicenummer("99999384")))).containsExactly("742 burgerservicenummer");
         assertThat(signalen(aanmelden(b -> b.getLeerling().setBurgerservicenummer("9999938470")))).containsExactly("742 burgerservicenummer");
         assertThat(signalen(aanmelden(b -> b.getLeerling().setBurgerservicenummer("99999384X")))).containsExactly("742 burgerservicenummer");
@@ -138,14 +138,14 @@ class FormaatRegelsTest {
 
     /** 750: nine digits that fail the elfproef (or all zeros). */
     @Test
-    void eenBsnDatDeElfproefNietHaaltGeeft750() {
+    void eenBsnHaaltDeElfproef() {
         assertThat(signalen(aanmelden(b -> b.getLeerling().setBurgerservicenummer("999993848")))).containsExactly("750 burgerservicenummer");
         assertThat(signalen(aanmelden(b -> b.getLeerling().setBurgerservicenummer("000000000")))).containsExactly("750 burgerservicenummer");
     }
 
     /** 7.1.3, 743: a pupil living abroad has no BSN for BRON; landcode 6030 (Nederland) is domestic. */
     @Test
-    void eenBsnBijEenBuitenlandsAdresGeeft743() {
+    void eenLeerlingInHetBuitenlandHeeftGeenBsn() {
         assertThat(signalen(aanmelden(b -> buitenland(b.getLeerling())))).containsExactly("743 burgerservicenummer");
         assertThat(signalen(aanmelden(b -> b.getLeerling().setLandcode("6030")))).isEmpty();
         assertThat(signalen(aanmelden(b -> {
@@ -156,7 +156,7 @@ class FormaatRegelsTest {
 
     /** 742 and 751: an onderwijsnummer is nine digits and passes the onderwijsnummerproef. */
     @Test
-    void eenOnjuistOnderwijsnummerGeeft742Of751() {
+    void eenOnderwijsnummerIsNegenCijfersEnHaaltDeProef() {
         assertThat(signalen(aanmelden(b -> metOnderwijsnummer(b, "10123456")))).containsExactly("742 onderwijsnummer");
         String goed = Pgn.onderwijsnummer(1);
         assertThat(signalen(aanmelden(b -> metOnderwijsnummer(b, goed)))).isEmpty();
@@ -170,7 +170,7 @@ class FormaatRegelsTest {
 
     /** 740/742: a geboortedatum is required, as JJJJ-MM-DD with an existing day and a four-digit year. */
     @Test
-    void eenOntbrekendeOfVerkeerdGeschrevenGeboortedatumGeeft740Of742() {
+    void eenOntbrekendeOfVerkeerdGeschrevenGeboortedatum() {
         assertThat(signalen(aanmelden(b -> b.getLeerling().setGeboortedatum("")))).containsExactly("740 geboortedatum");
         for (String fout : List.of("2016-3-14", "14-03-2016", "20160314", "2016-02-30", "2016-13-01", "+2016-03-14",
                 "-999999999-10-01", "12016-03-14")) {
@@ -181,7 +181,7 @@ class FormaatRegelsTest {
 
     /** 843: a geboortedatum after today; today itself is allowed. */
     @Test
-    void eenGeboortedatumInDeToekomstGeeft843() {
+    void eenGeboortedatumLigtNietInDeToekomst() {
         assertThat(signalen(aanmelden(b -> b.getLeerling().setGeboortedatum(VANDAAG.plusDays(1).toString()))))
                 .containsExactly("843 geboortedatum");
         assertThat(signalen(aanmelden(b -> b.getLeerling().setGeboortedatum(VANDAAG.toString())))).isEmpty();
@@ -189,7 +189,7 @@ class FormaatRegelsTest {
 
     /** 740/741: geslacht is required and M, V or O. */
     @Test
-    void eenOntbrekendOfOnbekendGeslachtGeeft740Of741() {
+    void eenOntbrekendOfOnbekendGeslacht() {
         assertThat(signalen(aanmelden(b -> b.getLeerling().setGeslacht(null)))).containsExactly("740 geslacht");
         assertThat(signalen(aanmelden(b -> b.getLeerling().setGeslacht("X")))).containsExactly("741 geslacht");
         assertThat(signalen(aanmelden(b -> b.getLeerling().setGeslacht("v")))).containsExactly("741 geslacht");
@@ -198,7 +198,7 @@ class FormaatRegelsTest {
 
     /** 740: the achternaam is required; blanks are empty. */
     @Test
-    void eenLegeAchternaamGeeft740() {
+    void eenLegeAchternaamWordtAfgekeurd() {
         Aanlevering a = aanlevering(bericht("aanmelden", b -> b.getLeerling().setAchternaam("  ")));
         controle.controleer(a);
         assertThat(signalen(a.berichten().get(0))).containsExactly("740 achternaam");
@@ -207,7 +207,7 @@ class FormaatRegelsTest {
 
     /** 742: postcode 1234AB (no leading zero, capitals, no space), landcode four digits, huisnummer one to five digits. */
     @Test
-    void eenVerkeerdGeschrevenAdresveldGeeft742() {
+    void eenVerkeerdGeschrevenAdresveld() {
         for (String fout : List.of("3511 AB", "3511ab", "0511AB", "351AB")) {
             assertThat(signalen(aanmelden(b -> b.getLeerling().setPostcode(fout)))).as(fout).containsExactly("742 postcode");
         }
@@ -225,7 +225,7 @@ class FormaatRegelsTest {
 
     /** 740/742: datum inschrijving is required, datum uitschrijving optional; both JJJJ-MM-DD. */
     @Test
-    void deDatumsVanDeInschrijvingGeven740Of742() {
+    void deDatumsVanDeInschrijving() {
         assertThat(signalen(inschrijven(b -> b.getInschrijving().setDatumInschrijving(null)))).containsExactly("740 datum inschrijving");
         assertThat(signalen(inschrijven(b -> b.getInschrijving().setDatumInschrijving("2026-08-32"))))
                 .containsExactly("742 datum inschrijving");
@@ -244,7 +244,7 @@ class FormaatRegelsTest {
 
     /** Vestiging (two digits) and leerjaar/groep (one or two digits) are a format: 742. */
     @Test
-    void eenVerkeerdGeschrevenVestigingOfLeerjaarGeeft742() {
+    void eenVerkeerdGeschrevenVestigingOfLeerjaar() {
         assertThat(signalen(inschrijven(b -> waarde(b.getInschrijving().getVestiging(), "1")))).containsExactly("742 vestiging");
         assertThat(signalen(inschrijven(b -> waarde(b.getInschrijving().getVestiging(), "001")))).containsExactly("742 vestiging");
         assertThat(signalen(inschrijven(b -> waarde(b.getInschrijving().getLeerjaar(), "100")))).containsExactly("742 leerjaar/groep");
@@ -253,7 +253,7 @@ class FormaatRegelsTest {
 
     /** The other groups take a value from their list: 741. */
     @Test
-    void eenGroepswaardeBuitenDeWaardelijstGeeft741() {
+    void eenGroepswaardeBuitenDeWaardelijst() {
         assertThat(signalen(inschrijven(b -> waarde(b.getInschrijving().getSoortVerblijf(), "7")))).containsExactly("741 soort verblijf");
         assertThat(signalen(inschrijven(b -> waarde(b.getInschrijving().getSchoolsoort(), "3")))).containsExactly("741 schoolsoort");
         assertThat(signalen(inschrijven(b -> waarde(b.getInschrijving().getSoortOnderwijs(), "35")))).containsExactly("741 soort onderwijs");
@@ -263,7 +263,7 @@ class FormaatRegelsTest {
 
     /** 740: a group occurrence without a value or an ingangsdatum; 742 for an ingangsdatum not JJJJ-MM-DD. */
     @Test
-    void eenGroepZonderWaardeOfIngangsdatumGeeft740() {
+    void eenGroepZonderWaardeOfIngangsdatum() {
         assertThat(signalen(inschrijven(b -> waarde(b.getInschrijving().getSchoolsoort(), " ")))).containsExactly("740 schoolsoort");
         assertThat(signalen(inschrijven(b -> b.getInschrijving().getLeerjaar().get(0).setIngangsdatum(null))))
                 .containsExactly("740 datum ingang leerjaar/groep");

@@ -57,7 +57,7 @@ class GbaRegelsTest {
 
     /** 7.1: a BSN the GBA does not know is 753. */
     @Test
-    void eenBsnDatDeGbaNietKentGeeft753() {
+    void eenBsnDatDeGbaNietKentIsEenOnjuisteCombinatie() {
         Verwerking v = gecontroleerd(sanne());
         assertThat(signalen(v)).containsExactly("753 burgerservicenummer");
         assertThat(v.isAfgekeurd()).isTrue();
@@ -65,7 +65,7 @@ class GbaRegelsTest {
 
     /** 7.1: the geboortedatum must be the GBA's, to the day (the day before and after are both 753). */
     @Test
-    void eenAndereGeboortedatumDanDeGbaGeeft753() {
+    void eenAndereGeboortedatumDanDeGbaIsEenOnjuisteCombinatie() {
         gba.met(SANNE_GBA);
         assertThat(signalen(gecontroleerd(metGeboortedatum(sanne(), GEBOREN.minusDays(1))))).containsExactly("753 burgerservicenummer");
         assertThat(signalen(gecontroleerd(metGeboortedatum(sanne(), GEBOREN.plusDays(1))))).containsExactly("753 burgerservicenummer");
@@ -73,14 +73,14 @@ class GbaRegelsTest {
 
     /** 7.1: the geslacht must be the GBA's. */
     @Test
-    void eenAnderGeslachtDanDeGbaGeeft753() {
+    void eenAnderGeslachtDanDeGbaIsEenOnjuisteCombinatie() {
         gba.met(SANNE_GBA);
         assertThat(signalen(gecontroleerd(metGeslacht(sanne(), "M")))).containsExactly("753 burgerservicenummer");
     }
 
     /** 7.1: only the postcode differs: an attentie 770, not 753; the bericht is not refused. */
     @Test
-    void alleenEenAnderePostcodeGeeftAttentie770() {
+    void alleenEenAnderePostcodeIsEenAttentie() {
         gba.met(SANNE_GBA);
         Verwerking v = gecontroleerd(metPostcode(sanne(), "3511AC"));
         assertThat(signalen(v)).containsExactly("770 postcode");
@@ -89,7 +89,7 @@ class GbaRegelsTest {
 
     /** 7.1: a school that sends no postcode has nothing to compare; a secret GBA address is not compared either. */
     @Test
-    void geenPostcodeOfEenGeheimAdresGeeftGeen770() {
+    void geenPostcodeOfEenGeheimAdresWordtNietVergeleken() {
         gba.met(SANNE_GBA);
         assertThat(signalen(gecontroleerd(metPostcode(sanne(), null)))).isEmpty();
 
@@ -121,7 +121,7 @@ class GbaRegelsTest {
 
     /** 7.1: a school cannot change the name the GBA holds of a pupil already in the register: 793, data kept as sent. */
     @Test
-    void eenAndereAchternaamVoorEenGeregistreerdeLeerlingGeeft793() {
+    void eenSchoolWijzigtDeAchternaamVanEenGeregistreerdeLeerlingNiet() {
         gba.met(SANNE_GBA);
         register.houdt(BSN);
         Verwerking v = geidentificeerd(metNaam(sanne(), null, "Janssen", "Sanne"));
@@ -132,7 +132,7 @@ class GbaRegelsTest {
 
     /** 793 covers voorvoegsel and voornamen too (each named in the signal as achternaam, the handbook's key field). */
     @Test
-    void eenAnderVoorvoegselOfAndereVoornamenGeeven793() {
+    void eenSchoolWijzigtHetVoorvoegselOfDeVoornamenNiet() {
         gba.met(SANNE_GBA);
         register.houdt(BSN);
         assertThat(signalen(geidentificeerd(metNaam(sanne(), "van", "Jansen", "Sanne")))).containsExactly("793 achternaam");
@@ -162,7 +162,7 @@ class GbaRegelsTest {
 
     /** 956: the GBA keeps the address secret; the register marks it so. */
     @Test
-    void eenGeheimAdresVolgensDeGbaGeeft956() {
+    void eenGeheimAdresVolgensDeGbaWordtGemeld() {
         gba.met(geheim(SANNE_GBA));
         Verwerking v = geidentificeerd(sanne());
         assertThat(signalen(v)).containsExactly("956");
@@ -174,7 +174,7 @@ class GbaRegelsTest {
 
     /** 7.2: one person with this surname and birth date, of this sex at this postcode: the BSN via the GBA, 755. */
     @Test
-    void zonderNummerVindtDeHubHetBsnViaDeGba755() {
+    void zonderNummerVindtDeHubHetBsnViaDeGba() {
         gba.met(SANNE_GBA);
         Verwerking v = geidentificeerd(sanne().metBsn(null));
         assertThat(signalen(v)).containsExactly("755 burgerservicenummer");
@@ -208,7 +208,7 @@ class GbaRegelsTest {
 
     /** 7.2: an onderwijsnummer BRON already gave this pupil (birth date, sex, surname in any case): 756. */
     @Test
-    void zonderNummerVindtDeHubEenEerderGegevenOnderwijsnummer756() {
+    void zonderNummerVindtDeHubEenEerderGegevenOnderwijsnummer() {
         String eerder = Pgn.onderwijsnummer(42);
         persoon.onderwijsnummer(eerder, GEBOREN, "V", "JANSEN");
         Verwerking v = geidentificeerd(sanne().metBsn(null));
@@ -219,7 +219,7 @@ class GbaRegelsTest {
 
     /** 756 needs exactly one: another birth date or sex is another pupil, and two candidates are not a choice. */
     @Test
-    void eenOnderwijsnummerVanEenAnderOfVanTweeKandidatenIsGeen756() {
+    void eenOnderwijsnummerVanEenAnderOfVanTweeKandidatenWordtNietGevonden() {
         persoon.onderwijsnummer(Pgn.onderwijsnummer(42), GEBOREN.plusDays(1), "V", "Jansen");
         persoon.onderwijsnummer(Pgn.onderwijsnummer(43), GEBOREN, "M", "Jansen");
         assertThat(signalen(geidentificeerd(sanne().metBsn(null)))).containsExactly("757 onderwijsnummer");
@@ -231,7 +231,7 @@ class GbaRegelsTest {
 
     /** 7.2: else BRON gives a new onderwijsnummer from its sequence, 757; a running number without a check digit is skipped. */
     @Test
-    void eenNieuwOnderwijsnummer757SlaatEenVolgnummerZonderControlecijferOver() {
+    void eenNieuwOnderwijsnummerSlaatEenVolgnummerZonderControlecijferOver() {
         long zonderControlecijfer = 0;
         while (Pgn.onderwijsnummer(zonderControlecijfer) != null) {
             zonderControlecijfer++;
@@ -246,7 +246,7 @@ class GbaRegelsTest {
 
     /** A verwijderen of a pupil BRON does not know: no number is handed out (no 757), 304 says what failed. */
     @Test
-    void eenVerwijderenVanEenOnbekendeLeerlingGeeft304EnGeenNummer() {
+    void eenVerwijderenVanEenOnbekendeLeerlingMisluktZonderNummer() {
         Inschrijving inschrijving = new Inschrijving(LocalDate.of(2026, 8, 1), null, null, null, Map.of(), List.of(), List.of());
         Verwerking v = verwerking(Mutatiesoort.VERWIJDEREN, sanne().metBsn(null), inschrijving);
         identificatie.identificeer(v);
@@ -270,7 +270,7 @@ class GbaRegelsTest {
 
     /** 7.2: another birth date (the day before or after), another sex, or a number BRON never gave: 752. */
     @Test
-    void eenOnderwijsnummerMetEenAndereGeboortedatumGeslachtOfOnbekendGeeft752() {
+    void eenOnderwijsnummerMetEenAndereGeboortedatumGeslachtOfOnbekendIsOnjuist() {
         String nummer = Pgn.onderwijsnummer(42);
         persoon.onderwijsnummer(nummer, GEBOREN, "V", "Jansen");
         Leerling met = sanne().metBsn(null).metOnderwijsnummer(nummer);

@@ -1,5 +1,8 @@
 package nl.bronhub.gtb;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +22,7 @@ import nl.bronhub.gtb.GtbRegels.Leerling;
 import nl.bronhub.gtb.GtbRegels.Rij;
 import nl.bronhub.referentie.Instellingen;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,7 +131,7 @@ class GtbRegelsTest {
 
     /** 26: the regular school's inschrijving does not start the next school day (the same day, or a day late). */
     @Test
-    void eenTerugplaatsingDieNietAansluitGeeft26() {
+    void eenTerugplaatsingDieNietAansluitTeltNiet() {
         for (String start : List.of("2027-02-05", "2027-02-09")) {
             List<Rij> rijen = beoordeel(sanne(), wec("10AA", "2026-08-01").uit("2027-02-05").teruggeplaatst("71WA"), wpo("71WA", start));
             assertThat(op(rijen, "10AA", MAART).categorie()).as(start).isEqualTo(Categorie.NIET_BEKOSTIGD);
@@ -139,7 +143,7 @@ class GtbRegelsTest {
 
     /** 27: no terugplaatsing while another school still gives the pupil ambulante begeleiding (LGF). */
     @Test
-    void eenTerugplaatsingMetNogAmbulanteBegeleidingGeeft27() {
+    void eenTerugplaatsingMetNogAmbulanteBegeleidingTeltNiet() {
         List<Rij> rijen = beoordeel(sanne(), wec("10AA", "2026-08-01").uit("2027-02-05").teruggeplaatst("71WA"),
                 wpo("71WA", "2027-02-08"), ambulant("10AB", "2027-02-08", "71WA"));
         assertThat(op(rijen, "10AA", MAART).categorie()).isEqualTo(Categorie.NIET_BEKOSTIGD);
@@ -177,9 +181,27 @@ class GtbRegelsTest {
         assertThat(signalen(rijen, "10AA", OKTOBER)).containsExactly("3 2026-08-17");
     }
 
+    /**
+     * 3 for the school itself: closed after 30 September 2026 while its vestiging stays open (a register of one
+     * school, written for this test: the tests' register closes school and vestiging together).
+     */
+    @Test
+    void eenOpgehevenSchoolMetEenOpenVestigingGeeftDrie(@TempDir Path map) throws IOException {
+        Path bestand = map.resolve("instellingen.yaml");
+        Files.writeString(bestand, """
+                recs: ["12RC"]
+                instellingen:
+                  - {brin: "80AA", soort: WEC, geldigVanaf: 1990-08-01, geldigTot: 2026-09-30, vestigingen: [{volgnummer: "01", geldigVanaf: 1990-08-01, soortenOnderwijs: ["33"]}]}
+                """);
+        GtbRegels eigen = new GtbRegels(new Instellingen(bestand.toString(), new ConfigLezer()), peildata(0));
+        List<Rij> rijen = eigen.beoordeel(leerling(sanne(), wec("80AA", "2026-08-01").bouw()), VANDAAG);
+        assertThat(signalen(rijen, "80AA", EERSTE_SCHOOLDAG)).isEmpty();
+        assertThat(signalen(rijen, "80AA", OKTOBER)).as("the day after geldigTot").containsExactly("3 2026-10-01");
+    }
+
     /** 19: a soort onderwijs the vestiging may not give (03 gives only 11 and 12); every period judged on its own. */
     @Test
-    void eenSoortOnderwijsDieDeVestigingNietGeeftGeeft19() {
+    void eenSoortOnderwijsDieDeVestigingNietGeeftTeltNiet() {
         Bouwer b = wec("10AA", "2026-08-01").groep("vestiging", "2026-08-01", "03")
                 .groep("vestiging", "2027-01-01", "01");
         List<Rij> rijen = beoordeel(sanne(), b);
@@ -206,7 +228,7 @@ class GtbRegelsTest {
 
     /** 16: no indication on the peildatum; one dated on the peildatum counts, one dated the day after does not yet. */
     @Test
-    void geenIndicatieOpDePeildatumGeeft16() {
+    void geenIndicatieOpDePeildatumTeltNiet() {
         List<Rij> rijen = beoordeel(sanne(), wec("10AA", "2026-08-01").zonderIndicatie().indicatie("2026-10-01", "33", "12RC"));
         assertThat(signalen(rijen, "10AA", EERSTE_SCHOOLDAG)).containsExactly("16 2026-08-17");
         assertThat(signalen(rijen, "10AA", OKTOBER)).isEmpty();
@@ -231,7 +253,7 @@ class GtbRegelsTest {
 
     /** 18: the soort onderwijs must fit the indication; 35 (Down) fits 33, cluster 4 (40) fits 41-43. */
     @Test
-    void eenSoortOnderwijsDieNietBijDeIndicatiePastGeeft18() {
+    void eenSoortOnderwijsDieNietBijDeIndicatiePastTeltNiet() {
         assertThat(signalen(beoordeel(sanne(), wec("10AA", "2026-08-01").groep("soort_onderwijs", "2026-08-01", "34")), "10AA", OKTOBER))
                 .containsExactly("18 2026-08-17");
         assertThat(signalen(beoordeel(sanne(), wec("10AA", "2026-08-01").zonderIndicatie().indicatie("2026-06-15", "35", "12RC")),
@@ -262,7 +284,7 @@ class GtbRegelsTest {
      * from January; a run that is interrupted starts a new datum ingang.
      */
     @Test
-    void indicatieBekostigingNeeGeeft12PerPeriode() {
+    void indicatieBekostigingNeeTeltNietPerPeriode() {
         Bouwer b = wec("10AA", "2026-08-01").groep("indicatie_bekostiging", "2026-08-01", "N")
                 .groep("indicatie_bekostiging", "2026-09-01", "J").groep("indicatie_bekostiging", "2027-01-01", "N");
         List<Rij> rijen = beoordeel(sanne(), b);
@@ -275,7 +297,7 @@ class GtbRegelsTest {
 
     /** 12 by the operator: absence reported for this school and school year counts on 1 October only. */
     @Test
-    void verzuimVolgensDeOperatorGeeft12OpEenOktober() {
+    void verzuimVolgensDeOperatorTeltNietOpEenOktober() {
         Inschrijving i = wec("10AA", "2026-08-01").bouw();
         List<Rij> rijen = regels.beoordeel(new Leerling(1L, "101234565", LocalDate.of(2016, 3, 14), List.of(i), Set.of("10AA|2026")),
                 VANDAAG);
@@ -377,7 +399,7 @@ class GtbRegelsTest {
 
     /** 17: a VGK institution may coach only pupils at a funded school (72PA is not funded). */
     @Test
-    void eenVgkInstellingBijEenOnbekostigdeSchoolGeeft17() {
+    void eenVgkInstellingBijEenOnbekostigdeSchoolTeltNiet() {
         List<Rij> rijen = beoordeel(sanne(), wpo("72PA", "2026-08-01"), ambulant("71VA", "2026-10-01", "72PA"));
         assertThat(signalen(rijen, "71VA", OKTOBER)).containsExactly("17 2026-10-01");
         assertThat(op(rijen, "71VA", OKTOBER).categorie()).isEqualTo(Categorie.AB_NIET);
@@ -398,7 +420,7 @@ class GtbRegelsTest {
 
     /** 25: the WEC vestiging may give no soort that fits the indication (03 gives 11 and 12, not 33). */
     @Test
-    void eenWecSchoolDieNietBevoegdIsGeeft25() {
+    void eenWecSchoolDieNietBevoegdIsTeltNiet() {
         List<Rij> rijen = beoordeel(sanne(), wpo("71WA", "2026-08-01"),
                 ambulant("10AA", "2026-10-01", "71WA").groep("vestiging", "2026-10-01", "03"));
         assertThat(signalen(rijen, "10AA", OKTOBER)).containsExactly("25 2026-10-01");
@@ -432,8 +454,13 @@ class GtbRegelsTest {
     // ---- helpers ----
 
     private static GtbRegels regels(int schooljarenTerug) {
-        return new GtbRegels(INSTELLINGEN, new Peildata(new GtbEigenschappen(60_000, 0, 200, schooljarenTerug, 17, 28, 5,
-                "config/gtb-signalen.yaml", new GtbEigenschappen.AbOpgaven("ab", 60_000, 1_000_000))));
+        return new GtbRegels(INSTELLINGEN, peildata(schooljarenTerug));
+    }
+
+    /** The schedule as configured by default: the first school day the first Monday from 17 August. */
+    private static Peildata peildata(int schooljarenTerug) {
+        return new Peildata(new GtbEigenschappen(60_000, 0, 200, schooljarenTerug, 17, 28, 5,
+                "config/gtb-signalen.yaml", new GtbEigenschappen.AbOpgaven("ab", 60_000, 1_000_000)));
     }
 
     private String groep(LocalDate geboren) {
