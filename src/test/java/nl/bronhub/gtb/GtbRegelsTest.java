@@ -199,6 +199,16 @@ class GtbRegelsTest {
         assertThat(signalen(rijen, "80AA", OKTOBER)).as("the day after geldigTot").containsExactly("3 2026-10-01");
     }
 
+    /** An inschrijving stored without a vestiging is counted at vestiging 01 (no 3). */
+    @Test
+    void zonderVestigingTeltDeLeerlingOpVestigingEen() {
+        Bouwer b = wec("10AA", "2026-08-01");
+        b.groepen.remove("vestiging");
+        List<Rij> rijen = beoordeel(sanne(), b);
+        assertThat(op(rijen, "10AA", OKTOBER).vestiging()).isEqualTo("01");
+        assertThat(signalen(rijen, "10AA", OKTOBER)).isEmpty();
+    }
+
     /** 19: a soort onderwijs the vestiging may not give (03 gives only 11 and 12); every period judged on its own. */
     @Test
     void eenSoortOnderwijsDieDeVestigingNietGeeftTeltNiet() {
