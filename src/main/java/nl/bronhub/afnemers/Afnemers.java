@@ -85,14 +85,17 @@ public class Afnemers {
     }
 
     public List<Afnemer> alle() {
-        return lees("", new MapSqlParameterSource());
+        return lees("select s.afnemer, s.soort from afnemer_levering_soort s join afnemer a on a.code = s.afnemer order by s.soort",
+                "select a.code, a.naam, a.geheim, a.aangemaakt_op, a.gewijzigd_op from afnemer a order by a.code", new MapSqlParameterSource());
     }
 
     public Optional<Afnemer> zoek(String code) {
         if (code == null || !CODE.matcher(code).matches()) {
             return Optional.empty();
         }
-        return lees("where a.code = :code ", new MapSqlParameterSource("code", code)).stream().findFirst();
+        return lees("select s.afnemer, s.soort from afnemer_levering_soort s join afnemer a on a.code = s.afnemer where a.code = :code order by s.soort",
+                "select a.code, a.naam, a.geheim, a.aangemaakt_op, a.gewijzigd_op from afnemer a where a.code = :code order by a.code",
+                new MapSqlParameterSource("code", code)).stream().findFirst();
     }
 
     /** Makes a new secret for the afnemer (the old one stops at once) and gives it this once; only its hash is kept. */
@@ -132,13 +135,12 @@ public class Afnemers {
         return User.withUsername(code).password(hash.get(0)).roles("AFNEMER").build();
     }
 
-    private List<Afnemer> lees(String waar, MapSqlParameterSource p) {
+    private List<Afnemer> lees(String soortenSql, String afnemersSql, MapSqlParameterSource p) {
         Map<String, List<String>> soorten = new LinkedHashMap<>();
-        jdbc.query("select s.afnemer, s.soort from afnemer_levering_soort s join afnemer a on a.code = s.afnemer " + waar
-                + "order by s.soort", p, rs -> {
+        jdbc.query(soortenSql, p, rs -> {
                     soorten.computeIfAbsent(rs.getString("afnemer"), c -> new ArrayList<>()).add(rs.getString("soort"));
                 });
-        return jdbc.query("select a.code, a.naam, a.geheim, a.aangemaakt_op, a.gewijzigd_op from afnemer a " + waar + "order by a.code", p,
+        return jdbc.query(afnemersSql, p,
                 (rs, n) -> new Afnemer(rs.getString("code"), rs.getString("naam"), List.copyOf(soorten.getOrDefault(rs.getString("code"),
                         List.of())), rs.getString("geheim") != null, rs.getTimestamp("aangemaakt_op").toInstant(),
                         rs.getTimestamp("gewijzigd_op").toInstant()));

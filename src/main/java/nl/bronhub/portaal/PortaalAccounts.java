@@ -50,19 +50,35 @@ public class PortaalAccounts implements ApplicationRunner {
 
     /** The two kinds of account: their table, key column and role; the tables' names are constants, never input. */
     enum Soort {
-        SCHOOL("portaal_account", "brin", "SCHOOL", "school"),
-        BESTUUR("bestuur_account", "nummer", "BESTUUR", "bestuur");
+        SCHOOL("SCHOOL", "school", new Sql("update portaal_account set wachtwoord = :hash, aangemaakt_op = :nu, mislukte_pogingen = 0, geblokkeerd_tot = null, zelf_gekozen_op = null where brin = :brin",
+                "insert into portaal_account (brin, wachtwoord, aangemaakt_op) values (:brin, :hash, :nu)",
+                "select wachtwoord from portaal_account where brin = :brin",
+                "update portaal_account set wachtwoord = :hash, zelf_gekozen_op = :nu, mislukte_pogingen = 0 where brin = :brin",
+                "select brin as naam, wachtwoord, geblokkeerd_tot from portaal_account where brin = :brin",
+                "update portaal_account set geblokkeerd_tot = case when mislukte_pogingen + 1 >= :max then :tot else geblokkeerd_tot end, mislukte_pogingen = case when mislukte_pogingen + 1 >= :max then 0 else mislukte_pogingen + 1 end where brin = :brin",
+                "select geblokkeerd_tot from portaal_account where brin = :brin",
+                "update portaal_account set mislukte_pogingen = 0 where brin = :brin and mislukte_pogingen <> 0",
+                "select aangemaakt_op, zelf_gekozen_op, mislukte_pogingen, geblokkeerd_tot from portaal_account where brin = :brin")),
+        // a board's account counts only while an aanleverpunt names the board: one no aanleverpunt names any more has no
+        // schools to follow, and is as good as gone (no letter can be made for it either) until it is named again
+        BESTUUR("BESTUUR", "bestuur", new Sql("update bestuur_account set wachtwoord = :hash, aangemaakt_op = :nu, mislukte_pogingen = 0, geblokkeerd_tot = null, zelf_gekozen_op = null where nummer = :brin",
+                "insert into bestuur_account (nummer, wachtwoord, aangemaakt_op) values (:brin, :hash, :nu)",
+                "select wachtwoord from bestuur_account where nummer = :brin",
+                "update bestuur_account set wachtwoord = :hash, zelf_gekozen_op = :nu, mislukte_pogingen = 0 where nummer = :brin",
+                "select nummer as naam, wachtwoord, geblokkeerd_tot from bestuur_account where nummer = :brin and exists (select 1 from aanleverpunt a where a.bestuur_nummer = bestuur_account.nummer)",
+                "update bestuur_account set geblokkeerd_tot = case when mislukte_pogingen + 1 >= :max then :tot else geblokkeerd_tot end, mislukte_pogingen = case when mislukte_pogingen + 1 >= :max then 0 else mislukte_pogingen + 1 end where nummer = :brin and exists (select 1 from aanleverpunt a where a.bestuur_nummer = bestuur_account.nummer)",
+                "select geblokkeerd_tot from bestuur_account where nummer = :brin",
+                "update bestuur_account set mislukte_pogingen = 0 where nummer = :brin and mislukte_pogingen <> 0",
+                "select aangemaakt_op, zelf_gekozen_op, mislukte_pogingen, geblokkeerd_tot from bestuur_account where nummer = :brin"));
 
-        final String tabel;
-        final String sleutel;
         final String rol;
         final String woord;
+        final Sql sql;
 
-        Soort(String tabel, String sleutel, String rol, String woord) {
-            this.tabel = tabel;
-            this.sleutel = sleutel;
+        Soort(String rol, String woord, Sql sql) {
             this.rol = rol;
             this.woord = woord;
+            this.sql = sql;
         }
 
         /** The kind a sign-in name has, or none: a BRIN (00AA) or a bestuursnummer (five digits). */
@@ -71,6 +87,11 @@ public class PortaalAccounts implements ApplicationRunner {
             return nl.bronhub.aanlevering.Formaten.BRIN.matcher(n).matches() ? Optional.of(SCHOOL)
                     : BESTUURSNUMMER.matcher(n).matches() ? Optional.of(BESTUUR) : Optional.empty();
         }
+    }
+
+    /** Each kind's statements, written out whole (its own table and key column; no SQL is put together). */
+    record Sql(String nieuw, String maak, String hash, String eigen, String laad, String mislukt, String tot, String gelukt,
+               String staat) {
     }
 
     /** A board's number, as the bevoegd gezag's number in the education register: five digits. */
@@ -141,9 +162,8 @@ public class PortaalAccounts implements ApplicationRunner {
         String wachtwoord = Base64.getUrlEncoder().withoutPadding().encodeToString(willekeurig);
         MapSqlParameterSource p = new MapSqlParameterSource("brin", brin).addValue("hash", encoder.encode(wachtwoord))
                 .addValue("nu", Timestamp.from(klok.instant()));
-        if (jdbc.update("update " + soort.tabel + " set wachtwoord = :hash, aangemaakt_op = :nu, mislukte_pogingen = 0, "
-                + "geblokkeerd_tot = null, zelf_gekozen_op = null where " + soort.sleutel + " = :brin", p) == 0) {
-            jdbc.update("insert into " + soort.tabel + " (" + soort.sleutel + ", wachtwoord, aangemaakt_op) values (:brin, :hash, :nu)", p);
+        if (jdbc.update(soort.sql.nieuw(), p) == 0) {
+            jdbc.update(soort.sql.maak(), p);
         }
         return wachtwoord;
     }
@@ -154,7 +174,7 @@ public class PortaalAccounts implements ApplicationRunner {
      */
     public void kiesWachtwoord(String brin, String huidig, String nieuw, String herhaling) {
         Soort soort = Soort.van(brin).orElseThrow();
-        String hash = jdbc.queryForObject("select wachtwoord from " + soort.tabel + " where " + soort.sleutel + " = :brin",
+        String hash = jdbc.queryForObject(soort.sql.hash(),
                 Map.of("brin", brin), String.class);
         if (huidig == null || !encoder.matches(huidig, hash)) {
             mislukt(brin);
@@ -178,8 +198,7 @@ public class PortaalAccounts implements ApplicationRunner {
             throw new OngeldigeInvoer(soort == Soort.SCHOOL ? "Het nieuwe wachtwoord mag het BRIN-nummer niet bevatten."
                     : "Het nieuwe wachtwoord mag het bestuursnummer niet bevatten.");
         }
-        jdbc.update("update " + soort.tabel + " set wachtwoord = :hash, zelf_gekozen_op = :nu, mislukte_pogingen = 0 where "
-                + soort.sleutel + " = :brin",
+        jdbc.update(soort.sql.eigen(),
                 new MapSqlParameterSource("brin", brin).addValue("hash", encoder.encode(nieuw)).addValue("nu", Timestamp.from(klok.instant())));
         LOG.info("Portal account of {} {} got a password of its own choice", soort.woord, brin);
     }
@@ -193,9 +212,7 @@ public class PortaalAccounts implements ApplicationRunner {
         Soort soort = Soort.van(brin).orElseThrow(() -> new UsernameNotFoundException("no portal account"));
         // a board no aanleverpunt names any more has no schools to follow: its account is as good as gone (a letter for it
         // cannot be made either), until an aanleverpunt names it again and the operator makes it a new letter
-        String nogGenoemd = nogGenoemd(soort);
-        List<UserDetails> account = jdbc.query("select " + soort.sleutel + " as naam, wachtwoord, geblokkeerd_tot from " + soort.tabel
-                + " where " + soort.sleutel + " = :brin" + nogGenoemd, Map.of("brin", normaal(brin)), (rs, i) -> {
+        List<UserDetails> account = jdbc.query(soort.sql.laad(), Map.of("brin", normaal(brin)), (rs, i) -> {
                     Timestamp tot = rs.getTimestamp("geblokkeerd_tot");
                     return User.withUsername(rs.getString("naam")).password(rs.getString("wachtwoord")).roles(soort.rol)
                             .accountLocked(tot != null && tot.toInstant().isAfter(tijd.instant())).build();
@@ -219,15 +236,12 @@ public class PortaalAccounts implements ApplicationRunner {
         String naam = normaal(brin);
         Instant nu = tijd.instant();
         // one statement, so that two guesses at once cannot both read the same count
-        int bijgewerkt = jdbc.update("update " + soort.tabel + " set "
-                + "geblokkeerd_tot = case when mislukte_pogingen + 1 >= :max then :tot else geblokkeerd_tot end, "
-                + "mislukte_pogingen = case when mislukte_pogingen + 1 >= :max then 0 else mislukte_pogingen + 1 end "
-                + "where " + soort.sleutel + " = :brin" + nogGenoemd(soort), new MapSqlParameterSource("brin", naam).addValue("max", maxMislukt)
+        int bijgewerkt = jdbc.update(soort.sql.mislukt(), new MapSqlParameterSource("brin", naam).addValue("max", maxMislukt)
                 .addValue("tot", Timestamp.from(nu.plus(blokkade))));
         if (bijgewerkt == 0) {
             return false;
         }
-        Timestamp tot = jdbc.queryForObject("select geblokkeerd_tot from " + soort.tabel + " where " + soort.sleutel + " = :brin",
+        Timestamp tot = jdbc.queryForObject(soort.sql.tot(),
                 Map.of("brin", naam), Timestamp.class);
         boolean geblokkeerd = tot != null && tot.toInstant().isAfter(nu);
         if (geblokkeerd) {
@@ -236,15 +250,10 @@ public class PortaalAccounts implements ApplicationRunner {
         return geblokkeerd;
     }
 
-    /** For a board's account: only while an aanleverpunt names the board (else it is treated as no account at all). */
-    private static String nogGenoemd(Soort soort) {
-        return soort == Soort.BESTUUR ? " and exists (select 1 from aanleverpunt a where a.bestuur_nummer = bestuur_account.nummer)" : "";
-    }
-
     /** A successful sign-in starts the count of failures again. */
     public void gelukt(String brin) {
         Soort soort = Soort.van(brin).orElseThrow();
-        jdbc.update("update " + soort.tabel + " set mislukte_pogingen = 0 where " + soort.sleutel + " = :brin and mislukte_pogingen <> 0",
+        jdbc.update(soort.sql.gelukt(),
                 Map.of("brin", normaal(brin)));
     }
 
@@ -258,8 +267,7 @@ public class PortaalAccounts implements ApplicationRunner {
         if (soort.isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.query("select aangemaakt_op, zelf_gekozen_op, mislukte_pogingen, geblokkeerd_tot from " + soort.get().tabel + " where "
-                + soort.get().sleutel + " = :brin", Map.of("brin", normaal(brin)), (rs, i) -> {
+        return jdbc.query(soort.get().sql.staat(), Map.of("brin", normaal(brin)), (rs, i) -> {
                     Timestamp tot = rs.getTimestamp("geblokkeerd_tot");
                     Timestamp zelf = rs.getTimestamp("zelf_gekozen_op");
                     return new Staat(rs.getTimestamp("aangemaakt_op").toInstant(), zelf == null ? null : zelf.toInstant(),
