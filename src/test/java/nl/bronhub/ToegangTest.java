@@ -34,7 +34,7 @@ class ToegangTest extends HubTest {
     @org.springframework.beans.factory.annotation.Autowired
     private nl.bronhub.verwerking.BerichtWachtrij wachtrij;
     @org.springframework.beans.factory.annotation.Autowired
-    private nl.bronhub.registratie.Aanleverpunten aanleverpunten;
+    private nl.bronhub.aanlevering.Aanleverpunten aanleverpunten;
     @org.springframework.beans.factory.annotation.Autowired
     private org.apache.camel.CamelContext camel;
     @org.springframework.beans.factory.annotation.Autowired
@@ -240,7 +240,7 @@ class ToegangTest extends HubTest {
         LasClient las = new LasClient(port, "73AR", "1", eigen);
         long id = aanleverpunten.id("73AR", "1");
         org.apache.camel.Exchange ophaling = new org.apache.camel.support.DefaultExchange(camel);
-        nl.bronhub.toegang.Afzender.zet(ophaling, las.header());
+        nl.bronhub.contract.Afzender.zet(ophaling, las.header());
         TransactionTemplate transactie = new TransactionTemplate(transacties);
         transactie.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         Boolean vrij = transactie.execute(s -> {

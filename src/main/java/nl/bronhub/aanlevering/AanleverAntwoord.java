@@ -3,7 +3,7 @@ package nl.bronhub.aanlevering;
 import nl.bronhub.contract.v1.AanleverenAntwoord;
 import nl.bronhub.contract.v1.BerichtResultaat;
 import nl.bronhub.contract.v1.Ontvangststatus;
-import nl.bronhub.soap.Contract;
+import nl.bronhub.contract.Contract;
 import org.apache.camel.component.cxf.common.CxfPayload;
 import org.springframework.stereotype.Component;
 

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.bronhub.contract.v1.Bericht;
-import nl.bronhub.toegang.Afzender;
+import nl.bronhub.contract.Afzender;
 import nl.bronhub.contract.v1.Header;
 import nl.bronhub.signaal.SignaalBron;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.signaal.SignaalFout;
-import nl.bronhub.soap.Contract;
+import nl.bronhub.contract.Contract;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.CxfPayload;
 import org.springframework.stereotype.Component;
@@ -44,7 +44,7 @@ public class AanleveringLezer implements SignaalBron {
     }
 
     public Aanlevering lees(CxfPayload<?> payload, Exchange exchange) {
-        Element verzoek = SoapBody.element(payload, "aanleverenVerzoek", catalogus, xsd.bewaking());
+        Element verzoek = SoapBody.element(payload, "aanleverenVerzoek", catalogus, xsd.maxNestingdiepte());
         List<Element> berichtElementen = new ArrayList<>();
         Element headerElement = null;
         for (Node n = verzoek.getFirstChild(); n != null; n = n.getNextSibling()) {

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.bronhub.contract.v1.Bericht;
-import nl.bronhub.registratie.Aanleverpunten;
+import nl.bronhub.aanlevering.Aanleverpunten;
 import nl.bronhub.signaal.SignaalBron;
 import nl.bronhub.signaal.SignaalCatalogus;
-import nl.bronhub.soap.Contract;
+import nl.bronhub.contract.Contract;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

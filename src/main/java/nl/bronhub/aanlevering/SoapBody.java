@@ -1,9 +1,10 @@
 package nl.bronhub.aanlevering;
 
+import java.util.Locale;
+
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.signaal.SignaalFout;
-import nl.bronhub.soap.Contract;
-import nl.bronhub.soap.VerzoekBewaking;
+import nl.bronhub.contract.Contract;
 import org.apache.camel.component.cxf.common.CxfPayload;
 import org.w3c.dom.Element;
 
@@ -17,7 +18,7 @@ public final class SoapBody {
     private SoapBody() {
     }
 
-    public static Element element(CxfPayload<?> payload, String verwacht, SignaalCatalogus catalogus, VerzoekBewaking bewaking) {
+    public static Element element(CxfPayload<?> payload, String verwacht, SignaalCatalogus catalogus, int maxNestingdiepte) {
         try {
             var body = payload == null ? null : payload.getBody();
             if (body == null || body.size() != 1 || !Contract.NS.equals(body.get(0).getNamespaceURI())
@@ -29,7 +30,21 @@ public final class SoapBody {
             throw e;
         } catch (RuntimeException e) {
             // a request over the intake's limits is refused as it is read
-            throw new SignaalFout(catalogus.signaal("360", bewaking.reden(e)));
+            throw new SignaalFout(catalogus.signaal("360", reden(e, maxNestingdiepte)));
         }
+    }
+
+    /**
+     * Which of the intake's limits a failure to read the request comes from, or null: the LAS vendor
+     * is told which (as the signal's gegeven).
+     */
+    public static String reden(Throwable fout, int maxNestingdiepte) {
+        for (Throwable t = fout; t != null; t = t.getCause()) {
+            // CXF's and Woodstox's depth limits both say so in their message
+            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("depth")) {
+                return "nestingdiepte (maximaal " + maxNestingdiepte + ")";
+            }
+        }
+        return null;
     }
 }

@@ -10,8 +10,7 @@ import javax.xml.validation.Validator;
 
 import nl.bronhub.signaal.Signaal;
 import nl.bronhub.signaal.SignaalCatalogus;
-import nl.bronhub.soap.Contract;
-import nl.bronhub.soap.VerzoekBewaking;
+import nl.bronhub.contract.Contract;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -43,18 +42,18 @@ public class XsdControle {
     }
 
     private final SignaalCatalogus catalogus;
-    private final VerzoekBewaking bewaking;
+    private final int maxNestingdiepte;
     /** A Validator is not thread-safe and costly to make (the benchmark's profile): one per thread, reset per use. */
     private final ThreadLocal<Validator> validators;
 
-    /** The intake's limits, for the body's other readers. */
-    VerzoekBewaking bewaking() {
-        return bewaking;
+    /** The intake's depth limit, for the body's other readers. */
+    int maxNestingdiepte() {
+        return maxNestingdiepte;
     }
 
-    public XsdControle(Contract contract, SignaalCatalogus catalogus, VerzoekBewaking bewaking) {
+    public XsdControle(Contract contract, SignaalCatalogus catalogus, IntakeEigenschappen intake) {
         this.catalogus = catalogus;
-        this.bewaking = bewaking;
+        this.maxNestingdiepte = intake.maxNestingdiepte();
         this.validators = ThreadLocal.withInitial(() -> contract.schema().newValidator());
     }
 
@@ -63,7 +62,7 @@ public class XsdControle {
      * own element and valid against the XSD, or refused with 360 or the first 359s.
      */
     public Element geldigVerzoek(org.apache.camel.component.cxf.common.CxfPayload<?> payload, String operatieElement) {
-        Element element = SoapBody.element(payload, operatieElement, catalogus, bewaking);
+        Element element = SoapBody.element(payload, operatieElement, catalogus, maxNestingdiepte);
         var fouten = controleer(element).fouten();
         if (!fouten.isEmpty()) {
             throw new nl.bronhub.signaal.SignaalFout(fouten.values().iterator().next());

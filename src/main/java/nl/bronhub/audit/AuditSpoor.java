@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 
 import nl.bronhub.aanlevering.Formaten;
-import nl.bronhub.soap.Contract;
-import nl.bronhub.toegang.Afzender;
+import nl.bronhub.contract.Contract;
+import nl.bronhub.contract.Afzender;
 import nl.bronhub.toegang.Toegangscontrole;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.CxfPayload;

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import nl.bronhub.model.GbaPersoon;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.verwerking.Reeks;
 import nl.bronhub.verwerking.Verwerking;

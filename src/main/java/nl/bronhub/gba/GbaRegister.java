@@ -3,6 +3,7 @@ package nl.bronhub.gba;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import nl.bronhub.model.GbaPersoon;
 
 /**
  * The hub's one door to the municipal person register, chosen with bron.gba.register. The stub

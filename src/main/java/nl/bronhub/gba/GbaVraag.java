@@ -2,6 +2,7 @@ package nl.bronhub.gba;
 
 import java.util.Optional;
 
+import nl.bronhub.model.GbaAntwoord;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.verwerking.Correlatie;
 import nl.bronhub.verwerking.Verwerking;

@@ -1,6 +1,7 @@
 package nl.bronhub.gba;
 
 import java.time.LocalDate;
+import nl.bronhub.model.GbaPersoon;
 
 /**
  * One line of a GBA change file: the person's BSN and the fields that changed. null = unchanged;

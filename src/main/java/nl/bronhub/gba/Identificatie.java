@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import nl.bronhub.aanlevering.Pgn;
+import nl.bronhub.model.GbaPersoon;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;
 import nl.bronhub.verwerking.Reeks;

@@ -3,8 +3,8 @@ package nl.bronhub.operator;
 import java.util.List;
 import java.util.Map;
 
-import nl.bronhub.verwerking.GeparkeerdeBerichten;
-import nl.bronhub.verwerking.GeparkeerdeBerichten.Geparkeerd;
+import nl.bronhub.terugkoppeling.GeparkeerdeBerichten;
+import nl.bronhub.terugkoppeling.GeparkeerdeBerichten.Geparkeerd;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

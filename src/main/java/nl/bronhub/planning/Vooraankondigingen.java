@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.bronhub.mail.MailWachtrij;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +31,10 @@ public class Vooraankondigingen {
     private final Clock klok;
     private final int tweedeDagenVoorStart;
     private final Contactcontrole contactcontrole;
-    private final nl.bronhub.voortgang.Voortgangsmails mails;
+    private final MailWachtrij mails;
 
     public Vooraankondigingen(NamedParameterJdbcTemplate jdbc, Clock klok, Contactcontrole contactcontrole,
-                              nl.bronhub.voortgang.Voortgangsmails mails,
+                              MailWachtrij mails,
                               PlanningEigenschappen eigenschappen) {
         this.jdbc = jdbc;
         this.mails = mails;

@@ -12,6 +12,7 @@ import nl.bronhub.ConfigLezer;
 import nl.bronhub.OngeldigeInvoer;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import nl.bronhub.aanlevering.Aanleverpunten;
 import nl.bronhub.aanlevering.Formaten;
 import nl.bronhub.referentie.Instellingen;
 import org.springframework.beans.factory.annotation.Value;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.bronhub.toegang.Afzender;
+import nl.bronhub.contract.Afzender;
 import nl.bronhub.model.Groep;
 import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Voorkomen;
@@ -21,7 +21,7 @@ import nl.bronhub.registratie.RegisterLezer;
 import nl.bronhub.signaal.SignaalBron;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.signaal.SignaalFout;
-import nl.bronhub.soap.Contract;
+import nl.bronhub.contract.Contract;
 import nl.bronhub.soap.ContractVertaling;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;

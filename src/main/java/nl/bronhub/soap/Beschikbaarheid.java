@@ -78,7 +78,7 @@ public class Beschikbaarheid extends OncePerRequestFilter implements Application
             }
         } finally {
             bezig.decrementAndGet();
-            org.slf4j.MDC.remove(nl.bronhub.toegang.Afzender.VERZOEK);
+            org.slf4j.MDC.remove(nl.bronhub.contract.Afzender.VERZOEK);
         }
     }
 

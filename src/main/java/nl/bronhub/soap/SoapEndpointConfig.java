@@ -4,6 +4,7 @@ import java.util.Map;
 
 import javax.xml.namespace.QName;
 
+import nl.bronhub.contract.Contract;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.cxf.Bus;

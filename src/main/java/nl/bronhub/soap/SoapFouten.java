@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.xml.namespace.QName;
 
+import nl.bronhub.contract.Contract;
 import nl.bronhub.signaal.Signaal;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.signaal.SignaalFout;

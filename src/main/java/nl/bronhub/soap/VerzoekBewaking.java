@@ -18,7 +18,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.bronhub.aanlevering.SoapBody;
 import nl.bronhub.audit.AuditSpoor;
+import nl.bronhub.contract.Contract;
 import nl.bronhub.signaal.SignaalCatalogus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -74,13 +76,7 @@ public class VerzoekBewaking extends OncePerRequestFilter {
      * still apply after this filter.
      */
     public String reden(Throwable fout) {
-        for (Throwable t = fout; t != null; t = t.getCause()) {
-            // CXF's and Woodstox's depth limits both say so in their message
-            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("depth")) {
-                return "nestingdiepte (maximaal " + maxNestingdiepte + ")";
-            }
-        }
-        return null;
+        return SoapBody.reden(fout, maxNestingdiepte);
     }
 
     public static String omvang(long maxBytes) {

@@ -4,23 +4,19 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import nl.bronhub.toegang.Afzender;
+import nl.bronhub.contract.Afzender;
 import nl.bronhub.contract.v1.TerugkoppelingVerzoek;
 import nl.bronhub.aanlevering.XsdControle;
-import nl.bronhub.registratie.Aanleverpunten;
+import nl.bronhub.aanlevering.Aanleverpunten;
 import nl.bronhub.signaal.SignaalBron;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.signaal.SignaalFout;
-import nl.bronhub.soap.Contract;
+import nl.bronhub.contract.Contract;
 import org.apache.camel.Exchange;
-import org.apache.camel.Header;
 import org.apache.camel.component.cxf.common.CxfPayload;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.w3c.dom.Element;
 
 /**
  * Verzoek terugkoppeling. The LAS sends the last volgnummer it has safely stored: everything up to it

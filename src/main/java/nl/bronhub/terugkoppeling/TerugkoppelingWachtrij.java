@@ -22,7 +22,7 @@ import nl.bronhub.model.Leerling;
 import nl.bronhub.verwerking.Reeks;
 import nl.bronhub.verwerking.Verwerking;
 import nl.bronhub.registratie.RegisterLezer;
-import nl.bronhub.soap.Contract;
+import nl.bronhub.contract.Contract;
 import nl.bronhub.soap.ContractVertaling;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

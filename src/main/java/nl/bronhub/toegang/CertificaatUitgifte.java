@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.mail.MailWachtrij;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
@@ -56,11 +57,11 @@ public class CertificaatUitgifte {
     private final int geldigJaren;
     private final int vensterDagen;
     private final int vernieuwenDagen;
-    private final nl.bronhub.voortgang.Voortgangsmails mails;
+    private final MailWachtrij mails;
     private final boolean herinneren;
 
     public CertificaatUitgifte(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, CertificaatRegister register, Clock klok,
-                               nl.bronhub.voortgang.Voortgangsmails mails,
+                               MailWachtrij mails,
                                CertificaatEigenschappen eigenschappen) {
         this.herinneren = eigenschappen.herinneren();
         this.jdbc = jdbc;

@@ -7,7 +7,8 @@ import java.time.Clock;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import nl.bronhub.registratie.Aanleverpunten;
+import nl.bronhub.contract.Afzender;
+import nl.bronhub.aanlevering.Aanleverpunten;
 import nl.bronhub.signaal.SignaalBron;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.signaal.SignaalFout;

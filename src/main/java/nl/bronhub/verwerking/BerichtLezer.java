@@ -3,7 +3,7 @@ package nl.bronhub.verwerking;
 import java.util.Map;
 
 import nl.bronhub.contract.v1.Bericht;
-import nl.bronhub.soap.Contract;
+import nl.bronhub.contract.Contract;
 import nl.bronhub.soap.ContractVertaling;
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,7 @@ package nl.bronhub.verwerking;
 import java.util.ArrayList;
 import java.util.List;
 
-import nl.bronhub.gba.GbaAntwoord;
+import nl.bronhub.model.GbaAntwoord;
 import nl.bronhub.model.Bericht;
 import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Leerling;

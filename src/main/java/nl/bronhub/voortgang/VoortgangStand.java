@@ -7,7 +7,7 @@ import java.util.List;
 
 import nl.bronhub.referentie.Instelling;
 import nl.bronhub.referentie.Instellingen;
-import nl.bronhub.registratie.Aanleverpunten;
+import nl.bronhub.aanlevering.Aanleverpunten;
 import nl.bronhub.registratie.AanleverpuntRegister;
 import org.springframework.stereotype.Component;
 

@@ -3,8 +3,8 @@ package nl.bronhub.controle;
 import java.util.List;
 import java.util.Optional;
 
-import nl.bronhub.gba.GbaAntwoord;
-import nl.bronhub.gba.GbaPersoon;
+import nl.bronhub.model.GbaAntwoord;
+import nl.bronhub.model.GbaPersoon;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;
 import nl.bronhub.verwerking.Verwerking;

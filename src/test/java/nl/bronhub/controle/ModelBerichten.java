@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import nl.bronhub.ConfigLezer;
-import nl.bronhub.gba.GbaAntwoord;
+import nl.bronhub.model.GbaAntwoord;
 import nl.bronhub.model.AmbulanteBegeleiding;
 import nl.bronhub.model.Bericht;
 import nl.bronhub.model.Groep;

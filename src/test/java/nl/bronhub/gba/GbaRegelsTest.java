@@ -10,6 +10,7 @@ import java.util.Optional;
 import nl.bronhub.ConfigLezer;
 import nl.bronhub.aanlevering.Pgn;
 import nl.bronhub.model.Bericht;
+import nl.bronhub.model.GbaPersoon;
 import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;

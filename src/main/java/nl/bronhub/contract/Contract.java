@@ -1,4 +1,4 @@
-package nl.bronhub.soap;
+package nl.bronhub.contract;
 
 import java.io.StringReader;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package nl.bronhub.verwerking;
+package nl.bronhub.terugkoppeling;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.bronhub.terugkoppeling.TerugkoppelingWachtrij;
 import nl.bronhub.signaal.SignaalBron;
 import nl.bronhub.signaal.SignaalCatalogus;
 
+import nl.bronhub.verwerking.BerichtLezer;
+import nl.bronhub.verwerking.Correlatie;
+import nl.bronhub.verwerking.Verwerking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -58,10 +60,14 @@ public class GeparkeerdeBerichten implements SignaalBron {
         return Set.of("358");
     }
 
+    private static final String ALLE = "select g.*, b.identificatie, b.ontvangen_op, a.brin, a.aanleverpuntnummer from geparkeerd_bericht g "
+            + "join bericht b on b.id = g.bericht_id join aanleverpunt a on a.id = b.aanleverpunt_id order by g.id limit :aantal";
+    private static final String OPEN = "select g.*, b.identificatie, b.ontvangen_op, a.brin, a.aanleverpuntnummer from geparkeerd_bericht g "
+            + "join bericht b on b.id = g.bericht_id join aanleverpunt a on a.id = b.aanleverpunt_id where g.afgehandeld_op is null "
+            + "order by g.id limit :aantal";
+
     public List<Geparkeerd> lijst(boolean ookAfgehandeld, int aantal) {
-        return jdbc.query("select g.*, b.identificatie, b.ontvangen_op, a.brin, a.aanleverpuntnummer from geparkeerd_bericht g "
-                        + "join bericht b on b.id = g.bericht_id join aanleverpunt a on a.id = b.aanleverpunt_id "
-                        + (ookAfgehandeld ? "" : "where g.afgehandeld_op is null ") + "order by g.id limit :aantal",
+        return jdbc.query(ookAfgehandeld ? ALLE : OPEN,
                 new MapSqlParameterSource("aantal", Math.max(1, Math.min(aantal, 1000))), (rs, n) -> new Geparkeerd(rs.getLong("id"),
                         rs.getLong("bericht_id"), rs.getString("brin"), rs.getString("aanleverpuntnummer"), rs.getString("identificatie"),
                         rs.getTimestamp("ontvangen_op").toInstant(), rs.getTimestamp("geparkeerd_op").toInstant(), rs.getInt("pogingen"),

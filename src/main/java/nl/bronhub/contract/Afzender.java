@@ -1,4 +1,4 @@
-package nl.bronhub.toegang;
+package nl.bronhub.contract;
 
 import nl.bronhub.contract.v1.Header;
 import org.apache.camel.Exchange;

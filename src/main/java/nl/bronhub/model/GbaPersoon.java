@@ -1,4 +1,4 @@
-package nl.bronhub.gba;
+package nl.bronhub.model;
 
 import java.time.LocalDate;
 

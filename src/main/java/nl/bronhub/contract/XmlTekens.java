@@ -1,4 +1,4 @@
-package nl.bronhub.soap;
+package nl.bronhub.contract;
 
 import org.w3c.dom.Attr;
 import org.w3c.dom.NamedNodeMap;

@@ -1,4 +1,4 @@
-package nl.bronhub.registratie;
+package nl.bronhub.aanlevering;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
