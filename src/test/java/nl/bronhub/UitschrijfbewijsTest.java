@@ -124,6 +124,10 @@ class UitschrijfbewijsTest extends SignaalTest {
         uit.setDatumUitschrijving("2026-09-30");
         verwerk("73AY", inschrijven(leerling, uit));
         geregistreerdZonderSignalen(verwerk("73AY", inschrijven(leerling, wec("2026-10-01"))));
+        // the uitschrijving sent again once the new enrolment is registered: still the same school
+        Inschrijving nogmaals = wec("2026-08-01");
+        nogmaals.setDatumUitschrijving("2026-09-30");
+        verwerk("73AY", Berichten.bericht("uitschrijven", leerling, nogmaals));
 
         Persoon ander = bekendeLeerling("2015-07-07");
         Inschrijving nietBekostigd = wec("2026-10-01");
