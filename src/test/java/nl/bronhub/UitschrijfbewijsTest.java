@@ -1,6 +1,13 @@
 package nl.bronhub;
 
+import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.SchemaFactory;
 
 import nl.bronhub.contract.v1.Bekostigingsstatus;
 import nl.bronhub.contract.v1.GtbSignaal;
@@ -15,6 +22,11 @@ import nl.bronhub.support.Berichten;
 import nl.bronhub.support.LasClient;
 import nl.bronhub.support.SignaalTest;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 import static nl.bronhub.support.Berichten.inschrijven;
 import static nl.bronhub.support.Berichten.wec;
@@ -33,7 +45,7 @@ class UitschrijfbewijsTest extends SignaalTest {
      * uitschrijfbewijs (reden ingeschreven), 70CF the confirmation; resending either school's bericht makes no second.
      */
     @Test
-    void eenLeerlingDieVanSchoolWisseltGeeftDeNieuweSchoolEenUitschrijfbewijs() {
+    void eenLeerlingDieVanSchoolWisseltGeeftDeNieuweSchoolEenUitschrijfbewijs() throws Exception {
         Persoon leerling = bekendeLeerling("2015-04-04");
         Terugkoppeling bijA = verwerk("70CF", inschrijven(leerling, wec("2026-08-01")));
         bekostiging(bijA, true, "2026-08-17");
@@ -81,6 +93,17 @@ class UitschrijfbewijsTest extends SignaalTest {
         assertThat(alle(las("70CF", "1"))).noneMatch(t -> t.getSoort() == SoortTerugkoppeling.UITSCHRIJFBEWIJS);
         assertThat(alle(las("70CL", "1"))).noneMatch(t -> t.getSoort() == SoortTerugkoppeling.UITSCHRIJVING_BEVESTIGD);
         assertThat(jdbc.queryForObject("select count(*) from uitschrijfbewijs where van_brin = '70CF'", Integer.class)).isOne();
+
+        // the answer on the wire is what the contract says; a LAS built on the contract before these additions,
+        // skipping the items and elements it does not know, reads an answer its own schema accepts
+        LasClient b = las("70CL", "1");
+        Element antwoord = antwoord(b.post(LasClient.envelop(b.ophaalVerzoek(0, null))).body());
+        assertThat(antwoord.getElementsByTagNameNS(NS, "uitschrijfbewijs").getLength()).isPositive();
+        assertThat(antwoord.getElementsByTagNameNS(NS, "bekostiging").getLength()).isPositive();
+        valideer("wsdl/bron-uitwisseling-v1.xsd", antwoord);
+        slaOverWatEenEerdereLasNietKent(antwoord);
+        assertThat(antwoord.getElementsByTagNameNS(NS, "terugkoppeling").getLength()).isPositive();
+        valideer("src/test/resources/contract/bron-uitwisseling-v1-eerder.xsd", antwoord);
     }
 
     /**
@@ -162,6 +185,41 @@ class UitschrijfbewijsTest extends SignaalTest {
                 .containsOnly(SoortTerugkoppeling.VERWERKING);
         assertThat(van(alle(las("70CO", "1")), leerling)).extracting(Terugkoppeling::getSoort)
                 .containsOnly(SoortTerugkoppeling.VERWERKING);
+    }
+
+    private static final String NS = "urn:nl:bron-hub:uitwisseling:v1";
+
+    private static Element antwoord(String soap) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document d = f.newDocumentBuilder().parse(new InputSource(new StringReader(soap)));
+        return (Element) d.getElementsByTagNameNS(NS, "terugkoppelingAntwoord").item(0);
+    }
+
+    private static void valideer(String xsd, Element element) throws Exception {
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(Path.of(xsd).toFile()).newValidator()
+                .validate(new DOMSource(element));
+    }
+
+    /** What a LAS on the earlier contract does with what it does not know: skips the new soorten and elements. */
+    private static void slaOverWatEenEerdereLasNietKent(Element antwoord) {
+        for (String nieuw : List.of("bekostiging", "uitschrijfbewijs")) {
+            NodeList l = antwoord.getElementsByTagNameNS(NS, nieuw);
+            for (int n = l.getLength() - 1; n >= 0; n--) {
+                Node e = l.item(n);
+                if (e.getParentNode().getLocalName().equals("terugkoppeling")) {
+                    e.getParentNode().removeChild(e);
+                }
+            }
+        }
+        NodeList items = antwoord.getElementsByTagNameNS(NS, "terugkoppeling");
+        for (int n = items.getLength() - 1; n >= 0; n--) {
+            Element t = (Element) items.item(n);
+            String soort = t.getElementsByTagNameNS(NS, "soort").item(0).getTextContent();
+            if (!List.of("verwerking", "spontaneMutatie", "dubbeleInschrijving").contains(soort)) {
+                antwoord.removeChild(t);
+            }
+        }
     }
 
     private static Bekostigingsstatus bekostiging(Terugkoppeling t, boolean telt, String peildatum) {
