@@ -15,6 +15,8 @@ import nl.bronhub.gtb.GtbRegels.Indicatie;
 import nl.bronhub.gtb.GtbRegels.Inschrijving;
 import nl.bronhub.gtb.GtbRegels.Leerling;
 import nl.bronhub.referentie.Instellingen;
+import nl.bronhub.referentie.ReferentieEigenschappen;
+import nl.bronhub.support.Hub;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BekostigingsstatusTest {
 
-    private static final Instellingen INSTELLINGEN = new Instellingen("src/test/resources/referentie/instellingen.yaml", new ConfigLezer());
+    private static final Instellingen INSTELLINGEN = new Instellingen(new ReferentieEigenschappen("src/test/resources/referentie/instellingen.yaml"), new ConfigLezer());
     private static final LocalDate VANDAAG = LocalDate.of(2026, 11, 2);
 
-    private final Bekostigingsstatus status = new Bekostigingsstatus(new GtbRegels(INSTELLINGEN, new Peildata(new GtbEigenschappen(
-            60_000, 0, 200, 2, 17, 28, 5, "config/gtb-signalen.yaml", new GtbEigenschappen.AbOpgaven("ab", 60_000, 1_000_000)))),
-            null, new GtbSignalen("config/gtb-signalen.yaml", new ConfigLezer()), INSTELLINGEN);
+    private static final GtbEigenschappen GTB = new GtbEigenschappen(60_000, 0, 200, 2, 17, 28, 5, Hub.GTB_SIGNALEN,
+            new GtbEigenschappen.AbOpgaven("ab", 60_000, 1_000_000));
+
+    private final Bekostigingsstatus status = new Bekostigingsstatus(new GtbRegels(INSTELLINGEN, new Peildata(GTB)),
+            null, new GtbSignalen(GTB, new ConfigLezer()), INSTELLINGEN);
 
     /** Enrolled mid-September: counts from the next peildatum, 1 October, not from the first school day before it. */
     @Test
