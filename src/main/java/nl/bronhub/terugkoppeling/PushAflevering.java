@@ -98,6 +98,9 @@ public class PushAflevering {
                     return;
                 }
                 long volgnummer = ((Number) volgende.get(0).get("volgnummer")).longValue();
+                // the claim covers one attempt at a time, so a hub that died mid-round holds up its endpoint only briefly
+                jdbc.update("update terugkoppeling_push set bezig_tot = :tot where aanleverpunt_id = :ap",
+                        new MapSqlParameterSource("ap", aanleverpuntId).addValue("tot", Timestamp.from(wachtklok.instant().plus(claimduur()))));
                 String fout = verstuur(adres, PushBericht.envelop(brin, nummer, volgnummer, (String) volgende.get(0).get("inhoud")));
                 if (fout != null) {
                     mislukt(aanleverpuntId, brin, nummer, volgnummer, fout);
@@ -225,9 +228,8 @@ public class PushAflevering {
         return c;
     }
 
-    /** How long a round may hold its claim: every attempt of a round timing out, and a margin. */
+    /** How long a claim holds: one attempt timing out (connecting, then waiting for the answer), and a margin. */
     private Duration claimduur() {
-        return Duration.ofMillis((long) eigenschappen.perRonde() * (eigenschappen.verbindTimeoutMs() + eigenschappen.antwoordTimeoutMs()))
-                .plusMinutes(1);
+        return Duration.ofMillis((long) eigenschappen.verbindTimeoutMs() + eigenschappen.antwoordTimeoutMs()).plusSeconds(5);
     }
 }
