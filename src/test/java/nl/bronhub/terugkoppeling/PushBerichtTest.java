@@ -52,6 +52,14 @@ class PushBerichtTest {
     }
 
     @Test
+    void theContractsExampleIsValidAgainstThePushSchema() throws Exception {
+        Element afleveren = lichaam(java.nio.file.Files.readString(Path.of("wsdl/voorbeelden/terugkoppeling-push.xml")));
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(Path.of("wsdl/bron-terugkoppeling-push-v1.xsd").toFile())
+                .newValidator().validate(new DOMSource(afleveren));
+        assertThat(tekst(afleveren, PushBericht.NS, "volgnummer")).isEqualTo("1");
+    }
+
+    @Test
     void aStoredTerugkoppelingWithADoctypeIsNotRead() {
         assertThatThrownBy(() -> PushBericht.envelop("40AA", "1", 1, "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"))
                 .isInstanceOf(IllegalStateException.class);
