@@ -44,11 +44,11 @@ public class PushAdressen {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final Clock klok;
+    /** The delivery state's moments are machine time, as its waits are (the hub's clock may be fixed to a date). */
+    private final Clock klok = Clock.systemUTC();
 
-    public PushAdressen(NamedParameterJdbcTemplate jdbc, Clock klok) {
+    public PushAdressen(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.klok = klok;
     }
 
     /**
