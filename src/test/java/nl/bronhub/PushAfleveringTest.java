@@ -151,27 +151,30 @@ class PushAfleveringTest {
                 nu.minus(Duration.ofDays(1)), nu.plus(Duration.ofDays(30)));
         try (ProefEindpunt onbekend = new ProefEindpunt(vreemd, Pki.ca().certificaat());
              ProefEindpunt verkeerdeNaam = new ProefEindpunt(anderHost, Pki.ca().certificaat());
+             // an endpoint that trusts another CA's clients only: it refuses the hub's certificate
+             ProefEindpunt kentDeHubNiet = new ProefEindpunt(hubServercertificaat(), vreemdeCa.certificaat());
              ProefEindpunt goed = new ProefEindpunt(hubServercertificaat(), Pki.ca().certificaat());
              Hub hub = Hub.start(eigenschappen(data))) {
             OperatorClient operator = hub.operator();
-            LasClient eerste = hub.las("40AA", "1");
-            LasClient tweede = hub.las("40AA", "2");
-            assertThat(operator.put("/aanleverpunten/40AA/1/push", Map.of("adres", onbekend.adres())).status()).isEqualTo(200);
-            assertThat(operator.put("/aanleverpunten/40AA/2/push", Map.of("adres", verkeerdeNaam.adres())).status()).isEqualTo(200);
-            eerste.aanleveren(berichten(1, new ArrayList<>()));
-            tweede.aanleveren(berichten(1, new ArrayList<>()));
+            Map<String, ProefEindpunt> eindpunten = Map.of("1", onbekend, "2", verkeerdeNaam, "3", kentDeHubNiet);
+            for (var e : eindpunten.entrySet()) {
+                LasClient las = hub.las("40AA", e.getKey());
+                assertThat(operator.put("/aanleverpunten/40AA/" + e.getKey() + "/push", Map.of("adres", e.getValue().adres())).status())
+                        .isEqualTo(200);
+                las.aanleveren(berichten(1, new ArrayList<>()));
+            }
 
-            for (String nummer : List.of("1", "2")) {
+            for (String nummer : eindpunten.keySet()) {
                 JsonNode stand = await().atMost(Duration.ofSeconds(30)).until(() -> operator.get("/aanleverpunten/40AA/" + nummer + "/push").json(),
                         s -> s.path("pogingen").asInt() >= 2);
-                assertThat(stand.path("laatsteFout").asText()).startsWith("tls-geweigerd");
+                // the hub refused the endpoint (1, 2), or the endpoint the hub (3: how TLS 1.3 reports it varies)
+                assertThat(stand.path("laatsteFout").asText()).as(nummer).startsWith(nummer.equals("3") ? "" : "tls-geweigerd").isNotEmpty();
                 assertThat(stand.path("laatstAfgeleverd").asLong()).isZero();
                 assertThat(stand.path("wachtend").asLong()).isEqualTo(1);
+                assertThat(eindpunten.get(nummer).pogingen()).isEmpty();
             }
-            assertThat(onbekend.pogingen()).isEmpty();
-            assertThat(verkeerdeNaam.pogingen()).isEmpty();
-            // the list shows both, with their failure
-            assertThat(operator.get("/push").json()).hasSize(2);
+            // the list shows all three, with their failure
+            assertThat(operator.get("/push").json()).hasSize(3);
 
             // the endpoint: no client certificate, or one of another CA, and the TLS handshake fails; nothing recorded
             for (Pki.Identiteit client : List.of(Pki.zonderCertificaat(), Pki.vanVreemdeCa("indringer"))) {

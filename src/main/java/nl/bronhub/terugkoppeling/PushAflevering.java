@@ -184,7 +184,10 @@ public class PushAflevering {
         }
     }
 
-    /** What went wrong with the connection, in a few words (the exception's own message only for TLS: it names no pupil). */
+    /**
+     * What went wrong with the connection, in a few words and the JDK's reason (about the connection only: the
+     * terugkoppeling is never in it).
+     */
     static String oorzaak(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException ssl) {
@@ -202,7 +205,7 @@ public class PushAflevering {
                 return "verbinding-geweigerd";
             }
         }
-        return "verbinding-verbroken: " + e.getClass().getSimpleName();
+        return "verbinding-verbroken: " + (e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     /**

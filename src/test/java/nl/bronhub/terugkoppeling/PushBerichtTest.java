@@ -60,6 +60,27 @@ class PushBerichtTest {
     }
 
     @Test
+    void theWaitDoublesFromTheFirstUpToTheMaximum() {
+        PushAflevering aflevering = new PushAflevering(null, new PushEigenschappen("push", 100, 1000, 1000, 5000, 60000, 10), null);
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(aflevering::wachttijd).map(java.time.Duration::toMillis))
+                .containsExactly(5000L, 10000L, 20000L, 40000L, 60000L, 60000L, 60000L, 60000L);
+        // a thousand failures in a row do not overflow
+        assertThat(aflevering.wachttijd(1000).toMillis()).isEqualTo(60000L);
+    }
+
+    @Test
+    void aFailedConnectionIsNamedByItsKindAndATlsRefusalByItsReason() {
+        assertThat(PushAflevering.oorzaak(new java.net.ConnectException("Connection refused"))).isEqualTo("verbinding-geweigerd");
+        assertThat(PushAflevering.oorzaak(new java.io.IOException("x", new java.net.ConnectException()))).isEqualTo("verbinding-geweigerd");
+        assertThat(PushAflevering.oorzaak(new java.net.http.HttpConnectTimeoutException("t"))).isEqualTo("verbinding-time-out");
+        assertThat(PushAflevering.oorzaak(new java.net.http.HttpTimeoutException("t"))).isEqualTo("antwoord-time-out");
+        assertThat(PushAflevering.oorzaak(new java.io.IOException("x", new javax.net.ssl.SSLHandshakeException("PKIX path building failed"))))
+                .isEqualTo("tls-geweigerd: PKIX path building failed");
+        assertThat(PushAflevering.oorzaak(new java.io.IOException("Connection reset"))).isEqualTo("verbinding-verbroken: Connection reset");
+        assertThat(PushAflevering.oorzaak(new java.io.EOFException())).isEqualTo("verbinding-verbroken: EOFException");
+    }
+
+    @Test
     void aStoredTerugkoppelingWithADoctypeIsNotRead() {
         assertThatThrownBy(() -> PushBericht.envelop("40AA", "1", 1, "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"))
                 .isInstanceOf(IllegalStateException.class);
