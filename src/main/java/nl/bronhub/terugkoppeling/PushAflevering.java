@@ -101,7 +101,15 @@ public class PushAflevering {
                 // the claim covers one attempt at a time, so a hub that died mid-round holds up its endpoint only briefly
                 jdbc.update("update terugkoppeling_push set bezig_tot = :tot where aanleverpunt_id = :ap",
                         new MapSqlParameterSource("ap", aanleverpuntId).addValue("tot", Timestamp.from(wachtklok.instant().plus(claimduur()))));
-                String fout = verstuur(adres, PushBericht.envelop(brin, nummer, volgnummer, (String) volgende.get(0).get("inhoud")));
+                String envelop;
+                try {
+                    envelop = PushBericht.envelop(brin, nummer, volgnummer, (String) volgende.get(0).get("inhoud"));
+                } catch (IllegalStateException onleesbaar) {
+                    // not the endpoint's fault, but waits as one does: an operator sees it, and no round is spent on it
+                    mislukt(aanleverpuntId, brin, nummer, volgnummer, "terugkoppeling-onleesbaar");
+                    return;
+                }
+                String fout = verstuur(adres, envelop);
                 if (fout != null) {
                     mislukt(aanleverpuntId, brin, nummer, volgnummer, fout);
                     return;
