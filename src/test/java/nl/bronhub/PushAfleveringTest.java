@@ -154,7 +154,10 @@ class PushAfleveringTest {
              // an endpoint that trusts another CA's clients only: it refuses the hub's certificate
              ProefEindpunt kentDeHubNiet = new ProefEindpunt(hubServercertificaat(), vreemdeCa.certificaat());
              ProefEindpunt goed = new ProefEindpunt(hubServercertificaat(), Pki.ca().certificaat());
+             // a trusted endpoint that answers with a redirect to the good one: the hub calls only what was registered
+             ProefEindpunt omleider = new ProefEindpunt(hubServercertificaat(), Pki.ca().certificaat());
              Hub hub = Hub.start(eigenschappen(data))) {
+            omleider.omleidenNaar(goed.adres());
             OperatorClient operator = hub.operator();
             Map<String, ProefEindpunt> eindpunten = Map.of("1", onbekend, "2", verkeerdeNaam, "3", kentDeHubNiet);
             for (var e : eindpunten.entrySet()) {
@@ -173,8 +176,16 @@ class PushAfleveringTest {
                 assertThat(stand.path("wachtend").asLong()).isEqualTo(1);
                 assertThat(eindpunten.get(nummer).pogingen()).isEmpty();
             }
-            // the list shows all three, with their failure
-            assertThat(operator.get("/push").json()).hasSize(3);
+            // the redirect is a failure like any other answer but 2xx, and nothing reaches the address it names
+            LasClient vierde = hub.las("40AA", "4");
+            assertThat(operator.put("/aanleverpunten/40AA/4/push", Map.of("adres", omleider.adres())).status()).isEqualTo(200);
+            vierde.aanleveren(berichten(1, new ArrayList<>()));
+            JsonNode omgeleid = await().atMost(Duration.ofSeconds(30)).until(() -> operator.get("/aanleverpunten/40AA/4/push").json(),
+                    s -> s.path("pogingen").asInt() >= 2);
+            assertThat(omgeleid.path("laatsteFout").asText()).isEqualTo("http-302");
+            assertThat(omleider.pogingen()).isNotEmpty();
+            // the list shows all four, with their failure
+            assertThat(operator.get("/push").json()).hasSize(4);
 
             // the endpoint: no client certificate, or one of another CA, and the TLS handshake fails; nothing recorded
             for (Pki.Identiteit client : List.of(Pki.zonderCertificaat(), Pki.vanVreemdeCa("indringer"))) {

@@ -40,6 +40,7 @@ public final class ProefEindpunt implements AutoCloseable {
     private final javax.net.ssl.SSLContext ssl;
     private final List<Poging> pogingen = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
+    private volatile String omleiding;
     private volatile int port;
     private volatile HttpsServer server;
 
@@ -55,6 +56,12 @@ public final class ProefEindpunt implements AutoCloseable {
 
     public void antwoordMet(int status) {
         this.status = status;
+    }
+
+    /** From now on every request is answered 302 with this Location (a redirect the hub must not follow). */
+    public void omleidenNaar(String adres) {
+        this.omleiding = adres;
+        this.status = 302;
     }
 
     /** Every request so far, in the order received. */
@@ -115,6 +122,9 @@ public final class ProefEindpunt implements AutoCloseable {
                 + "</p:ontvangenVolgnummer></p:terugkoppelingAfleverenAntwoord></soap:Body></soap:Envelope>"
                 : "niet beschikbaar").getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", antwoord / 100 == 2 ? "text/xml; charset=UTF-8" : "text/plain");
+        if (antwoord == 302 && omleiding != null) {
+            ex.getResponseHeaders().set("Location", omleiding);
+        }
         ex.sendResponseHeaders(antwoord, uit.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(uit);
