@@ -24,6 +24,8 @@ public class ProefPki implements EnvironmentPostProcessor, Ordered {
 
     public static final String CA = "ca";
     public static final String HUB = "hub";
+    /** The client certificate the hub shows a LAS's push endpoint (the demo's SSL bundle push). */
+    public static final String PUSH = "hub-push";
 
     private final Log log;
 
@@ -73,7 +75,7 @@ public class ProefPki implements EnvironmentPostProcessor, Ordered {
                     nu.minus(Duration.ofDays(1)), nu.plus(Duration.ofDays(825))), crt(map, HUB), key(map, HUB));
             gemaakt.add(HUB);
         }
-        for (String client : clients) {
+        for (String client : java.util.stream.Stream.concat(clients.stream(), java.util.stream.Stream.of(PUSH)).distinct().toList()) {
             if (!Files.exists(crt(map, client))) {
                 Certificaten.schrijf(Certificaten.maakClient(ca, "CN=" + client + ",O=bron-hub proef",
                         nu.minus(Duration.ofDays(1)), nu.plus(Duration.ofDays(825))), crt(map, client), key(map, client));
