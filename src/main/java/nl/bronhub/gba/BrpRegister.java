@@ -187,6 +187,9 @@ public class BrpRegister implements GbaRegister {
             throw new GbaOnbereikbaar("interrupted while asking the BRP", eigenschappen.wachtBijStoring(), null);
         } catch (ExecutionException e) {
             Throwable oorzaak = e.getCause() == null ? e : e.getCause();
+            if (oorzaak instanceof java.net.http.HttpTimeoutException) {
+                throw new Herhaalbaar("BRP did not answer within " + eigenschappen.leesTimeout(), eigenschappen.wachtBijStoring(), null);
+            }
             // the type only: an I/O exception's text can name the host, never a person, but keep it plain
             throw new Herhaalbaar("BRP not reachable (" + oorzaak.getClass().getSimpleName() + ")",
                     eigenschappen.wachtBijStoring(), null);
