@@ -63,6 +63,7 @@ public class BrpRegister implements GbaRegister {
     private final CircuitBreaker circuit;
     private final Retry retry;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public BrpRegister(BrpEigenschappen eigenschappen, SslBundles ssl) {
         this(eigenschappen, eigenschappen.sslBundle().isBlank() ? null
                 : ssl.getBundle(eigenschappen.sslBundle()).createSslContext());

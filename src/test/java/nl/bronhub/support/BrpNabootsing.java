@@ -43,6 +43,7 @@ public final class BrpNabootsing implements AutoCloseable {
 
     private final Path map;
     private WireMockServer server;
+    private int poort;
 
     private BrpNabootsing(Path map, int poort) {
         this.map = map;
@@ -75,6 +76,7 @@ public final class BrpNabootsing implements AutoCloseable {
                 .keystorePath(map.resolve("server.p12").toString()).keystorePassword(WACHTWOORD).keyManagerPassword(WACHTWOORD)
                 .keystoreType("PKCS12").notifier(new Stil()).containerThreads(12));
         server.start();
+        this.poort = server.httpsPort();
     }
 
     public WireMockServer server() {
@@ -83,7 +85,7 @@ public final class BrpNabootsing implements AutoCloseable {
 
     /** The base URL the hub is given (bron.gba.brp.basis-url). */
     public String basisUrl() {
-        return "https://localhost:" + server.httpsPort() + "/haalcentraal/api/brp";
+        return "https://localhost:" + poort + "/haalcentraal/api/brp";
     }
 
     /** The PEM of the CA that signed the mock's certificate (spring.ssl.bundle.pem.*.truststore.certificate). */
@@ -102,8 +104,6 @@ public final class BrpNabootsing implements AutoCloseable {
 
     /** Up again on the same port, with no stubs: serve them again. */
     public void herstart() {
-        int poort = server.httpsPort();
-        server = null;
         start(poort);
     }
 
