@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
         "bron.gba.register=brp",
         "bron.gba.brp.api-sleutel=" + BrpNabootsing.API_SLEUTEL,
         "bron.gba.brp.ssl-bundle=brp-proef",
-        "bron.gba.brp.lees-timeout=PT1S",
+        "bron.gba.brp.lees-timeout=PT3S",
         "bron.gba.brp.wacht-tussen-pogingen=PT0.05S",
         "bron.gba.brp.wacht-bij-storing=PT0.5S",
         "bron.gba.brp.circuit.open=PT1S",
@@ -127,7 +127,7 @@ class BrpTest extends IdentificatieTest {
             assertThat(rij.get("status")).isEqualTo("ONTVANGEN");
             assertThat(((Number) rij.get("pogingen")).intValue()).isZero();
         }
-        assertThat(rij(eerste).get("laatste_fout").toString()).contains("GbaOnbereikbaar");
+        assertThat(rij(eerste).get("laatste_fout").toString()).startsWith("nl.bronhub.gba.");
         assertThat(jdbc.queryForObject("select count(*) from geparkeerd_bericht g join bericht b on b.id = g.bericht_id "
                 + "where b.identificatie in (?, ?)", Integer.class, eerste.getIdentificatie(), tweede.getIdentificatie())).isZero();
         assertThat(alle(las)).isEmpty();

@@ -210,12 +210,14 @@ public class BrpRegister implements GbaRegister {
             throw new BrpFout("the BRP's answer has no list of personen");
         }
         List<GbaPersoon> uit = new java.util.ArrayList<>();
+        java.util.Set<String> gezien = new java.util.HashSet<>();
         for (JsonNode p : personen) {
             if ("F".equals(tekst(p.path("opschortingBijhouding").path("reden"), "code"))) {
                 continue;
             }
             GbaPersoon persoon = persoon(p);
-            if (persoon != null) {
+            // one person twice in an answer is one match, not two (Identificatie needs exactly one)
+            if (gezien.add(persoon.bsn())) {
                 uit.add(persoon);
             }
         }
