@@ -1,6 +1,6 @@
 package nl.bronhub;
 
-import org.springframework.beans.factory.annotation.Value;
+import nl.bronhub.portaal.PortaalEigenschappen;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,14 +18,12 @@ public class Helpdesk {
     private final String url;
     private final String portaal;
 
-    public Helpdesk(@Value("${bron.helpdesk.naam:Helpdesk BRON}") String naam, @Value("${bron.helpdesk.telefoon:}") String telefoon,
-                    @Value("${bron.helpdesk.email:}") String email, @Value("${bron.helpdesk.url:}") String url,
-                    @Value("${bron.portaal.url:https://localhost:8445/portaal}") String portaal) {
-        this.naam = naam;
-        this.telefoon = leegAlsNull(telefoon);
-        this.email = leegAlsNull(email);
-        this.url = leegAlsNull(url);
-        this.portaal = portaal;
+    public Helpdesk(HelpdeskEigenschappen helpdesk, PortaalEigenschappen portaal) {
+        this.naam = helpdesk.naam();
+        this.telefoon = leegAlsNull(helpdesk.telefoon());
+        this.email = leegAlsNull(helpdesk.email());
+        this.url = leegAlsNull(helpdesk.url());
+        this.portaal = portaal.url();
     }
 
     public String getNaam() {

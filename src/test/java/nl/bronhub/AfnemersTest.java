@@ -219,6 +219,41 @@ class AfnemersTest {
     }
 
     @Test
+    void eenAndereMethodeOfEenOnbekendFormaatLevertNietsEnStaatNietAlsLeveringInHetSpoor() throws Exception {
+        String geheim = registreer("methodes", "Een afnemer die van alles probeert", List.of("register"));
+        String pad = "/afnemers/leveringen/register?peildatum=2026-10-01";
+        for (String methode : List.of("POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")) {
+            HttpResponse<String> r = verzoek(methode, pad, "methodes", geheim, null);
+            assertThat(r.statusCode()).as(methode).isEqualTo(405);
+            assertThat(r.headers().firstValue("Allow")).as(methode).contains("GET");
+            if (!methode.equals("HEAD")) {
+                probleem(r, 405, "methode-niet-toegestaan");
+            }
+        }
+        assertThat(verzoek("POST", "/afnemers/leveringen", "methodes", geheim, null).statusCode()).isEqualTo(405);
+        // a format the API does not make: 406, whatever else the header says
+        for (String accept : List.of("application/xml", "text/html", "text/csv;q=0, application/xml", "geen/type/hier", ";;")) {
+            probleem(vraag(pad, "methodes", geheim, accept), 406, "niet-aanvaardbaar");
+        }
+        probleem(vraag("/afnemers/leveringen", "methodes", geheim, "text/csv"), 406, "niet-aanvaardbaar");
+        // what admits JSON or CSV is served, the most wanted first
+        json(vraag(pad, "methodes", geheim, "*/*"), 200);
+        json(vraag(pad, "methodes", geheim, "text/csv;q=0.1, application/*"), 200);
+        HttpResponse<String> csv = vraag(pad, "methodes", geheim, "application/json;q=0.5, text/csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        // the trail: three deliveries, every refusal as a refusal (405 or 406), none of them as delivered
+        List<JsonNode> regels = new ArrayList<>();
+        operator.get("/audit/afnemers?afnemer=methodes&aantal=100").json().forEach(regels::add);
+        assertThat(regels.stream().filter(x -> x.get("uitkomst").asText().equals("geleverd"))).hasSize(3)
+                .allSatisfy(x -> assertThat(x.get("status").asInt()).isEqualTo(200));
+        assertThat(regels.stream().filter(x -> x.get("status").asInt() == 405)).hasSize(7)
+                .allSatisfy(x -> assertThat(x.get("uitkomst").asText()).isEqualTo("methode-niet-toegestaan"));
+        assertThat(regels.stream().filter(x -> x.get("status").asInt() == 406)).hasSize(6)
+                .allSatisfy(x -> assertThat(x.get("cellen").asInt()).isZero());
+    }
+
+    @Test
     void verkeerdeInloggegevensGevenNietIngelogd() throws Exception {
         String geheim = registreer("inspectie", "Inspectie van het Onderwijs", List.of("gtb"));
         int voor = operator.get("/audit/afnemers?aantal=1000").json().size();
@@ -385,6 +420,17 @@ class AfnemersTest {
         if (code != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((code + ":" + geheim).getBytes(StandardCharsets.UTF_8)));
         }
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> verzoek(String methode, String pad, String code, String geheim, String accept) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://localhost:" + hub.portaalPoort() + pad))
+                .method(methode, methode.equals("GET") || methode.equals("HEAD") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}"));
+        b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((code + ":" + geheim).getBytes(StandardCharsets.UTF_8)));
         if (accept != null) {
             b.header("Accept", accept);
         }

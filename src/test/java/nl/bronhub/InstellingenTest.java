@@ -35,7 +35,11 @@ class InstellingenTest {
             "bron.voortgang.verwachting.week6|180",
             "bron.gtb.eerste-schooldag-vanaf|32",
             "bron.opslag.h2.vulgraad|0",
-            "bron.gba.mutaties.max-regels|geen"})
+            "bron.gba.mutaties.max-regels|geen",
+            "bron.klok.zone|Europe/Zwolle",
+            "bron.klok.vast|maandag",
+            "bron.helpdesk.email|geen adres",
+            "bron.mail.ingebouwd-poort|70000"})
     void eenVerkeerdeWaardeStoptDeStartEnNoemtDeSleutel(String sleutel, String waarde, CapturedOutput uitvoer) {
         Map<String, Object> eigenschappen = Hub.testEigenschappen(data);
         eigenschappen.put(sleutel, waarde);

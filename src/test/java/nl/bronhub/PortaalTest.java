@@ -203,6 +203,10 @@ class PortaalTest {
             assertThat(browser.tekst()).as(pad).contains("Geen toegang").doesNotContain("70CH");
         }
         gezien("geen-toegang");
+        // still signed in, and the page says so: the bar with the school's BRIN, the way back to its own pages
+        assertThat(browser.element("#account").getText()).isEqualTo("Ingelogd als 70CG");
+        browser.klik("#naar-school");
+        assertThat(browser.element("#status").getText()).isEqualTo("Gekwalificeerd");
 
         // an address of the school's own that leads nowhere: a Dutch page, in the portal's style
         browser.open("/portaal/70CG/gtb/99/2026-10-01");
@@ -555,6 +559,8 @@ class PortaalTest {
             assertThat(browser.element("h1").getText()).as(pad).isEqualTo("Geen toegang");
         }
         gezien("bestuur-geen-toegang");
+        assertThat(browser.element("#account").getText()).isEqualTo("Ingelogd als 41001");
+        assertThat(browser.stijl(".balk", "background-color")).isNotEqualTo("rgba(0, 0, 0, 0)");
         // nor can the board send a school's form, even with its own session's token
         browser.open("/portaal/41001/wachtwoord");
         browser.verstuurNaar("#wachtwoord-formulier", "/portaal/70BA/gegevens/1");

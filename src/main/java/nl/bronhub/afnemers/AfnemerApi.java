@@ -1,10 +1,14 @@
 package nl.bronhub.afnemers;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import nl.bronhub.OngeldigeInvoer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,9 +47,13 @@ public class AfnemerApi {
         this.onderdrukking = onderdrukking;
     }
 
-    /** What this afnemer may receive. */
+    /** What this afnemer may receive (JSON only). */
     @GetMapping("/leveringen")
-    public ResponseEntity<?> overzicht(Authentication wie) {
+    public ResponseEntity<?> overzicht(Authentication wie, @RequestHeader(name = "Accept", required = false) String accept) {
+        if (formaat(accept, false) == null) {
+            spoor.vastleggen(wie.getName(), null, null, null, 0, 0, 406, "niet-aanvaardbaar");
+            return nietAanvaardbaar();
+        }
         Optional<Afnemers.Afnemer> afnemer = afnemers.zoek(wie.getName());
         if (afnemer.isEmpty()) {
             // removed between sign-in and this line
@@ -61,8 +70,12 @@ public class AfnemerApi {
                                       @RequestParam(name = "peildatum", required = false) String peildatumTekst,
                                       @RequestHeader(name = "Accept", required = false) String accept) {
         String code = wie.getName();
-        boolean csv = accept != null && accept.contains("text/csv");
-        String formaat = csv ? "csv" : "json";
+        String formaat = formaat(accept, true);
+        if (formaat == null) {
+            spoor.vastleggen(code, Leveringsoort.van(gevraagd).orElse(null), null, null, 0, 0, 406, "niet-aanvaardbaar");
+            return nietAanvaardbaar();
+        }
+        boolean csv = formaat.equals("csv");
         Optional<Leveringsoort> soort = Leveringsoort.van(gevraagd);
         if (soort.isEmpty()) {
             spoor.vastleggen(code, null, null, formaat, 0, 0, 404, "onbekende-levering");
@@ -88,6 +101,55 @@ public class AfnemerApi {
                     .body(Leveringen.csv(levering));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(levering);
+    }
+
+    /**
+     * Another method than GET at the API's own addresses: 405, and Allow names GET. HEAD too: it would make a delivery
+     * that is never read, and the trail would hold it as delivered.
+     */
+    @RequestMapping(path = {"/leveringen", "/leveringen/{soort}"}, method = {RequestMethod.POST, RequestMethod.PUT,
+            RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.OPTIONS, RequestMethod.TRACE})
+    public ResponseEntity<?> andereMethode(Authentication wie, @PathVariable(name = "soort", required = false) String gevraagd) {
+        spoor.vastleggen(wie.getName(), gevraagd == null ? null : Leveringsoort.van(gevraagd).orElse(null), null, null, 0, 0, 405,
+                "methode-niet-toegestaan");
+        return ResponseEntity.status(405).allow(HttpMethod.GET).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(AfnemerProbleem.antwoord(405, "methode-niet-toegestaan", "Methode niet toegestaan",
+                        "de afnemers-API kent alleen GET", null).getBody());
+    }
+
+    /**
+     * What the Accept header asks for: "csv" (text/csv, where a delivery may be CSV), "json", or null when it names
+     * neither (nor anything that admits them, such as *&#47;*), or cannot be read.
+     */
+    static String formaat(String accept, boolean csvMogelijk) {
+        if (accept == null || accept.isBlank()) {
+            return "json";
+        }
+        List<MediaType> gevraagd;
+        try {
+            gevraagd = new ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (InvalidMediaTypeException onleesbaar) {
+            return null;
+        }
+        // the most wanted first; among equals the order the client wrote them in (the sort is stable)
+        gevraagd.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType m : gevraagd) {
+            if (m.getQualityValue() == 0) {
+                continue;
+            }
+            if (csvMogelijk && m.getType().equals("text") && m.getSubtype().equals("csv")) {
+                return "csv";
+            }
+            if (m.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                return "json";
+            }
+        }
+        return null;
+    }
+
+    private static ResponseEntity<?> nietAanvaardbaar() {
+        return AfnemerProbleem.antwoord(406, "niet-aanvaardbaar", "Niet aanvaardbaar",
+                "een levering is er als JSON (application/json) of CSV (text/csv); het overzicht als JSON", null);
     }
 
     /** Any other address under /afnemers: 404 in the same shape, the address not repeated. */

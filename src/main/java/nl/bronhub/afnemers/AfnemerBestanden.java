@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +25,8 @@ public class AfnemerBestanden {
     private final Leveringen leveringen;
     private final AfnemerSpoor spoor;
 
-    public AfnemerBestanden(@Value("${bron.afnemers.bestanden:}") String map, Leveringen leveringen, AfnemerSpoor spoor) {
-        this.map = map == null ? "" : map.trim();
+    public AfnemerBestanden(AfnemerEigenschappen eigenschappen, Leveringen leveringen, AfnemerSpoor spoor) {
+        this.map = eigenschappen.bestanden().trim();
         this.leveringen = leveringen;
         this.spoor = spoor;
     }

@@ -74,6 +74,14 @@ public class AuditSpoor {
     }
 
     /**
+     * An operator's change that concerns an aanleverpunt, in the same trail (a push endpoint registered, removed or
+     * refused): the operation, the aanleverpunt named and the outcome, nothing of what was sent.
+     */
+    public void operatorHandeling(String operatie, String brin, String nummer, String uitkomst) {
+        schrijf(operatie, brin, nummer, null, null, 0, 0, uitkomst);
+    }
+
+    /**
      * One line per SOAP request, at INFO: operation, aanleverpunt, counts, outcome and duration, so that
      * ordinary traffic can be followed in the log. Never the document's identification or anything of
      * the berichten; the BRIN and number only when they have their form (a refused request's are unchecked).

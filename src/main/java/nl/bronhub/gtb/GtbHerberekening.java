@@ -230,6 +230,13 @@ public class GtbHerberekening {
         return peildatum + "|" + inschrijvingId;
     }
 
+    /** The pupil as the GTB rules read them from the register (in the caller's transaction), or null when unknown. */
+    public GtbRegels.Leerling leerling(long persoonId) {
+        List<Map<String, Object>> persoon = jdbc.queryForList("select id, pgn, geboortedatum from persoon where id = :p",
+                Map.of("p", persoonId));
+        return persoon.isEmpty() ? null : lees(persoon.get(0));
+    }
+
     private GtbRegels.Leerling lees(Map<String, Object> persoon) {
         long id = ((Number) persoon.get("id")).longValue();
         String pgn = (String) persoon.get("pgn");

@@ -3,7 +3,6 @@ package nl.bronhub.gtb;
 import java.util.Map;
 
 import nl.bronhub.ConfigLezer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +20,8 @@ public class GtbSignalen {
 
     private final Map<Integer, Tekst> signalen;
 
-    public GtbSignalen(@Value("${bron.gtb.signalen:config/gtb-signalen.yaml}") String bestand, ConfigLezer config) {
+    public GtbSignalen(GtbEigenschappen eigenschappen, ConfigLezer config) {
+        String bestand = eigenschappen.signalen();
         this.signalen = Map.copyOf(config.lees(bestand, Bestand.class, "GTB signal catalogue").signalen());
         for (int code : GtbRegels.SIGNALEN) {
             if (!signalen.containsKey(code)) {

@@ -48,7 +48,8 @@ public class BesturenApi {
     @GetMapping("/{nummer}")
     @Operation(summary = "Eén bestuur")
     public Bestuur een(@PathVariable String nummer) {
-        return alle().stream().filter(b -> b.nummer().equals(nummer)).findFirst().orElseThrow(() -> geenBestuur(nummer));
+        return register.bestuur(nummer).map(b -> new Bestuur(b.nummer(), b.naam(), b.scholen(), accounts.staat(b.nummer()).orElse(null)))
+                .orElseThrow(() -> geenBestuur(nummer));
     }
 
     /**

@@ -31,7 +31,7 @@ public class OperatorApiBeschrijving {
         return new OpenAPI()
                 .info(new Info().title("bron-hub operator-API")
                         .description("Het beheer van de hub: aanleverpuntregister, certificaten en mandaten, scholen (fase, GTB, "
-                                + "AB-vergelijking), geparkeerde berichten, voortgangsmails en audit. Alleen aan de operatordeur "
+                                + "AB-vergelijking), geparkeerde berichten, voortgangsmails, push-eindpunten en audit. Alleen aan de operatordeur "
                                 + "(bron.operator.poort), met HTTP Basic. Elke weigering (4xx) is application/problem+json "
                                 + "(RFC 9457) met type, title, status, detail en, waar het om één veld gaat, veld.")
                         .version("v1"))

@@ -10,7 +10,6 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +28,10 @@ public class H2Onderhoud {
     private final int vulgraad;
     private final int schrijfBytes;
 
-    public H2Onderhoud(DataSource dataSource, @Value("${bron.opslag.h2.vulgraad:80}") int vulgraad,
-            @Value("${bron.opslag.h2.herschrijven-bytes:8388608}") int schrijfBytes) {
+    public H2Onderhoud(DataSource dataSource, OpslagEigenschappen opslag) {
         this.dataSource = dataSource;
-        this.vulgraad = vulgraad;
-        this.schrijfBytes = schrijfBytes;
+        this.vulgraad = opslag.vulgraad();
+        this.schrijfBytes = opslag.herschrijvenBytes();
     }
 
     /** Rewrites chunks below the fill rate, up to the configured bytes; true when it rewrote any. */

@@ -39,11 +39,11 @@ public class Contactcontrole {
     private final int tweedeDagenVoorStart;
 
     public Contactcontrole(NamedParameterJdbcTemplate jdbc, Planning planning, Clock klok,
-                           @org.springframework.beans.factory.annotation.Value("${bron.planning.tweede-dagen-voor-start}") int tweedeDagenVoorStart) {
+                           PlanningEigenschappen planningEigenschappen) {
         this.jdbc = jdbc;
         this.planning = planning;
         this.klok = klok;
-        this.tweedeDagenVoorStart = tweedeDagenVoorStart;
+        this.tweedeDagenVoorStart = planningEigenschappen.tweedeDagenVoorStart();
     }
 
     /** The school's checks today; empty when it is not planned, or its phase has begun. */

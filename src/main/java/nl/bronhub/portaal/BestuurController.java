@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
-import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.gtb.GtbOverzicht;
 import nl.bronhub.planning.Planning;
 import nl.bronhub.voortgang.VoortgangStand;
@@ -55,24 +55,21 @@ public class BestuurController {
     private final VoortgangStand voortgang;
     private final GtbOverzicht gtb;
     private final Planning planning;
-    private final PortaalAccounts accounts;
-    private final PortaalSessies sessies;
+    private final WachtwoordKeuze wachtwoordKeuze;
 
     public BestuurController(AanleverpuntRegister register, Kwalificatie kwalificatie, VoortgangStand voortgang, GtbOverzicht gtb,
-                             Planning planning, PortaalAccounts accounts, PortaalSessies sessies) {
+                             Planning planning, WachtwoordKeuze wachtwoordKeuze) {
         this.register = register;
         this.kwalificatie = kwalificatie;
         this.voortgang = voortgang;
         this.gtb = gtb;
         this.planning = planning;
-        this.accounts = accounts;
-        this.sessies = sessies;
+        this.wachtwoordKeuze = wachtwoordKeuze;
     }
 
     @GetMapping("/" + NUMMER)
     public String scholen(@PathVariable String nummer, Model model) {
-        bestuur(nummer, model);
-        List<School> scholen = register.scholenVanBestuur(nummer).stream().map(this::school).filter(Objects::nonNull).toList();
+        List<School> scholen = bestuur(nummer, model).stream().map(this::school).filter(Objects::nonNull).toList();
         model.addAttribute("scholen", scholen);
         model.addAttribute("aantalInFase", scholen.stream().filter(s -> s.inFase() && s.stand().status() == Kwalificatie.Status.IN_FASE).count());
         model.addAttribute("aantalGekwalificeerd", scholen.stream().filter(s -> s.stand().status() == Kwalificatie.Status.GEKWALIFICEERD).count());
@@ -82,8 +79,7 @@ public class BestuurController {
 
     @GetMapping("/" + NUMMER + "/scholen/" + PortaalController.BRIN)
     public String school(@PathVariable String nummer, @PathVariable String brin, Model model) {
-        bestuur(nummer, model);
-        if (!register.scholenVanBestuur(nummer).contains(brin)) {
+        if (!bestuur(nummer, model).contains(brin)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         School school = school(brin);
@@ -97,29 +93,22 @@ public class BestuurController {
     @GetMapping("/" + NUMMER + "/wachtwoord")
     public String wachtwoord(@PathVariable String nummer, Model model) {
         bestuur(nummer, model);
-        model.addAttribute("minLengte", accounts.minLengte());
-        return "portaal/wachtwoord";
+        return wachtwoordKeuze.formulier(model);
     }
 
     @PostMapping("/" + NUMMER + "/wachtwoord")
     public String kiesWachtwoord(@PathVariable String nummer, @RequestParam(required = false) String huidig,
                                  @RequestParam(required = false) String nieuw, @RequestParam(required = false) String herhaling,
                                  jakarta.servlet.http.HttpSession sessie, Model model, RedirectAttributes doorgeven) {
-        try {
-            accounts.kiesWachtwoord(nummer, huidig, nieuw, herhaling);
-        } catch (OngeldigeInvoer fout) {
-            model.addAttribute("fout", fout.getMessage());
-            return wachtwoord(nummer, model);
-        }
-        sessies.beeindig(nummer, sessie.getId());
-        doorgeven.addFlashAttribute("melding", "Uw nieuwe wachtwoord is opgeslagen. Gebruik het voortaan om in te loggen.");
-        return "redirect:/portaal/" + nummer + "/wachtwoord";
+        return wachtwoordKeuze.kies(nummer, huidig, nieuw, herhaling, sessie, model, doorgeven, () -> wachtwoord(nummer, model));
     }
 
-    private void bestuur(String nummer, Model model) {
-        String naam = register.besturen().stream().filter(b -> b.nummer().equals(nummer)).map(AanleverpuntRegister.Bestuur::naam)
-                .filter(Objects::nonNull).findFirst().orElse(null);
+    /** The board's name in the model (for the menu); answers its schools, read once per page. */
+    private List<String> bestuur(String nummer, Model model) {
+        Optional<AanleverpuntRegister.Bestuur> bestuur = register.bestuur(nummer);
+        String naam = bestuur.map(AanleverpuntRegister.Bestuur::naam).orElse(null);
         model.addAttribute("bestuur", Map.of("nummer", nummer, "naam", naam == null ? "Bestuur " + nummer : naam));
+        return bestuur.map(AanleverpuntRegister.Bestuur::scholen).orElse(List.of());
     }
 
     /** A planned school's week as the pages show it: week, year and the window of the real start; null when not planned. */

@@ -56,14 +56,14 @@ public class PortaalController {
     private final AbVergelijking abVergelijking;
     private final AanleverpuntRegister register;
     private final PortaalAccounts accounts;
-    private final PortaalSessies sessies;
+    private final WachtwoordKeuze wachtwoordKeuze;
     private final java.time.Clock klok;
     private final nl.bronhub.planning.Contactcontrole contactcontrole;
     private final nl.bronhub.planning.Planning planning;
     private final nl.bronhub.toegang.CertificaatUitgifte uitgifte;
 
     public PortaalController(Kwalificatie kwalificatie, VoortgangStand voortgang, GtbOverzicht gtb, AbVergelijking abVergelijking,
-                             AanleverpuntRegister register, PortaalAccounts accounts, PortaalSessies sessies, java.time.Clock klok,
+                             AanleverpuntRegister register, PortaalAccounts accounts, WachtwoordKeuze wachtwoordKeuze, java.time.Clock klok,
                              nl.bronhub.planning.Contactcontrole contactcontrole, nl.bronhub.planning.Planning planning,
                              nl.bronhub.toegang.CertificaatUitgifte uitgifte) {
         this.uitgifte = uitgifte;
@@ -71,7 +71,7 @@ public class PortaalController {
         this.contactcontrole = contactcontrole;
         this.planning = planning;
         this.accounts = accounts;
-        this.sessies = sessies;
+        this.wachtwoordKeuze = wachtwoordKeuze;
         this.kwalificatie = kwalificatie;
         this.voortgang = voortgang;
         this.gtb = gtb;
@@ -269,23 +269,14 @@ public class PortaalController {
     @GetMapping("/" + BRIN + "/wachtwoord")
     public String wachtwoord(@PathVariable String brin, Model model) {
         school(brin, model);
-        model.addAttribute("minLengte", accounts.minLengte());
-        return "portaal/wachtwoord";
+        return wachtwoordKeuze.formulier(model);
     }
 
     @PostMapping("/" + BRIN + "/wachtwoord")
     public String kiesWachtwoord(@PathVariable String brin, @RequestParam(required = false) String huidig,
                                  @RequestParam(required = false) String nieuw, @RequestParam(required = false) String herhaling,
                                  jakarta.servlet.http.HttpSession sessie, Model model, RedirectAttributes doorgeven) {
-        try {
-            accounts.kiesWachtwoord(brin, huidig, nieuw, herhaling);
-        } catch (OngeldigeInvoer fout) {
-            model.addAttribute("fout", fout.getMessage());
-            return wachtwoord(brin, model);
-        }
-        sessies.beeindig(brin, sessie.getId());
-        doorgeven.addFlashAttribute("melding", "Uw nieuwe wachtwoord is opgeslagen. Gebruik het voortaan om in te loggen.");
-        return "redirect:/portaal/" + brin + "/wachtwoord";
+        return wachtwoordKeuze.kies(brin, huidig, nieuw, herhaling, sessie, model, doorgeven, () -> wachtwoord(brin, model));
     }
 
     private void school(String brin, Model model) {

@@ -1,13 +1,18 @@
 package nl.bronhub.portaal;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -42,6 +47,16 @@ public class PortaalFoutpagina implements ErrorViewResolver {
                             ? new String[] {"Verzoek niet verwerkt", "Mijn BRON kon dit verzoek niet verwerken."}
                             : new String[] {"Storing", "Er ging iets mis in Mijn BRON. Probeer het later opnieuw."};
                 };
-        return new ModelAndView("portaal/fout", Map.of("titel", tekst[0], "uitleg", tekst[1]), status);
+        Map<String, Object> gegevens = new HashMap<>(Map.of("titel", tekst[0], "uitleg", tekst[1]));
+        // a signed-in school or board keeps its bar: who is signed in, and the way back to its own pages (the account
+        // is a BRIN or a bestuursnummer, no personal data). The error dispatch (/error) is outside the portal's filter
+        // chain, so the sign-in is read from the session it was kept in.
+        HttpSession sessie = verzoek.getSession(false);
+        if (sessie != null && sessie.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext c
+                && c.getAuthentication() != null && c.getAuthentication().isAuthenticated()
+                && !(c.getAuthentication() instanceof AnonymousAuthenticationToken)) {
+            gegevens.put("account", c.getAuthentication().getName());
+        }
+        return new ModelAndView("portaal/fout", gegevens, status);
     }
 }

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import nl.bronhub.ConfigLezer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The reference register of institutions and vestigingen (BRIN), read from config/ at start. */
@@ -30,7 +29,8 @@ public class Instellingen {
     private final Set<String> recs;
     private final String vingerafdruk;
 
-    public Instellingen(@Value("${bron.referentie.instellingen}") String bestand, ConfigLezer config) {
+    public Instellingen(ReferentieEigenschappen eigenschappen, ConfigLezer config) {
+        String bestand = eigenschappen.instellingen();
         Bestand gelezen = config.lees(bestand, Bestand.class, "Reference register");
         this.recs = gelezen.recs() == null ? Set.of() : Set.copyOf(gelezen.recs());
         this.instellingen = gelezen.instellingen().stream()

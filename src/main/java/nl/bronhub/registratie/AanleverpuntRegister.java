@@ -15,7 +15,6 @@ import jakarta.validation.Validator;
 import nl.bronhub.aanlevering.Aanleverpunten;
 import nl.bronhub.aanlevering.Formaten;
 import nl.bronhub.referentie.Instellingen;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -71,7 +70,7 @@ public class AanleverpuntRegister implements ApplicationRunner {
 
     public AanleverpuntRegister(NamedParameterJdbcTemplate jdbc, Aanleverpunten aanleverpunten, Instellingen instellingen,
                                 Validator validator, ConfigLezer config, Clock klok,
-                                @Value("${bron.aanleverpunten.bestand}") String seedBestand, nl.bronhub.planning.Planning planning) {
+                                AanleverpuntEigenschappen eigenschappen, nl.bronhub.planning.Planning planning) {
         this.jdbc = jdbc;
         this.planning = planning;
         this.aanleverpunten = aanleverpunten;
@@ -79,7 +78,7 @@ public class AanleverpuntRegister implements ApplicationRunner {
         this.validator = validator;
         this.config = config;
         this.klok = klok;
-        this.seedBestand = seedBestand;
+        this.seedBestand = eigenschappen.bestand();
     }
 
     @Override
@@ -131,15 +130,26 @@ public class AanleverpuntRegister implements ApplicationRunner {
     }
 
     public List<Bestuur> besturen() {
+        return besturen(jdbc.query("select bestuur_nummer, brin, bestuur_naam from aanleverpunt where bestuur_nummer is not null "
+                + "order by brin, aanleverpuntnummer", Map.of(), AanleverpuntRegister::bestuurRij));
+    }
+
+    /** One board, read alone (a page view of its dashboard); empty when no aanleverpunt names it. */
+    public Optional<Bestuur> bestuur(String nummer) {
+        return besturen(jdbc.query("select bestuur_nummer, brin, bestuur_naam from aanleverpunt where bestuur_nummer = :nummer "
+                + "order by brin, aanleverpuntnummer", Map.of("nummer", nummer), AanleverpuntRegister::bestuurRij)).stream().findFirst();
+    }
+
+    private static String[] bestuurRij(java.sql.ResultSet rs, int rij) throws java.sql.SQLException {
+        return new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
+    }
+
+    private static List<Bestuur> besturen(List<String[]> rijen) {
         Map<String, List<String[]>> perNummer = new java.util.TreeMap<>();
-        jdbc.query("select bestuur_nummer, brin, bestuur_naam from aanleverpunt where bestuur_nummer is not null order by brin, aanleverpuntnummer",
-                Map.of(), (java.sql.ResultSet rs) -> {
-                    perNummer.computeIfAbsent(rs.getString(1), n -> new java.util.ArrayList<>())
-                            .add(new String[] {rs.getString(2), rs.getString(3)});
-                });
+        rijen.forEach(r -> perNummer.computeIfAbsent(r[0], n -> new java.util.ArrayList<>()).add(r));
         return perNummer.entrySet().stream().map(e -> new Bestuur(e.getKey(),
-                e.getValue().stream().map(r -> r[1]).filter(java.util.Objects::nonNull).findFirst().orElse(null),
-                e.getValue().stream().map(r -> r[0]).distinct().toList())).toList();
+                e.getValue().stream().map(r -> r[2]).filter(java.util.Objects::nonNull).findFirst().orElse(null),
+                e.getValue().stream().map(r -> r[1]).distinct().toList())).toList();
     }
 
     /** Creates or replaces the registry data of an aanleverpunt; refused input changes nothing. */

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import nl.bronhub.ConfigLezer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +33,8 @@ public class SignaalCatalogus implements SmartInitializingSingleton {
     private final Map<String, Definitie> definities;
     private final ApplicationContext context;
 
-    public SignaalCatalogus(@Value("${bron.signalen.bestand}") String bestand, ConfigLezer config, ApplicationContext context) {
-        this.definities = Map.copyOf(config.lees(bestand, Bestand.class, "Signal catalogue").signalen());
+    public SignaalCatalogus(SignaalEigenschappen eigenschappen, ConfigLezer config, ApplicationContext context) {
+        this.definities = Map.copyOf(config.lees(eigenschappen.bestand(), Bestand.class, "Signal catalogue").signalen());
         definities.forEach((code, d) -> Ernst.van(d.ernst()));
         this.context = context;
     }

@@ -22,7 +22,6 @@ import nl.bronhub.aanlevering.SoapBody;
 import nl.bronhub.audit.AuditSpoor;
 import nl.bronhub.contract.Contract;
 import nl.bronhub.signaal.SignaalCatalogus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -58,8 +57,8 @@ public class VerzoekBewaking extends OncePerRequestFilter {
     private final XMLInputFactory stax;
 
     public VerzoekBewaking(nl.bronhub.aanlevering.IntakeEigenschappen intake, SignaalCatalogus catalogus,
-                           AuditSpoor audit, @Value("${bron.benchmark.echo:false}") boolean echo) {
-        this.echo = echo;
+                           AuditSpoor audit, BenchmarkEigenschappen benchmark) {
+        this.echo = benchmark.echo();
         this.maxBytes = intake.maxVerzoekBytes();
         this.maxNestingdiepte = intake.maxNestingdiepte();
         this.catalogus = catalogus;

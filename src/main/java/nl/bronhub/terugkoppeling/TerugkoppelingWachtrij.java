@@ -44,10 +44,12 @@ public class TerugkoppelingWachtrij {
     private final Contract contract;
     private final Clock klok;
     private final DatatypeFactory datatypes;
+    private final Uitschrijfbewijsmeldingen aanvullingen;
 
-    public TerugkoppelingWachtrij(NamedParameterJdbcTemplate jdbc, RegisterLezer register, Contract contract, Clock klok)
-            throws DatatypeConfigurationException {
+    public TerugkoppelingWachtrij(NamedParameterJdbcTemplate jdbc, RegisterLezer register, Contract contract, Clock klok,
+                                  Uitschrijfbewijsmeldingen aanvullingen) throws DatatypeConfigurationException {
         this.jdbc = jdbc;
+        this.aanvullingen = aanvullingen;
         this.register = register;
         this.contract = contract;
         this.klok = klok;
@@ -83,6 +85,9 @@ public class TerugkoppelingWachtrij {
             // what the register stage stored: the register holds exactly this now
             t.setLeerling(ContractVertaling.naarContract(v.getGeregistreerdeLeerling()));
             t.setInschrijving(inschrijving(v.getGeregistreerdeInschrijving()));
+            if (v.getInschrijvingId() != null) {
+                t.setBekostiging(aanvullingen.bekostiging(v.getInschrijvingId()));
+            }
         } else {
             // refused, or a verwijderen: what the register holds (if anything) stands
             t.setLeerling(leerling(v.getPgn()));
@@ -95,6 +100,19 @@ public class TerugkoppelingWachtrij {
         for (long ander : v.getDubbeleInschrijvingen()) {
             nieuw.add(dubbeleInschrijving(v.getPgn(), v.getInschrijvingId(), ander));
             nieuw.add(dubbeleInschrijving(v.getPgn(), ander, v.getInschrijvingId()));
+        }
+        // the uitschrijfbewijs to the school the pupil goes to, its confirmation to the school left
+        for (long bewijs : v.getUitschrijfbewijzen()) {
+            Uitschrijfbewijsmeldingen.Melding m = aanvullingen.uitschrijfbewijs(bewijs);
+            Terugkoppeling naar = nieuw(SoortTerugkoppeling.UITSCHRIJFBEWIJS, Verwerkingsresultaat.MELDING);
+            naar.setLeerling(Uitschrijfbewijsmeldingen.identificatie(leerling(m.pgn())));
+            naar.setUitschrijfbewijs(m.bewijs());
+            nieuw.add(new Nieuw(m.naarAanleverpuntId(), null, naar));
+            Terugkoppeling van = nieuw(SoortTerugkoppeling.UITSCHRIJVING_BEVESTIGD, Verwerkingsresultaat.MELDING);
+            van.setLeerling(leerling(m.pgn()));
+            van.setInschrijving(inschrijving(register.inschrijving(m.vanInschrijvingId())));
+            van.setUitschrijfbewijs(m.bewijs());
+            nieuw.add(new Nieuw(m.vanAanleverpuntId(), null, van));
         }
     }
 

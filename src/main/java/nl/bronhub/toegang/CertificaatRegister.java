@@ -62,15 +62,14 @@ public class CertificaatRegister implements ApplicationRunner {
     private final Path tlsMap;
 
     public CertificaatRegister(NamedParameterJdbcTemplate jdbc, ConfigLezer config, Clock klok, SslBundles bundels,
-                               @Value("${server.ssl.bundle}") String bundel, @Value("${bron.toegang.bestand}") String seedBestand,
-                               @Value("${bron.tls.map}") String tlsMap) {
+                               @Value("${server.ssl.bundle}") String bundel, ToegangEigenschappen toegang, TlsEigenschappen tls) {
         this.jdbc = jdbc;
         this.config = config;
         this.klok = klok;
         this.bundels = bundels;
         this.bundel = bundel;
-        this.seedBestand = seedBestand;
-        this.tlsMap = Path.of(tlsMap);
+        this.seedBestand = toegang.bestand();
+        this.tlsMap = Path.of(tls.map());
     }
 
     @Override

@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
@@ -39,12 +39,17 @@ public class ProefPki implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        if (!env.getProperty("bron.tls.maken", Boolean.class, false)) {
+        // before the context: the same settings, bound as the beans will have them
+        TlsEigenschappen tls = Binder.get(env).bindOrCreate("bron.tls", TlsEigenschappen.class);
+        if (!tls.maken()) {
             return;
         }
-        Path map = Path.of(env.getRequiredProperty("bron.tls.map"));
-        List<String> servernamen = lijst(env.getProperty("bron.tls.servernamen", "localhost"));
-        List<String> clients = lijst(env.getProperty("bron.tls.proefcertificaten", ""));
+        if (tls.map() == null || tls.map().isBlank()) {
+            throw new IllegalStateException("bron.tls.map is empty: bron.tls.maken needs a directory to make the test certificates in");
+        }
+        Path map = Path.of(tls.map());
+        List<String> servernamen = lijst(tls.servernamen());
+        List<String> clients = lijst(tls.proefcertificaten());
         List<String> gemaakt = maak(map, servernamen, clients);
         if (!gemaakt.isEmpty()) {
             log.info("Test certificates made in " + map + ": " + String.join(", ", gemaakt));
@@ -86,7 +91,7 @@ public class ProefPki implements EnvironmentPostProcessor, Ordered {
         return map.resolve(naam + ".key");
     }
 
-    private static List<String> lijst(String waarde) {
-        return Arrays.stream(waarde.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    private static List<String> lijst(List<String> waarden) {
+        return waarden.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

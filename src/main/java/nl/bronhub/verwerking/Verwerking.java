@@ -27,6 +27,7 @@ public final class Verwerking {
     private String pgn;
     private Long inschrijvingId;
     private final List<Long> dubbeleInschrijvingen = new ArrayList<>();
+    private final List<Long> uitschrijfbewijzen = new ArrayList<>();
     private Leerling geregistreerdeLeerling;
     private Inschrijving geregistreerdeInschrijving;
 
@@ -48,6 +49,7 @@ public final class Verwerking {
         signalen.clear();
         inschrijvingId = null;
         dubbeleInschrijvingen.clear();
+        uitschrijfbewijzen.clear();
         geregistreerdeLeerling = null;
         geregistreerdeInschrijving = null;
     }
@@ -150,6 +152,11 @@ public final class Verwerking {
     /** Inschrijvingen at other schools this one newly overlaps with (handbook 7.7.4). */
     public List<Long> getDubbeleInschrijvingen() {
         return dubbeleInschrijvingen;
+    }
+
+    /** Uitschrijfbewijzen this bericht made (their ids): the terugkoppeling stage tells both schools. */
+    public List<Long> getUitschrijfbewijzen() {
+        return uitschrijfbewijzen;
     }
 
     public List<Signaal> getSignalen() {

@@ -11,7 +11,6 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,8 @@ public class IngebouwdeMailserver implements DisposableBean {
 
     private final GreenMail greenMail;
 
-    public IngebouwdeMailserver(@Value("${bron.mail.ingebouwd-poort}") int poort) {
+    public IngebouwdeMailserver(MailEigenschappen mail) {
+        int poort = mail.ingebouwdPoort();
         this.greenMail = new GreenMail(new ServerSetup(poort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
     }

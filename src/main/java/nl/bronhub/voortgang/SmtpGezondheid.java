@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 
 import javax.net.ssl.SSLSocketFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
@@ -26,10 +25,10 @@ public class SmtpGezondheid extends AbstractHealthIndicator {
 
     private final URI uri;
 
-    public SmtpGezondheid(@Value("${bron.mail.uri}") String uri) {
+    public SmtpGezondheid(MailEigenschappen mail) {
         super("SMTP health check failed");
         // camel-mail's URI; its query (which may hold a password) is not needed here
-        this.uri = URI.create(uri.replaceFirst("\\?.*$", ""));
+        this.uri = URI.create(mail.uri().replaceFirst("\\?.*$", ""));
     }
 
     @Override

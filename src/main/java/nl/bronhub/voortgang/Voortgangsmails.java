@@ -14,7 +14,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -50,7 +49,7 @@ public class Voortgangsmails {
     private final nl.bronhub.planning.Contactcontrole contactcontrole;
 
     public Voortgangsmails(NamedParameterJdbcTemplate jdbc, MailSjablonen sjablonen, Instellingen instellingen, nl.bronhub.Helpdesk helpdesk,
-                           VoortgangEigenschappen voortgang, @Value("${bron.mail.afzender}") String afzender,
+                           VoortgangEigenschappen voortgang, MailEigenschappen mail,
                            nl.bronhub.planning.PlanningEigenschappen planningEigenschappen, nl.bronhub.planning.Planning planning,
                            nl.bronhub.planning.Contactcontrole contactcontrole) {
         this.jdbc = jdbc;
@@ -58,7 +57,7 @@ public class Voortgangsmails {
         this.instellingen = instellingen;
         this.verwachting = Map.of(3, voortgang.verwachting().week3(), 6, voortgang.verwachting().week6());
         this.herhaalNa = Duration.ofMillis(voortgang.herhaalNaMs());
-        this.afzender = afzender;
+        this.afzender = mail.afzender();
         this.helpdesk = helpdesk;
         this.handboek = planningEigenschappen.handboekUrl();
         this.planning = planning;

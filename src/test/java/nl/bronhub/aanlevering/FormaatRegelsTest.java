@@ -15,6 +15,7 @@ import nl.bronhub.contract.v1.Indicatiestelling;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.signaal.SignaalEigenschappen;
 import nl.bronhub.support.Hub;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FormaatRegelsTest {
 
-    private static final SignaalCatalogus CATALOGUS = new SignaalCatalogus(Hub.SIGNALEN, new ConfigLezer(), null);
+    private static final SignaalCatalogus CATALOGUS = new SignaalCatalogus(new SignaalEigenschappen(Hub.SIGNALEN), new ConfigLezer(), null);
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final LocalDate VANDAAG = LocalDate.of(2026, 9, 15);
     private static final Clock KLOK = Clock.fixed(VANDAAG.atTime(12, 0).atZone(AMSTERDAM).toInstant(), AMSTERDAM);

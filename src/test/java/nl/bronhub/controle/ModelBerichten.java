@@ -19,6 +19,8 @@ import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;
 import nl.bronhub.model.Voorkomen;
+import nl.bronhub.referentie.ReferentieEigenschappen;
+import nl.bronhub.signaal.SignaalEigenschappen;
 import nl.bronhub.verwerking.Verwerking;
 import nl.bronhub.referentie.Instellingen;
 import nl.bronhub.signaal.SignaalCatalogus;
@@ -35,14 +37,14 @@ final class ModelBerichten {
      * that every rule's code is in the file is SignaalcodesPerRegelTest's here. Paths are from the repository root,
      * where surefire runs the tests.
      */
-    static final SignaalCatalogus CATALOGUS = new SignaalCatalogus(nl.bronhub.support.Hub.SIGNALEN, new ConfigLezer(), null);
+    static final SignaalCatalogus CATALOGUS = new SignaalCatalogus(new SignaalEigenschappen(nl.bronhub.support.Hub.SIGNALEN), new ConfigLezer(), null);
 
     /**
      * The institutions the hub tests deliver for. Among them: 10AA a WEC school with vestiging 01 (most soorten
      * onderwijs), 02 (only 33, closed after 31-07-2024) and 03 (only 11 and 12); 71WA a WPO school; 71VA a VGK
      * institution; 71XA a WEC school closed after 31-07-2020; 71VO a WVO school; 71EB a WEB institution.
      */
-    static final Instellingen INSTELLINGEN = new Instellingen("src/test/resources/referentie/instellingen.yaml", new ConfigLezer());
+    static final Instellingen INSTELLINGEN = new Instellingen(new ReferentieEigenschappen("src/test/resources/referentie/instellingen.yaml"), new ConfigLezer());
 
     static final String WEC = "10AA";
     static final String WPO = "71WA";

@@ -16,6 +16,7 @@ import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;
 import nl.bronhub.registratie.RegisterLezer;
 import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.signaal.SignaalEigenschappen;
 import nl.bronhub.support.Hub;
 import nl.bronhub.verwerking.Verwerking;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GbaRegelsTest {
 
-    private static final SignaalCatalogus CATALOGUS = new SignaalCatalogus(Hub.SIGNALEN, new ConfigLezer(), null);
+    private static final SignaalCatalogus CATALOGUS = new SignaalCatalogus(new SignaalEigenschappen(Hub.SIGNALEN), new ConfigLezer(), null);
     private static final String BRIN = "10AA";
     private static final String BSN = "999993847";
     private static final LocalDate GEBOREN = LocalDate.of(2016, 3, 14);

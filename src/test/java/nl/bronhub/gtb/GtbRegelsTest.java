@@ -21,6 +21,7 @@ import nl.bronhub.gtb.GtbRegels.Inschrijving;
 import nl.bronhub.gtb.GtbRegels.Leerling;
 import nl.bronhub.gtb.GtbRegels.Rij;
 import nl.bronhub.referentie.Instellingen;
+import nl.bronhub.referentie.ReferentieEigenschappen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GtbRegelsTest {
 
-    private static final Instellingen INSTELLINGEN = new Instellingen("src/test/resources/referentie/instellingen.yaml", new ConfigLezer());
+    private static final Instellingen INSTELLINGEN = new Instellingen(new ReferentieEigenschappen("src/test/resources/referentie/instellingen.yaml"), new ConfigLezer());
     private static final LocalDate VANDAAG = LocalDate.of(2026, 9, 15);
 
     private static final LocalDate EERSTE_SCHOOLDAG = LocalDate.of(2026, 8, 17);
@@ -193,7 +194,7 @@ class GtbRegelsTest {
                 instellingen:
                   - {brin: "80AA", soort: WEC, geldigVanaf: 1990-08-01, geldigTot: 2026-09-30, vestigingen: [{volgnummer: "01", geldigVanaf: 1990-08-01, soortenOnderwijs: ["33"]}]}
                 """);
-        GtbRegels eigen = new GtbRegels(new Instellingen(bestand.toString(), new ConfigLezer()), peildata(0));
+        GtbRegels eigen = new GtbRegels(new Instellingen(new ReferentieEigenschappen(bestand.toString()), new ConfigLezer()), peildata(0));
         List<Rij> rijen = eigen.beoordeel(leerling(sanne(), wec("80AA", "2026-08-01").bouw()), VANDAAG);
         assertThat(signalen(rijen, "80AA", EERSTE_SCHOOLDAG)).isEmpty();
         assertThat(signalen(rijen, "80AA", OKTOBER)).as("the day after geldigTot").containsExactly("3 2026-10-01");

@@ -48,7 +48,7 @@ class H2OnderhoudTest {
                 }
             }
 
-            H2Onderhoud onderhoud = new H2Onderhoud(ds, 80, 1 << 20);
+            H2Onderhoud onderhoud = new H2Onderhoud(ds, new OpslagEigenschappen(80, 1 << 20, 1000));
             // commits alone do not free the chunks that still hold a few live rows
             wijzig(open, 5);
             int voor = onderhoud.vulgraad();
@@ -93,7 +93,7 @@ class H2OnderhoudTest {
     void geenBestandGeenOnderhoud() throws SQLException {
         JdbcDataSource geheugen = new JdbcDataSource();
         geheugen.setURL("jdbc:h2:mem:onderhoud;DB_CLOSE_DELAY=-1");
-        H2Onderhoud onderhoud = new H2Onderhoud(geheugen, 80, 1 << 20);
+        H2Onderhoud onderhoud = new H2Onderhoud(geheugen, new OpslagEigenschappen(80, 1 << 20, 1000));
         assertThat(onderhoud.compacteer()).isFalse();
         assertThat(onderhoud.vulgraad()).isEqualTo(-1);
     }
@@ -101,7 +101,7 @@ class H2OnderhoudTest {
     @Test
     void doetNietsOpPostgres() throws SQLException {
         assumeTrue(Databank.postgres(), "runs with -Dbron.test.database=postgres");
-        H2Onderhoud onderhoud = new H2Onderhoud(Databank.postgresDataSource(), 80, 1 << 20);
+        H2Onderhoud onderhoud = new H2Onderhoud(Databank.postgresDataSource(), new OpslagEigenschappen(80, 1 << 20, 1000));
         assertThat(onderhoud.compacteer()).isFalse();
         assertThat(onderhoud.vulgraad()).isEqualTo(-1);
     }

@@ -37,7 +37,8 @@ class VerwerkingRouteTest extends RouteTestBasis {
             "instellingRegels.controleerAlle", "groepRegels.controleerAlle", "indicatieRegels.controleerAlle",
             "ambulanteBegeleidingRegels.controleerAlle", "mutatieRegels.controleerAlle",
             "gbaControle.controleerAlle", "identificatie.identificeerAlle", "mutatieRegels.naIdentificatieAlle",
-            "register.registreerAlle", "dubbeleInschrijvingen.zoekAlle", "terugkoppelingWachtrij.plaatsAlle",
+            "register.registreerAlle", "dubbeleInschrijvingen.zoekAlle", "uitschrijfbewijzen.zoekAlle",
+            "terugkoppelingWachtrij.plaatsAlle",
             "berichtWachtrij.verwerkt", "transactie.commit");
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -50,7 +51,7 @@ class VerwerkingRouteTest extends RouteTestBasis {
         werkvoorraden = dubbel("werkvoorraden", new Werkvoorraden());
         for (String bean : List.of("registerLezer", "adresRegels", "datumRegels", "leeftijdRegels", "instellingRegels",
                 "groepRegels", "indicatieRegels", "ambulanteBegeleidingRegels", "mutatieRegels", "gbaControle", "identificatie",
-                "register", "dubbeleInschrijvingen", "terugkoppelingWachtrij", "gbaVraag", "opslagOnderhoud",
+                "register", "dubbeleInschrijvingen", "uitschrijfbewijzen", "terugkoppelingWachtrij", "gbaVraag", "opslagOnderhoud",
                 "terugkoppelingOphalen", "toegangscontrole", "auditSpoor")) {
             dubbel(bean, new Stap());
         }
