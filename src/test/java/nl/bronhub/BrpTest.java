@@ -161,6 +161,28 @@ class BrpTest extends IdentificatieTest {
         assertThat(((Number) rij(bericht).get("pogingen")).intValue()).isZero();
     }
 
+    @Test
+    void eenTraagAntwoordLaatHetBerichtWachtenEnGeeftGeenSignaal() {
+        brp.server().resetAll();
+        // slower than lees-timeout (3 s): no answer, whatever it would have said
+        brp.server().stubFor(post(urlEqualTo(BrpNabootsing.PAD))
+                .willReturn(BrpNabootsing.json(200, BrpNabootsing.antwoord("raadpleeg-leeg.json")).withFixedDelay(6000)));
+        LasClient las = las("10AF", "1");
+        Bericht bericht = inschrijven(leerling("999993483", "2014-06-21", "V", "Vries", "2011CD"), wec("2026-08-01"));
+        las.aanleveren(bericht);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rij(bericht).get("laatste_fout") != null);
+        assertThat(rij(bericht).get("status")).isEqualTo("ONTVANGEN");
+        assertThat(alle(las)).isEmpty();
+
+        brp.server().resetAll();
+        brp.dienPersonen(Hub.GBA.split(","));
+
+        Terugkoppeling t = terugkoppelingVan(las, bericht.getIdentificatie());
+        geregistreerdZonderSignalen(t);
+        assertThat(t.getLeerling().getVoorvoegsel()).isEqualTo("de");
+    }
+
     private Map<String, Object> rij(Bericht b) {
         return jdbc.queryForMap("select status, pogingen, laatste_fout, volgende_poging_op from bericht where identificatie = ?",
                 b.getIdentificatie());
