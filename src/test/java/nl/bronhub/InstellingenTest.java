@@ -50,4 +50,22 @@ class InstellingenTest {
         assertThat(rapport).contains("Value: \"" + waarde + "\"").contains("Reason: ")
                 .containsAnyOf("Origin: \"" + sleutel + "\"", "Property: " + sleutel + "\n");
     }
+
+    /** With bron.gba.register: brp its settings are checked at start too (with the stub they are not read). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "bron.gba.brp.api-sleutel|''",
+            "bron.gba.brp.basis-url|http://brp.example/haalcentraal/api/brp",
+            "bron.gba.brp.lees-timeout|PT0S",
+            "bron.gba.brp.circuit.faalpercentage|0"})
+    void eenVerkeerdeBrpWaardeStoptDeStartEnNoemtDeSleutel(String sleutel, String waarde, CapturedOutput uitvoer) {
+        Map<String, Object> eigenschappen = Hub.testEigenschappen(data);
+        eigenschappen.put("bron.gba.register", "brp");
+        eigenschappen.put("bron.gba.brp.api-sleutel", "proef-sleutel");
+        eigenschappen.put(sleutel, waarde);
+        assertThatThrownBy(() -> Hub.start(eigenschappen).close()).isInstanceOf(Exception.class);
+        String rapport = uitvoer.getOut().substring(uitvoer.getOut().lastIndexOf("APPLICATION FAILED TO START"));
+        assertThat(rapport).contains("Reason: ").containsAnyOf("Origin: \"" + sleutel + "\"", "Property: " + sleutel + "\n");
+        assertThat(rapport).doesNotContain("proef-sleutel");
+    }
 }

@@ -42,8 +42,9 @@ public class GbaControle implements SignaalBron {
             return;
         }
         Optional<GbaPersoon> gevonden = v.gba().opBsn();
-        if (gevonden.isEmpty() || !gevonden.get().geboortedatum().equals(p.geboortedatum())
-                || !gevonden.get().geslacht().equals(p.geslacht())) {
+        // a BRP may hold a birth date partly unknown (no date then) or no geslacht: no match
+        if (gevonden.isEmpty() || !p.geboortedatum().equals(gevonden.get().geboortedatum())
+                || !p.geslacht().equals(gevonden.get().geslacht())) {
             v.voegToe(catalogus.signaal("753", "burgerservicenummer"));
             return;
         }

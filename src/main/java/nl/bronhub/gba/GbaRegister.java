@@ -7,8 +7,9 @@ import nl.bronhub.model.GbaPersoon;
 
 /**
  * The hub's one door to the municipal person register, chosen with bron.gba.register. The stub
- * (GbaStubRegister) reads files in config/. A client of the Haal Centraal BRP API would implement the
- * two look-ups with its queries RaadpleegMetBurgerservicenummer and ZoekMetGeslachtsnaamEnGeboortedatum.
+ * (GbaStubRegister) reads files in config/; BrpRegister asks the Haal Centraal BRP Personen API with its queries
+ * RaadpleegMetBurgerservicenummer and ZoekMetGeslachtsnaamEnGeboortedatum. An unknown person is an answer (empty);
+ * no answer at all is a GbaOnbereikbaar, and the bericht waits.
  */
 public interface GbaRegister {
 

@@ -29,12 +29,17 @@ public class GbaVraag {
 
     /**
      * Every bericht of the werkvoorraad; when the register cannot be asked about one, that one and the ones after
-     * it wait (it is retried with back-off, like a failure in the transaction).
+     * it wait: when the register gave no answer (down, slow, its circuit open) as long as it takes, else it is
+     * retried with back-off, like a failure in the transaction.
      */
     public void vraagAlle(Werkvoorraad werkvoorraad) {
         for (Verwerking v : werkvoorraad.getBerichten()) {
             try (var correlatie = Correlatie.bericht(v.getBerichtId())) {
                 vraag(v);
+            } catch (GbaOnbereikbaar e) {
+                // no answer is not 'unknown': it and the ones after it wait, and no attempt is counted
+                werkvoorraad.nietGevraagd(v, e, e.wacht());
+                return;
             } catch (RuntimeException e) {
                 werkvoorraad.nietGevraagd(v, e);
                 return;

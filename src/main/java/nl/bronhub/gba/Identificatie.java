@@ -69,7 +69,7 @@ public class Identificatie implements SignaalBron {
         if (!p.buitenland() && p.postcode() != null) {
             // GbaVraag asked the person register for this surname and birth date
             List<GbaPersoon> gevonden = v.gba().opNaamEnGeboortedatum().stream()
-                    .filter(g -> g.geslacht().equals(p.geslacht()) && Objects.equals(g.postcode(), p.postcode()))
+                    .filter(g -> p.geslacht().equals(g.geslacht()) && Objects.equals(g.postcode(), p.postcode()))
                     .toList();
             if (gevonden.size() == 1) {
                 v.setLeerling(p.metBsn(gevonden.get(0).bsn()));

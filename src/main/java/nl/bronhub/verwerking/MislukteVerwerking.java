@@ -72,6 +72,30 @@ public class MislukteVerwerking {
     }
 
     /**
+     * The person register gave no answer about this bericht (down, slow, its circuit open, or refusing the hub): it
+     * waits {@code wacht} and is asked about again, as often as it takes. No attempt is counted, so it is never
+     * parked for this: when the register answers again, it is processed as if it had just arrived.
+     */
+    public Uitkomst wachtOpRegister(long aanleverpuntId, long berichtId, Throwable oorzaak, Duration wacht) {
+        String fout = oorzaak == null ? "onbekend" : oorzaak.getClass().getName();
+        try {
+            int bijgewerkt = jdbc.update("update bericht set laatste_fout = :fout, volgende_poging_op = :volgende "
+                            + "where id = :id and aanleverpunt_id = :ap and status = 'ONTVANGEN'",
+                    Map.of("fout", fout, "volgende", Timestamp.from(Instant.now().plus(wacht)), "id", berichtId, "ap", aanleverpuntId));
+            if (bijgewerkt == 1) {
+                // the reason is of the client's own making (HTTP status, timeout, circuit open), never a person's data
+                LOG.info("Bericht {} waits {} for the person register: {}", berichtId, wacht,
+                        oorzaak == null ? "no answer" : oorzaak.getMessage());
+            }
+            return Uitkomst.WACHTEN;
+        } catch (RuntimeException e) {
+            LOG.warn("Wait of bericht {} could not be recorded ({}); it stays in the queue and its aanleverpunt pauses",
+                    berichtId, e.getClass().getName());
+            return Uitkomst.NIET_VASTGELEGD;
+        }
+    }
+
+    /**
      * Parked, the bericht waits for an operator (GeparkeerdeBerichten): replayed, it gets its normal
      * terugkoppeling; discarded, 358. The LAS is told nothing before, because 358 means 'not registered,
      * send again', and a replay after that would register the bericht twice.

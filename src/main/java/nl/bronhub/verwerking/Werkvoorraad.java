@@ -91,8 +91,11 @@ public final class Werkvoorraad {
         gestopt = true;
     }
 
-    /** A bericht about whom the person register could not be asked, and why. */
-    public record NietGevraagd(Verwerking bericht, RuntimeException oorzaak) {
+    /**
+     * A bericht about whom the person register could not be asked, and why; {@code wacht} is set when the register
+     * gave no answer (the bericht waits that long, no attempt counted), null for a failure like any other.
+     */
+    public record NietGevraagd(Verwerking bericht, RuntimeException oorzaak, java.time.Duration wacht) {
     }
 
     private NietGevraagd nietGevraagd;
@@ -102,10 +105,15 @@ public final class Werkvoorraad {
      * failure is recorded when the poll ends (retried with back-off like any other).
      */
     public void nietGevraagd(Verwerking v, RuntimeException oorzaak) {
+        nietGevraagd(v, oorzaak, null);
+    }
+
+    /** The person register gave no answer about this bericht: it and the ones after it wait {@code wacht}. */
+    public void nietGevraagd(Verwerking v, RuntimeException oorzaak, java.time.Duration wacht) {
         int i = wachtend.indexOf(v);
         if (i >= 0) {
             wachtend.subList(i, wachtend.size()).clear();
-            nietGevraagd = new NietGevraagd(v, oorzaak);
+            nietGevraagd = new NietGevraagd(v, oorzaak, wacht);
         }
     }
 

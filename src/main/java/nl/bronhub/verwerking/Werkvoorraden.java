@@ -118,8 +118,10 @@ public class Werkvoorraden {
             Werkvoorraad.NietGevraagd niet = w.getNietGevraagd();
             if (niet != null) {
                 try (var correlatie = Correlatie.bericht(niet.bericht().getBerichtId())) {
-                    if (mislukt.registreer(w.getAanleverpuntId(), niet.bericht().getBerichtId(), niet.oorzaak(), null)
-                            == MislukteVerwerking.Uitkomst.NIET_VASTGELEGD) {
+                    MislukteVerwerking.Uitkomst uitkomst = niet.wacht() != null
+                            ? mislukt.wachtOpRegister(w.getAanleverpuntId(), niet.bericht().getBerichtId(), niet.oorzaak(), niet.wacht())
+                            : mislukt.registreer(w.getAanleverpuntId(), niet.bericht().getBerichtId(), niet.oorzaak(), null);
+                    if (uitkomst == MislukteVerwerking.Uitkomst.NIET_VASTGELEGD) {
                         pauze.put(w.getAanleverpuntId(), Instant.now().plus(PAUZE));
                     }
                 }

@@ -80,6 +80,18 @@ class GbaRegelsTest {
         assertThat(signalen(gecontroleerd(metGeslacht(sanne(), "M")))).containsExactly("753 burgerservicenummer");
     }
 
+    /**
+     * 7.1: a BRP may hold a birth date partly unknown (the client gives no date then) or no geslacht: no match, 753,
+     * and no failure in processing.
+     */
+    @Test
+    void eenGbaPersoonZonderVolledigeGeboortedatumOfGeslachtIsEenOnjuisteCombinatie() {
+        gba.met(new GbaPersoon(BSN, null, "V", null, "Jansen", "Sanne", null, null, null, null, null, false));
+        assertThat(signalen(gecontroleerd(sanne()))).containsExactly("753 burgerservicenummer");
+        gba.met(new GbaPersoon(BSN, GEBOREN, null, null, "Jansen", "Sanne", null, null, null, "3511AB", null, false));
+        assertThat(signalen(gecontroleerd(sanne()))).containsExactly("753 burgerservicenummer");
+    }
+
     /** 7.1: only the postcode differs: an attentie 770, not 753; the bericht is not refused. */
     @Test
     void alleenEenAnderePostcodeIsEenAttentie() {
