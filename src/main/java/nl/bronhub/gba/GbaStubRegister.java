@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import nl.bronhub.ConfigLezer;
 import nl.bronhub.model.GbaPersoon;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +31,11 @@ public class GbaStubRegister implements GbaRegister {
     /** The search by surname and birth date, indexed: a scan per pupil without a number showed in the profile. */
     private final Map<String, List<GbaPersoon>> opNaamEnGeboortedatum = new ConcurrentHashMap<>();
 
-    public GbaStubRegister(@Value("${bron.gba.stub.bestanden}") List<String> bestanden, ConfigLezer config) {
-        for (String bestand : bestanden) {
+    public GbaStubRegister(GbaStubEigenschappen eigenschappen, ConfigLezer config) {
+        if (eigenschappen.bestanden().isEmpty()) {
+            throw new IllegalStateException("bron.gba.stub.bestanden names no file: the GBA stub needs at least one (config/gba/personen.yaml)");
+        }
+        for (String bestand : eigenschappen.bestanden()) {
             config.lees(bestand, Bestand.class, "GBA stub data").personen().forEach(r -> personen.put(r.bsn(),
                         new GbaPersoon(r.bsn(), r.geboortedatum(), r.geslacht(), r.voorvoegsel(), r.achternaam(), r.voornamen(),
                                 r.straatnaam(), r.huisnummer(), r.huisnummertoevoeging(), r.postcode(), r.woonplaats(),
