@@ -3,6 +3,7 @@ package nl.bronhub;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import nl.bronhub.verwerking.VerwerkingEigenschappen;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,7 +18,7 @@ public class HubConfig {
 
     /** Threads for processing different aanleverpunten side by side. */
     @Bean(destroyMethod = "shutdown")
-    public ExecutorService verwerkingPool(nl.bronhub.verwerking.VerwerkingEigenschappen verwerking) {
+    public ExecutorService verwerkingPool(VerwerkingEigenschappen verwerking) {
         return Executors.newFixedThreadPool(verwerking.parallelleAanleverpunten(), r -> {
             Thread t = new Thread(r, "verwerking");
             t.setDaemon(true);

@@ -1,5 +1,8 @@
 package nl.bronhub;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -106,8 +109,8 @@ class AanleverenEnTerugkoppelenTest extends HubTest {
 
         // as if processed eight days before the hub's today (2026-11-02), one day past the term of seven
         jdbc.update("update bericht set verwerkt_op = ? where identificatie = ?",
-                java.sql.Timestamp.from(java.time.Instant.parse("2026-10-25T09:00:00Z")), oud.getIdentificatie());
-        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                Timestamp.from(Instant.parse("2026-10-25T09:00:00Z")), oud.getIdentificatie());
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "select count(*) from bericht where identificatie = ? and inhoud is null", Integer.class, oud.getIdentificatie()) == 1);
 
         assertThat(jdbc.queryForObject("select inhoud from bericht where identificatie = ?", String.class, recent.getIdentificatie()))

@@ -1,7 +1,9 @@
 package nl.bronhub;
 
+import nl.bronhub.contract.v1.Ernst;
 import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.contract.v1.Verwerkingsresultaat;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.SignaalTest;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,8 @@ class AdresRegelsTest extends SignaalTest {
 
     private void afgekeurd(Persoon p, String code, String omschrijving) {
         Terugkoppeling t = aanmelden(p);
-        signaal(t, code, nl.bronhub.contract.v1.Ernst.AFKEUR, omschrijving);
-        assertThat(t.getResultaat()).isEqualTo(nl.bronhub.contract.v1.Verwerkingsresultaat.AFGEKEURD);
+        signaal(t, code, Ernst.AFKEUR, omschrijving);
+        assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.AFGEKEURD);
         assertThat(t.getLeerling()).as("nothing registered").isNull();
     }
 

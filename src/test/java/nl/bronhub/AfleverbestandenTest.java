@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import nl.bronhub.aanlevering.Pgn;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ontvangststatus;
 import nl.bronhub.contract.v1.Persoon;
@@ -286,10 +288,10 @@ class AfleverbestandenTest {
 
     /** Nine-digit numbers that pass the elfproef, none of them a person of the register. */
     static List<String> bsns(int aantal) {
-        List<String> uit = new java.util.ArrayList<>();
+        List<String> uit = new ArrayList<>();
         for (int n = 888_000_000; uit.size() < aantal; n++) {
             String s = Integer.toString(n);
-            if (nl.bronhub.aanlevering.Pgn.isGeldigBsn(s)) {
+            if (Pgn.isGeldigBsn(s)) {
                 uit.add(s);
             }
         }

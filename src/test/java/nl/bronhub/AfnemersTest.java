@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -381,7 +382,7 @@ class AfnemersTest {
         Path bestand = BESTANDEN.resolve("cbs-bestanden/register-2026-10-01.csv");
         // the file holds what the API gives
         String csv = vraag("/afnemers/leveringen/register?peildatum=2026-10-01", "cbs-bestanden", geheim, "text/csv").body();
-        assertThat(java.nio.file.Files.readString(bestand)).isEqualTo(csv).contains("30AA,01,33,x,x,0,7");
+        assertThat(Files.readString(bestand)).isEqualTo(csv).contains("30AA,01,33,x,x,0,7");
         JsonNode rij = operator.get("/audit/afnemers?afnemer=cbs-bestanden").json().get(1);
         assertThat(rij.get("formaat").asText()).isEqualTo("bestand");
         assertThat(rij.get("cellen").asInt()).isEqualTo(8);
@@ -390,7 +391,7 @@ class AfnemersTest {
         assertThat(operator.post("/afnemers/cbs-bestanden/bestanden/register?peildatum=2026-02-30").status()).isEqualTo(400);
         assertThat(operator.post("/afnemers/cbs-bestanden/bestanden/bsn?peildatum=2026-10-01").status()).isEqualTo(400);
         assertThat(operator.post("/afnemers/niemand/bestanden/register?peildatum=2026-10-01").status()).isEqualTo(404);
-        try (var inhoud = java.nio.file.Files.list(BESTANDEN.resolve("cbs-bestanden"))) {
+        try (var inhoud = Files.list(BESTANDEN.resolve("cbs-bestanden"))) {
             assertThat(inhoud.map(x -> x.getFileName().toString()).toList()).containsExactly("register-2026-10-01.csv");
         }
         assertThat(BESTANDEN.resolve("niemand")).doesNotExist();

@@ -1,13 +1,18 @@
 package nl.bronhub;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +20,8 @@ import nl.bronhub.contract.v1.AanleverenAntwoord;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ontvangststatus;
 import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.support.Databank;
+import nl.bronhub.support.FoutenInLog;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
@@ -22,6 +29,7 @@ import nl.bronhub.support.Mailserver;
 import nl.bronhub.support.OperatorClient;
 import nl.bronhub.support.Pki;
 import org.h2.tools.Server;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +80,7 @@ class BedrijfsvoeringTest {
 
                 // the mail relay down: health says so, but the instance can still take berichten
                 smtp.stop();
-                try (nl.bronhub.support.FoutenInLog log = nl.bronhub.support.FoutenInLog.open()) {
+                try (FoutenInLog log = FoutenInLog.open()) {
                     assertThat(actuatorStatus(operator, "/health")).isEqualTo(503);
                     assertThat(actuator(operator, "/health").at("/components/smtp/status").asText()).isEqualTo("DOWN");
                     // a state, not a fault: anyone may ask /actuator/health, and each ask must not log a stack trace
@@ -108,7 +116,7 @@ class BedrijfsvoeringTest {
 
     @Test
     void eenDatabasestoringGeeft358EnDaarnaGaatDeVerwerkingVanzelfVerder() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(nl.bronhub.support.Databank.postgres(), "the outage is played with an H2 server");
+        Assumptions.assumeFalse(Databank.postgres(), "the outage is played with an H2 server");
         int poort;
         try (ServerSocket vrij = new ServerSocket(0)) {
             poort = vrij.getLocalPort();
@@ -153,16 +161,16 @@ class BedrijfsvoeringTest {
     }
 
     /** The ids of the routes in routes/*.camel.yaml, as the files name them. */
-    private static List<String> routeIds() throws java.io.IOException {
-        List<String> ids = new java.util.ArrayList<>();
-        try (var bestanden = java.nio.file.Files.list(Path.of("routes"))) {
+    private static List<String> routeIds() throws IOException {
+        List<String> ids = new ArrayList<>();
+        try (var bestanden = Files.list(Path.of("routes"))) {
             for (Path bestand : bestanden.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
-                var m = java.util.regex.Pattern.compile("(?m)^- route:\\s*\\n\\s+id: (\\S+)").matcher(java.nio.file.Files.readString(bestand));
+                var m = Pattern.compile("(?m)^- route:\\s*\\n\\s+id: (\\S+)").matcher(Files.readString(bestand));
                 while (m.find()) {
                     ids.add(m.group(1));
                 }
                 // a route made from a route template (routes/01-afleverbestanden) is named by its templatedRoute
-                var t = java.util.regex.Pattern.compile("(?m)^\\s+routeId: (\\S+)").matcher(java.nio.file.Files.readString(bestand));
+                var t = Pattern.compile("(?m)^\\s+routeId: (\\S+)").matcher(Files.readString(bestand));
                 while (t.find()) {
                     ids.add(t.group(1));
                 }
@@ -172,7 +180,7 @@ class BedrijfsvoeringTest {
     }
 
     private static JsonNode actuator(OperatorClient operator, String pad) throws Exception {
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(tekst(operator, pad));
+        return new ObjectMapper().readTree(tekst(operator, pad));
     }
 
     private static int actuatorStatus(OperatorClient operator, String pad) {

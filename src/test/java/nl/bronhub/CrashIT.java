@@ -1,5 +1,7 @@
 package nl.bronhub;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,12 +9,16 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
 
 import nl.bronhub.contract.v1.AanleverenAntwoord;
@@ -26,7 +32,11 @@ import nl.bronhub.support.HubProces;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
 import nl.bronhub.support.OperatorClient;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import static nl.bronhub.support.Berichten.inschrijven;
 import static nl.bronhub.support.Berichten.wec;
@@ -49,9 +59,9 @@ class CrashIT {
     /** Kept after the run (under target/), so that a failure's hub logs and database can be read. */
     private Path data;
 
-    @org.junit.jupiter.api.BeforeEach
-    void map(org.junit.jupiter.api.TestInfo test) throws java.io.IOException {
-        data = java.nio.file.Files.createDirectories(Path.of("target", "crash-it",
+    @BeforeEach
+    void map(TestInfo test) throws IOException {
+        data = Files.createDirectories(Path.of("target", "crash-it",
                 test.getTestMethod().orElseThrow().getName() + "-" + System.currentTimeMillis()));
     }
 
@@ -98,7 +108,7 @@ class CrashIT {
         controleer(hub, lassen);
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void ruimOp() {
         HubProces.stopAlle();
     }
@@ -134,7 +144,7 @@ class CrashIT {
     }
 
     private void controleer(HubProces hub, List<Las> lassen) throws Exception {
-        java.util.Map<Las, List<Terugkoppeling>> gezien = new java.util.HashMap<>();
+        Map<Las, List<Terugkoppeling>> gezien = new HashMap<>();
         for (Las las : lassen) {
             assertThat(las.onverwacht).as(las.client.header().getVerzendendeInstantie().getBrin()).isEmpty();
             assertThat(las.erkend).isNotEmpty();
@@ -142,7 +152,7 @@ class CrashIT {
             List<Terugkoppeling> alle;
             try {
                 alle = await().atMost(Duration.ofSeconds(120)).until(() -> HubTest.alle(las.client), l -> l.size() >= las.erkend.size());
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
+            } catch (ConditionTimeoutException e) {
                 // let the assertions below name what is missing
                 alle = HubTest.alle(las.client);
             }
@@ -152,9 +162,9 @@ class CrashIT {
         for (Las las : lassen) {
             List<Terugkoppeling> alle = gezien.get(las);
             List<String> ids = alle.stream().map(Terugkoppeling::getBerichtIdentificatie).toList();
-            Set<String> ontbrekend = new java.util.TreeSet<>(las.erkend);
+            Set<String> ontbrekend = new TreeSet<>(las.erkend);
             ids.forEach(ontbrekend::remove);
-            Set<String> extra = new java.util.TreeSet<>(ids);
+            Set<String> extra = new TreeSet<>(ids);
             extra.removeAll(las.erkend);
             // a failure says first what differs and why, before the long lists
             assertThat(ontbrekend).as(() -> "acknowledged without terugkoppeling; " + waarom(hub, ontbrekend)).isEmpty();
@@ -197,9 +207,9 @@ class CrashIT {
             uitleg.append("database not readable: ").append(e).append('\n');
         }
         try {
-            java.nio.file.Files.readAllLines(hub.log()).stream().filter(r -> r.contains(" WARN ") || r.contains(" ERROR "))
+            Files.readAllLines(hub.log()).stream().filter(r -> r.contains(" WARN ") || r.contains(" ERROR "))
                     .limit(30).forEach(r -> uitleg.append(r).append('\n'));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             uitleg.append("log not readable\n");
         }
         return uitleg.toString();
@@ -293,7 +303,7 @@ class CrashIT {
 
         /** A LAS's pause before it sends again: 100 ms. */
         private static void wacht() {
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
     }
 }

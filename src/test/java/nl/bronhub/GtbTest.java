@@ -1,10 +1,17 @@
 package nl.bronhub;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.StreamSupport;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.Terugkoppeling;
@@ -30,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 class GtbTest extends SignaalTest {
 
     /** Every GTB signal a test saw on a GTB (SignaalDekkingTest checks the catalogue against it). */
-    static final java.util.Set<Integer> GEZIEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final Set<Integer> GEZIEN = ConcurrentHashMap.newKeySet();
 
     @Test
     void telt_per_soort_onderwijs_en_leeftijd_met_cumi_ab_teruggeplaatst_en_de_signalen() {
@@ -271,7 +278,7 @@ class GtbTest extends SignaalTest {
 
     @Test
     void de_opgave_als_bestand_van_de_operator() {
-        Afleverbak bak = new Afleverbak(java.nio.file.Path.of(AB_OPGAVEN));
+        Afleverbak bak = new Afleverbak(Path.of(AB_OPGAVEN));
         bak.vergeet("72WD.csv");
         String begeleid = pgn(verwerk("70DN", inschrijven(Berichten.zonderPgn("2017-01-14"), ambulant("72WD", "01"))));
 
@@ -283,7 +290,7 @@ class GtbTest extends SignaalTest {
 
         // a file with a wrong line changes nothing, and goes to fout/ with the line and the field beside it
         bak.leg("72WD.csv", "pgn;brinWec;ingangsdatum\n" + begeleid + ";70DN;1-10-2026\n");
-        java.nio.file.Path fout = bak.wachtTotVerplaatst("72WD.csv", "fout");
+        Path fout = bak.wachtTotVerplaatst("72WD.csv", "fout");
         assertThat(lees(fout.resolveSibling("72WD.csv.reden.txt")))
                 .isEqualTo("Niet verwerkt, niets is toegepast: regel 2: ingangsdatum moet JJJJ-MM-DD zijn" + System.lineSeparator());
         assertThat(vergelijking("72WD")).hasSize(2);
@@ -298,16 +305,16 @@ class GtbTest extends SignaalTest {
     }
 
     private List<String> vergelijking(String brin) {
-        return java.util.stream.StreamSupport.stream(operator().get("/scholen/" + brin + "/ab-vergelijking").json().spliterator(), false)
+        return StreamSupport.stream(operator().get("/scholen/" + brin + "/ab-vergelijking").json().spliterator(), false)
                 .map(r -> r.get("pgn").asText() + " " + r.get("brinWec").asText() + " " + r.get("ingangBron").asText() + " "
                         + r.get("ingangOpgave").asText() + " " + r.get("uitkomst").asText()).toList();
     }
 
-    private static String lees(java.nio.file.Path p) {
+    private static String lees(Path p) {
         try {
-            return java.nio.file.Files.readString(p);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -334,7 +341,7 @@ class GtbTest extends SignaalTest {
 
     static List<String> signalen(JsonNode gtb, String soort) {
         gtb.get(soort).forEach(s -> GEZIEN.add(s.get("signaal").asInt()));
-        return java.util.stream.StreamSupport.stream(gtb.get(soort).spliterator(), false)
+        return StreamSupport.stream(gtb.get(soort).spliterator(), false)
                 .map(s -> s.get("signaal").asInt() + " " + s.get("pgn").asText() + " " + s.get("datumIngang").asText() + " "
                         + s.get("tekst").asText()).toList();
     }

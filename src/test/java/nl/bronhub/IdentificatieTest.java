@@ -1,5 +1,6 @@
 package nl.bronhub;
 
+import nl.bronhub.aanlevering.Pgn;
 import nl.bronhub.contract.v1.Ernst;
 import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.Terugkoppeling;
@@ -72,7 +73,7 @@ class IdentificatieTest extends SignaalTest {
     @Test
     void eenOnderwijsnummerDatDeHubNietGafGeeft752() {
         Persoon verzonnen = zonderPgn("2017-04-04");
-        verzonnen.setOnderwijsnummer(nl.bronhub.aanlevering.Pgn.onderwijsnummer(777_777));
+        verzonnen.setOnderwijsnummer(Pgn.onderwijsnummer(777_777));
         signaal(verwerk(BRIN, aanmelden(verzonnen)), "752", Ernst.AFKEUR,
                 "De combinatie onderwijsnummer, geboortedatum en geslacht is niet juist.");
     }

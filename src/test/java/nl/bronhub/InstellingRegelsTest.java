@@ -2,6 +2,7 @@ package nl.bronhub;
 
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.contract.v1.Verwerkingsresultaat;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.SignaalTest;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class InstellingRegelsTest extends SignaalTest {
         geregistreerdMet(t, "337", "Soort onderwijs niet van toepassing is niet toegestaan voor deze vestiging 73AU01.");
 
         Terugkoppeling ab = verwerk("73AV", inschrijven(zonderPgn("2016-01-01"), ambulant("71WA")));
-        assertThat(ab.getResultaat()).isEqualTo(nl.bronhub.contract.v1.Verwerkingsresultaat.GEREGISTREERD);
+        assertThat(ab.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
         assertThat(ab.getSignaal()).extracting(s -> s.getCode()).doesNotContain("337");
     }
 

@@ -2,9 +2,11 @@ package nl.bronhub;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
@@ -59,7 +61,7 @@ class KwalificatieTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> stand("70CI").get("status").asText().equals("AANGESLOTEN_NIET_GEKWALIFICEERD"));
         for (String domein : List.of("ci-school.example", "ci-bestuur.example")) {
             Mailserver.Mail mail = await().atMost(Duration.ofSeconds(20)).until(() -> smtp.voorDomein(domein).stream().findFirst(),
-                    java.util.Optional::isPresent).get();
+                    Optional::isPresent).get();
             assertThat(mail.onderwerp()).isEqualTo("Afronding fase aansluiting BRON – 70CI (70CI): aangesloten, niet gekwalificeerd");
             assertThat(mail.tekst()).startsWith("Geachte G. Gemachtigde en het bestuur (Stichting ci),")
                     .contains("Uw school is aangesloten op BRON, maar niet gekwalificeerd: de fase aansluiting is voorbij (tot en met\n"
@@ -109,7 +111,7 @@ class KwalificatieTest {
     }
 
     private static List<String> brins(JsonNode scholen) {
-        List<String> brins = new java.util.ArrayList<>();
+        List<String> brins = new ArrayList<>();
         scholen.forEach(s -> brins.add(s.get("kwalificatie").get("brin").asText()));
         return brins;
     }
@@ -119,7 +121,7 @@ class KwalificatieTest {
     }
 
     private static List<String> signalen(JsonNode gtb) {
-        List<String> s = new java.util.ArrayList<>();
+        List<String> s = new ArrayList<>();
         GtbTest.signalen(gtb, "signalen");
         GtbTest.signalen(gtb, "attentiesignalen");
         gtb.get("attentiesignalen").forEach(x -> s.add(x.get("signaal").asInt() + " " + x.get("pgn").asText() + " " + x.get("tekst").asText()));

@@ -1,10 +1,12 @@
 package nl.bronhub;
 
 import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.contract.v1.Ernst;
 import nl.bronhub.contract.v1.Indicatiestelling;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.contract.v1.Verwerkingsresultaat;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.SignaalTest;
 import org.junit.jupiter.api.Test;
@@ -52,8 +54,8 @@ class MutatiesTest extends SignaalTest {
         zelfdeDatum.getIndicatiestelling().get(0).setOnderwijssoortIndicatie("34");
         zelfdeDatum.getSoortOnderwijs().get(0).setWaarde("34");
         Terugkoppeling t = verwerk("73AN", Berichten.bericht("wijzigen", leerling, zelfdeDatum));
-        assertThat(t.getResultaat()).isEqualTo(nl.bronhub.contract.v1.Verwerkingsresultaat.AFGEKEURD);
-        signaal(t, "349", nl.bronhub.contract.v1.Ernst.AFKEUR,
+        assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.AFGEKEURD);
+        signaal(t, "349", Ernst.AFKEUR,
                 "Datum indicatiestelling 01-08-2026 komt vaker dan eens voor binnen de gegevensgroep indicatiestelling.");
         assertThat(jdbc.queryForList("select x.onderwijssoort_indicatie from indicatiestelling x join inschrijving i "
                 + "on i.id = x.inschrijving_id where i.brin = '73AN'", String.class)).containsExactly("33");
@@ -140,7 +142,7 @@ class MutatiesTest extends SignaalTest {
         Terugkoppeling t = verwerk("70BE", inschrijven(leerling, wec("2026-09-01")));
 
         assertThat(t.getSignaal()).extracting(s -> s.getCode()).containsExactly("311");
-        signaal(t, "311", nl.bronhub.contract.v1.Ernst.AFKEUR, "Deze leerling heeft al een andere inschrijving op uw school.");
+        signaal(t, "311", Ernst.AFKEUR, "Deze leerling heeft al een andere inschrijving op uw school.");
         assertThat(jdbc.queryForObject("select count(*) from inschrijving where brin = '70BE'", Integer.class)).isEqualTo(1);
     }
 

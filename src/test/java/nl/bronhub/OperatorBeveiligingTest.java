@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
 import nl.bronhub.support.OperatorClient;
@@ -38,7 +41,7 @@ class OperatorBeveiligingTest extends HubTest {
     @Test
     void eenLascertificaatBereiktDeOperatorApiNiet() {
         // at the LAS door, even with the operator's password: there is no operator API there
-        OperatorClient viaLasDeur = new OperatorClient(port, "operator", OperatorClient.WACHTWOORD, nl.bronhub.support.Hub.STANDAARD_LAS.get());
+        OperatorClient viaLasDeur = new OperatorClient(port, "operator", OperatorClient.WACHTWOORD, Hub.STANDAARD_LAS.get());
         assertThat(viaLasDeur.get("/aanleverpunten").status()).isEqualTo(404);
         assertThat(viaLasDeur.get("/audit").status()).isEqualTo(404);
     }
@@ -48,8 +51,8 @@ class OperatorBeveiligingTest extends HubTest {
         LasClient las = las("70CC", "1");
         String verzoek = LasClient.envelop(las.ophaalVerzoek(0, null));
         HttpRequest viaOperatorDeur = HttpRequest.newBuilder(URI.create("https://localhost:" + operatorPoort() + "/services/uitwisseling/v1"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        ("operator:" + OperatorClient.WACHTWOORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("operator:" + OperatorClient.WACHTWOORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(verzoek)).build();
         HttpResponse<String> antwoord = Pki.zonderCertificaat().http().send(viaOperatorDeur, HttpResponse.BodyHandlers.ofString());
         assertThat(antwoord.statusCode()).isEqualTo(404);

@@ -3,14 +3,17 @@ package nl.bronhub;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.OperatorClient;
 import nl.bronhub.support.Pki;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,14 +68,14 @@ class OperatorRemmingTest {
         assertThat(new OperatorClient(hub.operatorPoort(), null, null).get("/aanleverpunten").status()).isEqualTo(401);
 
         // once the Retry-After has passed, the operator is let in
-        org.awaitility.Awaitility.await().pollDelay(Duration.ofSeconds(wacht)).atMost(Duration.ofSeconds(wacht + 10))
+        Awaitility.await().pollDelay(Duration.ofSeconds(wacht)).atMost(Duration.ofSeconds(wacht + 10))
                 .until(() -> operator.get("/aanleverpunten").status() == 200);
     }
 
     private HttpResponse<String> ruw(String gebruiker, String wachtwoord) throws Exception {
         HttpRequest verzoek = HttpRequest.newBuilder(URI.create("https://localhost:" + hub.operatorPoort() + "/operator/aanleverpunten"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((gebruiker + ":" + wachtwoord)
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((gebruiker + ":" + wachtwoord)
+                        .getBytes(StandardCharsets.UTF_8))).build();
         return Pki.zonderCertificaat().http().send(verzoek, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -145,7 +146,7 @@ class OperatorVerhardingTest extends HubTest {
     }
 
     private static String inlog() {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString(("operator:" + OperatorClient.WACHTWOORD).getBytes());
+        return "Basic " + Base64.getEncoder().encodeToString(("operator:" + OperatorClient.WACHTWOORD).getBytes());
     }
 
     private static HttpResponse<String> verstuur(HttpRequest.Builder verzoek) throws Exception {

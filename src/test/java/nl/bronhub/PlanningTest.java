@@ -1,6 +1,7 @@
 package nl.bronhub;
 
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -129,7 +130,7 @@ class PlanningTest {
         await().until(() -> smtp.ontvangen().size() == 2);
         // 73AT confirms step 2 in the portal (PortaalTest drives that page), as the portal records it
         hub.jdbc().update("insert into contactcontrole (brin, stap, bevestigd_op) values ('73AT', 2, ?)",
-                java.sql.Timestamp.from(Instant.parse("2027-01-05T10:00:00Z")));
+                Timestamp.from(Instant.parse("2027-01-05T10:00:00Z")));
 
         zet("2027-01-24T09:00:00Z");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4)).until(() -> smtp.ontvangen().size() == 2);

@@ -1,14 +1,21 @@
 package nl.bronhub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import java.util.Optional;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.support.Browser;
 import nl.bronhub.support.Csr;
 import nl.bronhub.support.Hub;
@@ -17,6 +24,9 @@ import nl.bronhub.support.LasClient;
 import nl.bronhub.support.Mailserver;
 import nl.bronhub.support.OperatorClient;
 import nl.bronhub.support.Pki;
+import nl.bronhub.toegang.CertificaatUitgifte;
+import nl.bronhub.toegang.Certificaten;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +98,7 @@ class PortaalTest {
         Inschrijving crisis = wec("2026-08-17");
         crisis.getIndicatiestelling().clear();
         crisis.getSoortVerblijf().get(0).setWaarde("1");
-        nl.bronhub.contract.v1.Persoon crisisLeerling = zonderPgn("2014-03-03");
+        Persoon crisisLeerling = zonderPgn("2014-03-03");
         crisisLeerling.setVoornamen("Kim");
         String crisisPgn = lever(las, inschrijven(crisisLeerling, crisis));
         await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/scholen/70CG/gtb/01/2026-10-01").json()
@@ -188,7 +198,7 @@ class PortaalTest {
         assertThat(hub.operator().get("/scholen/70CG").json().get("kwalificatie").get("status").asText()).isEqualTo("GEKWALIFICEERD");
         for (String domein : new String[] {"cg-school.example", "cg-bestuur.example"}) {
             Mailserver.Mail mail = await().atMost(Duration.ofSeconds(20)).until(() -> smtp.voorDomein(domein).stream()
-                    .filter(m -> m.onderwerp().startsWith("Afronding")).findFirst(), java.util.Optional::isPresent).get();
+                    .filter(m -> m.onderwerp().startsWith("Afronding")).findFirst(), Optional::isPresent).get();
             assertThat(mail.onderwerp()).isEqualTo("Afronding fase aansluiting BRON – 70CG (70CG): gekwalificeerd");
             assertThat(mail.tekst()).startsWith("Geachte G. Gemachtigde en het bestuur (Stichting cg),")
                     .contains("Uw school is gekwalificeerd: u heeft akkoord gegeven op de inhoud van de GTB")
@@ -266,7 +276,7 @@ class PortaalTest {
 
         for (String adres : new String[] {"directie@leeg-school.example", "secretariaat@leeg-bestuur.example"}) {
             Mailserver.Mail mail = await().atMost(Duration.ofSeconds(20)).until(() -> smtp.voorDomein(adres.substring(adres.indexOf('@') + 1))
-                    .stream().filter(m -> m.onderwerp().startsWith("Afronding")).findFirst(), java.util.Optional::isPresent).get();
+                    .stream().filter(m -> m.onderwerp().startsWith("Afronding")).findFirst(), Optional::isPresent).get();
             assertThat(mail.van()).isEqualTo(AFZENDER);
             assertThat(mail.tekst()).startsWith("Geachte G. Gemachtigde en het bestuur,\n")
                     .contains("Let op: bij uw akkoord stonden er minder leerlingen in BRON dan het normaantal")
@@ -293,8 +303,8 @@ class PortaalTest {
         assertThat(hub.operator().put("/aanleverpunten/74AB/1", OperatorClient.schoolMetBestuur("laat", "2026-01-05")).status())
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/scholen/74AB/gtb").json().get("01")
-                .findValues("vastgesteld").stream().filter(com.fasterxml.jackson.databind.JsonNode::asBoolean).count() >= 5);
-        nl.bronhub.contract.v1.Persoon laat = zonderPgn("2015-02-02");
+                .findValues("vastgesteld").stream().filter(JsonNode::asBoolean).count() >= 5);
+        Persoon laat = zonderPgn("2015-02-02");
         laat.setVoornamen("Noor");
         String laatPgn = lever(las, inschrijven(laat, wec("2024-09-02")));
         await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/scholen/74AB/gtb/01/2026-10-01").json()
@@ -317,7 +327,7 @@ class PortaalTest {
         school("71WA", "wa");
         LasClient wec = hub.las("70CG", "1");
         String begeleid = lever(wec, inschrijven(zonderPgn("2017-03-03"), GtbTest.ambulant("71WA", "01")));
-        assertThat(hub.operator().put("/scholen/71WA/ab-opgave", java.util.List.of(
+        assertThat(hub.operator().put("/scholen/71WA/ab-opgave", List.of(
                 Map.of("pgn", "999990482", "brinWec", "70CG", "ingangsdatum", "2026-08-17"))).status()).isEqualTo(200);
         String wachtwoord = hub.operator().post("/scholen/71WA/portaalwachtwoord").json().get("wachtwoord").asText();
 
@@ -338,7 +348,7 @@ class PortaalTest {
     @Test
     void eenGeplandeSchoolZietHaarStartweekEnBevestigtHaarContactgegevens() {
         assertThat(hub.operator().put("/aanleverpunten/70CM/1", OperatorClient.schoolMetBestuur("cm", null)).status()).isEqualTo(200);
-        assertThat(hub.operator().put("/planning", Map.of("scholen", java.util.List.of(Map.of("brin", "70CM", "startweek", "2026-W52"))))
+        assertThat(hub.operator().put("/planning", Map.of("scholen", List.of(Map.of("brin", "70CM", "startweek", "2026-W52"))))
                 .status()).isEqualTo(200);
         String wachtwoord = hub.operator().post("/scholen/70CM/portaalwachtwoord").json().get("wachtwoord").asText();
         logIn("70CM", wachtwoord);
@@ -362,14 +372,14 @@ class PortaalTest {
         assertThat(hub.operator().get("/planning?week=2026-W52").json().at("/scholen/0/contactBevestigd/2").asText()).isEqualTo("2026-11-02");
 
         // step 7 opens with the second vooraankondiging; correcting the data confirms it too
-        hub.klok().zet(java.time.Instant.parse("2026-11-30T09:00:00Z"));
+        hub.klok().zet(Instant.parse("2026-11-30T09:00:00Z"));
         browser.open("/portaal/70CM/gegevens");
         assertThat(browser.element("#contactcontrole").getText()).startsWith("Stap 7: controleer uw contactgegevens");
         browser.vulIn("#gegevens-1 input[name=contactpersoon]", "N. Nieuw").klik("#gegevens-1 button");
         assertThat(browser.element("#bevestigd").getText()).isEqualTo("U heeft uw contactgegevens bevestigd op 30 november 2026 (stap 7).");
 
         // the week before the start: the data stay as the wachtwoordbrief will find them
-        hub.klok().zet(java.time.Instant.parse("2026-12-15T09:00:00Z"));
+        hub.klok().zet(Instant.parse("2026-12-15T09:00:00Z"));
         browser.open("/portaal/70CM/gegevens");
         assertThat(browser.element("#bevroren").getText()).startsWith("In de week voor de start van uw fase aansluiting (21 december 2026)");
         assertThat(browser.heeft("#gegevens-1 button")).as("no button to save").isFalse();
@@ -394,7 +404,7 @@ class PortaalTest {
         // an aanleverpunt whose phase has not begun gets its certificate in the phase's first two weeks, not before
         assertThat(hub.operator().put("/aanleverpunten/70CN/3", OperatorClient.schoolMetBestuur("cn", "2026-11-16")).status()).isEqualTo(200);
         String wachtwoord = hub.operator().post("/scholen/70CN/portaalwachtwoord").json().get("wachtwoord").asText();
-        java.security.KeyPair sleutels = Csr.sleutels(2048);
+        KeyPair sleutels = Csr.sleutels(2048);
         logIn("70CN", wachtwoord);
         browser.klik("#menu-certificaat");
         assertThat(browser.element("#certificaat-1 .opgehaald").getText()).isEqualTo("nog niet");
@@ -414,11 +424,11 @@ class PortaalTest {
         String pem = browser.element("#pem").getText();
         assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----");
         gezien("certificaat-uitgegeven");
-        java.security.cert.X509Certificate certificaat = nl.bronhub.toegang.Certificaten.leesCertificaat(pem);
+        X509Certificate certificaat = Certificaten.leesCertificaat(pem);
         assertThat(certificaat.getSubjectX500Principal().getName()).isEqualTo("CN=70CN-1");
         assertThat(certificaat.getIssuerX500Principal()).isEqualTo(Pki.ca().certificaat().getSubjectX500Principal());
-        assertThat(certificaat.getNotAfter().toInstant()).isBetween(java.time.Instant.parse("2031-11-01T00:00:00Z"),
-                java.time.Instant.parse("2031-11-03T00:00:00Z"));
+        assertThat(certificaat.getNotAfter().toInstant()).isBetween(Instant.parse("2031-11-01T00:00:00Z"),
+                Instant.parse("2031-11-03T00:00:00Z"));
         // the private key never left the LAS: the certificate holds its public key
         assertThat(certificaat.getPublicKey()).isEqualTo(sleutels.getPublic());
 
@@ -431,12 +441,12 @@ class PortaalTest {
         // once per letter: the form is gone, and a request sent anyway is refused
         assertThat(browser.heeft("#aanvraag-1")).isFalse();
         assertThat(browser.element("#certificaat-1 .noot").getText()).startsWith("Met deze wachtwoordbrief is het certificaat van dit aanleverpunt al opgehaald");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.bean(nl.bronhub.toegang.CertificaatUitgifte.class)
+        Assertions.assertThatThrownBy(() -> hub.bean(CertificaatUitgifte.class)
                 .geefUit("70CN", "1", Csr.verzoek(Csr.sleutels(2048), "CN=70CN-1"))).hasMessageStartingWith("Met deze wachtwoordbrief");
         gezien("certificaat-opgehaald");
 
         // the helpdesk's watch: after a week 70CN/2 has not obtained its certificate; after two, not tested either
-        hub.klok().zet(java.time.Instant.parse("2026-11-10T09:00:00Z"));
+        hub.klok().zet(Instant.parse("2026-11-10T09:00:00Z"));
         assertThat(hub.operator().get("/certificaten/uitgifte").json()).extracting(b -> b.get("aanleverpuntnummer").asText() + " "
                 + b.get("nietOpgehaaldNaEenWeek").asBoolean() + " " + b.get("nietGetestNaTweeWeken").asBoolean())
                 .containsExactly("1 false false", "2 true false");
@@ -444,7 +454,7 @@ class PortaalTest {
                 .filter(m -> m.onderwerp().startsWith("Uw beveiligingscertificaat")).toList(), l -> !l.isEmpty()).get(0);
         assertThat(herinnering.onderwerp()).isEqualTo("Uw beveiligingscertificaat – 70CN (70CN), aanleverpunt 2: nog niet opgehaald");
         assertThat(herinnering.tekst()).contains("aanleverpunt 2").contains("Vraag de helpdesk om een nieuwe wachtwoordbrief");
-        hub.klok().zet(java.time.Instant.parse("2026-11-17T09:00:00Z"));
+        hub.klok().zet(Instant.parse("2026-11-17T09:00:00Z"));
         assertThat(hub.operator().get("/certificaten/uitgifte").json()).extracting(b -> b.get("aanleverpuntnummer").asText() + " "
                 + b.get("nietOpgehaaldNaEenWeek").asBoolean() + " " + b.get("nietGetestNaTweeWeken").asBoolean())
                 .containsExactly("1 false false", "2 true true", "3 false false");
@@ -454,15 +464,15 @@ class PortaalTest {
         assertThat(browser.element("#certificaat-2 .noot").getText()).startsWith("Uw wachtwoordbrief is ouder dan 14 dagen");
 
         // renewal: in its last 90 days, with a new CSR and without a letter; both certificates work meanwhile
-        hub.klok().zet(certificaat.getNotAfter().toInstant().minus(java.time.Duration.ofDays(60)));
+        hub.klok().zet(certificaat.getNotAfter().toInstant().minus(Duration.ofDays(60)));
         browser.open("/portaal/70CN/certificaat");
-        java.security.KeyPair nieuw = Csr.sleutels(2048);
+        KeyPair nieuw = Csr.sleutels(2048);
         browser.vulIn("#aanvraag-1 textarea", Csr.verzoek(nieuw, "CN=70CN-1")).klik("#aanvraag-1 button");
-        java.security.cert.X509Certificate vernieuwd = nl.bronhub.toegang.Certificaten.leesCertificaat(browser.element("#pem").getText());
+        X509Certificate vernieuwd = Certificaten.leesCertificaat(browser.element("#pem").getText());
         assertThat(vernieuwd.getPublicKey()).isEqualTo(nieuw.getPublic());
         assertThat(hub.operator().get("/certificaten").json()).filteredOn(c -> "70CN".equals(c.at("/houder/brin").asText()))
                 .extracting(c -> c.get("vingerafdruk").asText()).containsExactlyInAnyOrder(
-                        nl.bronhub.toegang.Certificaten.vingerafdruk(certificaat), nl.bronhub.toegang.Certificaten.vingerafdruk(vernieuwd));
+                        Certificaten.vingerafdruk(certificaat), Certificaten.vingerafdruk(vernieuwd));
         browser.open("/portaal/70CN/certificaat");
         assertThat(browser.heeft("#aanvraag-1")).as("one renewal per certificate").isFalse();
 
@@ -471,13 +481,13 @@ class PortaalTest {
         logIn("70CN", brief);
         browser.open("/portaal/70CN/certificaat");
         browser.vulIn("#aanvraag-1 textarea", Csr.verzoek(Csr.sleutels(2048), "CN=70CN-1")).klik("#aanvraag-1 button");
-        String vervangend = nl.bronhub.toegang.Certificaten.vingerafdruk(nl.bronhub.toegang.Certificaten.leesCertificaat(
+        String vervangend = Certificaten.vingerafdruk(Certificaten.leesCertificaat(
                 browser.element("#pem").getText()));
         assertThat(hub.operator().get("/certificaten").json()).filteredOn(c -> "70CN".equals(c.at("/houder/brin").asText()))
                 .extracting(c -> c.get("vingerafdruk").asText()).containsExactly(vervangend);
 
         // the new letter starts the watch again: a week on, 70CN/2 (still without a certificate) is reminded once more
-        hub.klok().zet(hub.klok().instant().plus(java.time.Duration.ofDays(8)));
+        hub.klok().zet(hub.klok().instant().plus(Duration.ofDays(8)));
         await().atMost(Duration.ofSeconds(20)).until(() -> smtp.voorDomein("cn-school.example").stream()
                 .filter(m -> m.onderwerp().endsWith("aanleverpunt 2: nog niet opgehaald")).count() == 2);
     }
@@ -495,7 +505,7 @@ class PortaalTest {
         Map<String, Object> gepland = OperatorClient.schoolMetBestuur("bb", null);
         gepland.put("bestuurNummer", "41001");
         assertThat(hub.operator().put("/aanleverpunten/70BB/1", gepland).status()).isEqualTo(200);
-        assertThat(hub.operator().put("/planning", Map.of("scholen", java.util.List.of(Map.of("brin", "70BB", "startweek", "2027-W02"))))
+        assertThat(hub.operator().put("/planning", Map.of("scholen", List.of(Map.of("brin", "70BB", "startweek", "2027-W02"))))
                 .status()).isEqualTo(200);
         Map<String, Object> ander = OperatorClient.schoolMetBestuur("bc", "2026-09-07");
         ander.put("bestuurNummer", "41002");
@@ -519,7 +529,7 @@ class PortaalTest {
         String brief = hub.operator().post("/besturen/41001/portaalwachtwoord").json().get("wachtwoord").asText();
         var bestuur = hub.operator().get("/besturen/41001").json();
         assertThat(bestuur.get("naam").asText()).isEqualTo("Stichting ba");
-        assertThat(bestuur.get("scholen")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly("70BA", "70BB");
+        assertThat(bestuur.get("scholen")).extracting(JsonNode::asText).containsExactly("70BA", "70BB");
         assertThat(bestuur.get("portaalaccount").get("zelfGekozenOp").isNull()).isTrue();
 
         logIn("41001", brief);

@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import net.jqwik.api.Arbitraries;
@@ -379,7 +381,7 @@ class PortaalVerhardingTest {
         return waarde;
     }
 
-    private static final Map<Soort, String> tokens = new java.util.EnumMap<>(Soort.class);
+    private static final Map<Soort, String> tokens = new EnumMap<>(Soort.class);
 
     private HttpResponse<String> stuur(Verzoek v, List<Map.Entry<String, String>> velden) {
         if (v.soort() == Soort.GTB) {
@@ -507,7 +509,7 @@ class PortaalVerhardingTest {
 
     private static Stand stand() {
         Map<String, Object> gegevens = hub.jdbc().queryForMap("select * from aanleverpunt where brin = ? and aanleverpuntnummer = '1'", SCHOOL);
-        Map<String, Object> school = new java.util.TreeMap<>();
+        Map<String, Object> school = new TreeMap<>();
         hub.jdbc().queryForList("select reactie, reactie_op, status, afgerond_op from kwalificatie where brin = ?", SCHOOL)
                 .forEach(school::putAll);
         school.putAll(hub.jdbc().queryForMap("select wachtwoord, aangemaakt_op, zelf_gekozen_op from portaal_account where brin = ?", SCHOOL));

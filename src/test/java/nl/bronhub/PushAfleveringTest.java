@@ -1,5 +1,6 @@
 package nl.bronhub;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -192,7 +193,7 @@ class PushAfleveringTest {
                 HttpRequest verzoek = HttpRequest.newBuilder(URI.create(goed.adres()))
                         .POST(HttpRequest.BodyPublishers.ofString(PushBericht.envelop("40AA", "1", 1, PushBerichtVoorbeeld.XML))).build();
                 assertThatThrownBy(() -> client.http().send(verzoek, HttpResponse.BodyHandlers.ofString()))
-                        .isInstanceOf(java.io.IOException.class);
+                        .isInstanceOf(IOException.class);
             }
             assertThat(goed.pogingen()).isEmpty();
 

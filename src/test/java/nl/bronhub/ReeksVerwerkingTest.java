@@ -1,5 +1,6 @@
 package nl.bronhub;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import nl.bronhub.contract.v1.Bericht;
@@ -85,6 +86,6 @@ class ReeksVerwerkingTest extends SignaalTest {
                 .containsExactly(eerst.getIdentificatie(), dan.getIdentificatie());
         assertThat(ontvangen).extracting(Terugkoppeling::getResultaat).containsOnly(Verwerkingsresultaat.GEREGISTREERD);
         assertThat(ontvangen.get(1).getSignaal()).extracting(s -> s.getCode()).containsExactly("757");
-        verify(gba, times(1)).zoekOpNaamEnGeboortedatum(zonder.getAchternaam(), java.time.LocalDate.of(2016, 4, 4));
+        verify(gba, times(1)).zoekOpNaamEnGeboortedatum(zonder.getAchternaam(), LocalDate.of(2016, 4, 4));
     }
 }

@@ -4,6 +4,7 @@ import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.Registratie;
 import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
+import nl.bronhub.contract.v1.RegistratieoverzichtVerzoek;
 import nl.bronhub.support.LasClient;
 import nl.bronhub.support.SignaalTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +88,7 @@ class RegistratieoverzichtTest extends SignaalTest {
 
     @Test
     void eenOngeldigePeildatumGeeft742() {
-        var verzoek = LasClient.envelop(new nl.bronhub.contract.v1.RegistratieoverzichtVerzoek() {
+        var verzoek = LasClient.envelop(new RegistratieoverzichtVerzoek() {
             {
                 setHeader(las.header());
                 setPeildatum("15-10-2026");

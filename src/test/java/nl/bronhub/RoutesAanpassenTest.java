@@ -1,20 +1,28 @@
 package nl.bronhub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.Verwerkingsresultaat;
+import nl.bronhub.support.Berichten;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import static nl.bronhub.support.Berichten.inschrijven;
 import static nl.bronhub.support.Berichten.wec;
@@ -71,7 +79,7 @@ class RoutesAanpassenTest {
         storingInHetRegisterAls("true");
         var logregels = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         logregels.start();
-        var hubLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("nl.bronhub");
+        var hubLog = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("nl.bronhub");
 
         try (Hub hub = Hub.start(eigenschappen)) {
             // after the start, which configures logging afresh
@@ -81,7 +89,7 @@ class RoutesAanpassenTest {
             las.aanleveren(bericht);
 
             // parked after its attempts, and the LAS is told nothing yet: 358 would mean 'send again'
-            Map<String, Object> rij = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> hub.jdbc()
+            Map<String, Object> rij = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> hub.jdbc()
                     .queryForMap("select status, pogingen, laatste_fout from bericht where identificatie = ?", bericht.getIdentificatie()),
                     r -> "GEPARKEERD".equals(r.get("status")));
             assertThat(rij.get("pogingen")).isEqualTo(2);
@@ -120,15 +128,15 @@ class RoutesAanpassenTest {
 
         try (Hub hub = Hub.start(eigenschappen)) {
             LasClient las = hub.las("50AB", "1");
-            java.util.List<Bericht> berichten = Stream.of("2016-01-01", "2016-01-02", "2016-01-03", "2016-01-04", "2016-01-05")
+            List<Bericht> berichten = Stream.of("2016-01-01", "2016-01-02", "2016-01-03", "2016-01-04", "2016-01-05")
                     .map(d -> inschrijven(zonderPgn(d), wec("2026-08-01"))).toList();
             berichten.get(2).getLeerling().setAchternaam("Onverwerkbaar");
 
             las.aanleveren(berichten.toArray(Bericht[]::new));
 
-            java.util.List<Terugkoppeling> ontvangen = HubTest.alleVan(las, berichten.size() - 1);
+            List<Terugkoppeling> ontvangen = HubTest.alleVan(las, berichten.size() - 1);
             // arrival order kept for the others; the failed one waits, parked, for an operator
-            java.util.List<Bericht> anderen = new java.util.ArrayList<>(berichten);
+            List<Bericht> anderen = new ArrayList<>(berichten);
             anderen.remove(2);
             assertThat(ontvangen).extracting(Terugkoppeling::getBerichtIdentificatie)
                     .containsExactlyElementsOf(anderen.stream().map(Bericht::getIdentificatie).toList());
@@ -146,33 +154,33 @@ class RoutesAanpassenTest {
      */
     @Test
     void eenBerichtDatMisluktMiddenInEenReeksWordtAlleenGeparkeerd() throws IOException {
-        java.util.List<nl.bronhub.contract.v1.Persoon> leerlingen = Stream.of("2016-02-01", "2016-02-02", "2016-02-03",
+        List<Persoon> leerlingen = Stream.of("2016-02-01", "2016-02-02", "2016-02-03",
                 "2016-02-04", "2016-02-05").map(d -> zonderPgn(d)).toList();
-        java.util.List<Bericht> berichten = leerlingen.stream().map(l -> inschrijven(l, wec("2026-08-01"))).toList();
+        List<Bericht> berichten = leerlingen.stream().map(l -> inschrijven(l, wec("2026-08-01"))).toList();
         storingInHetRegisterAls("${body.bevat('" + berichten.get(2).getIdentificatie() + "')}");
 
         try (Hub hub = Hub.start(eigenschappen)) {
             LasClient las = hub.las("50AB", "1");
             // first the pupils get their onderwijsnummers (an aanmelding each, without a number: one per reeks)
-            java.util.List<Bericht> aanmeldingen = leerlingen.stream().map(nl.bronhub.support.Berichten::aanmelden).toList();
+            List<Bericht> aanmeldingen = leerlingen.stream().map(Berichten::aanmelden).toList();
             las.aanleveren(aanmeldingen.toArray(Bericht[]::new));
             for (int i = 0; i < leerlingen.size(); i++) {
                 leerlingen.get(i).setOnderwijsnummer(HubTest.terugkoppelingVan(las, aanmeldingen.get(i).getIdentificatie())
                         .getLeerling().getOnderwijsnummer());
             }
-            assertThat(leerlingen).extracting(nl.bronhub.contract.v1.Persoon::getOnderwijsnummer).doesNotContainNull().doesNotHaveDuplicates();
+            assertThat(leerlingen).extracting(Persoon::getOnderwijsnummer).doesNotContainNull().doesNotHaveDuplicates();
 
             las.aanleveren(berichten.toArray(Bericht[]::new));
 
-            java.util.List<Bericht> anderen = new java.util.ArrayList<>(berichten);
+            List<Bericht> anderen = new ArrayList<>(berichten);
             anderen.remove(2);
-            java.util.List<String> verwacht = anderen.stream().map(Bericht::getIdentificatie).toList();
-            java.util.List<Terugkoppeling> ontvangen = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+            List<String> verwacht = anderen.stream().map(Bericht::getIdentificatie).toList();
+            List<Terugkoppeling> ontvangen = Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> HubTest.alle(las).stream().filter(t -> verwacht.contains(t.getBerichtIdentificatie())).toList(),
                             l -> l.size() == verwacht.size());
             assertThat(ontvangen).extracting(Terugkoppeling::getBerichtIdentificatie).containsExactlyElementsOf(verwacht);
             assertThat(ontvangen).extracting(Terugkoppeling::getResultaat).containsOnly(Verwerkingsresultaat.GEREGISTREERD);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> hub.jdbc().queryForObject(
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> hub.jdbc().queryForObject(
                     "select status from bericht where identificatie = ?", String.class, berichten.get(2).getIdentificatie()),
                     "GEPARKEERD"::equals);
             assertThat(hub.jdbc().queryForObject("select pogingen from bericht where identificatie = ?", Integer.class,
@@ -195,7 +203,7 @@ class RoutesAanpassenTest {
             las.aanleveren(herstelbaar, verloren);
 
             var operator = hub.operator();
-            com.fasterxml.jackson.databind.JsonNode geparkeerd = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+            JsonNode geparkeerd = Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> operator.get("/geparkeerd").json(), j -> j.size() == 2);
             assertThat(HubTest.alle(las)).isEmpty();
             assertThat(geparkeerd.findValuesAsText("identificatie")).containsExactly(herstelbaar.getIdentificatie(), verloren.getIdentificatie());
@@ -227,7 +235,7 @@ class RoutesAanpassenTest {
             Terugkoppeling verworpen = HubTest.terugkoppelingVan(las, verloren.getIdentificatie());
             assertThat(verworpen.getSignaal()).extracting(x -> x.getCode()).containsExactly("358");
             // give the poller rounds to do more than it should; it does not
-            org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofSeconds(1)).until(() -> true);
+            Awaitility.await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
             assertThat(HubTest.alle(las)).hasSize(2);
             assertThat(hub.jdbc().queryForObject("select count(*) from inschrijving where brin = '50AB'", Integer.class)).isEqualTo(1);
             assertThat(hub.jdbc().queryForList("select status from bericht order by id", String.class)).containsExactly("VERWERKT", "VERWORPEN");
@@ -249,7 +257,7 @@ class RoutesAanpassenTest {
                             simple: "%s"
                             steps:
                               - throwException:
-                                  exceptionType: java.lang.IllegalStateException
+                                  exceptionType: IllegalStateException
                                   message: "storing in het register"
                         - bean:
                             ref: register
@@ -268,7 +276,7 @@ class RoutesAanpassenTest {
         return HubTest.terugkoppelingVan(las, bericht.getIdentificatie());
     }
 
-    private static java.util.List<String> codes(Terugkoppeling t) {
+    private static List<String> codes(Terugkoppeling t) {
         return t.getSignaal().stream().map(s -> s.getCode()).toList();
     }
 }

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import nl.bronhub.support.Hub;
 import nl.bronhub.support.LasClient;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class SignaalDekkingTest {
     @SuppressWarnings("unchecked")
     void elkeCodeUitDeCatalogusWordtDoorEenTestOpgeroepen() throws Exception {
         assumeFalse(LasClient.ONTVANGEN_SIGNALEN.isEmpty(), "only meaningful after the whole suite (mvn verify)");
-        Map<String, Object> bestand = new ObjectMapper(new YAMLFactory()).readValue(new File(nl.bronhub.support.Hub.SIGNALEN), Map.class);
+        Map<String, Object> bestand = new ObjectMapper(new YAMLFactory()).readValue(new File(Hub.SIGNALEN), Map.class);
         Set<String> catalogus = new TreeSet<>(((Map<String, Object>) bestand.get("signalen")).keySet());
 
         Set<String> nooit = new TreeSet<>(catalogus);
@@ -41,7 +42,7 @@ class SignaalDekkingTest {
     @SuppressWarnings("unchecked")
     void elkGtbSignaalStaatInEenTestOpEenGtb() throws Exception {
         assumeFalse(GtbTest.GEZIEN.isEmpty(), "only meaningful after the whole suite (mvn verify)");
-        Map<String, Object> bestand = new ObjectMapper(new YAMLFactory()).readValue(new File(nl.bronhub.support.Hub.GTB_SIGNALEN), Map.class);
+        Map<String, Object> bestand = new ObjectMapper(new YAMLFactory()).readValue(new File(Hub.GTB_SIGNALEN), Map.class);
         Set<Integer> catalogus = new TreeSet<>();
         ((Map<Object, Object>) bestand.get("signalen")).keySet().forEach(k -> catalogus.add(Integer.valueOf(k.toString())));
 

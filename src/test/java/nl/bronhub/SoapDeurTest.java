@@ -9,10 +9,13 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,15 +23,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLSocket;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ontvangststatus;
 import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
+import nl.bronhub.contract.v1.RegistratieoverzichtVerzoek;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.LasClient;
 import nl.bronhub.support.PersoonsgegevensInLog;
 import nl.bronhub.support.SignaalTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static nl.bronhub.support.Berichten.inschrijven;
@@ -221,7 +227,7 @@ class SoapDeurTest extends SignaalTest {
 
     /** Raw bytes over the LAS's TLS connection, for requests no HTTP client will send; the answer as status and body. */
     private static LasClient.Http rauw(LasClient las, String verzoek) throws Exception {
-        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) las.http().sslContext().getSocketFactory()
+        try (SSLSocket socket = (SSLSocket) las.http().sslContext().getSocketFactory()
                 .createSocket("localhost", las.endpoint().getPort())) {
             socket.setSoTimeout(20_000);
             socket.getOutputStream().write(verzoek.getBytes(StandardCharsets.ISO_8859_1));
@@ -287,7 +293,7 @@ class SoapDeurTest extends SignaalTest {
         }
         AtomicBoolean klaar = new AtomicBoolean();
         AtomicInteger gelezen = new AtomicInteger();
-        List<String> fouten = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> fouten = Collections.synchronizedList(new ArrayList<>());
         ExecutorService lezers = Executors.newFixedThreadPool(2);
         List<Future<?>> taken = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -321,13 +327,13 @@ class SoapDeurTest extends SignaalTest {
 
     /** Waits until no bericht of the school waits for processing any more. */
     private void allesVerwerkt(String brin) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from bericht b join aanleverpunt a on a.id = b.aanleverpunt_id where a.brin = ? and b.status = 'ONTVANGEN'",
                 Integer.class, brin) == 0);
     }
 
-    private static nl.bronhub.contract.v1.RegistratieoverzichtVerzoek registratieoverzichtVerzoek(LasClient las, String peildatum, String pgn) {
-        var verzoek = new nl.bronhub.contract.v1.RegistratieoverzichtVerzoek();
+    private static RegistratieoverzichtVerzoek registratieoverzichtVerzoek(LasClient las, String peildatum, String pgn) {
+        var verzoek = new RegistratieoverzichtVerzoek();
         verzoek.setHeader(las.header());
         verzoek.setPeildatum(peildatum);
         if (pgn != null) {
@@ -338,7 +344,7 @@ class SoapDeurTest extends SignaalTest {
 
     private static String metWsAdressering(String envelop, String veld, String adres) {
         return envelop.replace("<soapenv:Body>", "<soapenv:Header xmlns:wsa=\"" + WSA + "\"><wsa:MessageID>urn:uuid:"
-                + java.util.UUID.randomUUID() + "</wsa:MessageID><wsa:" + veld + "><wsa:Address>" + adres + "</wsa:Address></wsa:" + veld
+                + UUID.randomUUID() + "</wsa:MessageID><wsa:" + veld + "><wsa:Address>" + adres + "</wsa:Address></wsa:" + veld
                 + "></soapenv:Header><soapenv:Body>");
     }
 

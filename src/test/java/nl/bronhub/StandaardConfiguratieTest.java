@@ -1,13 +1,25 @@
 package nl.bronhub;
 
+import java.net.CookieManager;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.bronhub.contract.v1.AanleverenAntwoord;
 import nl.bronhub.contract.v1.Ontvangststatus;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.support.Hub;
@@ -61,16 +73,16 @@ class StandaardConfiguratieTest {
             // the README's curl: the demo certificate the hub made for the seeded aanleverpunt 00AA/1
             LasClient las = new LasClient(hub.port(), "00AA", "1", Pki.uitMap(tls, "las-00AA-1"));
             String voorbeeld = Files.readString(Path.of("wsdl/voorbeelden/aanleveren.xml"));
-            var antwoord = (nl.bronhub.contract.v1.AanleverenAntwoord) LasClient.lees(las.post(voorbeeld));
+            var antwoord = (AanleverenAntwoord) LasClient.lees(las.post(voorbeeld));
             assertThat(antwoord.getBerichtResultaat().get(0).getStatus()).isEqualTo(Ontvangststatus.ONTVANGEN);
             Terugkoppeling t = HubTest.terugkoppelingVan(las, "voorbeeld-bericht-1");
             assertThat(t.getSignaal()).isEmpty();
 
             assertThat(Files.getPosixFilePermissions(wachtwoordbestand)).containsExactlyInAnyOrder(
-                    java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-            for (String sleutel : java.util.List.of("ca.key", "hub.key", "las-00AA-1.key", "leverancier-voorbeeld.key")) {
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            for (String sleutel : List.of("ca.key", "hub.key", "las-00AA-1.key", "leverancier-voorbeeld.key")) {
                 assertThat(Files.getPosixFilePermissions(tls.resolve(sleutel))).as(sleutel).containsExactlyInAnyOrder(
-                        java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+                        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             }
             OperatorClient operator = new OperatorClient(hub.operatorPoort(), "operator", Files.readString(wachtwoordbestand).trim(),
                     Pki.zonderCertificaat(tls));
@@ -87,38 +99,38 @@ class StandaardConfiguratieTest {
             // the README's portal: the demo wachtwoordbrief opens 00AA's pages, whose GTB counts the example pupil
             Path brief = data.resolve("portaal/00AA.txt");
             assertThat(Files.getPosixFilePermissions(brief)).containsExactlyInAnyOrder(
-                    java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             await().atMost(Duration.ofSeconds(20)).until(() -> operator.get("/scholen/00AA/gtb/01/2026-10-01").json().get("totaal").asInt() == 1);
             String portaal = "https://localhost:" + hub.portaalPoort() + "/portaal";
-            java.net.http.HttpClient browser = ingelogd(tls, portaal, "00AA", Files.readString(brief).trim());
-            String gtb = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portaal + "/00AA/gtb/01/2026-10-01")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            HttpClient browser = ingelogd(tls, portaal, "00AA", Files.readString(brief).trim());
+            String gtb = browser.send(HttpRequest.newBuilder(URI.create(portaal + "/00AA/gtb/01/2026-10-01")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
             assertThat(gtb).contains("GTB vestiging 00AA01, peildatum 1-10-2026").contains("<td id=\"totaal\">1</td>");
 
             // and the board's letter opens its dashboard, with 00AA's GTB total
             Path bestuursbrief = data.resolve("portaal/bestuur-40001.txt");
             assertThat(Files.getPosixFilePermissions(bestuursbrief)).containsExactlyInAnyOrder(
-                    java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-            String dashboard = ingelogd(tls, portaal, "40001", Files.readString(bestuursbrief).trim()).send(java.net.http.HttpRequest
-                    .newBuilder(java.net.URI.create(portaal + "/40001")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            String dashboard = ingelogd(tls, portaal, "40001", Files.readString(bestuursbrief).trim()).send(HttpRequest
+                    .newBuilder(URI.create(portaal + "/40001")).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(dashboard).contains("Stichting Speciaal Onderwijs Regenboog (bestuur 40001)").contains("id=\"school-00AA\"")
                     .doesNotContain("id=\"school-01BA\"");
         }
     }
 
     /** A client signed in to the portal through its form, as a browser would (the CSRF token of the sign-in page). */
-    private static java.net.http.HttpClient ingelogd(Path tls, String portaal, String naam, String wachtwoord) throws Exception {
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().sslContext(Pki.zonderCertificaat(tls).http().sslContext())
-                .cookieHandler(new java.net.CookieManager()).build();
-        String inlogpagina = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portaal + "/inloggen")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(inlogpagina);
+    private static HttpClient ingelogd(Path tls, String portaal, String naam, String wachtwoord) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().sslContext(Pki.zonderCertificaat(tls).http().sslContext())
+                .cookieHandler(new CookieManager()).build();
+        String inlogpagina = browser.send(HttpRequest.newBuilder(URI.create(portaal + "/inloggen")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(inlogpagina);
         assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
-        var ingelogd = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portaal + "/inloggen"))
+        var ingelogd = browser.send(HttpRequest.newBuilder(URI.create(portaal + "/inloggen"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("brin=" + naam + "&wachtwoord="
-                        + java.net.URLEncoder.encode(wachtwoord, java.nio.charset.StandardCharsets.UTF_8)
-                        + "&_csrf=" + csrf.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("brin=" + naam + "&wachtwoord="
+                        + URLEncoder.encode(wachtwoord, StandardCharsets.UTF_8)
+                        + "&_csrf=" + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ingelogd.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/portaal"));
         return browser;
     }

@@ -1,11 +1,18 @@
 package nl.bronhub;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLException;
+import nl.bronhub.aanlevering.Aanleverpunten;
+import nl.bronhub.contract.Afzender;
 import nl.bronhub.contract.v1.AanleverenAntwoord;
 import nl.bronhub.contract.v1.Ontvangststatus;
+import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
+import nl.bronhub.contract.v1.RegistratieoverzichtVerzoek;
 import nl.bronhub.contract.v1.TerugkoppelingAntwoord;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
@@ -13,7 +20,14 @@ import nl.bronhub.support.LasClient;
 import nl.bronhub.support.OperatorClient;
 import nl.bronhub.support.Pki;
 import nl.bronhub.toegang.Certificaten;
+import nl.bronhub.toegang.Toegangscontrole;
+import nl.bronhub.verwerking.BerichtWachtrij;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static nl.bronhub.support.Berichten.inschrijven;
@@ -29,19 +43,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ToegangTest extends HubTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private nl.bronhub.toegang.Toegangscontrole toegangscontrole;
-    @org.springframework.beans.factory.annotation.Autowired
-    private nl.bronhub.verwerking.BerichtWachtrij wachtrij;
-    @org.springframework.beans.factory.annotation.Autowired
-    private nl.bronhub.aanlevering.Aanleverpunten aanleverpunten;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.apache.camel.CamelContext camel;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.transaction.PlatformTransactionManager transacties;
+    @Autowired
+    private Toegangscontrole toegangscontrole;
+    @Autowired
+    private BerichtWachtrij wachtrij;
+    @Autowired
+    private Aanleverpunten aanleverpunten;
+    @Autowired
+    private CamelContext camel;
+    @Autowired
+    private PlatformTransactionManager transacties;
 
     private OperatorClient.Antwoord registreer(Pki.Identiteit identiteit, Map<String, String> houder) {
-        Map<String, String> aanmelding = new java.util.HashMap<>(houder);
+        Map<String, String> aanmelding = new HashMap<>(houder);
         aanmelding.put("certificaat", Pki.pem(identiteit));
         return operator().post("/certificaten", aanmelding);
     }
@@ -108,7 +122,7 @@ class ToegangTest extends HubTest {
                 assertThat(((AanleverenAntwoord) verzonden).getBerichtResultaat().get(0).getStatus()).isEqualTo(Ontvangststatus.ONTVANGEN);
                 assertThat(berichten(cel.brin(), cel.nummer())).isEqualTo(voor + 1);
                 assertThat(opgehaald).as(cel.certificaat().naam() + " fetches for " + ap).isInstanceOf(TerugkoppelingAntwoord.class);
-                assertThat(overzicht).isInstanceOf(nl.bronhub.contract.v1.RegistratieoverzichtAntwoord.class);
+                assertThat(overzicht).isInstanceOf(RegistratieoverzichtAntwoord.class);
             } else {
                 geweigerdMet366(verzonden, ap);
                 geweigerdMet366(opgehaald, ap);
@@ -201,7 +215,7 @@ class ToegangTest extends HubTest {
         for (Pki.Identiteit zonder : List.of(Pki.zonderCertificaat(), Pki.verlopen("las 71VO-1 verlopen"), Pki.vanVreemdeCa("las 71VO-1 vreemd"))) {
             LasClient las = new LasClient(port, "71VO", "1", zonder);
             assertThatThrownBy(() -> las.ophalen(0)).as(zonder.naam())
-                    .hasRootCauseInstanceOf(javax.net.ssl.SSLException.class);
+                    .hasRootCauseInstanceOf(SSLException.class);
         }
         // nothing reached the listener, so nothing was recorded for this aanleverpunt
         assertThat(jdbc.queryForObject("select count(*) from audit where brin = '71VO'", Integer.class)).isZero();
@@ -239,15 +253,15 @@ class ToegangTest extends HubTest {
         registreer(eigen, aanleverpunt("73AR", "1"));
         LasClient las = new LasClient(port, "73AR", "1", eigen);
         long id = aanleverpunten.id("73AR", "1");
-        org.apache.camel.Exchange ophaling = new org.apache.camel.support.DefaultExchange(camel);
-        nl.bronhub.contract.Afzender.zet(ophaling, las.header());
+        Exchange ophaling = new DefaultExchange(camel);
+        Afzender.zet(ophaling, las.header());
         TransactionTemplate transactie = new TransactionTemplate(transacties);
         transactie.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         Boolean vrij = transactie.execute(s -> {
             // the record written and not yet committed, as in a fetch still under way
             toegangscontrole.ophalingGelukt(ophaling);
             // meanwhile processing, on another thread in a transaction of its own, claims the aanleverpunt
-            return java.util.concurrent.CompletableFuture.supplyAsync(() -> transactie.execute(t -> wachtrij.neemAanleverpunt(id))).join();
+            return CompletableFuture.supplyAsync(() -> transactie.execute(t -> wachtrij.neemAanleverpunt(id))).join();
         });
         assertThat(vrij).as("processing could claim the aanleverpunt while its certificate test was being recorded").isTrue();
         assertThat(operator().get("/aanleverpunten/73AR/1").json().get("certificaatGetestOp").asText()).isEqualTo(Hub.VANDAAG + "T09:00:00Z");
@@ -259,7 +273,7 @@ class ToegangTest extends HubTest {
         assertThat(registreer(Pki.vanVreemdeCa("vreemd"), aanleverpunt("70CD", "9")).json().get("detail").asText())
                 .contains("niet uitgegeven door een CA die de LAS-deur vertrouwt");
         Pki.Identiteit goed = Pki.client("las 70CD-9");
-        Map<String, String> beide = new java.util.HashMap<>(aanleverpunt("70CD", "9"));
+        Map<String, String> beide = new HashMap<>(aanleverpunt("70CD", "9"));
         beide.put("leverancier", "x");
         assertThat(registreer(goed, beide).status()).isEqualTo(400);
         assertThat(registreer(goed, aanleverpunt("70C", "9")).status()).isEqualTo(400);
@@ -268,8 +282,8 @@ class ToegangTest extends HubTest {
         assertThat(operator().get("/certificaten").json().findValuesAsText("onderwerp")).noneMatch(o -> o.contains("70CD-9"));
     }
 
-    private static nl.bronhub.contract.v1.RegistratieoverzichtVerzoek registratieoverzichtVerzoek(LasClient las) {
-        var verzoek = new nl.bronhub.contract.v1.RegistratieoverzichtVerzoek();
+    private static RegistratieoverzichtVerzoek registratieoverzichtVerzoek(LasClient las) {
+        var verzoek = new RegistratieoverzichtVerzoek();
         verzoek.setHeader(las.header());
         verzoek.setPeildatum("2026-10-01");
         return verzoek;

@@ -10,6 +10,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import nl.bronhub.contract.v1.AanleverenAntwoord;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ontvangststatus;
@@ -89,7 +92,7 @@ class TweeInstantiesIT {
                 // in the order the LAS had them acknowledged, whichever instance took them and processed them
                 assertThat(alle).extracting(Terugkoppeling::getBerichtIdentificatie).containsExactlyElementsOf(las.erkend);
                 assertThat(alle).extracting(Terugkoppeling::getVolgnummer)
-                        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, alle.size()).boxed().toList());
+                        .containsExactlyElementsOf(LongStream.rangeClosed(1, alle.size()).boxed().toList());
                 // acknowledged (the LAS fetched past them): never served again
                 assertThat(viaB.ophalen(alle.get(alle.size() - 1).getVolgnummer()).getTerugkoppeling()).isEmpty();
             }
@@ -136,7 +139,7 @@ class TweeInstantiesIT {
         public void run() {
             int beurt = 0;
             while (!stoppen) {
-                List<Bericht> berichten = java.util.stream.IntStream.range(0, 10)
+                List<Bericht> berichten = IntStream.range(0, 10)
                         .mapToObj(i -> inschrijven(zonderPgn("2015-03-1" + i), wec("2026-08-01"))).toList();
                 for (int poging = 0; ; poging++) {
                     HubProces hub = alleenB || (beurt + poging) % 2 == 1 ? b : a;
@@ -171,7 +174,7 @@ class TweeInstantiesIT {
 
         /** A LAS's pause before it sends again: 100 ms. */
         private static void wacht() {
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
     }
 }

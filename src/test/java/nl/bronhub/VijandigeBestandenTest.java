@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +35,7 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ontvangststatus;
+import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.support.Afleverbak;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.Hub;
@@ -184,7 +187,7 @@ class VijandigeBestandenTest {
     /** Waits until the hub has moved the file; true when applied (verwerkt/), false when refused (fout/, with a reason). */
     private static boolean uitkomst(Afleverbak bak, Bestand bestand) {
         Path waar = await().atMost(Duration.ofSeconds(20)).until(() -> {
-            if (Files.exists(bak.map().resolve(bestand.naam()), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(bak.map().resolve(bestand.naam()), LinkOption.NOFOLLOW_LINKS)) {
                 return null;
             }
             try (Stream<Path> verwerkt = Files.list(bak.map().resolve("verwerkt"))) {
@@ -217,7 +220,7 @@ class VijandigeBestandenTest {
                 .toString();
     }
 
-    private static void schrijfIn(String brin, nl.bronhub.contract.v1.Persoon leerling) {
+    private static void schrijfIn(String brin, Persoon leerling) {
         LasClient las = hub.las(brin, "1");
         Bericht bericht = inschrijven(leerling, wec("2026-08-01"));
         assertThat(las.aanleveren(bericht).getBerichtResultaat().get(0).getStatus()).isEqualTo(Ontvangststatus.ONTVANGEN);
@@ -286,7 +289,7 @@ class VijandigeBestandenTest {
                 Tuple.of(4, Arbitraries.just((Vervorming) (n, t) -> bestand(n, utf8(t), true))),
                 Tuple.of(2, plek.map(p -> (Vervorming) (n, t) -> {
                     byte[] b = utf8(t);
-                    return bestand(n, java.util.Arrays.copyOf(b, p % Math.max(1, b.length)), false);
+                    return bestand(n, Arrays.copyOf(b, p % Math.max(1, b.length)), false);
                 })),
                 Tuple.of(2, Combinators.combine(plek, Arbitraries.integers().between(1, 255)).as((p, x) -> (Vervorming) (n, t) -> {
                     byte[] b = utf8(t);

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -26,10 +28,12 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.sessions.JqwikSession;
 import nl.bronhub.contract.v1.AanleverenAntwoord;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ontvangststatus;
+import nl.bronhub.contract.v1.RegistratieoverzichtVerzoek;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.HubTest;
@@ -137,7 +141,7 @@ class VijandigeSoapVerzoekenTest extends HubTest {
             RandomGenerator<Verzoek> generator = verzoeken(las, valAdres).generator(1000);
             Random random = new Random(zaad);
             int ontvangen = 0;
-            Map<String, Integer> uitkomsten = new java.util.TreeMap<>();
+            Map<String, Integer> uitkomsten = new TreeMap<>();
             for (int i = 0; i < aantal; i++) {
                 Verzoek verzoek;
                 try {
@@ -235,7 +239,7 @@ class VijandigeSoapVerzoekenTest extends HubTest {
             case 2 -> LasClient.envelop(las.aanleverVerzoek(bericht(), bericht(), bericht()));
             case 3 -> LasClient.envelop(las.ophaalVerzoek(0, 5));
             default -> {
-                var v = new nl.bronhub.contract.v1.RegistratieoverzichtVerzoek();
+                var v = new RegistratieoverzichtVerzoek();
                 v.setHeader(las.header());
                 v.setPeildatum("2026-10-01");
                 yield LasClient.envelop(v);
@@ -243,19 +247,19 @@ class VijandigeSoapVerzoekenTest extends HubTest {
         });
         Arbitrary<List<Mutatie>> mutaties = mutatie(valAdres).list().ofMinSize(0).ofMaxSize(3);
         Arbitrary<Charset> tekenset = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(20, Arbitraries.just(StandardCharsets.UTF_8)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(StandardCharsets.UTF_16)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(StandardCharsets.ISO_8859_1)));
-        Arbitrary<Boolean> bom = Arbitraries.frequency(net.jqwik.api.Tuple.of(15, false), net.jqwik.api.Tuple.of(1, true));
-        Arbitrary<String> contentType = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(12, Arbitraries.just("text/xml; charset=utf-8")),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(CONTENT_TYPES)));
-        Arbitrary<String> soapAction = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(12, Arbitraries.just("\"\"")),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(SOAP_ACTIONS)));
-        Arbitrary<Map<String, String>> headers = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(15, Arbitraries.just(Map.<String, String>of())),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(Map.of("X-Opvulling", "a".repeat(20_000)), Map.of("X-Forwarded-For", "127.0.0.1"),
+                Tuple.of(20, Arbitraries.just(StandardCharsets.UTF_8)),
+                Tuple.of(1, Arbitraries.just(StandardCharsets.UTF_16)),
+                Tuple.of(1, Arbitraries.just(StandardCharsets.ISO_8859_1)));
+        Arbitrary<Boolean> bom = Arbitraries.frequency(Tuple.of(15, false), Tuple.of(1, true));
+        Arbitrary<String> contentType = Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.just("text/xml; charset=utf-8")),
+                Tuple.of(2, Arbitraries.of(CONTENT_TYPES)));
+        Arbitrary<String> soapAction = Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.just("\"\"")),
+                Tuple.of(2, Arbitraries.of(SOAP_ACTIONS)));
+        Arbitrary<Map<String, String>> headers = Arbitraries.frequencyOf(Tuple.of(15, Arbitraries.just(Map.<String, String>of())),
+                Tuple.of(1, Arbitraries.of(Map.of("X-Opvulling", "a".repeat(20_000)), Map.of("X-Forwarded-For", "127.0.0.1"),
                         Map.of("X-Bsn", "999993847"), Map.of("Accept-Charset", "utf-7"), Map.of("Accept", "application/json"))));
-        Arbitrary<List<int[]>> omgedraaid = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, Arbitraries.just(List.<int[]>of())),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.integers().between(0, Integer.MAX_VALUE - 1),
+        Arbitrary<List<int[]>> omgedraaid = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just(List.<int[]>of())),
+                Tuple.of(1, Combinators.combine(Arbitraries.integers().between(0, Integer.MAX_VALUE - 1),
                         Arbitraries.integers().between(0, 255)).as((p, b) -> new int[] {p, b}).list().ofMinSize(1).ofMaxSize(3)));
         return Combinators.combine(basis, mutaties, tekenset, bom, contentType, soapAction, headers, omgedraaid)
                 .as((xml, m, cs, metBom, ct, actie, h, flips) -> {
@@ -337,7 +341,7 @@ class VijandigeSoapVerzoekenTest extends HubTest {
 
     private static String wsa(String xml, String veld, String adres) {
         return xml.replace("<soapenv:Body>", "<soapenv:Header xmlns:wsa=\"http://www.w3.org/2005/08/addressing\"><wsa:MessageID>urn:uuid:"
-                + java.util.UUID.randomUUID() + "</wsa:MessageID><wsa:" + veld + "><wsa:Address>" + adres + "</wsa:Address></wsa:" + veld
+                + UUID.randomUUID() + "</wsa:MessageID><wsa:" + veld + "><wsa:Address>" + adres + "</wsa:Address></wsa:" + veld
                 + "></soapenv:Header><soapenv:Body>");
     }
 

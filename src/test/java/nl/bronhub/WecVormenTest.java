@@ -1,5 +1,6 @@
 package nl.bronhub;
 
+import nl.bronhub.contract.v1.AmbulanteBegeleiding;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Indicatiestelling;
 import nl.bronhub.contract.v1.Inschrijving;
@@ -113,7 +114,7 @@ class WecVormenTest extends SignaalTest {
     @Test
     void tweeAmbulanteBegeleidingenOpDezelfdeDatumGeven349EnNietsGeparkeerd() {
         Inschrijving i = ambulant("71WA");
-        nl.bronhub.contract.v1.AmbulanteBegeleiding tweede = new nl.bronhub.contract.v1.AmbulanteBegeleiding();
+        AmbulanteBegeleiding tweede = new AmbulanteBegeleiding();
         tweede.setIngangsdatum(i.getAmbulanteBegeleiding().get(0).getIngangsdatum());
         tweede.setBrinSchool("71WA");
         i.getAmbulanteBegeleiding().add(tweede);

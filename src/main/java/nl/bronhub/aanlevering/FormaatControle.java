@@ -2,9 +2,12 @@ package nl.bronhub.aanlevering;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,11 +33,11 @@ public class FormaatControle implements SignaalBron {
      * JJJJ-MM-DD, the year in exactly four digits: "uuuu" would also take a signed year of up to nine
      * digits (-999999999-10-01), which then wrapped into a date nobody sent.
      */
-    public static final DateTimeFormatter DATUM = new java.time.format.DateTimeFormatterBuilder()
-            .appendValue(java.time.temporal.ChronoField.YEAR, 4).appendLiteral('-')
-            .appendValue(java.time.temporal.ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
-            .appendValue(java.time.temporal.ChronoField.DAY_OF_MONTH, 2)
-            .toFormatter().withChronology(java.time.chrono.IsoChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
+    public static final DateTimeFormatter DATUM = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4).appendLiteral('-')
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
+            .appendValue(ChronoField.DAY_OF_MONTH, 2)
+            .toFormatter().withChronology(IsoChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
 
     private static final Pattern IDENTIFICATIE = Pattern.compile("[A-Za-z0-9_-]{1,50}");
     private static final Pattern LANDCODE = Pattern.compile("[0-9]{4}");

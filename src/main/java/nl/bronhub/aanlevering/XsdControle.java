@@ -1,5 +1,6 @@
 package nl.bronhub.aanlevering;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import javax.xml.validation.Validator;
 import nl.bronhub.signaal.Signaal;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.contract.Contract;
+import nl.bronhub.signaal.SignaalFout;
+import org.apache.camel.component.cxf.common.CxfPayload;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -61,11 +64,11 @@ public class XsdControle {
      * The body of a request that is one element as a whole (not a list of berichten): the operation's
      * own element and valid against the XSD, or refused with 360 or the first 359s.
      */
-    public Element geldigVerzoek(org.apache.camel.component.cxf.common.CxfPayload<?> payload, String operatieElement) {
+    public Element geldigVerzoek(CxfPayload<?> payload, String operatieElement) {
         Element element = SoapBody.element(payload, operatieElement, catalogus, maxNestingdiepte);
         var fouten = controleer(element).fouten();
         if (!fouten.isEmpty()) {
-            throw new nl.bronhub.signaal.SignaalFout(fouten.values().iterator().next());
+            throw new SignaalFout(fouten.values().iterator().next());
         }
         return element;
     }
@@ -104,7 +107,7 @@ public class XsdControle {
         } catch (SAXException e) {
             fouten.computeIfAbsent(0, p -> new ArrayList<>())
                     .add(catalogus.signaal("359", verzoek.getLocalName(), Map.of("detail", e.getMessage())));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return new Uitslag(fouten);

@@ -1,5 +1,6 @@
 package nl.bronhub.afnemers;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,7 +98,7 @@ public class AfnemerApi {
         Leveringen.Levering levering = leveringen.maak(soort.get(), peildatum);
         spoor.vastleggen(code, soort.get(), peildatum, formaat, levering.cellen(), levering.onderdrukt(), 200, "geleverd");
         if (csv) {
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .body(Leveringen.csv(levering));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(levering);

@@ -3,6 +3,7 @@ package nl.bronhub.afnemers;
 import java.time.Clock;
 import java.time.Duration;
 
+import nl.bronhub.InlogRemming;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -46,7 +47,7 @@ public class AfnemerBeveiliging {
                 .securityMatcher("/afnemers", "/afnemers/**")
                 .authenticationManager(new ProviderManager(provider))
                 // not a bean: Spring Boot would also put a Filter bean in front of every request
-                .addFilterBefore(new nl.bronhub.InlogRemming(maxFout, venster, blokkade, Clock.systemUTC(), "Afnemer"), BasicAuthenticationFilter.class)
+                .addFilterBefore(new InlogRemming(maxFout, venster, blokkade, Clock.systemUTC(), "Afnemer"), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole("AFNEMER"))
                 .httpBasic(b -> b.authenticationEntryPoint(nietIngelogd))
                 .exceptionHandling(e -> e.authenticationEntryPoint(nietIngelogd)

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import nl.bronhub.Probleem;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,7 +17,7 @@ import org.springframework.http.ResponseEntity;
  */
 final class AfnemerProbleem {
 
-    static final String TYPE = nl.bronhub.Probleem.TYPE;
+    static final String TYPE = Probleem.TYPE;
 
     private AfnemerProbleem() {
     }
@@ -35,6 +36,6 @@ final class AfnemerProbleem {
 
     /** Straight to the response, before Spring MVC is reached (the security filters). */
     static void schrijf(HttpServletResponse antwoord, int status, String type, String titel, String detail) throws IOException {
-        nl.bronhub.Probleem.schrijf(antwoord, status, type, titel, detail);
+        Probleem.schrijf(antwoord, status, type, titel, detail);
     }
 }

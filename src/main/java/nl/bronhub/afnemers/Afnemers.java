@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -153,6 +154,6 @@ public class Afnemers {
     }
 
     private static String namen() {
-        return java.util.Arrays.stream(Leveringsoort.values()).map(Leveringsoort::naam).toList().toString();
+        return Arrays.stream(Leveringsoort.values()).map(Leveringsoort::naam).toList().toString();
     }
 }

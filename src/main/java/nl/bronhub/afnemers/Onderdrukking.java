@@ -1,5 +1,6 @@
 package nl.bronhub.afnemers;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ public class Onderdrukking {
 
     private final int drempel;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public Onderdrukking(AfnemerEigenschappen eigenschappen) {
         this(eigenschappen.drempel());
     }

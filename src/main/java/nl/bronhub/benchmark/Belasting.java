@@ -4,10 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.bronhub.toegang.Certificaten;
 
 /**
  * The load driver: many LAS clients deliver a synthetic population (see Populatie) to a running hub
@@ -58,7 +63,7 @@ public final class Belasting {
     private final AtomicLong heapPiek = new AtomicLong();
     private final AtomicLong database = new AtomicLong();
     /** Samples of the hub's heap after its last collection, in the order taken. */
-    private final List<Long> heapNaGc = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> heapNaGc = Collections.synchronizedList(new ArrayList<>());
     /** Requests per second over all clients; 0 is as fast as the hub answers. */
     private final double tempo;
     private final AtomicLong beurt = new AtomicLong();
@@ -77,16 +82,16 @@ public final class Belasting {
         this.hub = opties.getOrDefault("hub", "https://localhost:8443");
         this.operator = opties.getOrDefault("operator", "https://localhost:8444");
         // --tls: the hub's bron.tls.map; the driver shows <tls>/<certificaat>.crt and trusts <tls>/ca.crt
-        java.nio.file.Path tls = java.nio.file.Path.of(opties.getOrDefault("tls", "data/tls"));
+        Path tls = Path.of(opties.getOrDefault("tls", "data/tls"));
         String certificaat = opties.getOrDefault("certificaat", "leverancier-voorbeeld");
-        var ca = nl.bronhub.toegang.Certificaten.leesCertificaat(tls.resolve("ca.crt"));
-        var eigen = nl.bronhub.toegang.Certificaten.lees(tls.resolve(certificaat + ".crt"), tls.resolve(certificaat + ".key"));
+        var ca = Certificaten.leesCertificaat(tls.resolve("ca.crt"));
+        var eigen = Certificaten.lees(tls.resolve(certificaat + ".crt"), tls.resolve(certificaat + ".key"));
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .sslContext(nl.bronhub.toegang.Certificaten.sslContext(eigen, ca)).build();
+                .sslContext(Certificaten.sslContext(eigen, ca)).build();
         this.operatorHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .sslContext(nl.bronhub.toegang.Certificaten.sslContext(null, ca)).build();
+                .sslContext(Certificaten.sslContext(null, ca)).build();
         String inlog = "operator:" + opties.getOrDefault("operator-wachtwoord", System.getenv().getOrDefault("BRON_OPERATOR_WACHTWOORD", ""));
-        this.operatorInlog = "Basic " + java.util.Base64.getEncoder().encodeToString(inlog.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.operatorInlog = "Basic " + Base64.getEncoder().encodeToString(inlog.getBytes(StandardCharsets.UTF_8));
         this.clients = Integer.parseInt(opties.getOrDefault("clients", "16"));
         this.perVerzoek = Integer.parseInt(opties.getOrDefault("per-verzoek", "50"));
         this.opwarmen = Integer.parseInt(opties.getOrDefault("opwarmen", "0"));
@@ -303,7 +308,7 @@ public final class Belasting {
         }
         int kwart = Math.max(1, alle.size() / 4);
         List<Long> deel = alle.isEmpty() ? List.of(0L) : new ArrayList<>(laatste ? alle.subList(alle.size() - kwart, alle.size()) : alle.subList(0, kwart));
-        java.util.Collections.sort(deel);
+        Collections.sort(deel);
         return deel.get(deel.size() / 2) >> 20;
     }
 

@@ -2,6 +2,7 @@ package nl.bronhub.contract;
 
 import nl.bronhub.contract.v1.Header;
 import org.apache.camel.Exchange;
+import org.slf4j.MDC;
 
 /**
  * Who a request says it comes from (its header's verzendendeInstantie and document id), kept on the
@@ -26,7 +27,7 @@ public final class Afzender {
         exchange.setProperty(DOCUMENT, header.getIdentificatiecodeBedrijfsdocument());
         // the request's correlation id in the log lines about it (XSD-checked: letters, digits, - and _);
         // Beschikbaarheid clears it when the request ends
-        org.slf4j.MDC.put(VERZOEK, header.getIdentificatiecodeBedrijfsdocument());
+        MDC.put(VERZOEK, header.getIdentificatiecodeBedrijfsdocument());
         if (header.getVerzendendeInstantie() != null) {
             exchange.setProperty(BRIN, header.getVerzendendeInstantie().getBrin());
             exchange.setProperty(NUMMER, header.getVerzendendeInstantie().getAanleverpuntnummer());

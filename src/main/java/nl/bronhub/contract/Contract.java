@@ -3,6 +3,7 @@ package nl.bronhub.contract;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.xml.XMLConstants;
@@ -18,6 +19,7 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
+import nl.bronhub.contract.v1.Ernst;
 import nl.bronhub.contract.v1.ObjectFactory;
 import nl.bronhub.signaal.Signaal;
 import org.apache.camel.component.cxf.common.CxfPayload;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
 
 /** The uitwisseling contract (wsdl/): its schema, and JAXB to and from the generated classes. */
 @Component
@@ -97,7 +100,7 @@ public class Contract {
 
     /** A root element of the contract as a SOAP body for camel-cxf's PAYLOAD mode. */
     public CxfPayload<SoapHeader> alsPayload(Object root) {
-        return new CxfPayload<>(new java.util.ArrayList<>(), List.of(alsElement(root)));
+        return new CxfPayload<>(new ArrayList<>(), List.of(alsElement(root)));
     }
 
     public Element alsElement(Object root) {
@@ -122,7 +125,7 @@ public class Contract {
             Element wortel = doc.createElementNS(NS, root);
             doc.appendChild(wortel);
             for (String xml : opgeslagen) {
-                Document los = documents.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(XmlTekens.zuiver(xml))));
+                Document los = documents.newDocumentBuilder().parse(new InputSource(new StringReader(XmlTekens.zuiver(xml))));
                 wortel.appendChild(doc.importNode(los.getDocumentElement(), true));
             }
             for (String[] veld : velden) {
@@ -131,7 +134,7 @@ public class Contract {
                 wortel.appendChild(e);
             }
             XmlTekens.zuiver(wortel);
-            return new CxfPayload<>(new java.util.ArrayList<>(), List.of(wortel));
+            return new CxfPayload<>(new ArrayList<>(), List.of(wortel));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot write answer", e);
         }
@@ -140,7 +143,7 @@ public class Contract {
     public static nl.bronhub.contract.v1.Signaal alsContract(Signaal s) {
         nl.bronhub.contract.v1.Signaal c = new nl.bronhub.contract.v1.Signaal();
         c.setCode(s.code());
-        c.setErnst(nl.bronhub.contract.v1.Ernst.fromValue(s.ernst().code()));
+        c.setErnst(Ernst.fromValue(s.ernst().code()));
         c.setOmschrijving(s.omschrijving());
         c.setGegeven(s.gegeven());
         return c;

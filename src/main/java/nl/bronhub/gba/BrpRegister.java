@@ -5,10 +5,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +29,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import nl.bronhub.model.GbaPersoon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
@@ -52,8 +61,8 @@ public class BrpRegister implements GbaRegister {
             "opschortingBijhouding");
 
     /** The API's pattern for geslachtsnaam, without its wildcard form (a pupil's name is never a wildcard). */
-    private static final java.util.regex.Pattern GESLACHTSNAAM =
-            java.util.regex.Pattern.compile("[a-zA-Z0-9\u00C0-\u017E .\\-']{1,200}");
+    private static final Pattern GESLACHTSNAAM =
+            Pattern.compile("[a-zA-Z0-9\u00C0-\u017E .\\-']{1,200}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,13 +72,13 @@ public class BrpRegister implements GbaRegister {
     private final CircuitBreaker circuit;
     private final Retry retry;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public BrpRegister(BrpEigenschappen eigenschappen, SslBundles ssl) {
         this(eigenschappen, eigenschappen.sslBundle().isBlank() ? null
                 : ssl.getBundle(eigenschappen.sslBundle()).createSslContext());
     }
 
-    BrpRegister(BrpEigenschappen eigenschappen, javax.net.ssl.SSLContext sslContext) {
+    BrpRegister(BrpEigenschappen eigenschappen, SSLContext sslContext) {
         this.eigenschappen = eigenschappen;
         this.personen = URI.create(eigenschappen.basisUrl().replaceAll("/+$", "") + "/personen");
         HttpClient.Builder builder = HttpClient.newBuilder()
@@ -136,7 +145,7 @@ public class BrpRegister implements GbaRegister {
 
     private List<GbaPersoon> vraag(ObjectNode vraag) {
         vraag.putArray("fields").addAll(VELDEN.stream().map(JSON.getNodeFactory()::textNode).toList());
-        byte[] body = vraag.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = vraag.toString().getBytes(StandardCharsets.UTF_8);
         Supplier<List<GbaPersoon>> metCircuit = CircuitBreaker.decorateSupplier(circuit, () -> stuur(body));
         try {
             return Retry.decorateSupplier(retry, metCircuit).get();
@@ -188,7 +197,7 @@ public class BrpRegister implements GbaRegister {
             throw new GbaOnbereikbaar("interrupted while asking the BRP", eigenschappen.wachtBijStoring(), null);
         } catch (ExecutionException e) {
             Throwable oorzaak = e.getCause() == null ? e : e.getCause();
-            if (oorzaak instanceof java.net.http.HttpTimeoutException) {
+            if (oorzaak instanceof HttpTimeoutException) {
                 throw new Herhaalbaar("BRP did not answer within " + eigenschappen.leesTimeout(), eigenschappen.wachtBijStoring(), null);
             }
             // the type only: an I/O exception's text can name the host, never a person, but keep it plain
@@ -209,8 +218,8 @@ public class BrpRegister implements GbaRegister {
         if (personen == null || !personen.isArray()) {
             throw new BrpFout("the BRP's answer has no list of personen");
         }
-        List<GbaPersoon> uit = new java.util.ArrayList<>();
-        java.util.Set<String> gezien = new java.util.HashSet<>();
+        List<GbaPersoon> uit = new ArrayList<>();
+        Set<String> gezien = new HashSet<>();
         for (JsonNode p : personen) {
             if ("F".equals(tekst(p.path("opschortingBijhouding").path("reden"), "code"))) {
                 continue;
@@ -247,7 +256,7 @@ public class BrpRegister implements GbaRegister {
         }
         try {
             return LocalDate.parse(tekst(datum, "datum"));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new BrpFout("a birth date in the BRP's answer is not a date");
         }
     }

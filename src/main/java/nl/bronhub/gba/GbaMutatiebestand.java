@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,8 +13,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,6 +25,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import nl.bronhub.Afleverbestanden;
 import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.gtb.GtbHerberekening;
 import nl.bronhub.terugkoppeling.TerugkoppelingWachtrij;
 import nl.bronhub.aanlevering.FormaatControle;
 import nl.bronhub.aanlevering.Formaten;
@@ -54,7 +58,7 @@ public class GbaMutatiebestand implements SignaalBron {
     /** Earlier is a typing error (or year 0000), not a pupil. */
     static final LocalDate VROEGSTE_GEBOORTEDATUM = LocalDate.of(1900, 1, 1);
 
-    private static final Map<String, Integer> MAX_LENGTE = new java.util.LinkedHashMap<>(Map.of("achternaam", 200, "voornamen", 200,
+    private static final Map<String, Integer> MAX_LENGTE = new LinkedHashMap<>(Map.of("achternaam", 200, "voornamen", 200,
             "straatnaam", 200, "woonplaats", 200, "voorvoegsel", 20, "huisnummertoevoeging", 20));
 
     static final Set<String> KOLOMMEN = Set.of("bsn", "geboortedatum", "achternaam", "voorvoegsel", "voornamen", "straatnaam",
@@ -223,7 +227,7 @@ public class GbaMutatiebestand implements SignaalBron {
             return 0; // not a pupil of any school in this register
         }
         Map<String, Object> p = gevonden.get(0);
-        LocalDate was = ((java.sql.Date) p.get("geboortedatum")).toLocalDate();
+        LocalDate was = ((Date) p.get("geboortedatum")).toLocalDate();
         LocalDate geboortedatum = w.geboortedatum() != null ? w.geboortedatum() : was;
         MapSqlParameterSource nieuw = new MapSqlParameterSource("id", p.get("id"))
                 .addValue("geboortedatum", geboortedatum)
@@ -245,7 +249,7 @@ public class GbaMutatiebestand implements SignaalBron {
                 + "postcode = :postcode, woonplaats = :woonplaats, adres_geheim = :geheim, gewijzigd_op = :nu where id = :id",
                 nieuw.addValue("nu", Timestamp.from(klok.instant())));
         // a new date of birth can move the pupil to another age group on the GTB
-        nl.bronhub.gtb.GtbHerberekening.markeer(jdbc, ((Number) p.get("id")).longValue());
+        GtbHerberekening.markeer(jdbc, ((Number) p.get("id")).longValue());
         List<Map<String, Object>> lopend = jdbc.queryForList("select id, aanleverpunt_id, datum_inschrijving from inschrijving "
                 + "where persoon_id = :p and (datum_uitschrijving is null or datum_uitschrijving >= :vandaag) order by id",
                 new MapSqlParameterSource("p", p.get("id")).addValue("vandaag", LocalDate.now(klok)));
@@ -253,7 +257,7 @@ public class GbaMutatiebestand implements SignaalBron {
             long inschrijvingId = ((Number) i.get("id")).longValue();
             List<Signaal> signalen = new ArrayList<>();
             if (!geboortedatum.equals(was)) {
-                LocalDate inschrijving = ((java.sql.Date) i.get("datum_inschrijving")).toLocalDate();
+                LocalDate inschrijving = ((Date) i.get("datum_inschrijving")).toLocalDate();
                 if (!inschrijving.isAfter(geboortedatum)) {
                     signalen.add(catalogus.signaal("350", "geboortedatum"));
                 } else if (!leeftijdToegestaan(inschrijvingId, geboortedatum, inschrijving)) {
@@ -270,7 +274,7 @@ public class GbaMutatiebestand implements SignaalBron {
                 "straatnaam", "straatnaam", "huisnummer", "huisnummer", "toevoeging", "huisnummertoevoeging", "postcode", "postcode",
                 "woonplaats", "woonplaats");
         for (Map.Entry<String, String> k : kolom.entrySet()) {
-            if (!java.util.Objects.equals(nieuw.getValue(k.getKey()), p.get(k.getValue()))) {
+            if (!Objects.equals(nieuw.getValue(k.getKey()), p.get(k.getValue()))) {
                 return true;
             }
         }

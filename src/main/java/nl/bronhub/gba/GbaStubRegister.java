@@ -2,10 +2,12 @@ package nl.bronhub.gba;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import java.util.stream.Stream;
 import nl.bronhub.ConfigLezer;
 import nl.bronhub.model.GbaPersoon;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -65,11 +67,11 @@ public class GbaStubRegister implements GbaRegister {
 
     private void indexeer(GbaPersoon p) {
         opNaamEnGeboortedatum.merge(sleutel(p.achternaam(), p.geboortedatum()), List.of(p),
-                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+                (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
     }
 
     private static String sleutel(String achternaam, LocalDate geboortedatum) {
-        return achternaam.trim().toLowerCase(java.util.Locale.ROOT) + "|" + geboortedatum;
+        return achternaam.trim().toLowerCase(Locale.ROOT) + "|" + geboortedatum;
     }
 
     @Override

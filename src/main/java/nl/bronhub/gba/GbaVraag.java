@@ -1,5 +1,6 @@
 package nl.bronhub.gba;
 
+import java.util.List;
 import java.util.Optional;
 
 import nl.bronhub.model.GbaAntwoord;
@@ -49,7 +50,7 @@ public class GbaVraag {
 
     GbaAntwoord vraag(Leerling l) {
         if (l.bsn() != null) {
-            return new GbaAntwoord(gba.zoekOpBsn(l.bsn()), java.util.List.of());
+            return new GbaAntwoord(gba.zoekOpBsn(l.bsn()), List.of());
         }
         if (l.onderwijsnummer() == null && !l.buitenland() && l.postcode() != null) {
             return new GbaAntwoord(Optional.empty(), gba.zoekOpNaamEnGeboortedatum(l.achternaam(), l.geboortedatum()));

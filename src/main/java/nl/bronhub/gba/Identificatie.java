@@ -1,5 +1,6 @@
 package nl.bronhub.gba;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ public class Identificatie implements SignaalBron {
         List<Map<String, Object>> geregistreerd = jdbc.queryForList("select geboortedatum, geslacht from persoon "
                 + "where pgn = :pgn and pgn_soort = 'ONDERWIJSNUMMER'", Map.of("pgn", p.onderwijsnummer()));
         if (geregistreerd.isEmpty()
-                || !p.geboortedatum().equals(((java.sql.Date) geregistreerd.get(0).get("geboortedatum")).toLocalDate())
+                || !p.geboortedatum().equals(((Date) geregistreerd.get(0).get("geboortedatum")).toLocalDate())
                 || !p.geslacht().equals(geregistreerd.get(0).get("geslacht"))) {
             v.voegToe(catalogus.signaal("752", "onderwijsnummer"));
         }

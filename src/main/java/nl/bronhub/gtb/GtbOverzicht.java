@@ -4,7 +4,9 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import java.util.stream.Stream;
 import nl.bronhub.aanlevering.Waardelijsten;
 import nl.bronhub.referentie.Instelling;
 import nl.bronhub.referentie.Instellingen;
@@ -70,7 +73,7 @@ public class GtbOverzicht {
      * what a school checks before its akkoord, and a board's dashboard totals.
      */
     public Map<String, PeildatumRegel> laatste(String brin) {
-        Map<String, PeildatumRegel> laatste = new java.util.LinkedHashMap<>();
+        Map<String, PeildatumRegel> laatste = new LinkedHashMap<>();
         LocalDate vandaag = LocalDate.now(klok);
         for (String v : vestigingen(brin)) {
             peildata(brin, v).stream().filter(p -> !p.peildatum().isAfter(vandaag)).findFirst().ifPresent(p -> laatste.put(v, p));
@@ -103,7 +106,7 @@ public class GtbOverzicht {
             }
             vorige = t;
         }
-        java.util.Collections.reverse(regels);
+        Collections.reverse(regels);
         return regels;
     }
 
@@ -170,7 +173,7 @@ public class GtbOverzicht {
                         + "where l.brin = :brin and l.vestiging = :v and s.peildatum = :d",
                 new MapSqlParameterSource("brin", brin).addValue("v", vestiging).addValue("d", Date.valueOf(peildatum)),
                 rs -> {
-                    namen.put(rs.getString("pgn"), String.join(" ", java.util.stream.Stream.of(rs.getString("voornamen"),
+                    namen.put(rs.getString("pgn"), String.join(" ", Stream.of(rs.getString("voornamen"),
                             rs.getString("voorvoegsel"), rs.getString("achternaam")).filter(x -> x != null && !x.isBlank()).toList()));
                 });
         return namen;

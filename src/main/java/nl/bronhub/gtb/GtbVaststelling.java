@@ -4,11 +4,13 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import nl.bronhub.referentie.Instelling;
 import nl.bronhub.referentie.Instellingen;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,7 +41,7 @@ public class GtbVaststelling {
     /** Each round looks only past the latest peildatum already fixed per school, so it costs a query, not a scan. */
     public void stelVast() {
         LocalDate vandaag = LocalDate.now(klok);
-        Map<String, LocalDate> laatste = new java.util.HashMap<>();
+        Map<String, LocalDate> laatste = new HashMap<>();
         jdbc.query("select k.brin, max(v.peildatum) as laatste from kwalificatie k left join gtb_vastgesteld v on v.brin = k.brin "
                 + "where k.status <> 'IN_FASE' group by k.brin", Map.of(), rs -> {
                     laatste.put(rs.getString("brin"), rs.getDate("laatste") == null ? LocalDate.MIN : rs.getDate("laatste").toLocalDate());
@@ -56,7 +58,7 @@ public class GtbVaststelling {
             try {
                 jdbc.batchUpdate("insert into gtb_vastgesteld (brin, peildatum, vastgesteld_op) values (:brin, :d, :nu)",
                         nieuw.toArray(MapSqlParameterSource[]::new));
-            } catch (org.springframework.dao.DuplicateKeyException tegelijk) {
+            } catch (DuplicateKeyException tegelijk) {
                 // another instance fixed them first
             }
         });

@@ -1,13 +1,18 @@
 package nl.bronhub.kwalificatie;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import java.util.stream.Stream;
 import nl.bronhub.voortgang.Fase;
 import nl.bronhub.voortgang.VoortgangTeller;
 import nl.bronhub.referentie.Instelling;
@@ -83,7 +88,7 @@ public class Kwalificatie {
         List<Map<String, Object>> k = jdbc.queryForList("select * from kwalificatie where brin = :brin", Map.of("brin", brin));
         Map<String, Object> rij = k.isEmpty() ? Map.of() : k.get(0);
         LocalDate vandaag = LocalDate.now(klok);
-        long resterend = einde == null || !vandaag.isBefore(einde) ? 0 : (java.time.temporal.ChronoUnit.DAYS.between(vandaag, einde) + 6) / 7;
+        long resterend = einde == null || !vandaag.isBefore(einde) ? 0 : (ChronoUnit.DAYS.between(vandaag, einde) + 6) / 7;
         Optional<Instelling> instelling = instellingen.zoek(brin);
         return Optional.of(new Stand(brin, instelling.map(Instelling::naam).orElse(brin), instelling.map(Instelling::soort).orElse(null),
                 begin, einde, rij.isEmpty() ? Status.IN_FASE : Status.valueOf((String) rij.get("status")),
@@ -155,8 +160,8 @@ public class Kwalificatie {
         jdbc.update("update kwalificatie set status = :s, afgerond_op = :nu where brin = :brin",
                 new MapSqlParameterSource("brin", brin).addValue("s", status.name()).addValue("nu", Timestamp.from(nu)));
         Map<String, Object> ap = jdbc.queryForList("select * from aanleverpunt where brin = :brin order by id", Map.of("brin", brin)).get(0);
-        String ontvangers = String.join(", ", java.util.stream.Stream.of(ap.get("gemachtigde_email"), ap.get("bestuur_email"))
-                .filter(java.util.Objects::nonNull).map(Object::toString).toList());
+        String ontvangers = String.join(", ", Stream.of(ap.get("gemachtigde_email"), ap.get("bestuur_email"))
+                .filter(Objects::nonNull).map(Object::toString).toList());
         long id = ((Number) ap.get("id")).longValue();
         Instelling.Soort soort = instellingen.zoek(brin).map(Instelling::soort).orElse(Instelling.Soort.WEC);
         VoortgangTeller.Telling telling = teller.tel(id, brin, soort, LocalDate.ofInstant(nu, klok.getZone()));
@@ -181,12 +186,12 @@ public class Kwalificatie {
     }
 
     private static LocalDate datum(Object o) {
-        return o == null ? null : ((java.sql.Date) o).toLocalDate();
+        return o == null ? null : ((Date) o).toLocalDate();
     }
 
     /** H2 hands out OffsetDateTime for TIMESTAMP WITH TIME ZONE, PostgreSQL's driver a Timestamp. */
     private static Instant tijd(Object o) {
-        if (o instanceof java.time.OffsetDateTime t) {
+        if (o instanceof OffsetDateTime t) {
             return t.toInstant();
         }
         return o == null ? null : ((Timestamp) o).toInstant();

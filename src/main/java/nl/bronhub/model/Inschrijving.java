@@ -1,6 +1,7 @@
 package nl.bronhub.model;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record Inschrijving(LocalDate datumInschrijving, LocalDate datumUitschrij
         for (Groep g : Groep.values()) {
             alle.put(g, List.copyOf(groepen.getOrDefault(g, List.of())));
         }
-        groepen = java.util.Collections.unmodifiableMap(alle);
+        groepen = Collections.unmodifiableMap(alle);
         indicatiestellingen = List.copyOf(indicatiestellingen);
         ambulanteBegeleiding = List.copyOf(ambulanteBegeleiding);
     }

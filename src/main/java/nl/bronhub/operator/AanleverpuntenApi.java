@@ -1,6 +1,12 @@
 package nl.bronhub.operator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,8 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class AanleverpuntenApi {
 
     /** The properties a PATCH may set: those of AanleverpuntGegevens. */
-    private static final Set<String> VELDEN = java.util.Arrays.stream(AanleverpuntGegevens.class.getRecordComponents())
-            .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    private static final Set<String> VELDEN = Arrays.stream(AanleverpuntGegevens.class.getRecordComponents())
+            .map(RecordComponent::getName).collect(Collectors.toCollection(LinkedHashSet::new));
 
     private final AanleverpuntRegister register;
     private final ObjectMapper json;
@@ -72,10 +78,10 @@ public class AanleverpuntenApi {
                     + "een weggelaten veld blijft zoals het was. Een aanleverpunt dat nog niet bestaat wordt aangemaakt.")
     public Aanleverpunt wijzig(@PathVariable String brin, @PathVariable String nummer,
                                @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "alleen de velden die veranderen",
-                                       content = {@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/merge-patch+json",
-                                               schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AanleverpuntGegevens.class)),
-                                               @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-                                               schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AanleverpuntGegevens.class))})
+                                       content = {@Content(mediaType = "application/merge-patch+json",
+                                               schema = @Schema(implementation = AanleverpuntGegevens.class)),
+                                               @Content(mediaType = "application/json",
+                                               schema = @Schema(implementation = AanleverpuntGegevens.class))})
                                @RequestBody JsonNode wijziging) {
         if (!(wijziging instanceof ObjectNode velden)) {
             throw new OngeldigeInvoer("een JSON-object met de velden die veranderen, bijv. {\"gemachtigdeEmail\": \"...\"}");
@@ -88,7 +94,7 @@ public class AanleverpuntenApi {
         });
         if (!onbekend.isEmpty()) {
             // named, but never more than a few and never long: the answer must not grow with what was sent
-            String genoemd = onbekend.stream().limit(3).map(OperatorFouten::kort).collect(java.util.stream.Collectors.joining(", "))
+            String genoemd = onbekend.stream().limit(3).map(OperatorFouten::kort).collect(Collectors.joining(", "))
                     + (onbekend.size() > 3 ? " (en " + (onbekend.size() - 3) + " meer)" : "");
             throw new OngeldigeInvoer(genoemd, "onbekend veld " + genoemd + "; wel: " + String.join(", ", VELDEN));
         }
@@ -98,7 +104,7 @@ public class AanleverpuntenApi {
         AanleverpuntGegevens gegevens;
         try {
             gegevens = json.treeToValue(samen, AanleverpuntGegevens.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             // the same answer as for a PUT body of the wrong form: 400 naming the property
             throw new HttpMessageNotReadableException("merge patch", e, null);
         }

@@ -1,5 +1,8 @@
 package nl.bronhub.operator;
 
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +13,7 @@ import nl.bronhub.afnemers.AfnemerSpoor;
 import nl.bronhub.afnemers.Afnemers;
 import nl.bronhub.afnemers.Leveringen;
 import nl.bronhub.afnemers.Leveringsoort;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -68,7 +73,7 @@ public class AfnemersApi {
     }
 
     @DeleteMapping("/afnemers/{code}")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Verwijdert een afnemer: hij kan niet meer inloggen (zijn auditregels blijven)")
     public ResponseEntity<Void> verwijder(@PathVariable String code) {
         if (!afnemers.verwijder(code)) {
@@ -86,15 +91,15 @@ public class AfnemersApi {
     @PostMapping("/afnemers/{code}/bestanden/{soort}")
     @Operation(summary = "Schrijft een levering als CSV-bestand in de map van de afnemer (bron.afnemers.bestanden/{code}/{soort}-{peildatum}.csv)")
     public AfnemerBestanden.Geschreven bestand(@PathVariable String code, @PathVariable String soort, @RequestParam String peildatum)
-            throws java.io.IOException {
+            throws IOException {
         Afnemers.Afnemer afnemer = een(code);
         Leveringsoort s = Leveringsoort.van(soort)
-                .orElseThrow(() -> new OngeldigeInvoer("soort", "soort moet een van " + java.util.Arrays.stream(Leveringsoort.values())
+                .orElseThrow(() -> new OngeldigeInvoer("soort", "soort moet een van " + Arrays.stream(Leveringsoort.values())
                         .map(Leveringsoort::naam).toList() + " zijn"));
         if (!afnemer.leveringen().contains(s.naam())) {
             throw new OperatorFouten.Conflict("deze afnemer is niet geregistreerd voor deze soort levering");
         }
-        java.time.LocalDate d = leveringen.peildatum(peildatum);
+        LocalDate d = leveringen.peildatum(peildatum);
         if (!bestanden.aan()) {
             throw new OperatorFouten.Conflict("er is geen map voor leveringen als bestand ingesteld (bron.afnemers.bestanden)");
         }

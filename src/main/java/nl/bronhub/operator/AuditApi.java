@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.bronhub.OngeldigeInvoer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ public class AuditApi {
     @Operation(summary = "Het auditspoor, nieuwste eerst (aantal: 1 tot 1000, standaard 100)")
     public List<Auditregel> audit(@RequestParam(required = false) String brin, @RequestParam(defaultValue = "100") int aantal) {
         if (aantal < 1 || aantal > 1000) {
-            throw new nl.bronhub.OngeldigeInvoer("aantal", "aantal moet tussen 1 en 1000 liggen");
+            throw new OngeldigeInvoer("aantal", "aantal moet tussen 1 en 1000 liggen");
         }
         // two statements rather than ':brin is null', whose parameter type PostgreSQL cannot infer
         return jdbc.query("select id, moment, operatie, brin, aanleverpuntnummer, document, certificaat, aantal, aantal_afgekeurd, uitkomst "

@@ -1,8 +1,10 @@
 package nl.bronhub.operator;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
+import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.terugkoppeling.GeparkeerdeBerichten;
 import nl.bronhub.terugkoppeling.GeparkeerdeBerichten.Geparkeerd;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Operator API: the parked berichten (dead letters): list, replay, discard. */
 @RestController
-@io.swagger.v3.oas.annotations.tags.Tag(name = "geparkeerd", description = "Geparkeerde berichten (dead letters): bekijken met route, stap en melding; opnieuw aanbieden of verwerpen")
+@Tag(name = "geparkeerd", description = "Geparkeerde berichten (dead letters): bekijken met route, stap en melding; opnieuw aanbieden of verwerpen")
 @RequestMapping("/operator/geparkeerd")
 public class GeparkeerdApi {
 
@@ -29,7 +31,7 @@ public class GeparkeerdApi {
     @GetMapping
     public List<Geparkeerd> lijst(@RequestParam(defaultValue = "false") boolean alle, @RequestParam(defaultValue = "100") int aantal) {
         if (aantal < 1 || aantal > 1000) {
-            throw new nl.bronhub.OngeldigeInvoer("aantal", "aantal moet tussen 1 en 1000 liggen");
+            throw new OngeldigeInvoer("aantal", "aantal moet tussen 1 en 1000 liggen");
         }
         return geparkeerd.lijst(alle, aantal);
     }

@@ -6,15 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.bronhub.InlogRemming;
+import nl.bronhub.Probleem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,6 +26,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.util.StringUtils;
 
 /**
@@ -45,11 +52,11 @@ public class OperatorBeveiliging {
         return http
                 // after the security headers are set up, before any credential is looked at: 413 for a too large body
                 .addFilterAfter(new VerzoekGrens(maxVerzoekBytes, operatorKanaal),
-                        org.springframework.security.web.header.HeaderWriterFilter.class)
+                        HeaderWriterFilter.class)
                 // not a bean: Spring Boot would also put a Filter bean in front of every request
-                .addFilterBefore(new nl.bronhub.InlogRemming(eigenschappen.maxFouteWachtwoorden(), eigenschappen.venster(),
-                        eigenschappen.blokkade(), java.time.Clock.systemUTC()),
-                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .addFilterBefore(new InlogRemming(eigenschappen.maxFouteWachtwoorden(), eigenschappen.venster(),
+                        eigenschappen.blokkade(), Clock.systemUTC()),
+                        BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/operator/**").hasRole("OPERATOR")
                         // the API's description and its UI: for the operator, like the API itself
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole("OPERATOR")
@@ -63,7 +70,7 @@ public class OperatorBeveiliging {
                                 "deze inlog mag dit niet")))
                 // a JSON API for scripts with Basic credentials, no browser session to forge requests from
                 .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }
 
@@ -72,7 +79,7 @@ public class OperatorBeveiliging {
      * 400 problem details, at the other doors the portal's page for a browser, else a 400 without a body; never the path.
      */
     @Bean
-    public org.springframework.security.web.firewall.RequestRejectedHandler geweigerdDoorFirewall(OperatorKanaal operatorKanaal) {
+    public RequestRejectedHandler geweigerdDoorFirewall(OperatorKanaal operatorKanaal) {
         return (verzoek, antwoord, fout) -> {
             if (verzoek.getLocalPort() == operatorKanaal.poort()) {
                 OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
@@ -98,7 +105,7 @@ public class OperatorBeveiliging {
     }
 
     private static void probleem(HttpServletResponse antwoord, int status, String type, String titel, String detail) throws IOException {
-        nl.bronhub.Probleem.schrijf(antwoord, status, type, titel, detail);
+        Probleem.schrijf(antwoord, status, type, titel, detail);
     }
 
     @Bean

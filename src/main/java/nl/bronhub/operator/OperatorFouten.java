@@ -3,6 +3,7 @@ package nl.bronhub.operator;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -147,7 +148,7 @@ public class OperatorFouten {
         p.setType(URI.create(TYPE + type));
         p.setTitle(titel);
         // this occurrence, not the request path: Spring would fill in the path, and a path can carry what was sent
-        p.setInstance(URI.create("urn:uuid:" + java.util.UUID.randomUUID()));
+        p.setInstance(URI.create("urn:uuid:" + UUID.randomUUID()));
         if (veld != null && !veld.isBlank()) {
             p.setProperty("veld", kort(veld));
         }

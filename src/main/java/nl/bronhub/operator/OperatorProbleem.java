@@ -3,6 +3,7 @@ package nl.bronhub.operator;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
+import nl.bronhub.Probleem;
 
 /**
  * A refusal written straight to the response, before Spring MVC (and OperatorFouten) is reached: the
@@ -15,6 +16,6 @@ final class OperatorProbleem {
     }
 
     static void schrijf(HttpServletResponse antwoord, int status, String type, String titel, String detail) throws IOException {
-        nl.bronhub.Probleem.schrijf(antwoord, status, type, titel, detail);
+        Probleem.schrijf(antwoord, status, type, titel, detail);
     }
 }

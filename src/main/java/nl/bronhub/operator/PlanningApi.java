@@ -6,7 +6,9 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.bronhub.planning.Contactcontrole;
 import nl.bronhub.planning.Planning;
+import nl.bronhub.planning.Vooraankondigingen;
 import nl.bronhub.voortgang.Voortgangsmails;
 import nl.bronhub.registratie.AanleverpuntRegister;
 import org.springframework.http.ResponseEntity;
@@ -44,10 +46,10 @@ public class PlanningApi {
     private final Planning planning;
     private final AanleverpuntRegister register;
     private final Voortgangsmails mails;
-    private final nl.bronhub.planning.Contactcontrole contactcontrole;
+    private final Contactcontrole contactcontrole;
 
     public PlanningApi(Planning planning, AanleverpuntRegister register, Voortgangsmails mails,
-                       nl.bronhub.planning.Contactcontrole contactcontrole) {
+                       Contactcontrole contactcontrole) {
         this.contactcontrole = contactcontrole;
         this.planning = planning;
         this.register = register;
@@ -77,7 +79,7 @@ public class PlanningApi {
                 contactcontrole.bevestigd(brin), register.vanSchool(brin).stream().map(a -> {
                     Map<String, String> s = status.getOrDefault(brin + "/" + a.aanleverpuntnummer(), Map.of());
                     return new Aanleverpunt(a.aanleverpuntnummer(), a.gegevens().wachtwoordbriefDatum(),
-                            s.get(nl.bronhub.planning.Vooraankondigingen.EERSTE), s.get(nl.bronhub.planning.Vooraankondigingen.TWEEDE));
+                            s.get(Vooraankondigingen.EERSTE), s.get(Vooraankondigingen.TWEEDE));
                 }).toList())).toList();
         return new WeekOverzicht(w.week(), w.maandag(), w.capaciteit(), w.gepland(), scholen);
     }

@@ -1,6 +1,8 @@
 package nl.bronhub.operator;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * password of the wachtwoordbrief).
  */
 @RestController
-@io.swagger.v3.oas.annotations.tags.Tag(name = "scholen", description = "Per school: fase, voortgang, kwalificatie, GTB, AB-vergelijking, verzuim en het portaalwachtwoord")
+@Tag(name = "scholen", description = "Per school: fase, voortgang, kwalificatie, GTB, AB-vergelijking, verzuim en het portaalwachtwoord")
 @RequestMapping("/operator/scholen")
 public class ScholenApi {
 
@@ -77,7 +79,7 @@ public class ScholenApi {
             try {
                 gevraagd = Kwalificatie.Status.valueOf(status.trim().toUpperCase());
             } catch (IllegalArgumentException onbekend) {
-                throw new OngeldigeInvoer("status", "status moet een van " + java.util.Arrays.toString(Kwalificatie.Status.values()) + " zijn");
+                throw new OngeldigeInvoer("status", "status moet een van " + Arrays.toString(Kwalificatie.Status.values()) + " zijn");
             }
         }
         return kwalificatie.alle(gevraagd, vanaf.trim().toUpperCase(), aantal).stream()

@@ -1,5 +1,7 @@
 package nl.bronhub.operator;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -16,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Operator API: the hub's heap (now, after the last collection, and peak since start) and the size of its database. */
 @RestController
-@io.swagger.v3.oas.annotations.tags.Tag(name = "systeem", description = "Geheugen van de hub en de grootte van de database")
+@Tag(name = "systeem", description = "Geheugen van de hub en de grootte van de database")
 public class SysteemApi {
 
     private final JdbcTemplate jdbc;
@@ -72,7 +74,7 @@ public class SysteemApi {
             Path bestand = Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db");
             try {
                 return Files.size(bestand);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return null;
             }
         }

@@ -1,11 +1,15 @@
 package nl.bronhub.operator;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 import nl.bronhub.toegang.CertificaatRegister;
 import nl.bronhub.toegang.CertificaatRegister.Houder;
 import nl.bronhub.toegang.CertificaatRegister.Mandaat;
 import nl.bronhub.toegang.CertificaatRegister.Registratie;
+import nl.bronhub.toegang.CertificaatUitgifte;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,11 +19,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Operator API: the certificate register and the mandate register (JSON). */
 @RestController
-@io.swagger.v3.oas.annotations.tags.Tag(name = "toegang", description = "Het certificaatregister en het mandaatregister")
+@Tag(name = "toegang", description = "Het certificaatregister en het mandaatregister")
 @RequestMapping("/operator")
 public class ToegangApi {
 
@@ -28,17 +33,17 @@ public class ToegangApi {
     }
 
     private final CertificaatRegister register;
-    private final nl.bronhub.toegang.CertificaatUitgifte uitgifte;
+    private final CertificaatUitgifte uitgifte;
 
-    public ToegangApi(CertificaatRegister register, nl.bronhub.toegang.CertificaatUitgifte uitgifte) {
+    public ToegangApi(CertificaatRegister register, CertificaatUitgifte uitgifte) {
         this.uitgifte = uitgifte;
         this.register = register;
     }
 
     /** What the helpdesk watches in step 9: per aanleverpunt with a wachtwoordbrief, obtained? tested? and the two flags. */
     @GetMapping("/certificaten/uitgifte")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Per aanleverpunt met een wachtwoordbrief: certificaat opgehaald en getest, en wie de helpdesk moet benaderen")
-    public java.util.List<nl.bronhub.toegang.CertificaatUitgifte.Bewaking> uitgifte() {
+    @Operation(summary = "Per aanleverpunt met een wachtwoordbrief: certificaat opgehaald en getest, en wie de helpdesk moet benaderen")
+    public List<CertificaatUitgifte.Bewaking> uitgifte() {
         return uitgifte.bewaking();
     }
 
@@ -63,7 +68,7 @@ public class ToegangApi {
     }
 
     @DeleteMapping("/certificaten/{vingerafdruk}")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> trekIn(@PathVariable String vingerafdruk) {
         if (!register.trekIn(vingerafdruk)) {
             throw new OperatorFouten.NietGevonden("certificaat " + vingerafdruk);
@@ -82,7 +87,7 @@ public class ToegangApi {
     }
 
     @DeleteMapping("/mandaten/{brin}/{leverancier}")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> trekMandaatIn(@PathVariable String brin, @PathVariable String leverancier) {
         if (!register.trekMandaatIn(brin, leverancier)) {
             throw new OperatorFouten.NietGevonden("mandaat van " + brin + " voor " + leverancier);

@@ -1,5 +1,6 @@
 package nl.bronhub.operator;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Operator API: the voortgangsmails (list, send again) and the embedded mail server's inbox. */
 @RestController
-@io.swagger.v3.oas.annotations.tags.Tag(name = "voortgangsmails", description = "Voortgangsmails en de ingebouwde mailserver")
+@Tag(name = "voortgangsmails", description = "Voortgangsmails en de ingebouwde mailserver")
 @RequestMapping("/operator")
 public class VoortgangsmailsApi {
 

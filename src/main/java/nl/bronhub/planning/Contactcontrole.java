@@ -3,11 +3,13 @@ package nl.bronhub.planning;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -86,7 +88,7 @@ public class Contactcontrole {
         if (jdbc.queryForObject("select count(*) from contactcontrole where brin = :brin and stap = :stap", p, Integer.class) == 0) {
             try {
                 jdbc.update("insert into contactcontrole (brin, stap, bevestigd_op) values (:brin, :stap, :nu)", p);
-            } catch (org.springframework.dao.DuplicateKeyException alBevestigd) {
+            } catch (DuplicateKeyException alBevestigd) {
                 // confirmed at the same moment in another session
             }
         }
@@ -103,7 +105,7 @@ public class Contactcontrole {
 
     /** The planned schools before their start that have not confirmed the open step, by BRIN. */
     public Map<String, Stand> onbevestigd() {
-        Map<String, Stand> open = new java.util.LinkedHashMap<>();
+        Map<String, Stand> open = new LinkedHashMap<>();
         // schools whose planned week lies more than three weeks back have started (see Vooraankondigingen)
         for (String brin : jdbc.queryForList("select brin from planning where startweek > :grens order by brin",
                 Map.of("grens", LocalDate.now(klok).minusWeeks(Planning.MARGE_WEKEN + 1)), String.class)) {

@@ -9,6 +9,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,7 +140,7 @@ public class Planning {
                 throw new OngeldigeInvoer(veld + ".week", "week " + week(maandag) + " staat twee keer in weken");
             }
         }
-        Map<String, LocalDate> nieuw = new java.util.LinkedHashMap<>();
+        Map<String, LocalDate> nieuw = new LinkedHashMap<>();
         for (int i = 0; i < scholen.size(); i++) {
             School s = scholen.get(i);
             String veld = "scholen[" + i + "]";

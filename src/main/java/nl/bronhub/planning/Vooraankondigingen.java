@@ -1,7 +1,9 @@
 package nl.bronhub.planning;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +52,7 @@ public class Vooraankondigingen {
                 + "from planning p join aanleverpunt a on a.brin = p.brin where p.startweek > :grens",
                 Map.of("grens", vandaag.minusWeeks(Planning.MARGE_WEKEN + 1)));
         // a school's contact check, read once per run, not once per aanleverpunt
-        Map<String, Optional<Contactcontrole.Stand>> controles = new java.util.HashMap<>();
+        Map<String, Optional<Contactcontrole.Stand>> controles = new HashMap<>();
         for (Map<String, Object> ap : gepland) {
             LocalDate startweek = datum(ap.get("startweek"));
             LocalDate start = ap.get("wachtwoordbrief_datum") == null ? startweek : datum(ap.get("wachtwoordbrief_datum"));
@@ -83,6 +85,6 @@ public class Vooraankondigingen {
     }
 
     private static LocalDate datum(Object waarde) {
-        return waarde instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) waarde;
+        return waarde instanceof Date d ? d.toLocalDate() : (LocalDate) waarde;
     }
 }

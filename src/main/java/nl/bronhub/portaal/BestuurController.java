@@ -1,5 +1,6 @@
 package nl.bronhub.portaal;
 
+import jakarta.servlet.http.HttpSession;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,7 @@ public class BestuurController {
     @PostMapping("/" + NUMMER + "/wachtwoord")
     public String kiesWachtwoord(@PathVariable String nummer, @RequestParam(required = false) String huidig,
                                  @RequestParam(required = false) String nieuw, @RequestParam(required = false) String herhaling,
-                                 jakarta.servlet.http.HttpSession sessie, Model model, RedirectAttributes doorgeven) {
+                                 HttpSession sessie, Model model, RedirectAttributes doorgeven) {
         return wachtwoordKeuze.kies(nummer, huidig, nieuw, herhaling, sessie, model, doorgeven, () -> wachtwoord(nummer, model));
     }
 

@@ -2,6 +2,7 @@ package nl.bronhub.portaal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,11 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.regex.Pattern;
 import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.aanlevering.Formaten;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.core.userdetails.User;
@@ -43,7 +47,7 @@ import org.springframework.util.StringUtils;
  */
 // after AanleverpuntRegister's seed: the letters are for the seeded schools
 @Component
-@org.springframework.core.annotation.Order(200)
+@Order(200)
 public class PortaalAccounts implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortaalAccounts.class);
@@ -84,7 +88,7 @@ public class PortaalAccounts implements ApplicationRunner {
         /** The kind a sign-in name has, or none: a BRIN (00AA) or a bestuursnummer (five digits). */
         static Optional<Soort> van(String naam) {
             String n = normaal(naam);
-            return nl.bronhub.aanlevering.Formaten.BRIN.matcher(n).matches() ? Optional.of(SCHOOL)
+            return Formaten.BRIN.matcher(n).matches() ? Optional.of(SCHOOL)
                     : BESTUURSNUMMER.matcher(n).matches() ? Optional.of(BESTUUR) : Optional.empty();
         }
     }
@@ -95,7 +99,7 @@ public class PortaalAccounts implements ApplicationRunner {
     }
 
     /** A board's number, as the bevoegd gezag's number in the education register: five digits. */
-    public static final java.util.regex.Pattern BESTUURSNUMMER = java.util.regex.Pattern.compile("[0-9]{5}");
+    public static final Pattern BESTUURSNUMMER = Pattern.compile("[0-9]{5}");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -184,7 +188,7 @@ public class PortaalAccounts implements ApplicationRunner {
             throw new OngeldigeInvoer("Het nieuwe wachtwoord moet minstens " + minLengte + " tekens lang zijn.");
         }
         // bcrypt reads no more than 72 bytes, and Spring's encoder refuses a longer password outright
-        if (nieuw.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+        if (nieuw.getBytes(StandardCharsets.UTF_8).length > 72) {
             throw new OngeldigeInvoer("Het nieuwe wachtwoord is te lang: hoogstens 72 tekens (een letter met accent of een ander "
                     + "bijzonder teken telt voor twee tot vier).");
         }

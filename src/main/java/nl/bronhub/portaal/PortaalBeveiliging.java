@@ -1,7 +1,10 @@
 package nl.bronhub.portaal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
 
+import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,8 +45,8 @@ public class PortaalBeveiliging {
      * from elsewhere (the mails carry no links), and a school coming from elsewhere signs in first.
      */
     @Bean
-    public org.springframework.boot.web.servlet.server.CookieSameSiteSupplier sessieKoekje() {
-        return org.springframework.boot.web.servlet.server.CookieSameSiteSupplier.ofStrict().whenHasName("JSESSIONID");
+    public CookieSameSiteSupplier sessieKoekje() {
+        return CookieSameSiteSupplier.ofStrict().whenHasName("JSESSIONID");
     }
 
     @Bean
@@ -94,13 +97,13 @@ public class PortaalBeveiliging {
         private final XorCsrfTokenRequestAttributeHandler standaard = new XorCsrfTokenRequestAttributeHandler();
 
         @Override
-        public void handle(jakarta.servlet.http.HttpServletRequest verzoek, jakarta.servlet.http.HttpServletResponse antwoord,
+        public void handle(HttpServletRequest verzoek, HttpServletResponse antwoord,
                            Supplier<CsrfToken> token) {
             standaard.handle(verzoek, antwoord, token);
         }
 
         @Override
-        public String resolveCsrfTokenValue(jakarta.servlet.http.HttpServletRequest verzoek, CsrfToken token) {
+        public String resolveCsrfTokenValue(HttpServletRequest verzoek, CsrfToken token) {
             try {
                 return standaard.resolveCsrfTokenValue(verzoek, token);
             } catch (IllegalArgumentException ontcijfertNiet) {

@@ -1,14 +1,23 @@
 package nl.bronhub.portaal;
 
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.gtb.AbVergelijking;
 import nl.bronhub.gtb.GtbOverzicht;
+import nl.bronhub.planning.Contactcontrole;
+import nl.bronhub.planning.Planning;
+import nl.bronhub.toegang.CertificaatUitgifte;
 import nl.bronhub.voortgang.VoortgangStand;
 import nl.bronhub.kwalificatie.Kwalificatie;
 import nl.bronhub.referentie.Instelling;
@@ -16,6 +25,8 @@ import nl.bronhub.registratie.AanleverpuntGegevens;
 import nl.bronhub.registratie.AanleverpuntRegister;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +53,7 @@ public class PortaalController {
     static final String BRIN = "{brin:[0-9]{2}[A-Z0-9]{2}}";
 
     /** Digits 0-9 only: Integer.valueOf would also take other scripts' digits. */
-    private static final java.util.regex.Pattern GEHEEL_GETAL = java.util.regex.Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern GEHEEL_GETAL = Pattern.compile("[+-]?[0-9]+");
 
     /** The form's labels, for the register's validation messages (which name the fields). */
     private static final Map<String, String> LABELS = Map.of("normAbLeerlingen", "Normaantal ambulant begeleide leerlingen",
@@ -57,15 +68,15 @@ public class PortaalController {
     private final AanleverpuntRegister register;
     private final PortaalAccounts accounts;
     private final WachtwoordKeuze wachtwoordKeuze;
-    private final java.time.Clock klok;
-    private final nl.bronhub.planning.Contactcontrole contactcontrole;
-    private final nl.bronhub.planning.Planning planning;
-    private final nl.bronhub.toegang.CertificaatUitgifte uitgifte;
+    private final Clock klok;
+    private final Contactcontrole contactcontrole;
+    private final Planning planning;
+    private final CertificaatUitgifte uitgifte;
 
     public PortaalController(Kwalificatie kwalificatie, VoortgangStand voortgang, GtbOverzicht gtb, AbVergelijking abVergelijking,
-                             AanleverpuntRegister register, PortaalAccounts accounts, WachtwoordKeuze wachtwoordKeuze, java.time.Clock klok,
-                             nl.bronhub.planning.Contactcontrole contactcontrole, nl.bronhub.planning.Planning planning,
-                             nl.bronhub.toegang.CertificaatUitgifte uitgifte) {
+                             AanleverpuntRegister register, PortaalAccounts accounts, WachtwoordKeuze wachtwoordKeuze, Clock klok,
+                             Contactcontrole contactcontrole, Planning planning,
+                             CertificaatUitgifte uitgifte) {
         this.uitgifte = uitgifte;
         this.klok = klok;
         this.contactcontrole = contactcontrole;
@@ -120,7 +131,7 @@ public class PortaalController {
         GtbOverzicht.Gtb g = gtb.gtb(brin, vestiging, peildatum);
         model.addAttribute("gtb", g);
         // three groups as the school reads them: not counted, counted with a remark, counted from a later peildatum
-        List<GtbOverzicht.SignaalRegel> alle = new java.util.ArrayList<>(g.signalen());
+        List<GtbOverzicht.SignaalRegel> alle = new ArrayList<>(g.signalen());
         alle.addAll(g.attentiesignalen());
         model.addAttribute("telNiet", g.signalen().stream().filter(r -> !GtbOverzicht.laterMeegeteld(r.signaal())).toList());
         model.addAttribute("telt", g.attentiesignalen().stream().filter(r -> !GtbOverzicht.laterMeegeteld(r.signaal())).toList());
@@ -173,9 +184,9 @@ public class PortaalController {
 
     /** The aanleverpunt's latest certificate as a file (a certificate is public; its key stayed with the school). */
     @GetMapping(value = "/" + BRIN + "/certificaat/{nummer}/certificaat.pem")
-    public org.springframework.http.ResponseEntity<String> certificaatBestand(@PathVariable String brin, @PathVariable String nummer) {
+    public ResponseEntity<String> certificaatBestand(@PathVariable String brin, @PathVariable String nummer) {
         String pem = uitgifte.laatstePem(brin, nummer).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("application/x-pem-file"))
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-pem-file"))
                 .header("Content-Disposition", "attachment; filename=\"" + brin + "-" + nummer + ".pem\"").body(pem);
     }
 
@@ -193,7 +204,7 @@ public class PortaalController {
                                  Model model, RedirectAttributes doorgeven) {
         AanleverpuntRegister.Aanleverpunt ap = register.zoek(brin, nummer)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (contactcontrole.stand(brin).map(nl.bronhub.planning.Contactcontrole.Stand::bevroren).orElse(false)) {
+        if (contactcontrole.stand(brin).map(Contactcontrole.Stand::bevroren).orElse(false)) {
             // the week before the start: the wachtwoordbrief goes to the data as they are (connection plan step 7)
             model.addAttribute("fout", "In de week voor de start van uw fase aansluiting wijzigt u uw gegevens niet: de wachtwoordbrief "
                     + "gaat naar de gegevens die nu bekend zijn. Klopt er iets niet, neem dan contact op met de helpdesk.");
@@ -275,7 +286,7 @@ public class PortaalController {
     @PostMapping("/" + BRIN + "/wachtwoord")
     public String kiesWachtwoord(@PathVariable String brin, @RequestParam(required = false) String huidig,
                                  @RequestParam(required = false) String nieuw, @RequestParam(required = false) String herhaling,
-                                 jakarta.servlet.http.HttpSession sessie, Model model, RedirectAttributes doorgeven) {
+                                 HttpSession sessie, Model model, RedirectAttributes doorgeven) {
         return wachtwoordKeuze.kies(brin, huidig, nieuw, herhaling, sessie, model, doorgeven, () -> wachtwoord(brin, model));
     }
 
@@ -290,11 +301,11 @@ public class PortaalController {
 
     /** Whether a score of the school is not as expected (a score without a normaantal is not judged). */
     static boolean achter(List<VoortgangStand.Stand> stand) {
-        return stand.stream().flatMap(v -> java.util.stream.Stream.of(v.leerlingen(), v.ab()))
+        return stand.stream().flatMap(v -> Stream.of(v.leerlingen(), v.ab()))
                 .anyMatch(s -> Boolean.FALSE.equals(s.volgensVerwachting()));
     }
 
-    private static String duur(java.time.Duration d) {
+    private static String duur(Duration d) {
         if (d.toSeconds() < 60) {
             return d.toSeconds() == 1 ? "1 seconde" : d.toSeconds() + " seconden";
         }

@@ -2,6 +2,7 @@ package nl.bronhub.portaal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,7 +31,7 @@ class PortaalInvoer {
      * address may be anything, a pupil's number too.
      */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    void onleesbaarAdres(HttpServletResponse antwoord) throws java.io.IOException {
+    void onleesbaarAdres(HttpServletResponse antwoord) throws IOException {
         antwoord.sendError(HttpStatus.BAD_REQUEST.value());
     }
 }

@@ -1,6 +1,7 @@
 package nl.bronhub.referentie;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public class Instellingen {
     }
 
     public List<Instelling> alle() {
-        return instellingen.values().stream().sorted(java.util.Comparator.comparing(Instelling::brin)).toList();
+        return instellingen.values().stream().sorted(Comparator.comparing(Instelling::brin)).toList();
     }
 
     public Optional<Instelling> zoek(String brin) {

@@ -1,11 +1,19 @@
 package nl.bronhub.registratie;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import nl.bronhub.ConfigLezer;
@@ -14,9 +22,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import nl.bronhub.aanlevering.Aanleverpunten;
 import nl.bronhub.aanlevering.Formaten;
+import nl.bronhub.planning.Planning;
 import nl.bronhub.referentie.Instellingen;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,29 +39,29 @@ import org.springframework.stereotype.Component;
  * date is resolved then and stored, so later starts keep it.
  */
 @Component
-@org.springframework.core.annotation.Order(100)
+@Order(100)
 public class AanleverpuntRegister implements ApplicationRunner {
 
     /**
      * An aanleverpunt with its registry data, as the operator API shows it; certificaatGetestOp is its
      * first successful fetch (null: its certificate is not tested yet).
      */
-    public record Aanleverpunt(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens, java.time.Instant certificaatGetestOp) {
+    public record Aanleverpunt(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens, Instant certificaatGetestOp) {
     }
 
     record Seed(String brin, String aanleverpuntnummer, String las, String contactpersoon, String gemachtigdeNaam,
-                String gemachtigdeEmail, java.time.LocalDate wachtwoordbriefDatum, Integer wachtwoordbriefDagenVoorEersteStart,
+                String gemachtigdeEmail, LocalDate wachtwoordbriefDatum, Integer wachtwoordbriefDagenVoorEersteStart,
                 Integer normLeerlingen, Integer normAbLeerlingen, String bestuurNaam, String bestuurEmail, String bestuurNummer) {
 
         /** The wachtwoordbrief date: a fixed one, or so many days before today (the start that takes the seed in). */
-        java.time.LocalDate wachtwoordbrief(Clock klok) {
+        LocalDate wachtwoordbrief(Clock klok) {
             if (wachtwoordbriefDagenVoorEersteStart == null) {
                 return wachtwoordbriefDatum;
             }
             if (wachtwoordbriefDatum != null) {
                 throw new OngeldigeInvoer("wachtwoordbriefDatum en wachtwoordbriefDagenVoorEersteStart samen: kies er een");
             }
-            return java.time.LocalDate.now(klok).minusDays(wachtwoordbriefDagenVoorEersteStart);
+            return LocalDate.now(klok).minusDays(wachtwoordbriefDagenVoorEersteStart);
         }
     }
 
@@ -66,11 +76,11 @@ public class AanleverpuntRegister implements ApplicationRunner {
     private final ConfigLezer config;
     private final Clock klok;
     private final String seedBestand;
-    private final nl.bronhub.planning.Planning planning;
+    private final Planning planning;
 
     public AanleverpuntRegister(NamedParameterJdbcTemplate jdbc, Aanleverpunten aanleverpunten, Instellingen instellingen,
                                 Validator validator, ConfigLezer config, Clock klok,
-                                AanleverpuntEigenschappen eigenschappen, nl.bronhub.planning.Planning planning) {
+                                AanleverpuntEigenschappen eigenschappen, Planning planning) {
         this.jdbc = jdbc;
         this.planning = planning;
         this.aanleverpunten = aanleverpunten;
@@ -140,15 +150,15 @@ public class AanleverpuntRegister implements ApplicationRunner {
                 + "order by brin, aanleverpuntnummer", Map.of("nummer", nummer), AanleverpuntRegister::bestuurRij)).stream().findFirst();
     }
 
-    private static String[] bestuurRij(java.sql.ResultSet rs, int rij) throws java.sql.SQLException {
+    private static String[] bestuurRij(ResultSet rs, int rij) throws SQLException {
         return new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
     }
 
     private static List<Bestuur> besturen(List<String[]> rijen) {
-        Map<String, List<String[]>> perNummer = new java.util.TreeMap<>();
-        rijen.forEach(r -> perNummer.computeIfAbsent(r[0], n -> new java.util.ArrayList<>()).add(r));
+        Map<String, List<String[]>> perNummer = new TreeMap<>();
+        rijen.forEach(r -> perNummer.computeIfAbsent(r[0], n -> new ArrayList<>()).add(r));
         return perNummer.entrySet().stream().map(e -> new Bestuur(e.getKey(),
-                e.getValue().stream().map(r -> r[2]).filter(java.util.Objects::nonNull).findFirst().orElse(null),
+                e.getValue().stream().map(r -> r[2]).filter(Objects::nonNull).findFirst().orElse(null),
                 e.getValue().stream().map(r -> r[1]).distinct().toList())).toList();
     }
 
@@ -196,8 +206,8 @@ public class AanleverpuntRegister implements ApplicationRunner {
                         .addValue("bestuurEmail", g.bestuurEmail()).addValue("bestuurNummer", g.bestuurNummer()).addValue("nu", Timestamp.from(klok.instant())));
     }
 
-    private static Aanleverpunt lees(java.sql.ResultSet rs) throws java.sql.SQLException {
-        java.sql.Date brief = rs.getDate("wachtwoordbrief_datum");
+    private static Aanleverpunt lees(ResultSet rs) throws SQLException {
+        Date brief = rs.getDate("wachtwoordbrief_datum");
         return new Aanleverpunt(rs.getString("brin"), rs.getString("aanleverpuntnummer"), new AanleverpuntGegevens(
                 rs.getString("las"), rs.getString("contactpersoon"), rs.getString("gemachtigde_naam"),
                 rs.getString("gemachtigde_email"), brief == null ? null : brief.toLocalDate(),

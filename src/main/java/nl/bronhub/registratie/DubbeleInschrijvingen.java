@@ -1,5 +1,6 @@
 package nl.bronhub.registratie;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -65,8 +66,8 @@ public class DubbeleInschrijvingen {
         List<LocalDate[]> eigenPerioden = gewonePerioden(eigen, begin, einde);
         // every period counts: a crisis place that became a regular one overlaps from then on
         List<Long> anderen = kandidaten.stream().filter(k -> {
-            LocalDate van = ((java.sql.Date) k.get("datum_inschrijving")).toLocalDate();
-            LocalDate tot = k.get("datum_uitschrijving") == null ? OPEN_EINDE : ((java.sql.Date) k.get("datum_uitschrijving")).toLocalDate();
+            LocalDate van = ((Date) k.get("datum_inschrijving")).toLocalDate();
+            LocalDate tot = k.get("datum_uitschrijving") == null ? OPEN_EINDE : ((Date) k.get("datum_uitschrijving")).toLocalDate();
             List<LocalDate[]> hunne = gewonePerioden(((Number) k.get("id")).longValue(), van, tot);
             return eigenPerioden.stream().anyMatch(a -> hunne.stream().anyMatch(b -> !a[0].isAfter(b[1]) && !b[0].isAfter(a[1])));
         }).map(k -> ((Number) k.get("id")).longValue()).toList();
@@ -92,10 +93,10 @@ public class DubbeleInschrijvingen {
             return perioden;
         }
         for (int n = 0; n < verblijf.size(); n++) {
-            LocalDate ingang = ((java.sql.Date) verblijf.get(n).get("ingangsdatum")).toLocalDate();
+            LocalDate ingang = ((Date) verblijf.get(n).get("ingangsdatum")).toLocalDate();
             LocalDate van = ingang.isBefore(begin) ? begin : ingang;
             LocalDate tot = n + 1 < verblijf.size()
-                    ? ((java.sql.Date) verblijf.get(n + 1).get("ingangsdatum")).toLocalDate().minusDays(1) : einde;
+                    ? ((Date) verblijf.get(n + 1).get("ingangsdatum")).toLocalDate().minusDays(1) : einde;
             if (tot.isAfter(einde)) {
                 tot = einde;
             }

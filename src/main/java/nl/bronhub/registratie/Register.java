@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import nl.bronhub.gtb.GtbHerberekening;
@@ -171,7 +173,7 @@ public class Register implements SignaalBron {
                         rs.getString(3), rs.getString(4)));
         List<MapSqlParameterSource> nieuweIndicaties = new ArrayList<>();
         for (Indicatiestelling ind : i.indicatiestellingen()) {
-            java.util.Optional<Indicatiestelling> er = indicaties.stream()
+            Optional<Indicatiestelling> er = indicaties.stream()
                     .filter(x -> x.datum().equals(ind.datum()) && x.onderwijssoort().equals(ind.onderwijssoort())).findFirst();
             if (er.isPresent()) {
                 // the registered indication stands; a different REC or CVI-nummer for it is reported, not taken
@@ -213,7 +215,7 @@ public class Register implements SignaalBron {
                 : nieuw.datumUitschrijving().toString());
         anders(v, "772", "BRIN-nummer teruggeplaatste leerling", oud.get("brin_teruggeplaatst"), nieuw.brinTeruggeplaatsteLeerling());
         anders(v, "772", "aanduiding NNCA", oud.get("aanduiding_nnca"), nieuw.aanduidingNnca());
-        Map<String, String> geregistreerd = new java.util.HashMap<>();
+        Map<String, String> geregistreerd = new HashMap<>();
         jdbc.query("select groep, ingangsdatum, waarde from inschrijving_groep where inschrijving_id = :id", Map.of("id", id),
                 rs -> {
                     geregistreerd.put(rs.getString("groep") + "@" + rs.getDate("ingangsdatum").toLocalDate(), rs.getString("waarde"));

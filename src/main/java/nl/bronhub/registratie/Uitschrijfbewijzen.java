@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.function.Function;
 import nl.bronhub.model.Inschrijving;
 import nl.bronhub.verwerking.Reeks;
 import nl.bronhub.verwerking.Verwerking;
@@ -113,7 +114,7 @@ public class Uitschrijfbewijzen {
      * the school gone to. Pure, so the rule is tested on its own.
      */
     public static List<Besluit> besluiten(Plaats eigen, List<Plaats> plaatsen, int aansluitingDagen,
-                                          java.util.function.Function<String, Optional<Long>> aangesloten) {
+                                          Function<String, Optional<Long>> aangesloten) {
         List<Besluit> besluiten = new ArrayList<>();
         if (eigen.uitschrijving() != null) {
             besluiten.addAll(vanuit(eigen, plaatsen, aansluitingDagen, aangesloten));
@@ -129,7 +130,7 @@ public class Uitschrijfbewijzen {
 
     /** Where the pupil went from {@code van}: one decision per school. */
     private static List<Besluit> vanuit(Plaats van, List<Plaats> plaatsen, int aansluitingDagen,
-                                        java.util.function.Function<String, Optional<Long>> aangesloten) {
+                                        Function<String, Optional<Long>> aangesloten) {
         List<Besluit> besluiten = new ArrayList<>();
         LocalDate uit = van.uitschrijving();
         String genoemd = van.brinTeruggeplaatst();

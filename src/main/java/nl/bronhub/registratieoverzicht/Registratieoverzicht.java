@@ -3,11 +3,13 @@ package nl.bronhub.registratieoverzicht;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import java.util.regex.Pattern;
 import nl.bronhub.contract.Afzender;
 import nl.bronhub.model.Groep;
 import nl.bronhub.model.Inschrijving;
@@ -41,7 +43,7 @@ import org.w3c.dom.Element;
 @Component
 public class Registratieoverzicht implements SignaalBron {
 
-    private static final java.util.regex.Pattern NEGEN_CIJFERS = java.util.regex.Pattern.compile("\\d{9}");
+    private static final Pattern NEGEN_CIJFERS = Pattern.compile("\\d{9}");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate momentopname;
@@ -132,7 +134,7 @@ public class Registratieoverzicht implements SignaalBron {
     private static String vestigingOp(Inschrijving i, LocalDate peil) {
         return i.groep(Groep.VESTIGING).stream()
                 .filter(g -> !g.ingangsdatum().isAfter(peil))
-                .max(java.util.Comparator.comparing(Voorkomen::ingangsdatum))
+                .max(Comparator.comparing(Voorkomen::ingangsdatum))
                 .map(Voorkomen::waarde)
                 .orElse(null);
     }

@@ -9,9 +9,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.bronhub.contract.Afzender;
 import nl.bronhub.signaal.SignaalCatalogus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
@@ -78,7 +80,7 @@ public class Beschikbaarheid extends OncePerRequestFilter implements Application
             }
         } finally {
             bezig.decrementAndGet();
-            org.slf4j.MDC.remove(nl.bronhub.contract.Afzender.VERZOEK);
+            MDC.remove(Afzender.VERZOEK);
         }
     }
 

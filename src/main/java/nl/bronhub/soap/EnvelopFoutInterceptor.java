@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import javax.xml.namespace.QName;
 import nl.bronhub.audit.AuditSpoor;
 import nl.bronhub.signaal.Signaal;
 import nl.bronhub.signaal.SignaalBron;
 import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.toegang.Toegangscontrole;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
@@ -67,7 +69,7 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
         SoapFouten.vul(fault, List.of(signaal));
         if (envelop) {
             // refused before any route saw it; a fault while answering was recorded by the route
-            audit.geweigerd(null, signaal.code(), nl.bronhub.toegang.Toegangscontrole.vingerafdruk(message.getExchange().getInMessage()));
+            audit.geweigerd(null, signaal.code(), Toegangscontrole.vingerafdruk(message.getExchange().getInMessage()));
         }
     }
 
@@ -77,7 +79,7 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
      * mustUnderstand that the hub does not know.
      */
     private static String kopFout(Fault fault) {
-        javax.xml.namespace.QName code = fault.getFaultCode();
+        QName code = fault.getFaultCode();
         if (code == null) {
             return null;
         }

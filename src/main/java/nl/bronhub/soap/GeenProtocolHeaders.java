@@ -1,7 +1,9 @@
 package nl.bronhub.soap;
 
+import java.util.List;
 import java.util.TreeMap;
 
+import org.apache.cxf.interceptor.MessageSenderInterceptor;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
@@ -19,11 +21,11 @@ public class GeenProtocolHeaders extends AbstractPhaseInterceptor<Message> {
     public GeenProtocolHeaders() {
         super(Phase.PREPARE_SEND);
         // before the message sender opens the back channel, which writes the headers
-        addBefore(org.apache.cxf.interceptor.MessageSenderInterceptor.class.getName());
+        addBefore(MessageSenderInterceptor.class.getName());
     }
 
     @Override
     public void handleMessage(Message message) {
-        message.put(Message.PROTOCOL_HEADERS, new TreeMap<String, java.util.List<String>>(String.CASE_INSENSITIVE_ORDER));
+        message.put(Message.PROTOCOL_HEADERS, new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER));
     }
 }

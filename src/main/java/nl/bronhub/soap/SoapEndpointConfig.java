@@ -1,12 +1,16 @@
 package nl.bronhub.soap;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import javax.xml.namespace.QName;
 
+import nl.bronhub.aanlevering.IntakeEigenschappen;
 import nl.bronhub.contract.Contract;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.camel.component.cxf.transport.header.CxfHeaderFilterStrategy;
 import org.apache.cxf.Bus;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +26,7 @@ public class SoapEndpointConfig {
      */
     @Bean("bronUitwisseling")
     public CxfEndpoint bronUitwisseling(Bus bus, EnvelopFoutInterceptor envelopFouten, GeenProtocolHeaders geenHeaders,
-                                        nl.bronhub.aanlevering.IntakeEigenschappen intake) {
+                                        IntakeEigenschappen intake) {
         int maxNestingdiepte = intake.maxNestingdiepte();
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
@@ -35,7 +39,7 @@ public class SoapEndpointConfig {
         endpoint.getOutInterceptors().add(geenHeaders);
         endpoint.getOutFaultInterceptors().add(geenHeaders);
         // CXF's StAX limits (DTDs are refused before, by VerzoekBewaking): nesting, and no attribute or text floods
-        endpoint.setProperties(new java.util.HashMap<>(Map.of(
+        endpoint.setProperties(new HashMap<>(Map.of(
                 "org.apache.cxf.stax.maxElementDepth", maxNestingdiepte,
                 "org.apache.cxf.stax.maxAttributeCount", 50,
                 "org.apache.cxf.stax.maxAttributeSize", 4096,
@@ -57,9 +61,9 @@ public class SoapEndpointConfig {
      * camel-cxf would send every message header back as an HTTP header of the answer, request headers
      * included. The contract's answer is the SOAP envelope: nothing of the exchange leaves as a header.
      */
-    static final class GeenHeadersNaarBuiten extends org.apache.camel.component.cxf.transport.header.CxfHeaderFilterStrategy {
+    static final class GeenHeadersNaarBuiten extends CxfHeaderFilterStrategy {
         @Override
-        public boolean applyFilterToCamelHeaders(String naam, Object waarde, org.apache.camel.Exchange exchange) {
+        public boolean applyFilterToCamelHeaders(String naam, Object waarde, Exchange exchange) {
             return true;
         }
     }

@@ -1,5 +1,8 @@
 package nl.bronhub.soap;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import javax.xml.namespace.QName;
@@ -11,6 +14,7 @@ import nl.bronhub.signaal.SignaalFout;
 import org.apache.camel.Exchange;
 import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.interceptor.Fault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,11 +55,11 @@ public class SoapFouten {
      * Refuses a request from a servlet filter, before CXF sees it: the fault as the LAS always gets it,
      * and the connection closed (the body is not read).
      */
-    public static void weiger(jakarta.servlet.http.HttpServletResponse response, Signaal signaal) throws java.io.IOException {
-        response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+    public static void weiger(HttpServletResponse response, Signaal signaal) throws IOException {
+        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         response.setContentType("text/xml;charset=UTF-8");
         response.setHeader("Connection", "close");
-        response.getOutputStream().write(envelop(List.of(signaal)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        response.getOutputStream().write(envelop(List.of(signaal)).getBytes(StandardCharsets.UTF_8));
     }
 
     public SoapFault fout(List<Signaal> signalen, boolean client) {
@@ -65,7 +69,7 @@ public class SoapFouten {
     }
 
     /** Makes a fault CXF raised itself (an unreadable envelope, a header it refuses) say these signals. */
-    static void vul(org.apache.cxf.interceptor.Fault fault, List<Signaal> signalen) {
+    static void vul(Fault fault, List<Signaal> signalen) {
         fault.setMessage(faultstring(signalen));
         fault.setFaultCode(faultcode(isClientFout(signalen)));
         vulDetail(fault, signalen);
@@ -79,7 +83,7 @@ public class SoapFouten {
         return client ? Soap11.getInstance().getSender() : Soap11.getInstance().getReceiver();
     }
 
-    private static void vulDetail(org.apache.cxf.interceptor.Fault fault, List<Signaal> signalen) {
+    private static void vulDetail(Fault fault, List<Signaal> signalen) {
         Element detail = fault.getOrCreateDetail();
         while (detail.getFirstChild() != null) {
             detail.removeChild(detail.getFirstChild());
@@ -119,7 +123,7 @@ public class SoapFouten {
         return tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    static boolean heeftSignaal(org.apache.cxf.interceptor.Fault fault) {
+    static boolean heeftSignaal(Fault fault) {
         Element detail = fault.getDetail();
         return detail != null && detail.getElementsByTagNameNS(Contract.NS, "signaalFout").getLength() > 0;
     }

@@ -8,6 +8,7 @@ import nl.bronhub.signaal.SignaalCatalogus;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -44,7 +45,7 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
             }
             context.getParent().getPipeline().addValve(new Melding(catalogus));
             // otherwise the host adds Tomcat's own report valve at its start, behind this one
-            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+            if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(Melding.class.getName());
             }
         });

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.util.Collections;
 import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
@@ -18,10 +19,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.bronhub.aanlevering.IntakeEigenschappen;
 import nl.bronhub.aanlevering.SoapBody;
 import nl.bronhub.audit.AuditSpoor;
 import nl.bronhub.contract.Contract;
 import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.toegang.Toegangscontrole;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -56,7 +59,7 @@ public class VerzoekBewaking extends OncePerRequestFilter {
     private final AuditSpoor audit;
     private final XMLInputFactory stax;
 
-    public VerzoekBewaking(nl.bronhub.aanlevering.IntakeEigenschappen intake, SignaalCatalogus catalogus,
+    public VerzoekBewaking(IntakeEigenschappen intake, SignaalCatalogus catalogus,
                            AuditSpoor audit, BenchmarkEigenschappen benchmark) {
         this.echo = benchmark.echo();
         this.maxBytes = intake.maxVerzoekBytes();
@@ -152,8 +155,8 @@ public class VerzoekBewaking extends OncePerRequestFilter {
     static long headerBytes(HttpServletRequest request) {
         long bytes = request.getMethod().length() + request.getRequestURI().length()
                 + (request.getQueryString() == null ? 0 : request.getQueryString().length() + 1) + 12;
-        for (String naam : java.util.Collections.list(request.getHeaderNames())) {
-            for (String waarde : java.util.Collections.list(request.getHeaders(naam))) {
+        for (String naam : Collections.list(request.getHeaderNames())) {
+            for (String waarde : Collections.list(request.getHeaders(naam))) {
                 bytes += naam.length() + waarde.length() + 4;
             }
         }
@@ -163,7 +166,7 @@ public class VerzoekBewaking extends OncePerRequestFilter {
     private void weiger(HttpServletRequest request, HttpServletResponse response, String reden) throws IOException {
         request.setAttribute(REDEN, reden);
         SoapFouten.weiger(response, catalogus.signaal("360", reden));
-        audit.geweigerd(null, "360", nl.bronhub.toegang.Toegangscontrole.vingerafdruk(request));
+        audit.geweigerd(null, "360", Toegangscontrole.vingerafdruk(request));
     }
 
     /** What is wrong with the envelope, as the signal's gegeven (never a submitted value), or null. */

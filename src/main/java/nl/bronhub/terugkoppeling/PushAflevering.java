@@ -20,6 +20,7 @@ import java.util.Map;
 
 import javax.net.ssl.SSLException;
 
+import nl.bronhub.OngeldigeInvoer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ssl.SslBundles;
@@ -165,7 +166,7 @@ public class PushAflevering {
         try {
             // checked when registered; checked again, as only a well-formed https address is ever called
             uri = PushAdressen.controleer(adres);
-        } catch (nl.bronhub.OngeldigeInvoer e) {
+        } catch (OngeldigeInvoer e) {
             return "adres-ongeldig: " + e.getMessage();
         }
         try {

@@ -1,5 +1,6 @@
 package nl.bronhub.terugkoppeling;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 
@@ -65,7 +66,7 @@ public final class PushBericht {
             StringWriter uit = new StringWriter();
             t.transform(new DOMSource(d), new StreamResult(uit));
             return uit.toString();
-        } catch (ParserConfigurationException | SAXException | java.io.IOException | TransformerException e) {
+        } catch (ParserConfigurationException | SAXException | IOException | TransformerException e) {
             // the hub wrote this XML itself: not readable is a fault of the hub's, not of the LAS
             throw new IllegalStateException("stored terugkoppeling could not be wrapped for push delivery", e);
         }

@@ -19,6 +19,7 @@ import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.Verwerkingsresultaat;
 import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Leerling;
+import nl.bronhub.signaal.Signaal;
 import nl.bronhub.verwerking.Reeks;
 import nl.bronhub.verwerking.Verwerking;
 import nl.bronhub.registratie.RegisterLezer;
@@ -117,7 +118,7 @@ public class TerugkoppelingWachtrij {
     }
 
     /** A spontane mutatie (handbook 7.7.3): the GBA changed the pupil; the school's LAS should take it over. */
-    public void plaatsSpontaneMutatie(long aanleverpuntId, String pgn, long inschrijvingId, List<nl.bronhub.signaal.Signaal> signalen) {
+    public void plaatsSpontaneMutatie(long aanleverpuntId, String pgn, long inschrijvingId, List<Signaal> signalen) {
         Terugkoppeling t = nieuw(SoortTerugkoppeling.SPONTANE_MUTATIE, Verwerkingsresultaat.MELDING);
         signalen.forEach(s -> t.getSignaal().add(Contract.alsContract(s)));
         t.setLeerling(leerling(pgn));

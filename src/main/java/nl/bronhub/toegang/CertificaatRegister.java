@@ -1,8 +1,13 @@
 package nl.bronhub.toegang;
 
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -130,7 +135,7 @@ public class CertificaatRegister implements ApplicationRunner {
         try {
             List<String> doelen = certificaat.getExtendedKeyUsage();
             return doelen == null || doelen.contains("1.3.6.1.5.5.7.3.2") || doelen.contains("2.5.29.37.0");
-        } catch (java.security.cert.CertificateParsingException onleesbaar) {
+        } catch (CertificateParsingException onleesbaar) {
             return false;
         }
     }
@@ -232,18 +237,18 @@ public class CertificaatRegister implements ApplicationRunner {
                     try {
                         certificaat.verify(ca.getPublicKey());
                         return true;
-                    } catch (java.security.GeneralSecurityException andereSleutel) {
+                    } catch (GeneralSecurityException andereSleutel) {
                         // same name, another key: try the next
                     }
                 }
             }
             return false;
-        } catch (java.security.KeyStoreException e) {
+        } catch (KeyStoreException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static Registratie lees(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Registratie lees(ResultSet rs) throws SQLException {
         return new Registratie(rs.getString("vingerafdruk"), rs.getString("onderwerp"), rs.getString("uitgever"),
                 rs.getTimestamp("geldig_tot").toInstant(),
                 new Houder(rs.getString("brin"), rs.getString("aanleverpuntnummer"), rs.getString("leverancier")),

@@ -3,6 +3,7 @@ package nl.bronhub.toegang;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
@@ -11,6 +12,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +24,10 @@ import nl.bronhub.mail.MailWachtrij;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -41,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CertificaatUitgifte {
 
     private static final int MAX_PEM = 16 * 1024;
-    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    private static final Provider BC = new BouncyCastleProvider();
 
     /** What the portal shows of an aanleverpunt's certificate, and whether the school may request one now. */
     public record Stand(String aanleverpuntnummer, Instant opgehaaldOp, Instant geldigTot, Instant getestOp, String vingerafdruk,
@@ -168,7 +174,7 @@ public class CertificaatUitgifte {
         return jdbc.query("select a.brin, a.aanleverpuntnummer, p.aangemaakt_op, a.wachtwoordbrief_datum, (select count(*) from certificaat c "
                 + "where c.brin = a.brin and c.aanleverpuntnummer = a.aanleverpuntnummer) + (select count(*) from mandaat m where m.brin = a.brin) "
                 + "from aanleverpunt a join portaal_account p on p.brin = a.brin where a.wachtwoordbrief_datum <= :vandaag "
-                + "order by a.brin, a.aanleverpuntnummer", Map.of("vandaag", java.time.LocalDate.now(klok)), (rs, n) -> {
+                + "order by a.brin, a.aanleverpuntnummer", Map.of("vandaag", LocalDate.now(klok)), (rs, n) -> {
                     String brin = rs.getString(1);
                     String nummer = rs.getString(2);
                     Instant brief = rs.getTimestamp(3).toInstant();
@@ -195,9 +201,9 @@ public class CertificaatUitgifte {
             if (b.nietOpgehaaldNaEenWeek() || b.nietGetestNaTweeWeken()) {
                 Map<String, Object> ap = jdbc.queryForMap("select id, gemachtigde_email from aanleverpunt where brin = :brin and "
                         + "aanleverpuntnummer = :nummer", Map.of("brin", b.brin(), "nummer", b.aanleverpuntnummer()));
-                java.time.LocalDate brief = java.time.LocalDate.ofInstant(b.briefOp(), klok.getZone());
-                int briefweek = brief.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) * 100
-                        + brief.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+                LocalDate brief = LocalDate.ofInstant(b.briefOp(), klok.getZone());
+                int briefweek = brief.get(IsoFields.WEEK_BASED_YEAR) * 100
+                        + brief.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
                 mails.leg(((Number) ap.get("id")).longValue(), b.nietOpgehaaldNaEenWeek() ? "CERTIFICAAT_OPHALEN" : "CERTIFICAAT_TESTEN",
                         briefweek, (String) ap.get("gemachtigde_email"));
             }
@@ -213,7 +219,7 @@ public class CertificaatUitgifte {
         JcaPKCS10CertificationRequest csr;
         try (PEMParser lezer = new PEMParser(new StringReader(pem.strip()))) {
             Object gelezen = lezer.readObject();
-            if (!(gelezen instanceof org.bouncycastle.pkcs.PKCS10CertificationRequest verzoek) || lezer.readObject() != null) {
+            if (!(gelezen instanceof PKCS10CertificationRequest verzoek) || lezer.readObject() != null) {
                 throw new OngeldigeInvoer("csr", "Dit is niet één certificaatverzoek (CSR) in PEM.");
             }
             csr = new JcaPKCS10CertificationRequest(verzoek).setProvider(BC);
@@ -255,7 +261,7 @@ public class CertificaatUitgifte {
 
     /** A timestamp as the driver gives it: H2 an OffsetDateTime, PostgreSQL a Timestamp. */
     private static Instant moment(Object waarde) {
-        return waarde instanceof java.time.OffsetDateTime o ? o.toInstant() : ((Timestamp) waarde).toInstant();
+        return waarde instanceof OffsetDateTime o ? o.toInstant() : ((Timestamp) waarde).toInstant();
     }
 
     private Optional<Map<String, Object>> laatste(String brin, String nummer) {
@@ -276,7 +282,7 @@ public class CertificaatUitgifte {
     private boolean inFase(String brin, String nummer) {
         return jdbc.queryForObject("select count(*) from aanleverpunt where brin = :brin and aanleverpuntnummer = :nummer "
                 + "and wachtwoordbrief_datum <= :vandaag", Map.of("brin", brin, "nummer", nummer,
-                "vandaag", java.time.LocalDate.now(klok)), Integer.class) > 0;
+                "vandaag", LocalDate.now(klok)), Integer.class) > 0;
     }
 
     private boolean vernieuwd(String vingerafdruk) {

@@ -1,19 +1,26 @@
 package nl.bronhub.toegang;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -23,6 +30,9 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -40,6 +50,8 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -94,11 +106,11 @@ public final class Certificaten {
     }
 
     /** A TLS client certificate for a public key the holder made (from its certificate signing request). */
-    public static X509Certificate ondertekenClient(Sleutelpaar ca, String naam, java.security.PublicKey sleutel, Instant van, Instant tot) {
+    public static X509Certificate ondertekenClient(Sleutelpaar ca, String naam, PublicKey sleutel, Instant van, Instant tot) {
         return onderteken(ca, naam, sleutel, van, tot, KeyPurposeId.id_kp_clientAuth, null);
     }
 
-    private static X509Certificate onderteken(Sleutelpaar ca, String naam, java.security.PublicKey sleutel, Instant van, Instant tot,
+    private static X509Certificate onderteken(Sleutelpaar ca, String naam, PublicKey sleutel, Instant van, Instant tot,
                                               KeyPurposeId doel, GeneralNames san) {
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
@@ -130,12 +142,12 @@ public final class Certificaten {
     public static X509Certificate leesCertificaat(String pem) {
         try {
             var certificaten = CertificateFactory.getInstance("X.509").generateCertificates(
-                    new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                    new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
             if (certificaten.size() != 1) {
                 throw new IllegalArgumentException("expected one PEM certificate, found " + certificaten.size());
             }
             return (X509Certificate) certificaten.iterator().next();
-        } catch (java.security.cert.CertificateException e) {
+        } catch (CertificateException e) {
             throw new IllegalArgumentException("not a PEM certificate: " + e.getMessage());
         }
     }
@@ -181,30 +193,30 @@ public final class Certificaten {
                 // a file system without POSIX permissions: the directory's protection applies
             }
             // PKCS#8 ("PRIVATE KEY"), which Spring Boot's PEM bundles, curl and openssl all read
-            Files.writeString(tijdelijk, pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(paar.sleutel(), null).generate()));
-            Files.move(tijdelijk, sleutel, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(tijdelijk, pem(new JcaPKCS8Generator(paar.sleutel(), null).generate()));
+            Files.move(tijdelijk, sleutel, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** A TLS context that shows {@code eigen} (null: no client certificate) and trusts only {@code vertrouwd}. */
-    public static javax.net.ssl.SSLContext sslContext(Sleutelpaar eigen, X509Certificate vertrouwd) {
+    public static SSLContext sslContext(Sleutelpaar eigen, X509Certificate vertrouwd) {
         try {
-            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("ca", vertrouwd);
-            var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            var tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
             char[] wachtwoord = "in-memory".toCharArray();
-            java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+            KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
             if (eigen != null) {
-                keys.setKeyEntry("eigen", eigen.sleutel(), wachtwoord, new java.security.cert.Certificate[]{eigen.certificaat()});
+                keys.setKeyEntry("eigen", eigen.sleutel(), wachtwoord, new Certificate[]{eigen.certificaat()});
             }
-            var kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            var kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(keys, wachtwoord);
-            javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+            SSLContext ssl = SSLContext.getInstance("TLS");
             ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
             return ssl;
         } catch (GeneralSecurityException | IOException e) {
@@ -215,7 +227,7 @@ public final class Certificaten {
     private static X509Certificate teken(X509v3CertificateBuilder b, PrivateKey sleutel) throws GeneralSecurityException {
         try {
             return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(sleutel)));
-        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+        } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
     }

@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -61,7 +63,7 @@ public class ProefPki implements EnvironmentPostProcessor, Ordered {
     /** Makes whatever of the test PKI is missing in {@code map}; answers what it made. */
     public static synchronized List<String> maak(Path map, List<String> servernamen, List<String> clients) {
         Instant nu = Instant.now();
-        List<String> gemaakt = new java.util.ArrayList<>();
+        List<String> gemaakt = new ArrayList<>();
         Certificaten.Sleutelpaar ca;
         if (Files.exists(crt(map, CA))) {
             ca = Certificaten.lees(crt(map, CA), key(map, CA));
@@ -75,7 +77,7 @@ public class ProefPki implements EnvironmentPostProcessor, Ordered {
                     nu.minus(Duration.ofDays(1)), nu.plus(Duration.ofDays(825))), crt(map, HUB), key(map, HUB));
             gemaakt.add(HUB);
         }
-        for (String client : java.util.stream.Stream.concat(clients.stream(), java.util.stream.Stream.of(PUSH)).distinct().toList()) {
+        for (String client : Stream.concat(clients.stream(), Stream.of(PUSH)).distinct().toList()) {
             if (!Files.exists(crt(map, client))) {
                 Certificaten.schrijf(Certificaten.maakClient(ca, "CN=" + client + ",O=bron-hub proef",
                         nu.minus(Duration.ofDays(1)), nu.plus(Duration.ofDays(825))), crt(map, client), key(map, client));

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.bronhub.contract.Afzender;
 import nl.bronhub.aanlevering.Aanleverpunten;
 import nl.bronhub.signaal.SignaalBron;
@@ -36,7 +37,7 @@ public class Toegangscontrole implements SignaalBron {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock klok;
     private final Aanleverpunten aanleverpunten;
-    private final Set<Long> getest = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> getest = ConcurrentHashMap.newKeySet();
 
     public Toegangscontrole(CertificaatRegister register, SignaalCatalogus catalogus, NamedParameterJdbcTemplate jdbc, Clock klok,
                             Aanleverpunten aanleverpunten) {

@@ -1,12 +1,17 @@
 package nl.bronhub.verwerking;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.signaal.SignaalFout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -105,7 +110,7 @@ public class MislukteVerwerking {
                 Map.of("p", pogingen, "fout", fout, "id", berichtId));
         jdbc.update("insert into geparkeerd_bericht (bericht_id, geparkeerd_op, pogingen, reden, route, stap, melding) "
                         + "values (:id, :nu, :p, :fout, :route, :stap, :melding)",
-                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("id", berichtId).addValue("nu", Timestamp.from(Instant.now()))
+                new MapSqlParameterSource("id", berichtId).addValue("nu", Timestamp.from(Instant.now()))
                         .addValue("p", pogingen).addValue("fout", fout).addValue("route", waar.route()).addValue("stap", waar.stap())
                         .addValue("melding", melding));
         LOG.error("Bericht {} parked after {} attempts ({} in route {} at {}); it waits for an operator (GET /operator/geparkeerd)",
@@ -119,13 +124,13 @@ public class MislukteVerwerking {
      */
     static String melding(Throwable oorzaak) {
         for (Throwable t = oorzaak; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof nl.bronhub.signaal.SignaalFout || t instanceof nl.bronhub.OngeldigeInvoer) {
+            if (t instanceof SignaalFout || t instanceof OngeldigeInvoer) {
                 String tekst = t.getMessage();
                 return tekst == null ? null : tekst.length() <= 500 ? tekst : tekst.substring(0, 500);
             }
         }
         for (Throwable t = oorzaak; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.springframework.dao.DataAccessException || t instanceof java.sql.SQLException) {
+            if (t instanceof DataAccessException || t instanceof SQLException) {
                 return "de database gaf een fout (de tekst ervan wordt niet bewaard: die kan gegevens uit het bericht bevatten)";
             }
         }

@@ -1,5 +1,6 @@
 package nl.bronhub.verwerking;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class Werkvoorraad {
      * A bericht about whom the person register could not be asked, and why; {@code wacht} is set when the register
      * gave no answer (the bericht waits that long, no attempt counted), null for a failure like any other.
      */
-    public record NietGevraagd(Verwerking bericht, RuntimeException oorzaak, java.time.Duration wacht) {
+    public record NietGevraagd(Verwerking bericht, RuntimeException oorzaak, Duration wacht) {
     }
 
     private NietGevraagd nietGevraagd;
@@ -109,7 +110,7 @@ public final class Werkvoorraad {
     }
 
     /** The person register gave no answer about this bericht: it and the ones after it wait {@code wacht}. */
-    public void nietGevraagd(Verwerking v, RuntimeException oorzaak, java.time.Duration wacht) {
+    public void nietGevraagd(Verwerking v, RuntimeException oorzaak, Duration wacht) {
         int i = wachtend.indexOf(v);
         if (i >= 0) {
             wachtend.subList(i, wachtend.size()).clear();

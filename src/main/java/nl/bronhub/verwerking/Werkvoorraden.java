@@ -1,5 +1,6 @@
 package nl.bronhub.verwerking;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -134,7 +136,7 @@ public class Werkvoorraden {
 
     /** The exception the step raised: Camel's transaction error handler wraps it. */
     private static Throwable uitgepakt(Throwable t) {
-        while (t instanceof org.apache.camel.RuntimeCamelException && t.getCause() != null && t.getCause() != t) {
+        while (t instanceof RuntimeCamelException && t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
         return t;
@@ -156,7 +158,7 @@ public class Werkvoorraden {
             return false;
         }
         Instant moment = volgende instanceof OffsetDateTime odt ? odt.toInstant()
-                : volgende instanceof java.sql.Timestamp ts ? ts.toInstant() : Instant.parse(volgende.toString());
+                : volgende instanceof Timestamp ts ? ts.toInstant() : Instant.parse(volgende.toString());
         return moment.isAfter(Instant.now());
     }
 }

@@ -1,7 +1,9 @@
 package nl.bronhub.voortgang;
 
+import jakarta.mail.MessagingException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -10,6 +12,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.util.Set;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -37,14 +40,14 @@ public class IngebouwdeMailserver implements DisposableBean {
 
     /** Each mail once, though the server keeps a copy per recipient's mailbox. */
     public List<Ontvangen> berichten() {
-        java.util.Set<String> gezien = new java.util.HashSet<>();
+        Set<String> gezien = new HashSet<>();
         return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> gezien.add(kenmerk(m))).map(IngebouwdeMailserver::lees).toList();
     }
 
     private static String kenmerk(MimeMessage m) {
         try {
             return m.getMessageID() != null ? m.getMessageID() : String.valueOf(System.identityHashCode(m));
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             return String.valueOf(System.identityHashCode(m));
         }
     }

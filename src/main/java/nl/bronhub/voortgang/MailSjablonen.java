@@ -1,5 +1,6 @@
 package nl.bronhub.voortgang;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ public class MailSjablonen {
     }
 
     public Mail maak(String naam, Map<String, Object> gegevens) {
-        Context context = new Context(java.util.Locale.forLanguageTag("nl"), gegevens);
+        Context context = new Context(Locale.forLanguageTag("nl"), gegevens);
         return new Mail(tekst.process(map + naam + "-onderwerp", context).strip(),
                 html.process(map + naam, context), tekst.process(map + naam, context));
     }

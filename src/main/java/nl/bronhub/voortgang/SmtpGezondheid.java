@@ -1,10 +1,12 @@
 package nl.bronhub.voortgang;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -50,8 +52,8 @@ public class SmtpGezondheid extends AbstractHealthIndicator {
             } else {
                 health.down().withDetail("antwoord", groet == null ? "geen" : groet.substring(0, Math.min(groet.length(), 80)));
             }
-        } catch (java.io.IOException e) {
-            health.down().withDetail("fout", e instanceof java.net.SocketTimeoutException ? "geen antwoord binnen " + TIMEOUT_MS + " ms"
+        } catch (IOException e) {
+            health.down().withDetail("fout", e instanceof SocketTimeoutException ? "geen antwoord binnen " + TIMEOUT_MS + " ms"
                     : "niet bereikbaar (" + e.getClass().getSimpleName() + ")");
         }
     }

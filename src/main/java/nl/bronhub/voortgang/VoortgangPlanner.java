@@ -1,5 +1,6 @@
 package nl.bronhub.voortgang;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +48,7 @@ public class VoortgangPlanner {
         List<Map<String, Object>> inFase = jdbc.queryForList("select id, brin, gemachtigde_email, wachtwoordbrief_datum, "
                 + "norm_leerlingen, norm_ab_leerlingen from aanleverpunt where wachtwoordbrief_datum is not null", Map.of());
         for (Map<String, Object> ap : inFase) {
-            Fase fase = new Fase(((java.sql.Date) ap.get("wachtwoordbrief_datum")).toLocalDate(), klok.getZone());
+            Fase fase = new Fase(((Date) ap.get("wachtwoordbrief_datum")).toLocalDate(), klok.getZone());
             MAILWEKEN.forEach((week, tot) -> {
                 if (fase.isMailAanDeBeurt(week, tot, nu)) {
                     leg(ap, week, nu);

@@ -1,19 +1,28 @@
 package nl.bronhub.voortgang;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.stream.Stream;
+import nl.bronhub.Helpdesk;
+import nl.bronhub.planning.Contactcontrole;
+import nl.bronhub.planning.Planning;
+import nl.bronhub.planning.PlanningEigenschappen;
+import nl.bronhub.planning.Vooraankondigingen;
 import nl.bronhub.referentie.Instelling;
 import nl.bronhub.referentie.Instellingen;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,15 +52,15 @@ public class Voortgangsmails {
     private final Map<Integer, Integer> verwachting;
     private final Duration herhaalNa;
     private final String afzender;
-    private final nl.bronhub.Helpdesk helpdesk;
+    private final Helpdesk helpdesk;
     private final String handboek;
-    private final nl.bronhub.planning.Planning planning;
-    private final nl.bronhub.planning.Contactcontrole contactcontrole;
+    private final Planning planning;
+    private final Contactcontrole contactcontrole;
 
-    public Voortgangsmails(NamedParameterJdbcTemplate jdbc, MailSjablonen sjablonen, Instellingen instellingen, nl.bronhub.Helpdesk helpdesk,
+    public Voortgangsmails(NamedParameterJdbcTemplate jdbc, MailSjablonen sjablonen, Instellingen instellingen, Helpdesk helpdesk,
                            VoortgangEigenschappen voortgang, MailEigenschappen mail,
-                           nl.bronhub.planning.PlanningEigenschappen planningEigenschappen, nl.bronhub.planning.Planning planning,
-                           nl.bronhub.planning.Contactcontrole contactcontrole) {
+                           PlanningEigenschappen planningEigenschappen, Planning planning,
+                           Contactcontrole contactcontrole) {
         this.jdbc = jdbc;
         this.sjablonen = sjablonen;
         this.instellingen = instellingen;
@@ -102,26 +111,26 @@ public class Voortgangsmails {
     private MailSjablonen.Mail vooraankondiging(Map<String, Object> m) {
         Map<String, Object> gegevens = algemeen(m);
         LocalDate maandag = planning.startweek((String) m.get("brin")).orElseThrow();
-        gegevens.put("startweek", nl.bronhub.planning.Planning.week(maandag));
+        gegevens.put("startweek", Planning.week(maandag));
         gegevens.put("weekMaandag", maandag);
-        gegevens.put("weeknummer", maandag.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-        gegevens.put("weekjaar", maandag.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR));
-        gegevens.put("vanaf", nl.bronhub.planning.Planning.vensterVan(maandag));
-        gegevens.put("totEnMet", nl.bronhub.planning.Planning.vensterTot(maandag));
+        gegevens.put("weeknummer", maandag.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        gegevens.put("weekjaar", maandag.get(IsoFields.WEEK_BASED_YEAR));
+        gegevens.put("vanaf", Planning.vensterVan(maandag));
+        gegevens.put("totEnMet", Planning.vensterTot(maandag));
         // the start itself once the wachtwoordbrief's date is set; null before
-        gegevens.put("start", m.get("wachtwoordbrief_datum") == null ? null : ((java.sql.Date) m.get("wachtwoordbrief_datum")).toLocalDate());
+        gegevens.put("start", m.get("wachtwoordbrief_datum") == null ? null : ((Date) m.get("wachtwoordbrief_datum")).toLocalDate());
         gegevens.put("handboek", handboek);
         String soort = (String) m.get("soort");
-        if (soort.startsWith(nl.bronhub.planning.Vooraankondigingen.CONTACT)) {
+        if (soort.startsWith(Vooraankondigingen.CONTACT)) {
             // a reminder of step 2 or 7: until when the step is open
-            int stap = Integer.parseInt(soort.substring(nl.bronhub.planning.Vooraankondigingen.CONTACT.length()));
+            int stap = Integer.parseInt(soort.substring(Vooraankondigingen.CONTACT.length()));
             LocalDate start = gegevens.get("start") == null ? maandag : (LocalDate) gegevens.get("start");
             gegevens.put("stap", stap);
             gegevens.put("uiterlijk", contactcontrole.sluit(stap, start).minusDays(1));
             gegevens.put("startdatum", start);
             return sjablonen.maak("contactcontrole", gegevens);
         }
-        return sjablonen.maak(nl.bronhub.planning.Vooraankondigingen.EERSTE.equals(soort) ? "vooraankondiging1" : "vooraankondiging2",
+        return sjablonen.maak(Vooraankondigingen.EERSTE.equals(soort) ? "vooraankondiging1" : "vooraankondiging2",
                 gegevens);
     }
 
@@ -154,14 +163,14 @@ public class Voortgangsmails {
         gegevens.put("bestuur", m.get("bestuur_naam"));
         gegevens.put("week", week);
         gegevens.put("resterendeWeken", Fase.WEKEN - week);
-        LocalDate brief = ((java.sql.Date) m.get("wachtwoordbrief_datum")).toLocalDate();
+        LocalDate brief = ((Date) m.get("wachtwoordbrief_datum")).toLocalDate();
         gegevens.put("einddatum", brief.plusWeeks(Fase.WEKEN).minusDays(1));
         int drempel = verwachting.getOrDefault(week, 100);
         gegevens.put("drempel", drempel);
         gegevens.put("leerlingen", Score.van((Integer) m.get("aantal_leerlingen"), (Integer) m.get("norm_leerlingen"), drempel));
         gegevens.put("ab", Score.van((Integer) m.get("aantal_ab"), (Integer) m.get("norm_ab"), drempel));
         // a score below its week's expectation: the mail then gives advice
-        gegevens.put("achter", java.util.stream.Stream.of(gegevens.get("leerlingen"), gegevens.get("ab"))
+        gegevens.put("achter", Stream.of(gegevens.get("leerlingen"), gegevens.get("ab"))
                 .anyMatch(s -> Boolean.FALSE.equals(((Score) s).volgensVerwachting())));
         return sjablonen.maak(afronding ? "afronding" : "voortgang", gegevens);
     }
@@ -175,7 +184,7 @@ public class Voortgangsmails {
         Throwable fout = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (id == null) {
             // failed while writing the mail: its claim runs out and it is taken again then
-            LOG.warn("Voortgangsmail {} could not be written: {}", exchange.getIn().getBody(), fout == null ? "onbekend" : org.springframework.core.NestedExceptionUtils.getMostSpecificCause(fout).toString());
+            LOG.warn("Voortgangsmail {} could not be written: {}", exchange.getIn().getBody(), fout == null ? "onbekend" : NestedExceptionUtils.getMostSpecificCause(fout).toString());
             return;
         }
         int pogingen = jdbc.queryForObject("select pogingen from voortgangsmail where id = :id", Map.of("id", id), Integer.class) + 1;

@@ -1,5 +1,6 @@
 package nl.bronhub.afnemers;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,6 @@ class OnderdrukkingTest {
 
     @Test
     void eenDrempelOnderTweeWordtGeweigerd() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Onderdrukking(1)).isInstanceOf(IllegalArgumentException.class);
+        Assertions.assertThatThrownBy(() -> new Onderdrukking(1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -21,6 +21,7 @@ import nl.bronhub.model.Mutatiesoort;
 import nl.bronhub.model.Voorkomen;
 import nl.bronhub.referentie.ReferentieEigenschappen;
 import nl.bronhub.signaal.SignaalEigenschappen;
+import nl.bronhub.support.Hub;
 import nl.bronhub.verwerking.Verwerking;
 import nl.bronhub.referentie.Instellingen;
 import nl.bronhub.signaal.SignaalCatalogus;
@@ -37,7 +38,7 @@ final class ModelBerichten {
      * that every rule's code is in the file is SignaalcodesPerRegelTest's here. Paths are from the repository root,
      * where surefire runs the tests.
      */
-    static final SignaalCatalogus CATALOGUS = new SignaalCatalogus(new SignaalEigenschappen(nl.bronhub.support.Hub.SIGNALEN), new ConfigLezer(), null);
+    static final SignaalCatalogus CATALOGUS = new SignaalCatalogus(new SignaalEigenschappen(Hub.SIGNALEN), new ConfigLezer(), null);
 
     /**
      * The institutions the hub tests deliver for. Among them: 10AA a WEC school with vestiging 01 (most soorten

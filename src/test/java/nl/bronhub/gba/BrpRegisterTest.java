@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import javax.net.ssl.SSLContext;
 import nl.bronhub.model.GbaPersoon;
 import nl.bronhub.support.BrpNabootsing;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.validation.FieldError;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -321,7 +324,7 @@ class BrpRegisterTest {
     @Test
     void eenCertificaatDatDeHubNietVertrouwtIsGeenAntwoord() {
         antwoordt("raadpleeg-jansen.json");
-        BrpRegister argwanend = new BrpRegister(eigenschappen(brp.basisUrl(), BrpNabootsing.API_SLEUTEL), (javax.net.ssl.SSLContext) null);
+        BrpRegister argwanend = new BrpRegister(eigenschappen(brp.basisUrl(), BrpNabootsing.API_SLEUTEL), (SSLContext) null);
 
         assertThatThrownBy(() -> argwanend.zoekOpBsn(JANSEN)).isInstanceOf(GbaOnbereikbaar.class);
         wm.verify(0, postRequestedFor(urlEqualTo(PAD)));
@@ -399,9 +402,9 @@ class BrpRegisterTest {
         StringBuilder s = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
             s.append(t.getMessage()).append('\n');
-            if (t instanceof org.springframework.boot.context.properties.bind.validation.BindValidationException b) {
+            if (t instanceof BindValidationException b) {
                 s.append(b.getValidationErrors().getName()).append('\n');
-                b.getValidationErrors().getAllErrors().forEach(o -> s.append(o instanceof org.springframework.validation.FieldError f
+                b.getValidationErrors().getAllErrors().forEach(o -> s.append(o instanceof FieldError f
                         ? b.getValidationErrors().getName() + "." + f.getField() : o.toString()).append('\n'));
             }
         }

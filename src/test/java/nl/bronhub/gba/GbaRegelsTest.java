@@ -1,5 +1,6 @@
 package nl.bronhub.gba;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -427,7 +428,7 @@ class GbaRegelsTest {
         @Override
         public List<Map<String, Object>> queryForList(String sql, Map<String, ?> param) {
             return rijen.stream().filter(r -> r.pgn.equals(param.get("pgn")))
-                    .map(r -> Map.<String, Object>of("geboortedatum", java.sql.Date.valueOf(r.geboortedatum), "geslacht", r.geslacht))
+                    .map(r -> Map.<String, Object>of("geboortedatum", Date.valueOf(r.geboortedatum), "geslacht", r.geslacht))
                     .toList();
         }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -133,7 +134,7 @@ class AfleverbestandRouteTest extends RouteTestBasis {
 
     private static void leeg(Path map) throws Exception {
         try (Stream<Path> alles = Files.walk(map)) {
-            alles.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(map)).forEach(p -> p.toFile().delete());
+            alles.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(map)).forEach(p -> p.toFile().delete());
         }
     }
 

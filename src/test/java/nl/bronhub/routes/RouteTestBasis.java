@@ -1,5 +1,6 @@
 package nl.bronhub.routes;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -23,7 +24,7 @@ import org.apache.camel.test.junit5.TestExecutionConfiguration;
 abstract class RouteTestBasis extends CamelTestSupport {
 
     /** Where the route files are read: the repository's routes/, or a test's edited copy of it. */
-    protected java.nio.file.Path routesMap = java.nio.file.Path.of("routes");
+    protected Path routesMap = Path.of("routes");
 
     /** Every step the routes took, in order, as "bean.method". */
     protected final List<String> journaal = new CopyOnWriteArrayList<>();

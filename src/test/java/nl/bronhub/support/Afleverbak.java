@@ -3,6 +3,7 @@ package nl.bronhub.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public record Afleverbak(Path map) {
                 for (Path p : bestanden.filter(p -> p.getFileName().toString().contains(naam)).toList()) {
                     Files.delete(p);
                 }
-            } catch (java.nio.file.NoSuchFileException nogNiet) {
+            } catch (NoSuchFileException nogNiet) {
                 // nothing left yet
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package nl.bronhub.support;
 
 import java.util.UUID;
 
+import nl.bronhub.contract.v1.AmbulanteBegeleiding;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.GroepVoorkomen;
 import nl.bronhub.contract.v1.Indicatiestelling;
@@ -89,7 +90,7 @@ public final class Berichten {
         ind.setBrinRec("12RC");
         ind.setCviNummer("7654321");
         i.getIndicatiestelling().add(ind);
-        nl.bronhub.contract.v1.AmbulanteBegeleiding ab = new nl.bronhub.contract.v1.AmbulanteBegeleiding();
+        AmbulanteBegeleiding ab = new AmbulanteBegeleiding();
         ab.setIngangsdatum(datum);
         ab.setBrinSchool(school);
         i.getAmbulanteBegeleiding().add(ab);

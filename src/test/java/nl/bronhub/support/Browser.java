@@ -1,21 +1,27 @@
 package nl.bronhub.support;
 
 import java.io.File;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -39,7 +45,7 @@ public final class Browser implements AutoCloseable {
         }
         try {
             Files.createDirectories(profiel);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         ChromeOptions opties = new ChromeOptions();
@@ -52,7 +58,7 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService dienst = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         ChromeDriver chrome = new ChromeDriver(dienst, opties);
         // before any script of the page: every Content-Security-Policy violation is kept, for cspSchendingen()
-        chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+        chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                 "window.__cspSchendingen = []; document.addEventListener('securitypolicyviolation', "
                         + "e => window.__cspSchendingen.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"));
         this.driver = chrome;
@@ -79,7 +85,7 @@ public final class Browser implements AutoCloseable {
         WebElement oudePagina = driver.findElement(By.tagName("html"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]; arguments[2].submit();",
                 element(formulier + " " + veld), waarde, element(formulier));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oudePagina));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oudePagina));
         return this;
     }
 
@@ -91,7 +97,7 @@ public final class Browser implements AutoCloseable {
         WebElement oudePagina = driver.findElement(By.tagName("html"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].setAttribute('action', arguments[1]); arguments[0].submit();",
                 element(formulier), actie);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oudePagina));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oudePagina));
         return this;
     }
 
@@ -108,9 +114,9 @@ public final class Browser implements AutoCloseable {
 
     /** What the page's Content-Security-Policy blocked since it loaded (directive, what, where). */
     @SuppressWarnings("unchecked")
-    public java.util.List<String> cspSchendingen() {
+    public List<String> cspSchendingen() {
         Object lijst = ((JavascriptExecutor) driver).executeScript("return window.__cspSchendingen || [];");
-        return lijst == null ? java.util.List.of() : (java.util.List<String>) lijst;
+        return lijst == null ? List.of() : (List<String>) lijst;
     }
 
     /** The page as a person sees it, saved as target/screenshots/portaal-NAAM.png (to look at after a run). */
@@ -121,7 +127,7 @@ public final class Browser implements AutoCloseable {
             Path bestand = map.resolve("portaal-" + naam + ".png");
             Files.write(bestand, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             return bestand;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -132,7 +138,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public String pad() {
-        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+        return URI.create(driver.getCurrentUrl()).getPath();
     }
 
     /**
@@ -142,7 +148,7 @@ public final class Browser implements AutoCloseable {
     public String pad(String verwacht) {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> verwacht.equals(pad()));
-        } catch (org.openqa.selenium.TimeoutException nietGekomen) {
+        } catch (TimeoutException nietGekomen) {
             // the caller's assertion says what came instead
         }
         return pad();
@@ -157,7 +163,7 @@ public final class Browser implements AutoCloseable {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.cssSelector(css)).getText().startsWith(begin));
-        } catch (org.openqa.selenium.TimeoutException nietGekomen) {
+        } catch (TimeoutException nietGekomen) {
             // the caller's assertion says what came instead
         }
         return element(css).getText();

@@ -1,5 +1,7 @@
 package nl.bronhub.support;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Notifier;
+import javax.net.ssl.SSLContext;
 import nl.bronhub.toegang.Certificaten;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -93,7 +97,7 @@ public final class BrpNabootsing implements AutoCloseable {
         return map.resolve("ca.crt");
     }
 
-    public javax.net.ssl.SSLContext vertrouwt() {
+    public SSLContext vertrouwt() {
         return Certificaten.sslContext(null, Certificaten.leesCertificaat(caCertificaat()));
     }
 
@@ -118,7 +122,7 @@ public final class BrpNabootsing implements AutoCloseable {
     public static String antwoord(String bestand) {
         try {
             return Files.readString(Path.of("src/test/resources/brp", bestand));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -139,10 +143,10 @@ public final class BrpNabootsing implements AutoCloseable {
                             .withRequestBody(matchingJsonPath("$.type", equalTo("RaadpleegMetBurgerservicenummer")))
                             .withRequestBody(matchingJsonPath("$.burgerservicenummer[0]", equalTo(r.path("bsn").asText())))
                             .willReturn(json(200, personen("RaadpleegMetBurgerservicenummer", List.of(p)))));
-                    opNaam.computeIfAbsent(r.path("achternaam").asText().toLowerCase(java.util.Locale.ROOT) + "|"
+                    opNaam.computeIfAbsent(r.path("achternaam").asText().toLowerCase(Locale.ROOT) + "|"
                             + r.path("geboortedatum").asText(), k -> new ArrayList<>()).add(p);
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -194,12 +198,12 @@ public final class BrpNabootsing implements AutoCloseable {
         return antwoord.toString();
     }
 
-    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+    public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
     }
 
     /** The API's documented problem detail for this status (src/test/resources/brp/probleem-{status}.json). */
-    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder probleem(int status) {
+    public static ResponseDefinitionBuilder probleem(int status) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
                 .withBody(antwoord("probleem-" + status + ".json"));
     }

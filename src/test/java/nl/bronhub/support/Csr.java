@@ -5,7 +5,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 
+import java.security.spec.ECGenParameterSpec;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
@@ -29,8 +31,8 @@ public final class Csr {
     /** An EC key pair on the named curve (secp256r1, secp224r1, ...). */
     public static KeyPair ec(String curve) {
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
-            g.initialize(new java.security.spec.ECGenParameterSpec(curve));
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
+            g.initialize(new ECGenParameterSpec(curve));
             return g.generateKeyPair();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -43,7 +45,7 @@ public final class Csr {
             String algoritme = "EC".equals(sleutels.getPrivate().getAlgorithm()) || "ECDSA".equals(sleutels.getPrivate().getAlgorithm())
                     ? "SHA256withECDSA" : "SHA256withRSA";
             var verzoek = new JcaPKCS10CertificationRequestBuilder(new X500Name(onderwerp), sleutels.getPublic())
-                    .build(new JcaContentSignerBuilder(algoritme).setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                    .build(new JcaContentSignerBuilder(algoritme).setProvider(new BouncyCastleProvider())
                             .build(sleutels.getPrivate()));
             StringWriter tekst = new StringWriter();
             try (JcaPEMWriter pem = new JcaPEMWriter(tekst)) {

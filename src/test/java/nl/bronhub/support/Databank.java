@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import javax.sql.DataSource;
 
 /**
  * The database a test hub runs on: H2 in file mode, or (with -Dbron.test.database=postgres, the
@@ -58,7 +59,7 @@ public final class Databank {
     }
 
     /** The embedded PostgreSQL server's own database (started on first use). */
-    public static javax.sql.DataSource postgresDataSource() {
+    public static DataSource postgresDataSource() {
         return server().getPostgresDatabase();
     }
 

@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import java.util.function.Supplier;
 import nl.bronhub.BronHubApplication;
+import nl.bronhub.HubKlok;
+import nl.bronhub.operator.OperatorKanaal;
+import nl.bronhub.portaal.PortaalKanaal;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,7 +41,7 @@ public final class Hub implements AutoCloseable {
     public static final String SJABLONEN = "src/test/resources/mail";
 
     /** The certificate the tests' LAS clients show, unless a test chooses another. */
-    public static final java.util.function.Supplier<Pki.Identiteit> STANDAARD_LAS = () -> Pki.client("proef-las leverancier");
+    public static final Supplier<Pki.Identiteit> STANDAARD_LAS = () -> Pki.client("proef-las leverancier");
 
     /** The LAS vendor the tests' LAS clients belong to (leverancier in the certificate register). */
     public static final String STANDAARD_LEVERANCIER = "proef-las";
@@ -111,7 +115,7 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Starts a hub, and waits until {@code identiteit} (asked once the hub made its certificates) can read its WSDL. */
-    public static Hub start(Map<String, Object> eigenschappen, java.util.function.Supplier<Pki.Identiteit> identiteit) {
+    public static Hub start(Map<String, Object> eigenschappen, Supplier<Pki.Identiteit> identiteit) {
         // as arguments, not builder properties: those are defaults that config/application.yaml overrides
         String[] argumenten = eigenschappen.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         Hub hub = new Hub(new SpringApplicationBuilder(BronHubApplication.class).run(argumenten));
@@ -129,16 +133,16 @@ public final class Hub implements AutoCloseable {
     }
 
     public int portaalPoort() {
-        return context.getBean(nl.bronhub.portaal.PortaalKanaal.class).poort();
+        return context.getBean(PortaalKanaal.class).poort();
     }
 
     public int operatorPoort() {
-        return context.getBean(nl.bronhub.operator.OperatorKanaal.class).poort();
+        return context.getBean(OperatorKanaal.class).poort();
     }
 
     /** The hub's clock, which a test moves through the weeks of a connection phase. */
-    public nl.bronhub.HubKlok klok() {
-        return context.getBean(nl.bronhub.HubKlok.class);
+    public HubKlok klok() {
+        return context.getBean(HubKlok.class);
     }
 
     public OperatorClient operator() {

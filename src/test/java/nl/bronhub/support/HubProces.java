@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class HubProces {
 
     /** Every hub process a test started, so none outlives a failed test. */
-    private static final java.util.Set<Process> LEVEND = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Process> LEVEND = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(HubProces::stopAlle));
@@ -45,7 +48,7 @@ public final class HubProces {
     public HubProces(Path map, Map<String, Object> eigenschappen) {
         this.lasPoort = vrijePoort();
         this.operatorPoort = vrijePoort();
-        this.eigenschappen = new java.util.HashMap<>(eigenschappen);
+        this.eigenschappen = new HashMap<>(eigenschappen);
         this.eigenschappen.put("server.port", String.valueOf(lasPoort));
         this.eigenschappen.put("bron.operator.poort", String.valueOf(operatorPoort));
         this.log = map.resolve("hub.log");

@@ -1,5 +1,6 @@
 package nl.bronhub.support;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.awaitility.Awaitility.await;
 
@@ -57,9 +60,9 @@ public abstract class HubTest {
      * fresh database on that server. The H2 directory is named in letters only: a random hex name once
      * held nine digits that passed the BSN check, and LogPrivacyTest rightly flagged the log line with it.
      */
-    @org.springframework.test.context.DynamicPropertySource
-    static void databank(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        Databank.nieuwe(java.nio.file.Path.of("target/test-data", "hub-" + Berichten.uniekeLetters()))
+    @DynamicPropertySource
+    static void databank(DynamicPropertyRegistry registry) {
+        Databank.nieuwe(Path.of("target/test-data", "hub-" + Berichten.uniekeLetters()))
                 .forEach((k, v) -> registry.add(k, () -> v));
     }
 

@@ -11,7 +11,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +32,7 @@ import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
 import nl.bronhub.contract.v1.RegistratieoverzichtVerzoek;
 import nl.bronhub.contract.v1.Signaal;
 import nl.bronhub.contract.v1.SignaalFout;
+import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.TerugkoppelingAntwoord;
 import nl.bronhub.contract.v1.TerugkoppelingVerzoek;
 import org.w3c.dom.Document;
@@ -79,7 +82,7 @@ public final class LasClient {
     private final String aanleverpuntnummer;
     private final Pki.Identiteit identiteit;
     /** What this LAS has received, by volgnummer: the hub serves an acknowledged terugkoppeling only once. */
-    final java.util.NavigableMap<Long, nl.bronhub.contract.v1.Terugkoppeling> ontvangen = new java.util.TreeMap<>();
+    final NavigableMap<Long, Terugkoppeling> ontvangen = new TreeMap<>();
 
     /** A LAS on the hub's LAS door ({@code port}), showing {@code identiteit}'s client certificate. */
     public LasClient(int port, String brin, String aanleverpuntnummer, Pki.Identiteit identiteit) {

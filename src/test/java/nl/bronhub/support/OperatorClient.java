@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,8 +41,8 @@ public final class OperatorClient {
     public OperatorClient(int port, String gebruiker, String wachtwoord, Pki.Identiteit identiteit) {
         this.http = identiteit.http();
         this.basis = "https://localhost:" + port + "/operator";
-        this.inlog = gebruiker == null ? null : "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((gebruiker + ":" + wachtwoord).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.inlog = gebruiker == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((gebruiker + ":" + wachtwoord).getBytes(StandardCharsets.UTF_8));
     }
 
     public Antwoord get(String pad) {
@@ -140,7 +143,7 @@ public final class OperatorClient {
     }
 
     public static Map<String, Object> aanleverpunt(String email, String brief, Integer norm, Integer normAb) {
-        var m = new java.util.HashMap<String, Object>();
+        var m = new HashMap<String, Object>();
         m.put("las", "Test-LAS");
         m.put("contactpersoon", "C. Contact");
         m.put("gemachtigdeNaam", "G. Gemachtigde");

@@ -2,6 +2,7 @@ package nl.bronhub.support;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +79,7 @@ public final class Pki {
     }
 
     /** A LAS's own key with the certificate the hub issued for it (from its CSR). */
-    public static Identiteit metSleutel(String naam, X509Certificate certificaat, java.security.PrivateKey sleutel) {
+    public static Identiteit metSleutel(String naam, X509Certificate certificaat, PrivateKey sleutel) {
         return identiteit(naam, new Certificaten.Sleutelpaar(certificaat, sleutel));
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -37,7 +39,7 @@ public final class ProefEindpunt implements AutoCloseable {
 
     public static final String PAD = "/las/bron/terugkoppelingen";
 
-    private final javax.net.ssl.SSLContext ssl;
+    private final SSLContext ssl;
     private final List<Poging> pogingen = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String omleiding;
@@ -95,7 +97,7 @@ public final class ProefEindpunt implements AutoCloseable {
             port = s.getAddress().getPort();
             server = s;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

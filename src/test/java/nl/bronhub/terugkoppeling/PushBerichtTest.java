@@ -1,8 +1,17 @@
 package nl.bronhub.terugkoppeling;
 
+import java.io.EOFException;
+import java.io.IOException;
 import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.time.Duration;
+import java.util.stream.IntStream;
+import javax.net.ssl.SSLHandshakeException;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.dom.DOMSource;
@@ -53,7 +62,7 @@ class PushBerichtTest {
 
     @Test
     void theContractsExampleIsValidAgainstThePushSchema() throws Exception {
-        Element afleveren = lichaam(java.nio.file.Files.readString(Path.of("wsdl/voorbeelden/terugkoppeling-push.xml")));
+        Element afleveren = lichaam(Files.readString(Path.of("wsdl/voorbeelden/terugkoppeling-push.xml")));
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(Path.of("wsdl/bron-terugkoppeling-push-v1.xsd").toFile())
                 .newValidator().validate(new DOMSource(afleveren));
         assertThat(tekst(afleveren, PushBericht.NS, "volgnummer")).isEqualTo("1");
@@ -62,7 +71,7 @@ class PushBerichtTest {
     @Test
     void theWaitDoublesFromTheFirstUpToTheMaximum() {
         PushAflevering aflevering = new PushAflevering(null, new PushEigenschappen("push", 100, 1000, 1000, 5000, 60000, 10), null);
-        assertThat(java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(aflevering::wachttijd).map(java.time.Duration::toMillis))
+        assertThat(IntStream.rangeClosed(1, 8).mapToObj(aflevering::wachttijd).map(Duration::toMillis))
                 .containsExactly(5000L, 10000L, 20000L, 40000L, 60000L, 60000L, 60000L, 60000L);
         // a thousand failures in a row do not overflow
         assertThat(aflevering.wachttijd(1000).toMillis()).isEqualTo(60000L);
@@ -70,14 +79,14 @@ class PushBerichtTest {
 
     @Test
     void aFailedConnectionIsNamedByItsKindAndATlsRefusalByItsReason() {
-        assertThat(PushAflevering.oorzaak(new java.net.ConnectException("Connection refused"))).isEqualTo("verbinding-geweigerd");
-        assertThat(PushAflevering.oorzaak(new java.io.IOException("x", new java.net.ConnectException()))).isEqualTo("verbinding-geweigerd");
-        assertThat(PushAflevering.oorzaak(new java.net.http.HttpConnectTimeoutException("t"))).isEqualTo("verbinding-time-out");
-        assertThat(PushAflevering.oorzaak(new java.net.http.HttpTimeoutException("t"))).isEqualTo("antwoord-time-out");
-        assertThat(PushAflevering.oorzaak(new java.io.IOException("x", new javax.net.ssl.SSLHandshakeException("PKIX path building failed"))))
+        assertThat(PushAflevering.oorzaak(new ConnectException("Connection refused"))).isEqualTo("verbinding-geweigerd");
+        assertThat(PushAflevering.oorzaak(new IOException("x", new ConnectException()))).isEqualTo("verbinding-geweigerd");
+        assertThat(PushAflevering.oorzaak(new HttpConnectTimeoutException("t"))).isEqualTo("verbinding-time-out");
+        assertThat(PushAflevering.oorzaak(new HttpTimeoutException("t"))).isEqualTo("antwoord-time-out");
+        assertThat(PushAflevering.oorzaak(new IOException("x", new SSLHandshakeException("PKIX path building failed"))))
                 .isEqualTo("tls-geweigerd: PKIX path building failed");
-        assertThat(PushAflevering.oorzaak(new java.io.IOException("Connection reset"))).isEqualTo("verbinding-verbroken: Connection reset");
-        assertThat(PushAflevering.oorzaak(new java.io.EOFException())).isEqualTo("verbinding-verbroken: EOFException");
+        assertThat(PushAflevering.oorzaak(new IOException("Connection reset"))).isEqualTo("verbinding-verbroken: Connection reset");
+        assertThat(PushAflevering.oorzaak(new EOFException())).isEqualTo("verbinding-verbroken: EOFException");
     }
 
     @Test

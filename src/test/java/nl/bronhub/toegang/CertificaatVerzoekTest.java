@@ -4,6 +4,9 @@ import java.security.KeyPair;
 
 import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.support.Csr;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +43,8 @@ class CertificaatVerzoekTest {
     void eenHandtekeningVanEenAndereSleutelKloptNiet() throws Exception {
         KeyPair eigen = Csr.sleutels(2048);
         KeyPair ander = Csr.sleutels(2048);
-        var verzoek = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(new org.bouncycastle.asn1.x500.X500Name("CN=" + AP),
-                eigen.getPublic()).build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(ander.getPrivate()));
+        var verzoek = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + AP),
+                eigen.getPublic()).build(new JcaContentSignerBuilder("SHA256withRSA").build(ander.getPrivate()));
         geweigerd(Certificaten.pem(verzoek), "De handtekening van het certificaatverzoek klopt niet");
     }
 
