@@ -110,16 +110,16 @@ class IdentificatieTest extends SignaalTest {
 
     @Test
     void eenSchoolDieDeNaamVanEenGbaLeerlingWijzigtKrijgt793() {
-        Persoon p = leerling("999991036", "2015-07-07", "V", "Sleutel", "4444DD");
+        Persoon p = leerling("999991036", "2015-07-07", "V", "Slotboom", "4444DD");
         geregistreerdZonderSignalen(verwerk(BRIN, aanmelden(p)));
 
-        p.setAchternaam("Sleutelaar");
+        p.setAchternaam("Slotboomer");
         Terugkoppeling t = verwerk(BRIN, inschrijven(p, wec("2026-08-01")));
 
         assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.AFGEKEURD);
         signaal(t, "793", Ernst.AFKEUR,
                 "Het wijzigen van sleutelgegevens is niet mogelijk omdat DUO beschikt over de GBA gegevens van deze leerling.");
-        assertThat(t.getLeerling().getAchternaam()).as("the register keeps the GBA's name").isEqualTo("Sleutel");
+        assertThat(t.getLeerling().getAchternaam()).as("the register keeps the GBA's name").isEqualTo("Slotboom");
         assertThat(t.getInschrijving()).isNull();
     }
 

@@ -65,6 +65,11 @@ class OperatorInvoerTest extends HubTest {
         weigert(operator.ruw("PUT", "/operator/aanleverpunten/75AE/0", "application/json", GELDIG), "aanleverpuntnummer");
         assertThat(operator.ruw("GET", "/operator/aanleverpunten/75AE/01", null, null).statusCode()).isEqualTo(404);
 
+        // a property the API does not have is not repeated either: its name is the sender's
+        HttpResponse<String> onbekend = operator.ruw("PATCH", PAD, "application/json", "{\"999993847 Jansen\":1}");
+        weigert(onbekend, null);
+        assertThat(onbekend.body()).doesNotContain("999993847");
+
         // the path is not repeated: an answer names this occurrence, not the request
         HttpResponse<String> pad = operator.ruw("PUT", "/operator/aanleverpunten/999993847/1", "application/json", GELDIG);
         assertThat(pad.statusCode()).isEqualTo(400);

@@ -79,8 +79,12 @@ class PushRegistratieTest extends HubTest {
         assertThat(jdbc.queryForList("select distinct uitkomst from audit where brin = '75AE' and aanleverpuntnummer = '9' "
                 + "and operatie like 'operator:push%'", String.class)).containsExactly("geweigerd");
 
-        // an aanleverpunt the hub does not know
+        // an aanleverpunt the hub does not know; an address that is no aanleverpunt's is not repeated
         assertThat(operator.put("/aanleverpunten/75AE/99999/push", Map.of("adres", "https://las.example.nl/")).status()).isEqualTo(404);
+        HttpResponse<String> vreemd = operator.ruw("PUT", "/operator/aanleverpunten/%3Cscript%3E/1/push", "application/json",
+                "{\"adres\":\"https://las.example.nl/\"}");
+        assertThat(vreemd.statusCode()).isEqualTo(404);
+        assertThat(vreemd.body()).doesNotContain("script");
         assertThat(operator.get("/aanleverpunten/75AE/99999/push").status()).isEqualTo(404);
     }
 }

@@ -42,7 +42,7 @@ class ReeksVerwerkingTest extends SignaalTest {
 
     @Test
     void berichtenOverEenLeerlingInEenVerzoekZienElkaarsEffectInVolgorde() {
-        Persoon fenna = leerling("999991036", "2015-07-07", "V", "Sleutel", "4444DD");
+        Persoon fenna = leerling("999991036", "2015-07-07", "V", "Slotboom", "4444DD");
         Persoon ties = leerling("999991048", "2015-08-08", "M", "Verhuizer", "5555EE");
         Inschrijving overgang = wec("2026-08-01");
         overgang.getLeerjaar().add(groep("2026-10-01", "4"));

@@ -257,7 +257,7 @@ class RoutesAanpassenTest {
                             simple: "%s"
                             steps:
                               - throwException:
-                                  exceptionType: IllegalStateException
+                                  exceptionType: java.lang.IllegalStateException
                                   message: "storing in het register"
                         - bean:
                             ref: register

@@ -94,7 +94,7 @@ public class AanleverpuntenApi {
         });
         if (!onbekend.isEmpty()) {
             // named, but never more than a few and never long: the answer must not grow with what was sent
-            String genoemd = onbekend.stream().limit(3).map(OperatorFouten::kort).collect(Collectors.joining(", "))
+            String genoemd = onbekend.stream().limit(3).map(OperatorFouten::genoemd).collect(Collectors.joining(", "))
                     + (onbekend.size() > 3 ? " (en " + (onbekend.size() - 3) + " meer)" : "");
             throw new OngeldigeInvoer(genoemd, "onbekend veld " + genoemd + "; wel: " + String.join(", ", VELDEN));
         }

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.bronhub.OngeldigeInvoer;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +41,14 @@ public class OperatorFouten {
 
     static final String TYPE = "urn:bron-hub:probleem:";
 
+    /** The shape of the API's own property names: a sender's name of another shape is never repeated. */
+    static final Pattern ALS_VELDNAAM = Pattern.compile("[a-z][A-Za-z0-9]{0,39}");
+
+    /** A property name the sender used, as an answer may repeat it: itself when it has the API's shape. */
+    static String genoemd(String naam) {
+        return naam != null && ALS_VELDNAAM.matcher(naam).matches() ? naam : "(een naam die niet herhaald wordt)";
+    }
+
     public static class NietGevonden extends RuntimeException {
         public NietGevonden(String wat) {
             super(wat + " bestaat niet");
@@ -67,6 +77,14 @@ public class OperatorFouten {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> onleesbaar(HttpMessageNotReadableException e, HttpServletRequest verzoek) {
         alleenOperatorDeur(e, verzoek);
+        if (e.getCause() instanceof UnrecognizedPropertyException onbekend) {
+            // the name is the sender's, not the API's: repeated only when it has the shape of the API's own names (a
+            // misspelt one, gemachtigdeEmial), never anything else (it could be a BSN or a name)
+            String naam = onbekend.getPropertyName();
+            boolean alsVeld = naam != null && ALS_VELDNAAM.matcher(naam).matches();
+            return probleem(HttpStatus.BAD_REQUEST, "onleesbare-invoer", "Onleesbare invoer", (alsVeld ? naam + ": " : "")
+                    + "de invoer bevat een veld dat hier niet bestaat (zie /v3/api-docs voor de velden)", alsVeld ? naam : null);
+        }
         String veld = e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty() ? pad(m) : null;
         String detail = e.getCause() instanceof JsonProcessingException || veld != null
                 ? (veld == null ? "" : kort(veld) + ": ")

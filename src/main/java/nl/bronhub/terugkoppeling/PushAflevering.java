@@ -3,12 +3,14 @@ package nl.bronhub.terugkoppeling;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -208,6 +210,12 @@ public class PushAflevering {
         }
         if (e instanceof HttpTimeoutException) {
             return "antwoord-time-out";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // a host name that does not resolve is the address's fault, not the endpoint's: say so
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return "host-onbekend";
+            }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {

@@ -4,8 +4,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -81,6 +83,11 @@ class PushBerichtTest {
     void aFailedConnectionIsNamedByItsKindAndATlsRefusalByItsReason() {
         assertThat(PushAflevering.oorzaak(new ConnectException("Connection refused"))).isEqualTo("verbinding-geweigerd");
         assertThat(PushAflevering.oorzaak(new IOException("x", new ConnectException()))).isEqualTo("verbinding-geweigerd");
+        // the JDK client's form of a host name that does not resolve: a ConnectException around UnresolvedAddressException
+        ConnectException onbekend = new ConnectException();
+        onbekend.initCause(new UnresolvedAddressException());
+        assertThat(PushAflevering.oorzaak(onbekend)).isEqualTo("host-onbekend");
+        assertThat(PushAflevering.oorzaak(new IOException("x", new UnknownHostException("las.example.nl")))).isEqualTo("host-onbekend");
         assertThat(PushAflevering.oorzaak(new HttpConnectTimeoutException("t"))).isEqualTo("verbinding-time-out");
         assertThat(PushAflevering.oorzaak(new HttpTimeoutException("t"))).isEqualTo("antwoord-time-out");
         assertThat(PushAflevering.oorzaak(new IOException("x", new SSLHandshakeException("PKIX path building failed"))))
