@@ -88,4 +88,35 @@ class ReeksVerwerkingTest extends SignaalTest {
         assertThat(ontvangen.get(1).getSignaal()).extracting(s -> s.getCode()).containsExactly("757");
         verify(gba, times(1)).zoekOpNaamEnGeboortedatum(zonder.getAchternaam(), LocalDate.of(2016, 4, 4));
     }
+
+    @Test
+    void eenLeerlingZonderNummerTweemaalInEenVerzoekKrijgtEenNummer() {
+        // pupils sent without a number share a reeks with others, but never with one identification may find as the same
+        // pupil: the second bericht must find the onderwijsnummer the first was given (756), and the inschrijving it made
+        Persoon zonder = Berichten.zonderPgn("2016-05-05");
+        Persoon ander = Berichten.zonderPgn("2016-06-06");
+        Inschrijving overgang = wec("2026-08-01");
+        overgang.getLeerjaar().add(groep("2026-10-01", "4"));
+        Bericht eerst = inschrijven(zonder, wec("2026-08-01"));
+        Bericht tussendoor = inschrijven(ander, wec("2026-08-01"));
+        Bericht weer = Berichten.bericht("wijzigen", zonder, overgang);
+
+        LasClient las = las("76AD", "1");
+        las.aanleveren(eerst, tussendoor, weer);
+        List<Terugkoppeling> ontvangen = alleVan(las, 3);
+
+        assertThat(ontvangen).extracting(Terugkoppeling::getBerichtIdentificatie)
+                .containsExactly(eerst.getIdentificatie(), tussendoor.getIdentificatie(), weer.getIdentificatie());
+        assertThat(ontvangen).extracting(Terugkoppeling::getResultaat).containsOnly(Verwerkingsresultaat.GEREGISTREERD);
+        assertThat(ontvangen.get(0).getSignaal()).extracting(s -> s.getCode()).containsExactly("757");
+        assertThat(ontvangen.get(1).getSignaal()).extracting(s -> s.getCode()).containsExactly("757");
+        assertThat(ontvangen.get(2).getSignaal()).extracting(s -> s.getCode()).containsExactly("756");
+        String nummer = ontvangen.get(0).getLeerling().getOnderwijsnummer();
+        assertThat(ontvangen.get(2).getLeerling().getOnderwijsnummer()).isEqualTo(nummer);
+        assertThat(ontvangen.get(1).getLeerling().getOnderwijsnummer()).isNotEqualTo(nummer);
+        assertThat(ontvangen.get(2).getInschrijving().getLeerjaar()).extracting(g -> g.getWaarde()).containsExactly("3", "4");
+        assertThat(jdbc.queryForObject("select count(*) from inschrijving where brin = '76AD'", Integer.class)).isEqualTo(2);
+        verify(gba, times(2)).zoekOpNaamEnGeboortedatum(zonder.getAchternaam(), LocalDate.of(2016, 5, 5));
+        verify(gba, times(1)).zoekOpNaamEnGeboortedatum(ander.getAchternaam(), LocalDate.of(2016, 6, 6));
+    }
 }

@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import nl.bronhub.aanlevering.Pgn;
@@ -67,18 +66,14 @@ public class Identificatie implements SignaalBron {
     private void zoekNummer(Verwerking v) {
         Leerling p = v.leerling();
         LocalDate geboortedatum = p.geboortedatum();
-        if (!p.buitenland() && p.postcode() != null) {
-            // GbaVraag asked the person register for this surname and birth date
-            List<GbaPersoon> gevonden = v.gba().opNaamEnGeboortedatum().stream()
-                    .filter(g -> p.geslacht().equals(g.geslacht()) && Objects.equals(g.postcode(), p.postcode()))
-                    .toList();
-            if (gevonden.size() == 1) {
-                v.setLeerling(p.metBsn(gevonden.get(0).bsn()));
-                v.setPgn(gevonden.get(0).bsn());
-                v.voegToe(catalogus.signaal("755", "burgerservicenummer"));
-                neemGbaGegevensOver(v, gevonden.get(0));
-                return;
-            }
+        // GbaVraag asked the person register for this surname and birth date
+        List<GbaPersoon> gevonden = v.gba().gevonden(p);
+        if (gevonden.size() == 1) {
+            v.setLeerling(p.metBsn(gevonden.get(0).bsn()));
+            v.setPgn(gevonden.get(0).bsn());
+            v.voegToe(catalogus.signaal("755", "burgerservicenummer"));
+            neemGbaGegevensOver(v, gevonden.get(0));
+            return;
         }
         List<String> bekend = jdbc.queryForList("select pgn from persoon where pgn_soort = 'ONDERWIJSNUMMER' "
                 + "and geboortedatum = :geboortedatum and geslacht = :geslacht and lower(achternaam) = lower(:achternaam)",

@@ -1,6 +1,7 @@
 package nl.bronhub.model;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,19 @@ public record GbaAntwoord(Optional<GbaPersoon> opBsn, List<GbaPersoon> opNaamEnG
 
     public GbaAntwoord {
         opNaamEnGeboortedatum = List.copyOf(opNaamEnGeboortedatum);
+    }
+
+    /**
+     * Those found by surname and birth date who are this pupil, sent without a number: the same sex and postcode
+     * (handbook 7.2; exactly one is 755). None for a pupil living abroad or without a postcode, about whom the
+     * register is not asked.
+     */
+    public List<GbaPersoon> gevonden(Leerling p) {
+        if (p.buitenland() || p.postcode() == null) {
+            return List.of();
+        }
+        return opNaamEnGeboortedatum.stream()
+                .filter(g -> p.geslacht().equals(g.geslacht()) && Objects.equals(g.postcode(), p.postcode())).toList();
     }
 
     /** 956: the GBA keeps the pupil's address secret. */

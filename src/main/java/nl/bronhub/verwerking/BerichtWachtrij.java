@@ -59,12 +59,15 @@ public class BerichtWachtrij {
      * instance worked through it is stale, and is read again at the next poll.
      */
     public void claim(Reeks reeks) {
-        Map<String, Long> ap = Map.of("id", reeks.getAanleverpuntId());
         if (!neemAanleverpunt(reeks.getAanleverpuntId())) {
             throw new Bezet();
         }
-        Long oudste = jdbc.queryForObject("select min(id) from bericht where status = 'ONTVANGEN' and aanleverpunt_id = :id", ap, Long.class);
-        if (oudste == null || oudste != reeks.getBerichten().get(0).getBerichtId()) {
+        // the waiting berichten up to the reeks's first: a range of ix_bericht_wachtend (a min(id) over the aanleverpunt's
+        // waiting berichten read every one of them, XML and all, on H2)
+        long eerste = reeks.getBerichten().get(0).getBerichtId();
+        List<Long> tot = jdbc.queryForList("select id from bericht where status = 'ONTVANGEN' and aanleverpunt_id = :id "
+                + "and id <= :eerste", new MapSqlParameterSource("id", reeks.getAanleverpuntId()).addValue("eerste", eerste), Long.class);
+        if (!tot.equals(List.of(eerste))) {
             throw new Bezet();
         }
     }
@@ -85,9 +88,13 @@ public class BerichtWachtrij {
      */
     public void verwerkt(Reeks reeks) {
         List<Long> ids = reeks.getBerichten().stream().map(Verwerking::getBerichtId).toList();
+        // the range between the reeks's first and last id bounds the index scan: with the id list alone H2 read every
+        // waiting bericht of the aanleverpunt
         int bijgewerkt = jdbc.update("update bericht set status = 'VERWERKT', verwerkt_op = :nu "
-                + "where status = 'ONTVANGEN' and aanleverpunt_id = :ap and id in (:ids)",
+                + "where status = 'ONTVANGEN' and aanleverpunt_id = :ap and id between :eerste and :laatste and id in (:ids)",
                 new MapSqlParameterSource("ap", reeks.getAanleverpuntId()).addValue("ids", ids)
+                        .addValue("eerste", ids.stream().mapToLong(Long::longValue).min().orElseThrow())
+                        .addValue("laatste", ids.stream().mapToLong(Long::longValue).max().orElseThrow())
                         .addValue("nu", Timestamp.from(klok.instant())));
         if (bijgewerkt != ids.size()) {
             throw new IllegalStateException("bericht was already processed");

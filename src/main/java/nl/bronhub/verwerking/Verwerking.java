@@ -2,9 +2,11 @@ package nl.bronhub.verwerking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import nl.bronhub.model.GbaAntwoord;
 import nl.bronhub.model.Bericht;
+import nl.bronhub.model.GbaPersoon;
 import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;
@@ -55,12 +57,27 @@ public final class Verwerking {
     }
 
     /**
-     * Who the bericht is about, as far as known before identification: its BSN or onderwijsnummer; null for a
-     * pupil sent without a number, whom identification may still find under any number.
+     * Who the bericht may be about, as far as known before identification: no two berichten of one reeks share a key, so
+     * that each sees the register as the ones before it left it (the stages go over the whole reeks one after another).
+     * A number sent is a key, and so is the BSN the person register found for a pupil sent without one (755). Where
+     * identification may find a pupil sent without a number under an onderwijsnummer by birth date and sex (756), those
+     * two are a key as well: of such a pupil, and of a pupil sent with an onderwijsnummer (whose birth date and sex the
+     * register's must match, 752). Null when the person register was not asked: the bericht then goes alone.
      */
-    String leerlingSleutel() {
+    Set<String> leerlingSleutels() {
         Leerling zoalsGestuurd = bericht.leerling();
-        return zoalsGestuurd.bsn() != null ? zoalsGestuurd.bsn() : zoalsGestuurd.onderwijsnummer();
+        if (zoalsGestuurd.bsn() != null) {
+            return Set.of("pgn " + zoalsGestuurd.bsn());
+        }
+        String geboorte = "geboren " + zoalsGestuurd.geboortedatum() + " " + zoalsGestuurd.geslacht();
+        if (zoalsGestuurd.onderwijsnummer() != null) {
+            return Set.of("pgn " + zoalsGestuurd.onderwijsnummer(), geboorte);
+        }
+        if (gba == null) {
+            return null;
+        }
+        List<GbaPersoon> gevonden = gba.gevonden(zoalsGestuurd);
+        return gevonden.size() == 1 ? Set.of("pgn " + gevonden.get(0).bsn()) : Set.of(geboorte);
     }
 
     public long getBerichtId() {

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * One aanleverpunt's waiting berichten for one poll, in arrival order, handed out as reeksen (route
- * verwerk-aanleverpunt): up to bron.verwerking.per-transactie berichten, no pupil twice, a pupil sent without a
- * number alone. After a reeks that failed, its berichten come again one per reeks, so that the failure is
+ * verwerk-aanleverpunt): up to bron.verwerking.per-transactie berichten, no pupil twice (Verwerking.leerlingSleutels:
+ * a pupil sent without a number too, by the BSN the person register found, or by birth date and sex). After a reeks that failed, its berichten come again one per reeks, so that the failure is
  * pinned on its own bericht; a bericht that must wait (back-off) stops the rest, which may not overtake it.
  */
 public final class Werkvoorraad {
@@ -50,17 +50,15 @@ public final class Werkvoorraad {
         List<Verwerking> reeks = new ArrayList<>();
         Set<String> leerlingen = new HashSet<>();
         for (Verwerking v : wachtend) {
-            String sleutel = v.leerlingSleutel();
-            if (reeks.size() == grens || (!reeks.isEmpty() && (sleutel == null || !leerlingen.add(sleutel)))) {
+            Set<String> sleutels = v.leerlingSleutels();
+            if (reeks.size() == grens || (!reeks.isEmpty() && (sleutels == null || sleutels.stream().anyMatch(leerlingen::contains)))) {
                 break;
             }
-            if (reeks.isEmpty() && sleutel != null) {
-                leerlingen.add(sleutel);
-            }
             reeks.add(v);
-            if (sleutel == null) {
-                break; // identification may find any number for them: alone
+            if (sleutels == null) {
+                break; // who they are is not known at all: alone
             }
+            leerlingen.addAll(sleutels);
         }
         uit = new Reeks(aanleverpuntId, reeks);
         return uit;
