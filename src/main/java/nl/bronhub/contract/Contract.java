@@ -8,6 +8,7 @@ import java.util.List;
 
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -121,11 +122,13 @@ public class Contract {
      */
     public CxfPayload<SoapHeader> alsPayload(String root, List<String> opgeslagen, List<String[]> velden) {
         try {
-            Document doc = documents.newDocumentBuilder().newDocument();
+            // one parser for the page: making one per stored terugkoppeling cost more than parsing it
+            DocumentBuilder parser = documents.newDocumentBuilder();
+            Document doc = parser.newDocument();
             Element wortel = doc.createElementNS(NS, root);
             doc.appendChild(wortel);
             for (String xml : opgeslagen) {
-                Document los = documents.newDocumentBuilder().parse(new InputSource(new StringReader(XmlTekens.zuiver(xml))));
+                Document los = parser.parse(new InputSource(new StringReader(XmlTekens.zuiver(xml))));
                 wortel.appendChild(doc.importNode(los.getDocumentElement(), true));
             }
             for (String[] veld : velden) {

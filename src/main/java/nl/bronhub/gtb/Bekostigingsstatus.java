@@ -3,7 +3,10 @@ package nl.bronhub.gtb;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import nl.bronhub.referentie.Instelling;
@@ -49,6 +52,22 @@ public class Bekostigingsstatus {
             return Optional.empty();
         }
         return van(leerling, inschrijvingId, vandaag);
+    }
+
+    /**
+     * The status of each inschrijving (by id) of the given persons (inschrijving id to person id), read from the register
+     * at once; an inschrijving without a status is absent.
+     */
+    public Map<Long, Status> vanAlle(Map<Long, Long> persoonPerInschrijving, LocalDate vandaag) {
+        Map<Long, GtbRegels.Leerling> leerlingen = register.leerlingen(new HashSet<>(persoonPerInschrijving.values()));
+        Map<Long, Status> statussen = new HashMap<>();
+        persoonPerInschrijving.forEach((inschrijving, persoon) -> {
+            GtbRegels.Leerling leerling = leerlingen.get(persoon);
+            if (leerling != null) {
+                van(leerling, inschrijving, vandaag).ifPresent(s -> statussen.put(inschrijving, s));
+            }
+        });
+        return statussen;
     }
 
     /** The same for a pupil as the GTB rules read them. */

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -110,8 +111,9 @@ public class GtbHerberekening {
                     Long.class));
             Set<Long> vrij = new TreeSet<>(jdbc.queryForList("select id from persoon where id in (:ids) order by id for update skip locked",
                     Map.of("ids", personen), Long.class));
+            Map<Long, GtbRegels.Leerling> leerlingen = leerlingen(vrij);
             for (long persoon : vrij) {
-                herbereken(persoon, vandaag);
+                herbereken(persoon, leerlingen.get(persoon), vandaag);
             }
             // notes of persons done, or no longer in the register (they have no rows to compute)
             jdbc.batchUpdate("delete from gtb_wijziging where id = :id", werk.stream()
@@ -125,10 +127,9 @@ public class GtbHerberekening {
         return gedaan == null ? 0 : gedaan;
     }
 
-    private void herbereken(long persoonId, LocalDate vandaag) {
-        List<Map<String, Object>> persoon = jdbc.queryForList("select id, pgn, geboortedatum from persoon where id = :p",
-                Map.of("p", persoonId));
-        List<GtbRegels.Rij> nieuw = persoon.isEmpty() ? List.of() : regels.beoordeel(lees(persoon.get(0)), vandaag);
+    /** One person's rows; {@code leerling} null when the register no longer holds them. */
+    private void herbereken(long persoonId, GtbRegels.Leerling leerling, LocalDate vandaag) {
+        List<GtbRegels.Rij> nieuw = leerling == null ? List.of() : regels.beoordeel(leerling, vandaag);
         Map<String, GtbRegels.Rij> oud = new HashMap<>();
         jdbc.query("select * from gtb_leerling where persoon_id = :p", Map.of("p", persoonId), rs -> {
             GtbRegels.Rij r = new GtbRegels.Rij(rs.getDate("peildatum").toLocalDate(), rs.getLong("inschrijving_id"), rs.getString("brin"),
@@ -232,45 +233,59 @@ public class GtbHerberekening {
 
     /** The pupil as the GTB rules read them from the register (in the caller's transaction), or null when unknown. */
     public GtbRegels.Leerling leerling(long persoonId) {
-        List<Map<String, Object>> persoon = jdbc.queryForList("select id, pgn, geboortedatum from persoon where id = :p",
-                Map.of("p", persoonId));
-        return persoon.isEmpty() ? null : lees(persoon.get(0));
+        return leerlingen(List.of(persoonId)).get(persoonId);
     }
 
-    private GtbRegels.Leerling lees(Map<String, Object> persoon) {
-        long id = ((Number) persoon.get("id")).longValue();
-        String pgn = (String) persoon.get("pgn");
-        MapSqlParameterSource p = new MapSqlParameterSource("p", id).addValue("pgn", pgn);
+    /**
+     * The pupils as the GTB rules read them from the register (in the caller's transaction), by person id; an unknown
+     * id is absent. Six queries for them all: a reeks's terugkoppelingen read their pupils at once.
+     */
+    public Map<Long, GtbRegels.Leerling> leerlingen(Collection<Long> persoonIds) {
+        if (persoonIds.isEmpty()) {
+            return Map.of();
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource("ids", persoonIds);
         Map<Long, Map<String, NavigableMap<LocalDate, String>>> groepen = new HashMap<>();
-        jdbc.query("select g.* from inschrijving_groep g join inschrijving i on i.id = g.inschrijving_id where i.persoon_id = :p", p,
-                rs -> {
+        jdbc.query("select g.* from inschrijving_groep g join inschrijving i on i.id = g.inschrijving_id where i.persoon_id in (:ids)",
+                p, rs -> {
                     groepen.computeIfAbsent(rs.getLong("inschrijving_id"), k -> new HashMap<>())
                             .computeIfAbsent(rs.getString("groep"), k -> new TreeMap<>())
                             .put(rs.getDate("ingangsdatum").toLocalDate(), rs.getString("waarde"));
                 });
         Map<Long, List<GtbRegels.Indicatie>> indicaties = new HashMap<>();
-        jdbc.query("select x.* from indicatiestelling x join inschrijving i on i.id = x.inschrijving_id where i.persoon_id = :p", p,
-                rs -> {
+        jdbc.query("select x.* from indicatiestelling x join inschrijving i on i.id = x.inschrijving_id where i.persoon_id in (:ids)",
+                p, rs -> {
                     indicaties.computeIfAbsent(rs.getLong("inschrijving_id"), k -> new ArrayList<>()).add(new GtbRegels.Indicatie(
                             rs.getDate("datum_indicatiestelling").toLocalDate(), rs.getString("onderwijssoort_indicatie"),
                             rs.getString("brin_rec")));
                 });
         Map<Long, List<GtbRegels.Begeleiding>> begeleiding = new HashMap<>();
-        jdbc.query("select x.* from ambulante_begeleiding x join inschrijving i on i.id = x.inschrijving_id where i.persoon_id = :p", p,
-                rs -> {
+        jdbc.query("select x.* from ambulante_begeleiding x join inschrijving i on i.id = x.inschrijving_id "
+                + "where i.persoon_id in (:ids)", p, rs -> {
                     begeleiding.computeIfAbsent(rs.getLong("inschrijving_id"), k -> new ArrayList<>()).add(new GtbRegels.Begeleiding(
                             rs.getDate("ingangsdatum").toLocalDate(), rs.getString("brin_school")));
                 });
-        List<GtbRegels.Inschrijving> inschrijvingen = jdbc.query("select * from inschrijving where persoon_id = :p order by id", p,
-                (rs, n) -> {
-                    long i = rs.getLong("id");
-                    return new GtbRegels.Inschrijving(i, rs.getString("brin"), rs.getDate("datum_inschrijving").toLocalDate(),
-                            rs.getDate("datum_uitschrijving") == null ? null : rs.getDate("datum_uitschrijving").toLocalDate(),
-                            rs.getString("brin_teruggeplaatst"), rs.getString("aanduiding_nnca"), groepen.getOrDefault(i, Map.of()),
-                            indicaties.getOrDefault(i, List.of()), begeleiding.getOrDefault(i, List.of()));
+        Map<Long, List<GtbRegels.Inschrijving>> inschrijvingen = new HashMap<>();
+        jdbc.query("select * from inschrijving where persoon_id in (:ids) order by id", p, rs -> {
+            long i = rs.getLong("id");
+            inschrijvingen.computeIfAbsent(rs.getLong("persoon_id"), k -> new ArrayList<>()).add(new GtbRegels.Inschrijving(i,
+                    rs.getString("brin"), rs.getDate("datum_inschrijving").toLocalDate(),
+                    rs.getDate("datum_uitschrijving") == null ? null : rs.getDate("datum_uitschrijving").toLocalDate(),
+                    rs.getString("brin_teruggeplaatst"), rs.getString("aanduiding_nnca"), groepen.getOrDefault(i, Map.of()),
+                    indicaties.getOrDefault(i, List.of()), begeleiding.getOrDefault(i, List.of())));
+        });
+        Map<String, Set<String>> verzuim = new HashMap<>();
+        jdbc.query("select v.pgn, v.brin, v.schooljaar from verzuimmelding v join persoon p on p.pgn = v.pgn where p.id in (:ids)", p,
+                rs -> {
+                    verzuim.computeIfAbsent(rs.getString("pgn"), k -> new HashSet<>()).add(rs.getString("brin") + "|" + rs.getInt("schooljaar"));
                 });
-        Set<String> verzuim = new HashSet<>(jdbc.query("select brin, schooljaar from verzuimmelding where pgn = :pgn", p,
-                (rs, n) -> rs.getString("brin") + "|" + rs.getInt("schooljaar")));
-        return new GtbRegels.Leerling(id, pgn, ((Date) persoon.get("geboortedatum")).toLocalDate(), inschrijvingen, verzuim);
+        Map<Long, GtbRegels.Leerling> leerlingen = new HashMap<>();
+        jdbc.query("select id, pgn, geboortedatum from persoon where id in (:ids)", p, rs -> {
+            long id = rs.getLong("id");
+            String pgn = rs.getString("pgn");
+            leerlingen.put(id, new GtbRegels.Leerling(id, pgn, rs.getDate("geboortedatum").toLocalDate(),
+                    inschrijvingen.getOrDefault(id, List.of()), verzuim.getOrDefault(pgn, Set.of())));
+        });
+        return leerlingen;
     }
 }

@@ -13,6 +13,7 @@ import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 
 import nl.bronhub.contract.v1.AndereInschrijving;
+import nl.bronhub.contract.v1.Bekostigingsstatus;
 import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.SoortTerugkoppeling;
 import nl.bronhub.contract.v1.Terugkoppeling;
@@ -63,21 +64,29 @@ public class TerugkoppelingWachtrij {
      */
     public void plaatsAlle(Reeks reeks) {
         List<Nieuw> nieuw = new ArrayList<>();
-        reeks.elk(v -> terugkoppelingen(v, nieuw));
+        Map<Long, Bekostigingsstatus> bekostiging = bekostiging(reeks.getBerichten());
+        reeks.elk(v -> terugkoppelingen(v, bekostiging, nieuw));
         zetInWachtrij(nieuw);
     }
 
     public void plaats(Verwerking v) {
         List<Nieuw> nieuw = new ArrayList<>();
-        terugkoppelingen(v, nieuw);
+        terugkoppelingen(v, bekostiging(List.of(v)), nieuw);
         zetInWachtrij(nieuw);
+    }
+
+    /** The funding status of the inschrijvingen the berichten registered, read for them all at once. */
+    private Map<Long, Bekostigingsstatus> bekostiging(List<Verwerking> berichten) {
+        List<Long> ids = berichten.stream().filter(v -> v.getGeregistreerdeLeerling() != null && v.getInschrijvingId() != null)
+                .map(Verwerking::getInschrijvingId).toList();
+        return aanvullingen.bekostigingen(ids);
     }
 
     /** A terugkoppeling before it has its volgnummer in the queue of its aanleverpunt. */
     private record Nieuw(long aanleverpuntId, Long berichtId, Terugkoppeling terugkoppeling) {
     }
 
-    private void terugkoppelingen(Verwerking v, List<Nieuw> nieuw) {
+    private void terugkoppelingen(Verwerking v, Map<Long, Bekostigingsstatus> bekostiging, List<Nieuw> nieuw) {
         Terugkoppeling t = nieuw(SoortTerugkoppeling.VERWERKING,
                 v.isAfgekeurd() ? Verwerkingsresultaat.AFGEKEURD : Verwerkingsresultaat.GEREGISTREERD);
         t.setBerichtIdentificatie(v.getBericht().identificatie());
@@ -87,7 +96,7 @@ public class TerugkoppelingWachtrij {
             t.setLeerling(ContractVertaling.naarContract(v.getGeregistreerdeLeerling()));
             t.setInschrijving(inschrijving(v.getGeregistreerdeInschrijving()));
             if (v.getInschrijvingId() != null) {
-                t.setBekostiging(aanvullingen.bekostiging(v.getInschrijvingId()));
+                t.setBekostiging(bekostiging.get(v.getInschrijvingId()));
             }
         } else {
             // refused, or a verwijderen: what the register holds (if anything) stands

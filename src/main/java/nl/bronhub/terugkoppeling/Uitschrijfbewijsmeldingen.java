@@ -3,6 +3,8 @@ package nl.bronhub.terugkoppeling;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +38,21 @@ public class Uitschrijfbewijsmeldingen {
         this.klok = klok;
     }
 
-    /** The funding status of a registered inschrijving, or null when it has none (no GTB, no peildatum yet). */
-    public Bekostigingsstatus bekostiging(long inschrijvingId) {
-        Long persoon = jdbc.queryForObject("select persoon_id from inschrijving where id = :id", Map.of("id", inschrijvingId), Long.class);
-        return bekostiging.van(persoon, inschrijvingId, LocalDate.now(klok)).map(s -> {
+    /**
+     * The funding status of registered inschrijvingen (by id), read at once; an inschrijving that has none (no GTB, no
+     * peildatum yet) is absent.
+     */
+    public Map<Long, Bekostigingsstatus> bekostigingen(Collection<Long> inschrijvingIds) {
+        if (inschrijvingIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> persoonPerInschrijving = new HashMap<>();
+        jdbc.query("select id, persoon_id from inschrijving where id in (:ids)", Map.of("ids", inschrijvingIds),
+                rs -> {
+                    persoonPerInschrijving.put(rs.getLong(1), rs.getLong(2));
+                });
+        Map<Long, Bekostigingsstatus> bekostigingen = new HashMap<>();
+        bekostiging.vanAlle(persoonPerInschrijving, LocalDate.now(klok)).forEach((inschrijving, s) -> {
             Bekostigingsstatus b = new Bekostigingsstatus();
             b.setTelt(s.telt());
             b.setPeildatum(s.peildatum().toString());
@@ -49,8 +62,9 @@ public class Uitschrijfbewijsmeldingen {
                 g.setOmschrijving(x.tekst());
                 b.getGtbSignaal().add(g);
             });
-            return b;
-        }).orElse(null);
+            bekostigingen.put(inschrijving, b);
+        });
+        return bekostigingen;
     }
 
     /** The stored uitschrijfbewijs {@code id}, with the vestiging and leerjaar in force on its datum uitschrijving. */
