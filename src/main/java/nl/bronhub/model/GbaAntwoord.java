@@ -23,7 +23,7 @@ public record GbaAntwoord(Optional<GbaPersoon> opBsn, List<GbaPersoon> opNaamEnG
      * register is not asked.
      */
     public List<GbaPersoon> gevonden(Leerling p) {
-        if (p.buitenland() || p.postcode() == null) {
+        if (p.buitenland() || p.postcode() == null || p.geslacht() == null) {
             return List.of();
         }
         return opNaamEnGeboortedatum.stream()
