@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import nl.bronhub.contract.v1.AanleverenAntwoord;
 import nl.bronhub.contract.v1.Bericht;
@@ -14,10 +15,14 @@ import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.TerugkoppelingAntwoord;
 import nl.bronhub.contract.v1.Verwerkingsresultaat;
 import nl.bronhub.support.Berichten;
+import nl.bronhub.support.Databank;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static nl.bronhub.support.Berichten.groep;
 import static nl.bronhub.support.Berichten.inschrijven;
@@ -29,6 +34,9 @@ import static org.awaitility.Awaitility.await;
 
 /** The walking skeleton end to end: deliver over SOAP, the hub processes, the LAS fetches. */
 class AanleverenEnTerugkoppelenTest extends HubTest {
+
+    @Autowired
+    PlatformTransactionManager transacties;
 
     @Value("${bron.intake.max-berichten-per-aanlevering}")
     int maxBerichten;
@@ -119,6 +127,50 @@ class AanleverenEnTerugkoppelenTest extends HubTest {
                 .isEqualTo("VERWERKT");
         assertThat(las.aanleveren(oud).getBerichtResultaat()).singleElement()
                 .satisfies(r -> assertThat(r.getSignaal()).extracting(sg -> sg.getCode()).containsExactly("396"));
+    }
+
+    /**
+     * Another request of the same aanleverpunt stores the identificatie at the same moment: it is not yet committed
+     * when this request looks for it, so this request's insert meets it, waits for it, and then stores nothing (396).
+     */
+    @Test
+    void eenIdentificatieDieEenGelijktijdigVerzoekOpslaatGeeft396() {
+        LasClient las = las("10AJ", "1");
+        Bericht eerder = Berichten.aanmelden(zonderPgn("2018-02-01"));
+        las.aanleveren(eerder);
+        long aanleverpunt = jdbc.queryForObject("select id from aanleverpunt where brin = '10AJ'", Long.class);
+        Bericht bericht = Berichten.aanmelden(zonderPgn("2018-02-02"));
+        TransactionTemplate anderVerzoek = new TransactionTemplate(transacties);
+        anderVerzoek.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+
+        CompletableFuture<AanleverenAntwoord> antwoord = anderVerzoek.execute(s -> {
+            // the other request's row, written and not yet committed (already processed, so the hub leaves it alone)
+            jdbc.update("insert into bericht (aanleverpunt_id, identificatie, status, ontvangen_op, verwerkt_op) "
+                    + "values (?, ?, 'VERWERKT', ?, ?)", aanleverpunt, bericht.getIdentificatie(), Timestamp.from(Instant.now()),
+                    Timestamp.from(Instant.now()));
+            CompletableFuture<AanleverenAntwoord> onderweg = CompletableFuture.supplyAsync(() -> las.aanleveren(bericht));
+            // until this request's insert waits for the other's row
+            await().atMost(Duration.ofSeconds(20)).until(() -> wachtOpEenSlot() || onderweg.isDone());
+            return onderweg;
+        });
+
+        assertThat(antwoord.join().getBerichtResultaat()).singleElement().satisfies(r -> {
+            assertThat(r.getStatus()).isEqualTo(Ontvangststatus.AFKEUR);
+            assertThat(r.getSignaal()).extracting(s -> s.getCode()).containsExactly("396");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from bericht where identificatie = ?", Integer.class,
+                bericht.getIdentificatie())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select status from bericht where identificatie = ?", String.class,
+                bericht.getIdentificatie())).isEqualTo("VERWERKT");
+    }
+
+    /** The hub's insert of berichten is under way (and, meeting the uncommitted row, waits for it). */
+    private boolean wachtOpEenSlot() {
+        String sql = Databank.postgres()
+                ? "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' "
+                        + "and query like 'insert into bericht %'"
+                : "select count(*) from information_schema.sessions where executing_statement like 'insert into bericht %'";
+        return jdbc.queryForObject(sql, Integer.class) > 0;
     }
 
     @Test

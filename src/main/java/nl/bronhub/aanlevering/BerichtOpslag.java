@@ -12,31 +12,28 @@ import nl.bronhub.aanlevering.Aanleverpunten;
 import nl.bronhub.signaal.SignaalBron;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.contract.Contract;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Durable intake: the accepted berichten of a request are committed in one transaction before the
- * answer leaves. An identificatie this aanleverpunt used before is refused with 396.
+ * Durable intake: the accepted berichten of a request are committed in one transaction (with the request's audit
+ * row, route aanlevering-vastleggen) before the answer leaves. An identificatie this aanleverpunt used before is
+ * refused with 396.
  */
 @Component
 public class BerichtOpslag implements SignaalBron {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final TransactionTemplate transactie;
     private final Aanleverpunten aanleverpunten;
     private final Contract contract;
     private final SignaalCatalogus catalogus;
     private final Clock klok;
 
-    public BerichtOpslag(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, Aanleverpunten aanleverpunten,
-                         Contract contract, SignaalCatalogus catalogus, Clock klok) {
+    public BerichtOpslag(NamedParameterJdbcTemplate jdbc, Aanleverpunten aanleverpunten, Contract contract, SignaalCatalogus catalogus,
+                         Clock klok) {
         this.jdbc = jdbc;
-        this.transactie = transactie;
         this.aanleverpunten = aanleverpunten;
         this.contract = contract;
         this.catalogus = catalogus;
@@ -48,22 +45,16 @@ public class BerichtOpslag implements SignaalBron {
         return Set.of("396");
     }
 
+    /**
+     * In the request's transaction (route aanlevering-vastleggen). An identificatie another request of this aanleverpunt
+     * stores at the same moment is found by the insert itself (it does nothing for it): 396 as well.
+     */
     public Aanlevering slaOp(Aanlevering aanlevering) {
         if (aanlevering.geaccepteerd().isEmpty()) {
             return aanlevering;
         }
         long aanleverpuntId = aanleverpunten.id(aanlevering.brin(), aanlevering.aanleverpuntnummer());
-        try {
-            transactie.executeWithoutResult(s -> slaOp(aanleverpuntId, aanlevering.geaccepteerd()));
-        } catch (DuplicateKeyException gelijktijdigGebruikt) {
-            // a concurrent request took one of these identificaties between our check and insert:
-            // check again, now it is visible
-            transactie.executeWithoutResult(s -> slaOp(aanleverpuntId, aanlevering.geaccepteerd()));
-        }
-        return aanlevering;
-    }
-
-    private void slaOp(long aanleverpuntId, List<AangeleverdBericht> berichten) {
+        List<AangeleverdBericht> berichten = aanlevering.geaccepteerd();
         Set<String> gebruikt = new HashSet<>(jdbc.queryForList(
                 "select identificatie from bericht where aanleverpunt_id = :ap and identificatie in (:ids)",
                 Map.of("ap", aanleverpuntId, "ids", berichten.stream().map(b -> b.bericht().getIdentificatie()).toList()),
@@ -82,7 +73,13 @@ public class BerichtOpslag implements SignaalBron {
                 .addValue("id", b.bericht().getIdentificatie())
                 .addValue("inhoud", contract.alsXml("bericht", Bericht.class, b.bericht()))
                 .addValue("nu", nu)).toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate("insert into bericht (aanleverpunt_id, identificatie, status, inhoud, ontvangen_op) "
-                + "values (:ap, :id, 'ONTVANGEN', :inhoud, :nu)", rijen);
+        int[] opgeslagen = jdbc.batchUpdate("insert into bericht (aanleverpunt_id, identificatie, status, inhoud, ontvangen_op) "
+                + "values (:ap, :id, 'ONTVANGEN', :inhoud, :nu) on conflict do nothing", rijen);
+        for (int i = 0; i < opgeslagen.length; i++) {
+            if (opgeslagen[i] == 0) {
+                nieuw.get(i).voegToe(catalogus.signaal("396", "identificatie"));
+            }
+        }
+        return aanlevering;
     }
 }

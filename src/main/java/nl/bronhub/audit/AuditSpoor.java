@@ -37,8 +37,39 @@ public class AuditSpoor {
         this.klok = klok;
     }
 
+    /** Set once a request's row is written in the transaction of its own effect (vastleggenInTransactie). */
+    static final String VASTGELEGD = "bronAuditVastgelegd";
+
+    /**
+     * Inside the transaction that stores a request's effect (the berichten of an aanleveren, the acknowledgement of a
+     * fetch), once its answer is built: the row commits with the effect, one commit where there were two. A failure
+     * here rolls the effect back too, so nothing is acknowledged that the trail does not show. The listener's
+     * {@link #vastleggen} then only logs; when the answer becomes a fault after all, it writes the fault's row as well.
+     */
+    public void vastleggenInTransactie(Exchange exchange) {
+        Uitkomst u = uitkomst(exchange);
+        jdbc.update(INSERT, rij(u.operatie(), Afzender.brin(exchange), Afzender.aanleverpuntnummer(exchange), Afzender.document(exchange),
+                Toegangscontrole.vingerafdruk(exchange), u.aantal(), u.afgekeurd(), u.uitkomst()));
+        exchange.setProperty(VASTGELEGD, true);
+    }
+
+    /** What the answer, or the fault, in the exchange told the LAS. */
+    private record Uitkomst(String operatie, int aantal, int afgekeurd, String uitkomst, boolean fout) {
+    }
+
     /** After the operation's route: what its answer, or its fault, told the LAS. */
     public void vastleggen(Exchange exchange) {
+        Uitkomst u = uitkomst(exchange);
+        String brin = Afzender.brin(exchange);
+        String nummer = Afzender.aanleverpuntnummer(exchange);
+        if (u.fout() || !Boolean.TRUE.equals(exchange.getProperty(VASTGELEGD, Boolean.class))) {
+            schrijf(u.operatie(), brin, nummer, Afzender.document(exchange), Toegangscontrole.vingerafdruk(exchange), u.aantal(),
+                    u.afgekeurd(), u.uitkomst());
+        }
+        log(u.operatie(), brin, nummer, u.aantal(), u.afgekeurd(), u.uitkomst(), exchange.getClock().elapsed());
+    }
+
+    private static Uitkomst uitkomst(Exchange exchange) {
         String operatie = exchange.getIn().getHeader(CxfConstants.OPERATION_NAME, String.class);
         Object body = exchange.getIn().getBody();
         int aantal = 0;
@@ -61,10 +92,7 @@ public class AuditSpoor {
                 default -> { }
             }
         }
-        String brin = Afzender.brin(exchange);
-        String nummer = Afzender.aanleverpuntnummer(exchange);
-        schrijf(operatie, brin, nummer, Afzender.document(exchange), Toegangscontrole.vingerafdruk(exchange), aantal, afgekeurd, uitkomst);
-        log(operatie, brin, nummer, aantal, afgekeurd, uitkomst, exchange.getClock().elapsed());
+        return new Uitkomst(operatie, aantal, afgekeurd, uitkomst, body instanceof Fault);
     }
 
     /** A request refused before any route saw it (its envelope, its size, a DOCTYPE). */
@@ -110,22 +138,28 @@ public class AuditSpoor {
     private void schrijf(String operatie, String brin, String nummer, String document, String certificaat, int aantal, int afgekeurd,
                          String uitkomst) {
         try {
-            jdbc.update("insert into audit (moment, operatie, brin, aanleverpuntnummer, document, certificaat, aantal, aantal_afgekeurd, "
-                    + "uitkomst) values (:moment, :operatie, :brin, :nummer, :document, :certificaat, :aantal, :afgekeurd, :uitkomst)",
-                    new MapSqlParameterSource()
-                    .addValue("moment", Timestamp.from(klok.instant()))
-                    .addValue("operatie", operatie)
-                    .addValue("brin", kort(brin, 4))
-                    .addValue("nummer", kort(nummer, 5))
-                    .addValue("document", kort(document, 80))
-                    .addValue("certificaat", certificaat)
-                    .addValue("aantal", aantal)
-                    .addValue("afgekeurd", afgekeurd)
-                    .addValue("uitkomst", uitkomst));
+            jdbc.update(INSERT, rij(operatie, brin, nummer, document, certificaat, aantal, afgekeurd, uitkomst));
         } catch (RuntimeException e) {
             // the answer stands (what was acknowledged is stored); the missing row is reported
             LOG.warn("Audit row for a {} request could not be written ({})", operatie, e.getClass().getName());
         }
+    }
+
+    private static final String INSERT = "insert into audit (moment, operatie, brin, aanleverpuntnummer, document, certificaat, aantal, "
+            + "aantal_afgekeurd, uitkomst) values (:moment, :operatie, :brin, :nummer, :document, :certificaat, :aantal, :afgekeurd, :uitkomst)";
+
+    private MapSqlParameterSource rij(String operatie, String brin, String nummer, String document, String certificaat, int aantal,
+                                      int afgekeurd, String uitkomst) {
+        return new MapSqlParameterSource()
+                .addValue("moment", Timestamp.from(klok.instant()))
+                .addValue("operatie", operatie)
+                .addValue("brin", kort(brin, 4))
+                .addValue("nummer", kort(nummer, 5))
+                .addValue("document", kort(document, 80))
+                .addValue("certificaat", certificaat)
+                .addValue("aantal", aantal)
+                .addValue("afgekeurd", afgekeurd)
+                .addValue("uitkomst", uitkomst);
     }
 
     /** Values from a refused request are unchecked: cut to the column. */

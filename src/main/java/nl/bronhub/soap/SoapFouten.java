@@ -12,6 +12,7 @@ import nl.bronhub.signaal.Signaal;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.signaal.SignaalFout;
 import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.interceptor.Fault;
@@ -41,6 +42,10 @@ public class SoapFouten {
     /** Used by the routes' error handling: our own refusals keep their signals, anything else is 358. */
     public SoapFault alsFout(Exchange exchange) {
         Throwable oorzaak = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        // a failure inside a request's transaction comes wrapped by Camel's transaction handling
+        while (oorzaak instanceof RuntimeCamelException && oorzaak.getCause() != null && oorzaak.getCause() != oorzaak) {
+            oorzaak = oorzaak.getCause();
+        }
         if (oorzaak instanceof SignaalFout fout) {
             return fout(fout.signalen(), isClientFout(fout.signalen()));
         }

@@ -34,6 +34,7 @@ class OperatorWijzigingRouteTest extends RouteTestBasis {
             dubbel(bean, new Stap());
         }
         dubbel("soapFouten", new SoapRouteTest.SoapFouten());
+        context.getRegistry().bind("verzoektransactie", new Transactie());
     }
 
     @Test

@@ -6,10 +6,16 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.Route;
 import org.apache.camel.spi.Resource;
+import org.apache.camel.spi.TransactedPolicy;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.processor.DelegateAsyncProcessor;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
@@ -113,6 +119,30 @@ abstract class RouteTestBasis extends CamelTestSupport {
         }
     }
 
+    /**
+     * A transaction policy's stand-in (bound as the route's {@code transacted: ref}): records "transactie.begin", and at
+     * the end of what it wraps "transactie.commit", or "transactie.rollback" when that failed.
+     */
+    public class Transactie implements TransactedPolicy {
+        @Override
+        public void beforeWrap(Route route, NamedNode definition) {
+        }
+
+        @Override
+        public Processor wrap(Route route, Processor processor) {
+            return new DelegateAsyncProcessor(processor) {
+                @Override
+                public boolean process(Exchange exchange, AsyncCallback callback) {
+                    journaal.add("transactie.begin");
+                    return super.process(exchange, sync -> {
+                        journaal.add(exchange.getException() == null ? "transactie.commit" : "transactie.rollback");
+                        callback.done(sync);
+                    });
+                }
+            };
+        }
+    }
+
     /** A double for a bean whose route only calls its methods: one class for the many beans with one or two methods. */
     public static class Stap extends Dubbel {
         public void controleer(Exchange e) { stap("controleer", e); }
@@ -126,6 +156,7 @@ abstract class RouteTestBasis extends CamelTestSupport {
         public void slaOp(Exchange e) { stap("slaOp", e); }
         public void antwoord(Exchange e) { stap("antwoord", e); }
         public void vastleggen(Exchange e) { stap("vastleggen", e); }
+        public void vastleggenInTransactie(Exchange e) { stap("vastleggenInTransactie", e); }
         public void leesVerzoek(Exchange e) { stap("leesVerzoek", e); }
         public void pagina(Exchange e) { stap("pagina", e); }
         public void ophalingGelukt(Exchange e) { stap("ophalingGelukt", e); }

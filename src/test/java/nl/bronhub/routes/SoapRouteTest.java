@@ -16,9 +16,13 @@ import org.junit.jupiter.api.Test;
  */
 class SoapRouteTest extends RouteTestBasis {
 
-    /** What aanleveren does, in order: who may send is known before the fields are judged, and both before storing. */
+    /**
+     * What aanleveren does, in order: who may send is known before the fields are judged, and both before storing; the
+     * berichten, the answer and the audit row in one transaction, and the listener then only logs.
+     */
     static final List<String> AANLEVEREN = List.of("aanleveringLezer.lees", "toegangscontrole.controleer",
-            "formaatControle.controleer", "berichtOpslag.slaOp", "aanleverAntwoord.antwoord", "auditSpoor.vastleggen");
+            "formaatControle.controleer", "transactie.begin", "berichtOpslag.slaOp", "aanleverAntwoord.antwoord",
+            "auditSpoor.vastleggenInTransactie", "transactie.commit", "auditSpoor.vastleggen");
 
     private final SoapOperatie operatie = new SoapOperatie();
 
@@ -32,6 +36,7 @@ class SoapRouteTest extends RouteTestBasis {
     void doublesEnRoutes() throws Exception {
         operatie.naam = "aanleveren";
         context.getRegistry().bind("soapOperatie", operatie);
+        context.getRegistry().bind("verzoektransactie", new Transactie());
         dubbel("soapFouten", new SoapFouten());
         for (String bean : List.of("auditSpoor", "aanleveringLezer", "toegangscontrole", "formaatControle", "berichtOpslag",
                 "aanleverAntwoord", "terugkoppelingOphalen", "terugkoppelingWachtrij", "registratieoverzicht")) {
@@ -72,7 +77,8 @@ class SoapRouteTest extends RouteTestBasis {
         operatie.naam = "ophalenTerugkoppelingen";
         template.request("direct:soap", e -> e.getIn().setBody("verzoek"));
         assertThat(journaal).containsExactly("terugkoppelingOphalen.leesVerzoek", "toegangscontrole.controleer",
-                "terugkoppelingOphalen.pagina", "toegangscontrole.ophalingGelukt", "auditSpoor.vastleggen");
+                "transactie.begin", "terugkoppelingOphalen.pagina", "auditSpoor.vastleggenInTransactie", "transactie.commit",
+                "toegangscontrole.ophalingGelukt", "auditSpoor.vastleggen");
 
         journaal.clear();
         ((Stap) context.getRegistry().lookupByName("toegangscontrole")).faalBij("controleer");
@@ -105,5 +111,19 @@ class SoapRouteTest extends RouteTestBasis {
             stap("alsFout", e);
             return "fout: " + e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage();
         }
+    }
+
+    @Test
+    void aFailureInsideTheRequestsTransactionRollsItBackAndBecomesTheFault() {
+        ((Stap) context.getRegistry().lookupByName("aanleverAntwoord")).faalBij("antwoord");
+
+        Exchange uit = template.request("direct:soap", e -> e.getIn().setBody("verzoek"));
+
+        // the berichten stored in the transaction are rolled back with it; the LAS gets the fault, audited once
+        assertThat(uit.getException()).isNull();
+        assertThat(uit.getMessage().getBody(String.class)).isEqualTo("fout: aanleverAntwoord.antwoord faalt (test)");
+        assertThat(journaal).containsExactly("aanleveringLezer.lees", "toegangscontrole.controleer", "formaatControle.controleer",
+                "transactie.begin", "berichtOpslag.slaOp", "aanleverAntwoord.antwoord", "transactie.rollback",
+                "soapFouten.alsFout", "auditSpoor.vastleggen");
     }
 }

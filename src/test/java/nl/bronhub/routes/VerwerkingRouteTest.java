@@ -9,16 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.NamedNode;
-import org.apache.camel.Processor;
-import org.apache.camel.Route;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.TransactedPolicy;
-import org.apache.camel.support.processor.DelegateAsyncProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +52,8 @@ class VerwerkingRouteTest extends RouteTestBasis {
         // 70's fetch route (SOAP side) is loaded with the file; its error handling needs soapFouten
         dubbel("soapFouten", new SoapRouteTest.SoapFouten());
         context.getRegistry().bind("verwerkingstransactie", new Transactie());
+        // route 70 also holds the fetch's transaction (tested in SoapRouteTest)
+        context.getRegistry().bind("verzoektransactie", new Transactie());
         context.getRegistry().bind("verwerkingPool", pool);
         laad("30-verwerking.camel.yaml", "40-inhoudelijke-controle.camel.yaml", "50-gba-controle.camel.yaml",
                 "60-registratie.camel.yaml", "70-terugkoppeling.camel.yaml");
@@ -156,26 +152,6 @@ class VerwerkingRouteTest extends RouteTestBasis {
     }
 
     /** Records where the transaction begins and how it ends, as verwerkingstransactie (Spring's) would commit or roll back. */
-    public class Transactie implements TransactedPolicy {
-        @Override
-        public void beforeWrap(Route route, NamedNode definition) {
-        }
-
-        @Override
-        public Processor wrap(Route route, Processor processor) {
-            return new DelegateAsyncProcessor(processor) {
-                @Override
-                public boolean process(Exchange exchange, AsyncCallback callback) {
-                    journaal.add("transactie.begin");
-                    return super.process(exchange, sync -> {
-                        journaal.add(exchange.getException() == null ? "transactie.commit" : "transactie.rollback");
-                        callback.done(sync);
-                    });
-                }
-            };
-        }
-    }
-
     public static class BerichtWachtrij extends Stap {
         volatile List<String> wachtend = List.of();
         volatile String faaltBijReeks;
