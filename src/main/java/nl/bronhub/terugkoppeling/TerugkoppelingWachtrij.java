@@ -201,11 +201,23 @@ public class TerugkoppelingWachtrij {
                 + "values (:ap, :volgnummer, :bericht, :inhoud, :nu)", rijen.toArray(MapSqlParameterSource[]::new));
     }
 
-    /** Everything up to {@code laatstOntvangen} in the aanleverpunt's queue is acknowledged now (not again). */
+    /**
+     * Everything up to {@code laatstOntvangen} in the aanleverpunt's queue is acknowledged now (not again). Only what lies
+     * beyond the last acknowledgement is read (terugkoppeling_bevestigd, V25), under that row's lock, so two fetches of one
+     * aanleverpunt acknowledge one after the other.
+     */
     public void bevestig(long aanleverpuntId, long laatstOntvangen) {
-        jdbc.update("update terugkoppeling set bevestigd_op = :nu where aanleverpunt_id = :ap and volgnummer <= :laatst "
-                + "and bevestigd_op is null", new MapSqlParameterSource("nu", Timestamp.from(klok.instant()))
-                .addValue("ap", aanleverpuntId).addValue("laatst", laatstOntvangen));
+        MapSqlParameterSource p = new MapSqlParameterSource("ap", aanleverpuntId).addValue("laatst", laatstOntvangen);
+        jdbc.update("insert into terugkoppeling_bevestigd (aanleverpunt_id, tot_en_met) values (:ap, 0) on conflict do nothing", p);
+        long vanaf = jdbc.queryForObject("select tot_en_met from terugkoppeling_bevestigd where aanleverpunt_id = :ap for update", p,
+                Long.class);
+        if (laatstOntvangen <= vanaf) {
+            return;
+        }
+        jdbc.update("update terugkoppeling set bevestigd_op = :nu where aanleverpunt_id = :ap and volgnummer > :vanaf "
+                + "and volgnummer <= :laatst and bevestigd_op is null", p.addValue("vanaf", vanaf)
+                .addValue("nu", Timestamp.from(klok.instant())));
+        jdbc.update("update terugkoppeling_bevestigd set tot_en_met = :laatst where aanleverpunt_id = :ap", p);
     }
 
     /**
