@@ -44,7 +44,8 @@ public class AuditSpoor {
      * Inside the transaction that stores a request's effect (the berichten of an aanleveren, the acknowledgement of a
      * fetch), once its answer is built: the row commits with the effect, one commit where there were two. A failure
      * here rolls the effect back too, so nothing is acknowledged that the trail does not show. The listener's
-     * {@link #vastleggen} then only logs; when the answer becomes a fault after all, it writes the fault's row as well.
+     * {@link #vastleggen} then only logs; when the transaction fails after all, this row goes with it, and route
+     * soap-fout writes the fault's.
      */
     public void vastleggenInTransactie(Exchange exchange) {
         Uitkomst u = uitkomst(exchange);
