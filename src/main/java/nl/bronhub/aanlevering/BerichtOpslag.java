@@ -2,9 +2,7 @@ package nl.bronhub.aanlevering;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import nl.bronhub.contract.v1.Bericht;
@@ -46,27 +44,15 @@ public class BerichtOpslag implements SignaalBron {
     }
 
     /**
-     * In the request's transaction (route aanlevering-vastleggen). An identificatie another request of this aanleverpunt
-     * stores at the same moment is found by the insert itself (it does nothing for it): 396 as well.
+     * In the request's transaction (route aanlevering-vastleggen). The insert itself finds an identificatie this
+     * aanleverpunt used before, or that another request is storing at this moment: it stores nothing for it (396).
      */
     public Aanlevering slaOp(Aanlevering aanlevering) {
-        if (aanlevering.geaccepteerd().isEmpty()) {
+        List<AangeleverdBericht> nieuw = aanlevering.geaccepteerd();
+        if (nieuw.isEmpty()) {
             return aanlevering;
         }
         long aanleverpuntId = aanleverpunten.id(aanlevering.brin(), aanlevering.aanleverpuntnummer());
-        List<AangeleverdBericht> berichten = aanlevering.geaccepteerd();
-        Set<String> gebruikt = new HashSet<>(jdbc.queryForList(
-                "select identificatie from bericht where aanleverpunt_id = :ap and identificatie in (:ids)",
-                Map.of("ap", aanleverpuntId, "ids", berichten.stream().map(b -> b.bericht().getIdentificatie()).toList()),
-                String.class));
-        List<AangeleverdBericht> nieuw = berichten.stream()
-                .filter(b -> {
-                    if (gebruikt.contains(b.bericht().getIdentificatie())) {
-                        b.voegToe(catalogus.signaal("396", "identificatie"));
-                        return false;
-                    }
-                    return true;
-                }).toList();
         Timestamp nu = Timestamp.from(klok.instant());
         SqlParameterSource[] rijen = nieuw.stream().map(b -> new MapSqlParameterSource()
                 .addValue("ap", aanleverpuntId)

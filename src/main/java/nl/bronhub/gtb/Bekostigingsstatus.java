@@ -45,15 +45,6 @@ public class Bekostigingsstatus {
         this.instellingen = instellingen;
     }
 
-    /** The status of inschrijving {@code inschrijvingId} of person {@code persoonId}, as of {@code vandaag}. */
-    public Optional<Status> van(long persoonId, long inschrijvingId, LocalDate vandaag) {
-        GtbRegels.Leerling leerling = register.leerling(persoonId);
-        if (leerling == null) {
-            return Optional.empty();
-        }
-        return van(leerling, inschrijvingId, vandaag);
-    }
-
     /**
      * The status of each inschrijving (by id) of the given persons (inschrijving id to person id), read from the register
      * at once; an inschrijving without a status is absent.
@@ -70,7 +61,7 @@ public class Bekostigingsstatus {
         return statussen;
     }
 
-    /** The same for a pupil as the GTB rules read them. */
+    /** The status of inschrijving {@code inschrijvingId} of a pupil as the GTB rules read them, as of {@code vandaag}. */
     public Optional<Status> van(GtbRegels.Leerling leerling, long inschrijvingId, LocalDate vandaag) {
         return leerling.inschrijvingen().stream().filter(i -> i.id() == inschrijvingId).findFirst()
                 .flatMap(i -> status(leerling, i, vandaag));

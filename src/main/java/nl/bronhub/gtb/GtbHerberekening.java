@@ -231,11 +231,6 @@ public class GtbHerberekening {
         return peildatum + "|" + inschrijvingId;
     }
 
-    /** The pupil as the GTB rules read them from the register (in the caller's transaction), or null when unknown. */
-    public GtbRegels.Leerling leerling(long persoonId) {
-        return leerlingen(List.of(persoonId)).get(persoonId);
-    }
-
     /**
      * The pupils as the GTB rules read them from the register (in the caller's transaction), by person id; an unknown
      * id is absent. Six queries for them all: a reeks's terugkoppelingen read their pupils at once.
