@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -292,7 +293,8 @@ class CrashIT {
                 // 358: the hub could not store (e.g. while stopping), nothing is held: send again
                 LasClient.Fout fout = (LasClient.Fout) antwoord;
                 if (!fout.signalen().stream().map(s -> s.getCode()).toList().equals(List.of("358"))) {
-                    onverwacht.add("fault " + fout.faultstring());
+                    // when, to find it in the hub's log
+                    onverwacht.add("fault " + fout.faultstring() + " (HTTP " + fout.httpStatus() + ", " + Instant.now() + ")");
                     return;
                 }
                 herhaald.incrementAndGet();

@@ -9,6 +9,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.bronhub.signaal.SignaalCatalogus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorController;
@@ -30,6 +32,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class SoapFoutpagina extends BasicErrorController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoapFoutpagina.class);
 
     private final SignaalCatalogus catalogus;
 
@@ -64,6 +68,7 @@ public class SoapFoutpagina extends BasicErrorController {
     private void schrijf(HttpServletRequest request, HttpServletResponse response) {
         int status = getStatus(request).value();
         var signaal = status >= 500 ? catalogus.signaal("358") : catalogus.signaal("360", "HTTP-verzoek (de inhoud is niet te lezen)");
+        LOG.warn("LAS request ended by the web server with HTTP {}: signal {}", status, signaal.code());
         try {
             response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             response.setContentType("text/xml;charset=UTF-8");

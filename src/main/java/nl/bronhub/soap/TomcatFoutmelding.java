@@ -5,11 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import nl.bronhub.signaal.SignaalCatalogus;
+import org.apache.catalina.Container;
+import org.apache.catalina.Context;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -22,6 +26,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TomcatFoutmelding.class);
 
     private final SignaalCatalogus catalogus;
 
@@ -37,18 +43,41 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.addContextCustomizers(context -> {
-            for (Valve v : context.getParent().getPipeline().getValves()) {
-                if (v instanceof ErrorReportValve && !(v instanceof Melding)) {
-                    context.getParent().getPipeline().removeValve(v);
+        factory.addContextCustomizers(context -> installeer(context, catalogus));
+    }
+
+    /** Puts the hub's report valve in place of Tomcat's on the host that holds {@code context}. */
+    static void installeer(Context context, SignaalCatalogus catalogus) {
+        for (Valve v : context.getParent().getPipeline().getValves()) {
+            if (v instanceof ErrorReportValve && !(v instanceof Melding)) {
+                context.getParent().getPipeline().removeValve(v);
+            }
+        }
+        context.getParent().getPipeline().addValve(new Melding(catalogus));
+        // otherwise the host adds Tomcat's own report valve at its start, behind this one
+        if (context.getParent() instanceof StandardHost host) {
+            host.setErrorReportValveClass(Melding.class.getName());
+        }
+    }
+
+    /**
+     * True when no application on this Tomcat is started: the request is not at fault then, whatever status
+     * Tomcat gave it (404 for want of a context). A request too broken to be mapped has no context either,
+     * but the application beside it is running.
+     */
+    static boolean geenToepassing(Request request) {
+        if (request.getConnector() == null || request.getConnector().getService() == null
+                || request.getConnector().getService().getContainer() == null) {
+            return false;
+        }
+        for (Container host : request.getConnector().getService().getContainer().findChildren()) {
+            for (Container toepassing : host.findChildren()) {
+                if (toepassing.getState().isAvailable()) {
+                    return false;
                 }
             }
-            context.getParent().getPipeline().addValve(new Melding(catalogus));
-            // otherwise the host adds Tomcat's own report valve at its start, behind this one
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(Melding.class.getName());
-            }
-        });
+        }
+        return true;
     }
 
     static final class Melding extends ErrorReportValve {
@@ -75,17 +104,27 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
                     && request.getConnector().getService().findConnectors()[0] == request.getConnector()) {
                 uri = "/services/";
             }
+            // no started application took the request: the hub is stopping (a kept-alive connection's request
+            // after the application closed) or not yet there. Nothing is wrong with the request: send again.
+            boolean afwezig = geenToepassing(request);
             try {
                 response.resetBuffer();
                 if (uri != null && uri.startsWith("/services/")) {
                     response.setStatus(500);
                     response.setContentType("text/xml;charset=UTF-8");
                     String gegeven = status >= 500 ? null : "HTTP-verzoek (onleesbaar, of headers boven de grens)";
-                    var signaal = status >= 500 ? catalogus.signaal("358") : catalogus.signaal("360", gegeven);
+                    var signaal = afwezig || status >= 500 ? catalogus.signaal("358") : catalogus.signaal("360", gegeven);
+                    // status and signal only: the request line may quote what the sender typed
+                    LOG.warn("LAS request answered by Tomcat itself (HTTP {}{}): signal {}", status,
+                            afwezig ? ", no application started" : "", signaal.code());
                     response.getOutputStream().write(SoapFouten.envelop(List.of(signaal)).getBytes(StandardCharsets.UTF_8));
                 } else {
+                    if (afwezig) {
+                        response.setStatus(503);
+                    }
                     response.setContentType("text/plain;charset=UTF-8");
-                    response.getOutputStream().write((status >= 500 ? "Er ging iets mis bij de hub; probeer het later opnieuw.\n"
+                    response.getOutputStream().write((afwezig ? "De hub start of stopt; probeer het zo opnieuw.\n"
+                            : status >= 500 ? "Er ging iets mis bij de hub; probeer het later opnieuw.\n"
                             : "Dit verzoek kan de hub niet lezen (HTTP " + status + ").\n").getBytes(StandardCharsets.UTF_8));
                 }
                 response.finishResponse();

@@ -1,0 +1,108 @@
+package nl.bronhub.soap;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.bronhub.ConfigLezer;
+import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.signaal.SignaalEigenschappen;
+import nl.bronhub.support.Hub;
+import org.apache.catalina.Context;
+import org.apache.catalina.startup.Tomcat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What Tomcat answers by itself on the LAS door, on a real Tomcat with the hub's report valve: a request it
+ * cannot read is the sender's fault (360); a request that comes while the application is stopped (a LAS's
+ * kept-alive connection during a stop) is not, and gets 358, send again. CrashIT once saw that 360.
+ */
+class TomcatFoutmeldingTest {
+
+    private static final SignaalCatalogus CATALOGUS = new SignaalCatalogus(new SignaalEigenschappen(Hub.SIGNALEN), new ConfigLezer(), null);
+
+    @TempDir
+    Path basis;
+
+    private Tomcat tomcat;
+    private Context toepassing;
+    private int poort;
+
+    @BeforeEach
+    void start() throws Exception {
+        tomcat = new Tomcat();
+        tomcat.setBaseDir(Files.createDirectories(basis.resolve("tomcat")).toString());
+        tomcat.setPort(0);
+        toepassing = tomcat.addContext("", basis.toString());
+        Tomcat.addServlet(toepassing, "las", new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                resp.setContentType("text/xml;charset=UTF-8");
+                resp.getWriter().write("<antwoord/>");
+            }
+        });
+        toepassing.addServletMappingDecoded("/*", "las");
+        TomcatFoutmelding.installeer(toepassing, CATALOGUS);
+        tomcat.getConnector();
+        tomcat.start();
+        poort = tomcat.getConnector().getLocalPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+
+    @Test
+    void eenVerzoekTerwijlDeToepassingGestoptIsKrijgt358() throws Exception {
+        assertThat(post("/services/uitwisseling/v1").body()).isEqualTo("<antwoord/>");
+
+        toepassing.stop();
+
+        HttpResponse<String> antwoord = post("/services/uitwisseling/v1");
+        assertThat(antwoord.statusCode()).isEqualTo(500);
+        assertThat(antwoord.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/xml"));
+        assertThat(antwoord.body()).contains("<faultcode>soap:Server</faultcode>").contains(">358<").doesNotContain(">360<");
+    }
+
+    @Test
+    void elkeAndereDeurZegtDatDeHubStartOfStopt() throws Exception {
+        toepassing.stop();
+
+        HttpResponse<String> antwoord = post("/operator/berichten");
+        assertThat(antwoord.statusCode()).isEqualTo(503);
+        assertThat(antwoord.body()).isEqualTo("De hub start of stopt; probeer het zo opnieuw.\n");
+    }
+
+    @Test
+    void eenOnleesbaarVerzoekBlijft360TerwijlDeToepassingDraait() throws Exception {
+        // a request line Tomcat cannot parse: no path, so no application maps it, yet the application runs
+        String antwoord;
+        try (Socket s = new Socket("localhost", poort)) {
+            s.getOutputStream().write("POST /services/uitwisseling/v1 HTTP/1.1\r\nHost: x\r\nKapot\u0001: ja\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            antwoord = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(antwoord).startsWith("HTTP/1.1 500").contains(">360<").doesNotContain(">358<");
+    }
+
+    private HttpResponse<String> post(String pad) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort + pad))
+                .POST(HttpRequest.BodyPublishers.ofString("<x/>")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
