@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A whole benchmark run on this machine: build, generate a population, start a hub on a fresh H2
-# database with the echo ceiling switched on, drive it, print the report, stop the hub.
+# database with the echo ceiling switched on (after measuring the store's own ceiling), drive it, print the report, stop the hub.
 # usage: benchmark/draai.sh [SCHOOLS] [PUPILS_PER_SCHOOL] [WARMUP_SCHOOLS] [CLIENTS] [PER_REQUEST] [CEILING_SECONDS] [REQUESTS_PER_SECOND]
 # (REQUESTS_PER_SECOND paces all clients together, for latency at a given load; 0 or absent: as fast as the hub answers)
 # BENCHMARK_OPHAAL_MS: a school's queue is fetched at most this often while it has nothing more (1000, as a LAS polls)
@@ -34,14 +34,23 @@ if [ "${BENCHMARK_DB:-h2}" = postgres ]; then
   [ -s "$B/pg-url" ] || { echo "the embedded PostgreSQL did not start; see $B/postgres.log"; exit 1; }
   DATABANK=(--spring.profiles.active=demo,postgres --spring.datasource.url="$(cat $B/pg-url)" --spring.datasource.username=postgres --spring.datasource.password=)
 fi
+# the store's own ceiling first, on the same kind of database without the hub (BENCHMARKS.md): BENCHMARK_OPSLAGPLAFOND
+# seconds per way of writing (5; 0 skips it). H2 in a file beside the hub's; PostgreSQL in the run's database, table dropped after.
+if [ "${BENCHMARK_OPSLAGPLAFOND:-5}" != 0 ]; then
+  if [ -n "$PG" ]; then PLAFOND_DB=(--url="$(cat $B/pg-url)" --gebruiker=postgres --wachtwoord=); else PLAFOND_DB=(--url="${H2_URL/bron-hub/opslagplafond}"); fi
+  java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Opslagplafond org.springframework.boot.loader.launch.PropertiesLauncher \
+    "${PLAFOND_DB[@]}" --seconden="${BENCHMARK_OPSLAGPLAFOND:-5}" --schrijvers=10 --reeks=50
+  rm -f "$B"/db/opslagplafond*
+fi
 java -Xmx${BENCHMARK_HEAP:-2g} ${BENCHMARK_JVM:-} -jar "$JAR" --server.port=8081 --bron.operator.poort=8082 --bron.portaal.poort=8083 --bron.tls.map=$B/tls \
   "${DATABANK[@]}" \
   --bron.referentie.instellingen=$B/instellingen.yaml --bron.gba.stub.bestanden=$B/gba.yaml \
   --bron.aanleverpunten.bestand=$B/aanleverpunten.yaml --bron.toegang.bestand=$B/toegang.yaml --bron.benchmark.echo=true \
   --bron.terugkoppeling.pagina-grootte=1000 --bron.mail.ingebouwd=false --bron.portaal.wachtwoordbrieven= --bron.operator.wachtwoord="$WACHTWOORD" > "$B/hub.log" 2>&1 &
 HUB=$!
-for _ in $(seq 1 600); do grep -qE 'Started BronHub|APPLICATION FAILED' "$B/hub.log" && break; sleep 1; done
-grep -q 'Started BronHub' "$B/hub.log" || { echo "the hub did not start; see $B/hub.log"; exit 1; }
+# 'ready' (GereedMelding), not Spring's 'Started': in between the LAS door still answers 358
+for _ in $(seq 1 600); do grep -qE 'bron-hub ready|APPLICATION FAILED' "$B/hub.log" && break; sleep 1; done
+grep -q 'bron-hub ready' "$B/hub.log" || { echo "the hub did not start; see $B/hub.log"; exit 1; }
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Belasting org.springframework.boot.loader.launch.PropertiesLauncher \
   --hub=https://localhost:8081 --operator=https://localhost:8082 --tls=$B/tls --scholen="$SCHOLEN" --leerlingen="$LEERLINGEN" --opwarmen="$OPWARMEN" \
   --clients="$CLIENTS" --per-verzoek="$PER_VERZOEK" --plafond-seconden="$PLAFOND" --tempo="$TEMPO" --ophaal-interval-ms="${BENCHMARK_OPHAAL_MS:-1000}" --operator-wachtwoord="$WACHTWOORD"

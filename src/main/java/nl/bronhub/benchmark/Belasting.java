@@ -58,6 +58,8 @@ public final class Belasting {
     private long[] ontvangenOp;
     private long[] terugOp;
     private final List<long[]> antwoordtijden = new ArrayList<>();
+    /** Requests sent again after a 358. */
+    private final AtomicInteger opnieuw = new AtomicInteger();
     private final AtomicLong verzoeken = new AtomicLong();
     private final AtomicLong afgekeurd = new AtomicLong();
     private final AtomicLong heapPiek = new AtomicLong();
@@ -117,6 +119,15 @@ public final class Belasting {
         new Belasting(opties).draai();
     }
 
+    /** Daemon threads: when the run fails, the clients' threads do not keep the process (and the run script) waiting. */
+    private static ExecutorService clients(int aantal) {
+        return Executors.newFixedThreadPool(aantal, taak -> {
+            Thread t = new Thread(taak, "las-client");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     private void draai() throws Exception {
         int m = populatie.leerlingenPerSchool();
         ontvangenOp = new long[populatie.scholen() * m];
@@ -164,7 +175,7 @@ public final class Belasting {
         AtomicLong laatsteTerug = new AtomicLong();
         AtomicInteger klaar = new AtomicInteger();
         AtomicLong laatsteVoortgang = new AtomicLong(System.nanoTime());
-        ExecutorService pool = Executors.newFixedThreadPool(clients * 2);
+        ExecutorService pool = clients(clients * 2);
         List<Future<?>> taken = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             long[] tijden = new long[1 << 16];
@@ -273,7 +284,7 @@ public final class Belasting {
         String verzoek = aanleverVerzoek(opwarmen, 0, Math.min(perVerzoek, populatie.leerlingenPerSchool()));
         long duur = Duration.ofSeconds(Integer.parseInt(opties.getOrDefault("plafond-seconden", "30"))).toNanos();
         AtomicLong aantal = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = clients(clients);
         long start = System.nanoTime();
         List<Future<?>> taken = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -342,6 +353,9 @@ public final class Belasting {
                 ms(antwoord, 50), ms(antwoord, 95), ms(antwoord, 99), ms(tot, 50), ms(tot, 95), ms(tot, 99), hubVerzoekenPerSec, plafond,
                 hubVerzoekenPerSec / plafond, heapPiek.get() >> 20, heapBegin, heapEind, database.get() >> 20, kbPerBericht, tempo);
         System.out.println(json);
+        if (opnieuw.get() > 0) {
+            System.err.printf("requests sent again after 358: %d%n", opnieuw.get());
+        }
         System.out.printf(Locale.ROOT, """
                         | measure                                  | value          |
                         | ---------------------------------------- | -------------- |
@@ -429,15 +443,25 @@ public final class Belasting {
                 .append("</waarde></").append(naam).append('>');
     }
 
+    /**
+     * One request, sent again as a LAS does while the hub answers 358 (send again: nothing was held, e.g. the hub
+     * is not ready yet), for at most a minute; any other fault ends the run.
+     */
     private String post(String pad, String xml) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hub + pad)).timeout(Duration.ofSeconds(120))
-                    .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(xml)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + r.statusCode() + " from " + pad + ": " + r.body());
+            for (int poging = 0; ; poging++) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hub + pad)).timeout(Duration.ofSeconds(120))
+                        .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(xml)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return r.body();
+                }
+                if (!r.body().contains("<faultstring>358:") || poging == 600) {
+                    throw new IllegalStateException("HTTP " + r.statusCode() + " from " + pad + ": " + r.body());
+                }
+                opnieuw.incrementAndGet();
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             }
-            return r.body();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
