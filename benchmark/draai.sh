@@ -16,7 +16,10 @@ JAR=target/bron-hub-0.1.0-SNAPSHOT.jar
 WACHTWOORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 B=target/benchmark
 rm -rf "$B"; mkdir -p "$B"
-java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Generator org.springframework.boot.loader.launch.PropertiesLauncher "$B" "$SCHOLEN" "$LEERLINGEN" 7
+# one seed for the generator's files and the driver's berichten (BENCHMARK_SEED): with two, the person register knows
+# none of the pupils sent and every bericht with a BSN is refused (753), as in every run before 4 December 2026
+ZAAD=${BENCHMARK_SEED:-7}
+java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Generator org.springframework.boot.loader.launch.PropertiesLauncher "$B" "$SCHOLEN" "$LEERLINGEN" "$ZAAD"
 # the embedded default's own H2 URL (config/application.yaml), with the database under $B; BENCHMARK_H2 appends settings to try
 H2_URL=$(sed -n 's/^ *url: \(jdbc:h2:file:\)\.\/data\/\(.*\)$/\1.\/'"${B//\//\\/}"'\/db\/\2/p' config/application.yaml)
 [ -n "$H2_URL" ] || { echo "no H2 URL found in config/application.yaml"; exit 1; }
@@ -53,7 +56,7 @@ for _ in $(seq 1 600); do grep -qE 'bron-hub ready|APPLICATION FAILED' "$B/hub.l
 grep -q 'bron-hub ready' "$B/hub.log" || { echo "the hub did not start; see $B/hub.log"; exit 1; }
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Belasting org.springframework.boot.loader.launch.PropertiesLauncher \
   --hub=https://localhost:8081 --operator=https://localhost:8082 --tls=$B/tls --scholen="$SCHOLEN" --leerlingen="$LEERLINGEN" --opwarmen="$OPWARMEN" \
-  --clients="$CLIENTS" --per-verzoek="$PER_VERZOEK" --plafond-seconden="$PLAFOND" --tempo="$TEMPO" --ophaal-interval-ms="${BENCHMARK_OPHAAL_MS:-1000}" --operator-wachtwoord="$WACHTWOORD"
+  --clients="$CLIENTS" --per-verzoek="$PER_VERZOEK" --plafond-seconden="$PLAFOND" --tempo="$TEMPO" --ophaal-interval-ms="${BENCHMARK_OPHAAL_MS:-1000}" --operator-wachtwoord="$WACHTWOORD" --seed="$ZAAD"
 # a flight recording (BENCHMARK_JVM=-XX:StartFlightRecording=...) is written before the hub stops
 case "${BENCHMARK_JVM:-}" in *StartFlightRecording*) jcmd "$HUB" JFR.dump filename="$PWD/$B/hub.jfr" > /dev/null && echo "profile: $B/hub.jfr";; esac
 echo "hub warnings and errors: $(grep -cE ' WARN | ERROR ' "$B/hub.log" || true)"
