@@ -8,6 +8,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.support.Berichten;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
@@ -52,7 +55,8 @@ class KwalificatieTest {
     @Test
     void eenFaseZonderAkkoordEindigtAangeslotenNietGekwalificeerdEnDeGtbIsDanVastgesteld() {
         LasClient las = hub.las("70CI", "1");
-        lever(las, inschrijven(zonderPgn("2016-01-01"), wec("2024-08-19")));
+        Persoon eerste = zonderPgn("2016-01-01");
+        eerste.setOnderwijsnummer(lever(las, inschrijven(eerste, wec("2024-08-19"))));
         await().atMost(Duration.ofSeconds(20)).until(() -> gtb("2026-10-01").get("totaal").asInt() == 1);
         school("70CI", "2026-01-05");
         school("70CJ", "2026-09-07");
@@ -106,6 +110,22 @@ class KwalificatieTest {
         assertThat(signalen(gtb("2025-10-01"))).containsExactly("21 " + laat + " De mutatie is te laat en wordt pas meegeteld op de "
                 + "volgende peildatum die voldoet aan de termijn.");
         // 2024/25 was closed on 1 January 2026
+        assertThat(signalen(gtb("2024-10-01"))).containsExactly("20 " + laat + " Het schooljaar is administratief afgesloten; de "
+                + "mutatie telt mee vanaf het volgende open schooljaar.");
+
+        // the first pupil, on the fixed GTBs since 2024, is reported uitgeschreven on 15 September 2025: it stays on the fixed
+        // GTBs after that day, counted, with signal 21; the open GTB no longer counts it; the fixed one before that day is as it was
+        Inschrijving uit = wec("2024-08-19");
+        uit.setDatumUitschrijving("2025-09-15");
+        las.aanleveren(Berichten.bericht("wijzigen", eerste, uit));
+        await().atMost(Duration.ofSeconds(20)).until(() -> gtb("2027-03-01").get("totaal").asInt() == 1);
+        String telaat = "De mutatie is te laat en wordt pas meegeteld op de volgende peildatum die voldoet aan de termijn.";
+        for (String vast : List.of("2025-10-01", "2026-10-01")) {
+            assertThat(gtb(vast).get("totaal").asInt()).as(vast).isEqualTo(1);
+            assertThat(signalen(gtb(vast))).as(vast).containsExactlyInAnyOrder("21 " + laat + " " + telaat,
+                    "21 " + eerste.getOnderwijsnummer() + " " + telaat);
+        }
+        assertThat(gtb("2024-10-01").get("totaal").asInt()).isEqualTo(1);
         assertThat(signalen(gtb("2024-10-01"))).containsExactly("20 " + laat + " Het schooljaar is administratief afgesloten; de "
                 + "mutatie telt mee vanaf het volgende open schooljaar.");
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 
+import nl.bronhub.gtb.Peildata;
 import nl.bronhub.referentie.Instelling;
 import nl.bronhub.referentie.Instellingen;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -31,10 +32,12 @@ public class Tellingen {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Instellingen instellingen;
+    private final Peildata peildata;
 
-    public Tellingen(NamedParameterJdbcTemplate jdbc, Instellingen instellingen) {
+    public Tellingen(NamedParameterJdbcTemplate jdbc, Instellingen instellingen, Peildata peildata) {
         this.jdbc = jdbc;
         this.instellingen = instellingen;
+        this.peildata = peildata;
     }
 
     /** Per row the pupils in each age group (index as {@link #LEEFTIJDSGROEPEN}). */
@@ -45,9 +48,14 @@ public class Tellingen {
     /** The GTB's funded pupils on the peildatum, as the schools' GTBs count them (GtbOverzicht). */
     private Map<Rij, int[]> gtb(LocalDate peildatum) {
         Map<Rij, int[]> tellingen = new TreeMap<>();
-        jdbc.query("select brin, vestiging, soort_onderwijs, leeftijdsgroep, count(*) as n from gtb_leerling "
-                        + "where peildatum = :d and categorie = 'BEKOSTIGD' group by brin, vestiging, soort_onderwijs, leeftijdsgroep",
+        jdbc.query("select brin, vestiging, soort_onderwijs, leeftijdsgroep, count(*) as n from gtb_periode "
+                        + "where eerste_peildatum <= :d and laatste_peildatum >= :d and categorie = 'BEKOSTIGD' "
+                        + "group by brin, vestiging, soort_onderwijs, leeftijdsgroep",
                 new MapSqlParameterSource("d", Date.valueOf(peildatum)), rs -> {
+                    // a period holds on its school's peildata only: a date between them is not one of that school's GTBs
+                    if (!instellingen.zoek(rs.getString("brin")).map(i -> peildata.isPeildatum(i.soort(), peildatum)).orElse(false)) {
+                        return;
+                    }
                     tellingen.computeIfAbsent(new Rij(rs.getString("brin"), rs.getString("vestiging"), rs.getString("soort_onderwijs")),
                             k -> new int[3])[groep(rs.getString("leeftijdsgroep"))] += rs.getInt("n");
                 });

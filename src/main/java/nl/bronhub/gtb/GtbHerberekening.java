@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,6 +35,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class GtbHerberekening {
 
     private static final Logger LOG = LoggerFactory.getLogger(GtbHerberekening.class);
+
+    private static final NavigableSet<LocalDate> GEEN = new TreeSet<>();
+
+    private static final String VOLGENDE_WIJZIGINGEN = "select id, persoon_id from gtb_wijziging order by id fetch first :n rows only";
+
+    private static final String LEES_PERIODEN = "select * from gtb_periode where persoon_id in (:ids) "
+            + "order by inschrijving_id, eerste_peildatum";
+
+    private static final String LEES_SIGNALEN = "select s.* from gtb_periode_signaal s join gtb_periode l "
+            + "on l.inschrijving_id = s.inschrijving_id and l.eerste_peildatum = s.eerste_peildatum where l.persoon_id in (:ids)";
+
+    private static final String SCHRIJF_PERIODE = "insert into gtb_periode (inschrijving_id, eerste_peildatum, laatste_peildatum, "
+            + "persoon_id, brin, vestiging, categorie, soort_onderwijs, leeftijdsgroep, cumi) "
+            + "values (:i, :eerste, :laatste, :p, :brin, :vestiging, :categorie, :soort, :leeftijd, :cumi)";
+
+    private static final String SCHRIJF_SIGNAAL = "insert into gtb_periode_signaal (inschrijving_id, eerste_peildatum, signaal, "
+            + "datum_ingang, scholen) values (:i, :eerste, :s, :ingang, :scholen)";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactie;
@@ -94,12 +112,12 @@ public class GtbHerberekening {
     /**
      * Recomputes the next batch of changed persons. A person whose row another transaction holds (a
      * bericht being processed, another instance's batch) is skipped, not waited for: its note stays for
-     * the next round, and the GTB never makes the processing wait on it in a lock cycle.
+     * the next round, and the GTB never makes the processing wait on it in a lock cycle. The batch is read
+     * in a few queries and written as JDBC batches; a person whose periods come out unchanged is not written.
      * @return how many were recomputed
      */
     public int herbereken() {
-        List<Map<String, Object>> werk = jdbc.queryForList("select id, persoon_id from gtb_wijziging order by id fetch first "
-                + batch + " rows only", Map.of());
+        List<Map<String, Object>> werk = jdbc.queryForList(VOLGENDE_WIJZIGINGEN, Map.of("n", batch));
         if (werk.isEmpty()) {
             return 0;
         }
@@ -107,14 +125,11 @@ public class GtbHerberekening {
         werk.forEach(w -> personen.add(((Number) w.get("persoon_id")).longValue()));
         LocalDate vandaag = LocalDate.now(klok);
         Integer gedaan = transactie.execute(t -> {
-            Set<Long> bestaand = new HashSet<>(jdbc.queryForList("select id from persoon where id in (:ids)", Map.of("ids", personen),
-                    Long.class));
+            MapSqlParameterSource ids = new MapSqlParameterSource("ids", personen);
+            Set<Long> bestaand = new HashSet<>(jdbc.queryForList("select id from persoon where id in (:ids)", ids, Long.class));
             Set<Long> vrij = new TreeSet<>(jdbc.queryForList("select id from persoon where id in (:ids) order by id for update skip locked",
-                    Map.of("ids", personen), Long.class));
-            Map<Long, GtbRegels.Leerling> leerlingen = leerlingen(vrij);
-            for (long persoon : vrij) {
-                herbereken(persoon, leerlingen.get(persoon), vandaag);
-            }
+                    ids, Long.class));
+            herbereken(vrij, vandaag);
             // notes of persons done, or no longer in the register (they have no rows to compute)
             jdbc.batchUpdate("delete from gtb_wijziging where id = :id", werk.stream()
                     .filter(w -> {
@@ -127,92 +142,103 @@ public class GtbHerberekening {
         return gedaan == null ? 0 : gedaan;
     }
 
-    /** One person's rows; {@code leerling} null when the register no longer holds them. */
-    private void herbereken(long persoonId, GtbRegels.Leerling leerling, LocalDate vandaag) {
-        List<GtbRegels.Rij> nieuw = leerling == null ? List.of() : regels.beoordeel(leerling, vandaag);
-        Map<String, GtbRegels.Rij> oud = new HashMap<>();
-        jdbc.query("select * from gtb_leerling where persoon_id = :p", Map.of("p", persoonId), rs -> {
-            GtbRegels.Rij r = new GtbRegels.Rij(rs.getDate("peildatum").toLocalDate(), rs.getLong("inschrijving_id"), rs.getString("brin"),
-                    rs.getString("vestiging"), GtbRegels.Categorie.valueOf(rs.getString("categorie")), rs.getString("soort_onderwijs"),
-                    rs.getString("leeftijdsgroep"), rs.getBoolean("cumi"), List.of());
-            oud.put(sleutel(r.peildatum(), r.inschrijvingId()), r);
-        });
-        Set<String> brins = new HashSet<>();
-        oud.values().forEach(r -> brins.add(r.brin()));
-        nieuw.forEach(r -> brins.add(r.brin()));
-        Set<String> vast = new HashSet<>();
-        if (!brins.isEmpty()) {
-            jdbc.query("select brin, peildatum from gtb_vastgesteld where brin in (:brins)", Map.of("brins", brins),
-                    rs -> {
-                        vast.add(rs.getString("brin") + "|" + rs.getDate("peildatum").toLocalDate());
-                    });
+    /** These persons' periods, recomputed and replaced where they changed (in the caller's transaction). */
+    private void herbereken(Set<Long> personen, LocalDate vandaag) {
+        if (personen.isEmpty()) {
+            return;
         }
-        MapSqlParameterSource p = new MapSqlParameterSource("p", persoonId);
-        // rows of GTBs that are not vastgesteld are replaced wholesale
-        if (vast.isEmpty()) {
-            jdbc.update("delete from gtb_signaal where persoon_id = :p", p);
-            jdbc.update("delete from gtb_leerling where persoon_id = :p", p);
-        } else {
-            jdbc.batchUpdate("delete from gtb_signaal where peildatum = :d and inschrijving_id = :i", sleutels(oud, vast));
-            jdbc.batchUpdate("delete from gtb_leerling where peildatum = :d and inschrijving_id = :i", sleutels(oud, vast));
+        Map<Long, GtbRegels.Leerling> leerlingen = leerlingen(personen);
+        Map<Long, List<GtbPerioden.Periode>> oud = perioden(personen);
+        Map<Long, List<GtbRegels.Rij>> nieuw = new HashMap<>();
+        Set<String> brins = new HashSet<>();
+        for (long persoon : personen) {
+            GtbRegels.Leerling leerling = leerlingen.get(persoon);
+            List<GtbRegels.Rij> rijen = leerling == null ? List.of() : regels.beoordeel(leerling, vandaag);
+            nieuw.put(persoon, rijen);
+            rijen.forEach(r -> brins.add(r.brin()));
+            oud.getOrDefault(persoon, List.of()).forEach(o -> brins.add(o.brin()));
+        }
+        Map<String, NavigableSet<LocalDate>> vast = new HashMap<>();
+        if (!brins.isEmpty()) {
+            jdbc.query("select brin, peildatum from gtb_vastgesteld where brin in (:brins)", Map.of("brins", brins), rs -> {
+                vast.computeIfAbsent(rs.getString("brin"), k -> new TreeSet<>()).add(rs.getDate("peildatum").toLocalDate());
+            });
+        }
+        GtbPerioden perioden = new GtbPerioden(vast, brin -> instellingen.zoek(brin).map(i -> peildata.voor(i.soort(), vandaag))
+                .orElse(List.of()));
+        List<Long> vervangen = new ArrayList<>();
+        List<Long> oudeInschrijvingen = new ArrayList<>();
+        List<GtbPerioden.Periode> schrijven = new ArrayList<>();
+        for (long persoon : personen) {
+            List<GtbPerioden.Periode> was = oud.getOrDefault(persoon, List.of());
+            List<GtbPerioden.Periode> wordt = perioden.perioden(persoon, stand(nieuw.get(persoon), was, vast));
+            if (!wordt.equals(was)) {
+                vervangen.add(persoon);
+                was.forEach(o -> oudeInschrijvingen.add(o.inschrijvingId()));
+                schrijven.addAll(wordt);
+            }
+        }
+        if (!oudeInschrijvingen.isEmpty()) {
+            jdbc.update("delete from gtb_periode_signaal where inschrijving_id in (:i)", Map.of("i", oudeInschrijvingen));
+        }
+        if (!vervangen.isEmpty()) {
+            jdbc.update("delete from gtb_periode where persoon_id in (:p)", Map.of("p", vervangen));
         }
         List<SqlParameterSource> rijen = new ArrayList<>();
         List<SqlParameterSource> signalen = new ArrayList<>();
-        Set<String> gezien = new HashSet<>();
-        for (GtbRegels.Rij r : nieuw) {
-            String s = sleutel(r.peildatum(), r.inschrijvingId());
-            gezien.add(s);
-            if (vast.contains(r.brin() + "|" + r.peildatum())) {
-                GtbRegels.Rij was = oud.get(s);
-                if (was == null || !zelfde(was, r)) {
-                    teLaat(persoonId, r.peildatum(), r.inschrijvingId(), r.brin(), was == null ? r : null);
-                }
-                continue;
-            }
-            rijen.add(rij(persoonId, r));
-            r.signalen().forEach(sig -> signalen.add(new MapSqlParameterSource("d", Date.valueOf(r.peildatum()))
-                    .addValue("i", r.inschrijvingId()).addValue("p", persoonId).addValue("s", sig.code())
+        for (GtbPerioden.Periode r : schrijven) {
+            rijen.add(new MapSqlParameterSource("i", r.inschrijvingId()).addValue("eerste", Date.valueOf(r.eerste()))
+                    .addValue("laatste", Date.valueOf(r.laatste())).addValue("p", r.persoonId()).addValue("brin", r.brin())
+                    .addValue("vestiging", r.vestiging()).addValue("categorie", r.categorie().name()).addValue("soort", r.soortOnderwijs())
+                    .addValue("leeftijd", r.leeftijdsgroep()).addValue("cumi", r.cumi()));
+            r.signalen().forEach(sig -> signalen.add(new MapSqlParameterSource("i", r.inschrijvingId())
+                    .addValue("eerste", Date.valueOf(r.eerste())).addValue("s", sig.code())
                     .addValue("ingang", Date.valueOf(sig.ingang())).addValue("scholen", sig.scholen())));
         }
-        // a pupil gone from a GTB that is vastgesteld stays on it, with the signal that the change came too late
-        oud.forEach((s, was) -> {
-            if (!gezien.contains(s) && vast.contains(was.brin() + "|" + was.peildatum())) {
-                teLaat(persoonId, was.peildatum(), was.inschrijvingId(), was.brin(), null);
-            }
-        });
-        jdbc.batchUpdate("insert into gtb_leerling (peildatum, inschrijving_id, persoon_id, brin, vestiging, categorie, soort_onderwijs, "
-                + "leeftijdsgroep, cumi) values (:d, :i, :p, :brin, :vestiging, :categorie, :soort, :leeftijd, :cumi)",
-                rijen.toArray(SqlParameterSource[]::new));
-        jdbc.batchUpdate("insert into gtb_signaal (peildatum, inschrijving_id, persoon_id, signaal, datum_ingang, scholen) "
-                + "values (:d, :i, :p, :s, :ingang, :scholen)", signalen.toArray(SqlParameterSource[]::new));
+        jdbc.batchUpdate(SCHRIJF_PERIODE, rijen.toArray(SqlParameterSource[]::new));
+        jdbc.batchUpdate(SCHRIJF_SIGNAAL, signalen.toArray(SqlParameterSource[]::new));
     }
 
     /**
-     * Signal 21 (or 20 in a closed school year) on a GTB that is vastgesteld; a pupil that was not on it
-     * is added as not counted, so the school sees where its late mutation went.
+     * A person's standing per inschrijving and peildatum: what the rules say, except on a GTB that is vastgesteld.
+     * There the stored standing stays; a pupil whose standing there would change keeps it with signal 21 (or 20
+     * in a closed school year), and a pupil that was not on it is added as not counted with that signal, so the
+     * school sees where its late mutation went.
      */
-    private void teLaat(long persoonId, LocalDate peildatum, long inschrijvingId, String brin, GtbRegels.Rij nieuweRij) {
-        LocalDate gesloten = LocalDate.of(Peildata.schooljaar(peildatum) + 1, 8, 1).plusMonths(afgeslotenNaMaanden);
-        int code = LocalDate.now(klok).isBefore(gesloten) ? 21 : 20;
-        MapSqlParameterSource k = new MapSqlParameterSource("d", Date.valueOf(peildatum)).addValue("i", inschrijvingId)
-                .addValue("p", persoonId).addValue("s", code);
-        if (nieuweRij != null) {
-            jdbc.update("insert into gtb_leerling (peildatum, inschrijving_id, persoon_id, brin, vestiging, categorie, soort_onderwijs, "
-                    + "leeftijdsgroep, cumi) values (:d, :i, :p, :brin, :vestiging, 'NIET_BEKOSTIGD', :soort, :leeftijd, false)",
-                    k.addValue("brin", brin).addValue("vestiging", nieuweRij.vestiging()).addValue("soort", nieuweRij.soortOnderwijs())
-                            .addValue("leeftijd", nieuweRij.leeftijdsgroep()));
+    private List<GtbRegels.Rij> stand(List<GtbRegels.Rij> nieuw, List<GtbPerioden.Periode> oud,
+                                      Map<String, NavigableSet<LocalDate>> vast) {
+        List<GtbRegels.Rij> stand = new ArrayList<>();
+        Map<String, GtbRegels.Rij> nieuwOpVast = new HashMap<>();
+        for (GtbRegels.Rij r : nieuw) {
+            if (vast.getOrDefault(r.brin(), GEEN).contains(r.peildatum())) {
+                nieuwOpVast.put(r.inschrijvingId() + "|" + r.peildatum(), r);
+            } else {
+                stand.add(r);
+            }
         }
-        if (jdbc.queryForObject("select count(*) from gtb_signaal where peildatum = :d and inschrijving_id = :i and signaal = :s", k,
-                Integer.class) == 0) {
-            jdbc.update("insert into gtb_signaal (peildatum, inschrijving_id, persoon_id, signaal, datum_ingang) "
-                    + "values (:d, :i, :p, :s, :d)", k);
+        for (GtbPerioden.Periode o : oud) {
+            for (LocalDate d : vast.getOrDefault(o.brin(), GEEN).subSet(o.eerste(), true, o.laatste(), true)) {
+                GtbRegels.Rij was = o.op(d);
+                GtbRegels.Rij nu = nieuwOpVast.remove(o.inschrijvingId() + "|" + d);
+                stand.add(nu != null && zelfde(was, nu) ? was : teLaat(was));
+            }
         }
+        nieuwOpVast.values().forEach(r -> stand.add(teLaat(new GtbRegels.Rij(r.peildatum(), r.inschrijvingId(), r.brin(), r.vestiging(),
+                GtbRegels.Categorie.NIET_BEKOSTIGD, r.soortOnderwijs(), r.leeftijdsgroep(), false, List.of()))));
+        return stand;
     }
 
-    private static SqlParameterSource[] sleutels(Map<String, GtbRegels.Rij> oud, Set<String> vast) {
-        return oud.values().stream().filter(r -> !vast.contains(r.brin() + "|" + r.peildatum()))
-                .map(r -> new MapSqlParameterSource("d", Date.valueOf(r.peildatum())).addValue("i", r.inschrijvingId()))
-                .toArray(SqlParameterSource[]::new);
+    /** The row with signal 21 (or 20 once its school year is closed), dated on its peildatum, unless it has it already. */
+    private GtbRegels.Rij teLaat(GtbRegels.Rij r) {
+        LocalDate gesloten = LocalDate.of(Peildata.schooljaar(r.peildatum()) + 1, 8, 1).plusMonths(afgeslotenNaMaanden);
+        int code = LocalDate.now(klok).isBefore(gesloten) ? 21 : 20;
+        if (r.signalen().stream().anyMatch(s -> s.code() == code)) {
+            return r;
+        }
+        List<GtbRegels.Signaal> signalen = new ArrayList<>(r.signalen());
+        signalen.add(new GtbRegels.Signaal(code, r.peildatum(), null));
+        return new GtbRegels.Rij(r.peildatum(), r.inschrijvingId(), r.brin(), r.vestiging(), r.categorie(), r.soortOnderwijs(),
+                r.leeftijdsgroep(), r.cumi(), signalen);
     }
 
     private static boolean zelfde(GtbRegels.Rij a, GtbRegels.Rij b) {
@@ -221,14 +247,25 @@ public class GtbHerberekening {
                 && a.cumi() == b.cumi();
     }
 
-    private static MapSqlParameterSource rij(long persoonId, GtbRegels.Rij r) {
-        return new MapSqlParameterSource("d", Date.valueOf(r.peildatum())).addValue("i", r.inschrijvingId()).addValue("p", persoonId)
-                .addValue("brin", r.brin()).addValue("vestiging", r.vestiging()).addValue("categorie", r.categorie().name())
-                .addValue("soort", r.soortOnderwijs()).addValue("leeftijd", r.leeftijdsgroep()).addValue("cumi", r.cumi());
-    }
-
-    private static String sleutel(LocalDate peildatum, long inschrijvingId) {
-        return peildatum + "|" + inschrijvingId;
+    /** The stored periods of these persons, by person, in the order {@link GtbPerioden} makes them. */
+    private Map<Long, List<GtbPerioden.Periode>> perioden(Set<Long> personen) {
+        MapSqlParameterSource p = new MapSqlParameterSource("ids", personen);
+        Map<String, List<GtbRegels.Signaal>> signalen = new HashMap<>();
+        jdbc.query(LEES_SIGNALEN, p, rs -> {
+            signalen.computeIfAbsent(rs.getLong("inschrijving_id") + "|" + rs.getDate("eerste_peildatum").toLocalDate(),
+                    k -> new ArrayList<>()).add(new GtbRegels.Signaal(rs.getInt("signaal"), rs.getDate("datum_ingang").toLocalDate(),
+                    rs.getString("scholen")));
+        });
+        Map<Long, List<GtbPerioden.Periode>> perioden = new HashMap<>();
+        jdbc.query(LEES_PERIODEN, p, rs -> {
+            long inschrijving = rs.getLong("inschrijving_id");
+            LocalDate eerste = rs.getDate("eerste_peildatum").toLocalDate();
+            perioden.computeIfAbsent(rs.getLong("persoon_id"), k -> new ArrayList<>()).add(new GtbPerioden.Periode(inschrijving, eerste,
+                    rs.getDate("laatste_peildatum").toLocalDate(), rs.getLong("persoon_id"), rs.getString("brin"), rs.getString("vestiging"),
+                    GtbRegels.Categorie.valueOf(rs.getString("categorie")), rs.getString("soort_onderwijs"), rs.getString("leeftijdsgroep"),
+                    rs.getBoolean("cumi"), GtbPerioden.geordend(signalen.getOrDefault(inschrijving + "|" + eerste, List.of()))));
+        });
+        return perioden;
     }
 
     /**

@@ -47,6 +47,25 @@ public class GtbOverzicht {
     public record PeildatumRegel(LocalDate peildatum, boolean altijd, int totaal, int ab, boolean vastgesteld) {
     }
 
+    private static final String TEL_PERIODEN = "select eerste_peildatum, laatste_peildatum, categorie, soort_onderwijs, "
+            + "leeftijdsgroep, cumi, count(*) as n from gtb_periode where brin = :brin and vestiging = :v "
+            + "group by eerste_peildatum, laatste_peildatum, categorie, soort_onderwijs, leeftijdsgroep, cumi";
+
+    /** A vestiging's periods that hold on a peildatum of its school (a period covers its schedule from first to last). */
+    private static final String TEL_OP_PEILDATUM = "select categorie, soort_onderwijs, leeftijdsgroep, cumi, count(*) as n "
+            + "from gtb_periode l where l.brin = :brin and l.vestiging = :v and l.eerste_peildatum <= :d and l.laatste_peildatum >= :d "
+            + "group by categorie, soort_onderwijs, leeftijdsgroep, cumi";
+
+    private static final String SIGNALEN_OP_PEILDATUM = "select p.pgn, s.signaal, s.datum_ingang, s.scholen from gtb_periode l "
+            + "join gtb_periode_signaal s on s.inschrijving_id = l.inschrijving_id and s.eerste_peildatum = l.eerste_peildatum "
+            + "join persoon p on p.id = l.persoon_id where l.brin = :brin and l.vestiging = :v "
+            + "and l.eerste_peildatum <= :d and l.laatste_peildatum >= :d order by s.signaal, p.pgn";
+
+    private static final String NAMEN_OP_PEILDATUM = "select distinct p.pgn, p.voornamen, p.voorvoegsel, p.achternaam from gtb_periode l "
+            + "join gtb_periode_signaal s on s.inschrijving_id = l.inschrijving_id and s.eerste_peildatum = l.eerste_peildatum "
+            + "join persoon p on p.id = l.persoon_id where l.brin = :brin and l.vestiging = :v "
+            + "and l.eerste_peildatum <= :d and l.laatste_peildatum >= :d";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Instellingen instellingen;
     private final Peildata peildata;
@@ -62,7 +81,7 @@ public class GtbOverzicht {
     }
 
     public List<String> vestigingen(String brin) {
-        Set<String> v = new TreeSet<>(jdbc.queryForList("select distinct vestiging from gtb_leerling where brin = :brin",
+        Set<String> v = new TreeSet<>(jdbc.queryForList("select distinct vestiging from gtb_periode where brin = :brin",
                 Map.of("brin", brin), String.class));
         instellingen.zoek(brin).ifPresent(i -> i.vestigingen().forEach(x -> v.add(x.volgnummer())));
         return List.copyOf(v);
@@ -87,19 +106,29 @@ public class GtbOverzicht {
         if (school.isEmpty()) {
             return List.of();
         }
+        // the periods counted per standing; a peildatum counts those that hold on it
+        record Groep(LocalDate eerste, LocalDate laatste, String standing, int n) {
+        }
+        List<Groep> groepen = new ArrayList<>();
+        jdbc.query(TEL_PERIODEN, Map.of("brin", brin, "v", vestiging), rs -> {
+            groepen.add(new Groep(rs.getDate("eerste_peildatum").toLocalDate(), rs.getDate("laatste_peildatum").toLocalDate(),
+                    rs.getString("categorie") + "/" + rs.getString("soort_onderwijs") + "/" + rs.getString("leeftijdsgroep") + "/"
+                            + rs.getBoolean("cumi"), rs.getInt("n")));
+        });
         Map<LocalDate, Map<String, Integer>> tellingen = new HashMap<>();
-        jdbc.query("select peildatum, categorie, soort_onderwijs, leeftijdsgroep, cumi, count(*) as n from gtb_leerling "
-                        + "where brin = :brin and vestiging = :v group by peildatum, categorie, soort_onderwijs, leeftijdsgroep, cumi",
-                Map.of("brin", brin, "v", vestiging), rs -> {
-                    tellingen.computeIfAbsent(rs.getDate("peildatum").toLocalDate(), k -> new TreeMap<>())
-                            .put(rs.getString("categorie") + "/" + rs.getString("soort_onderwijs") + "/" + rs.getString("leeftijdsgroep")
-                                    + "/" + rs.getBoolean("cumi"), rs.getInt("n"));
-                });
+        List<Peildata.Peildatum> schema = peildata.voor(school.get().soort(), LocalDate.now(klok));
+        for (Peildata.Peildatum p : schema) {
+            for (Groep g : groepen) {
+                if (!p.datum().isBefore(g.eerste()) && !p.datum().isAfter(g.laatste())) {
+                    tellingen.computeIfAbsent(p.datum(), k -> new TreeMap<>()).merge(g.standing(), g.n(), Integer::sum);
+                }
+            }
+        }
         Set<LocalDate> vast = new TreeSet<>(jdbc.queryForList("select peildatum from gtb_vastgesteld where brin = :brin",
                 Map.of("brin", brin), LocalDate.class));
         List<PeildatumRegel> regels = new ArrayList<>();
         Map<String, Integer> vorige = null;
-        for (Peildata.Peildatum p : peildata.voor(school.get().soort(), LocalDate.now(klok))) {
+        for (Peildata.Peildatum p : schema) {
             Map<String, Integer> t = tellingen.getOrDefault(p.datum(), Map.of());
             if (p.altijd() || vorige != null && !vorige.equals(t)) {
                 regels.add(new PeildatumRegel(p.datum(), p.altijd(), som(t, "BEKOSTIGD"), som(t, "AB"), vast.contains(p.datum())));
@@ -115,37 +144,40 @@ public class GtbOverzicht {
         Map<String, int[]> bekostigd = new TreeMap<>();
         Map<String, int[]> ab = new TreeMap<>();
         int[] cumi = {0};
-        jdbc.query("select categorie, soort_onderwijs, leeftijdsgroep, cumi, count(*) as n from gtb_leerling where brin = :brin "
-                + "and vestiging = :v and peildatum = :d group by categorie, soort_onderwijs, leeftijdsgroep, cumi", p, rs -> {
-                    String categorie = rs.getString("categorie");
-                    int n = rs.getInt("n");
-                    String soort = rs.getString("soort_onderwijs");
-                    if (categorie.equals("BEKOSTIGD")) {
-                        int[] t = bekostigd.computeIfAbsent(soort, k -> new int[3]);
-                        t[switch (rs.getString("leeftijdsgroep")) { case "<8" -> 0; case "8-12" -> 1; default -> 2; }] += n;
-                        if (rs.getBoolean("cumi")) {
-                            cumi[0] += n;
-                        }
-                    } else if (categorie.equals("AB")) {
-                        ab.computeIfAbsent(soort, k -> new int[2])[0] += n;
-                    } else if (categorie.equals("TERUGGEPLAATST")) {
-                        ab.computeIfAbsent(soort, k -> new int[2])[1] += n;
+        // a date between a school's peildata has no GTB (a period holds only on the peildata it spans)
+        boolean peildatumVanDeSchool = instellingen.zoek(brin).map(i -> peildata.isPeildatum(i.soort(), peildatum)).orElse(false);
+        if (peildatumVanDeSchool) {
+            jdbc.query(TEL_OP_PEILDATUM, p, rs -> {
+                String categorie = rs.getString("categorie");
+                int n = rs.getInt("n");
+                String soort = rs.getString("soort_onderwijs");
+                if (categorie.equals("BEKOSTIGD")) {
+                    int[] t = bekostigd.computeIfAbsent(soort, k -> new int[3]);
+                    t[switch (rs.getString("leeftijdsgroep")) { case "<8" -> 0; case "8-12" -> 1; default -> 2; }] += n;
+                    if (rs.getBoolean("cumi")) {
+                        cumi[0] += n;
                     }
-                });
+                } else if (categorie.equals("AB")) {
+                    ab.computeIfAbsent(soort, k -> new int[2])[0] += n;
+                } else if (categorie.equals("TERUGGEPLAATST")) {
+                    ab.computeIfAbsent(soort, k -> new int[2])[1] += n;
+                }
+            });
+        }
         List<Telling> tellingen = bekostigd.entrySet().stream().map(e -> new Telling(e.getKey(), naam(e.getKey()), e.getValue()[0],
                 e.getValue()[1], e.getValue()[2], e.getValue()[0] + e.getValue()[1] + e.getValue()[2])).toList();
         List<AbTelling> abTellingen = ab.entrySet().stream()
                 .map(e -> new AbTelling(e.getKey(), naam(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
         List<SignaalRegel> signalen = new ArrayList<>();
         List<SignaalRegel> attentie = new ArrayList<>();
-        jdbc.query("select p.pgn, s.signaal, s.datum_ingang, s.scholen from gtb_signaal s join gtb_leerling l "
-                + "on l.peildatum = s.peildatum and l.inschrijving_id = s.inschrijving_id join persoon p on p.id = s.persoon_id "
-                + "where l.brin = :brin and l.vestiging = :v and s.peildatum = :d order by s.signaal, p.pgn", p, rs -> {
-                    int code = rs.getInt("signaal");
-                    SignaalRegel r = new SignaalRegel(rs.getString("pgn"), rs.getDate("datum_ingang").toLocalDate(), code,
-                            teksten.tekst(code, rs.getString("scholen")));
-                    (teksten.telt(code) ? attentie : signalen).add(r);
-                });
+        if (peildatumVanDeSchool) {
+            jdbc.query(SIGNALEN_OP_PEILDATUM, p, rs -> {
+                int code = rs.getInt("signaal");
+                SignaalRegel r = new SignaalRegel(rs.getString("pgn"), rs.getDate("datum_ingang").toLocalDate(), code,
+                        teksten.tekst(code, rs.getString("scholen")));
+                (teksten.telt(code) ? attentie : signalen).add(r);
+            });
+        }
         boolean vastgesteld = jdbc.queryForObject("select count(*) from gtb_vastgesteld where brin = :brin and peildatum = :d", p,
                 Integer.class) > 0;
         return new Gtb(brin, instellingen.zoek(brin).map(Instelling::naam).orElse(brin), vestiging, peildatum, vastgesteld, tellingen,
@@ -168,9 +200,10 @@ public class GtbOverzicht {
      */
     public Map<String, String> namen(String brin, String vestiging, LocalDate peildatum) {
         Map<String, String> namen = new HashMap<>();
-        jdbc.query("select distinct p.pgn, p.voornamen, p.voorvoegsel, p.achternaam from gtb_signaal s join gtb_leerling l "
-                        + "on l.peildatum = s.peildatum and l.inschrijving_id = s.inschrijving_id join persoon p on p.id = s.persoon_id "
-                        + "where l.brin = :brin and l.vestiging = :v and s.peildatum = :d",
+        if (!instellingen.zoek(brin).map(i -> peildata.isPeildatum(i.soort(), peildatum)).orElse(false)) {
+            return namen;
+        }
+        jdbc.query(NAMEN_OP_PEILDATUM,
                 new MapSqlParameterSource("brin", brin).addValue("v", vestiging).addValue("d", Date.valueOf(peildatum)),
                 rs -> {
                     namen.put(rs.getString("pgn"), String.join(" ", Stream.of(rs.getString("voornamen"),

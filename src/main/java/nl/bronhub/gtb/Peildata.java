@@ -80,6 +80,11 @@ public class Peildata {
         return p;
     }
 
+    /** Whether the date is a peildatum of a school of this kind (in its school year's schedule). */
+    public boolean isPeildatum(Instelling.Soort soort, LocalDate datum) {
+        return heeftGtb(soort) && voor(soort, schooljaar(datum)).stream().anyMatch(p -> p.datum().equals(datum));
+    }
+
     /** Whether a school of this kind has a GTB at all. */
     public static boolean heeftGtb(Instelling.Soort soort) {
         return soort == Instelling.Soort.WPO || soort == Instelling.Soort.WEC || soort == Instelling.Soort.VGK;
