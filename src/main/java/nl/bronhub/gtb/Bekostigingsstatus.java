@@ -2,7 +2,6 @@ package nl.bronhub.gtb;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -79,12 +78,9 @@ public class Bekostigingsstatus {
         }
         List<GtbRegels.Rij> rijen = new ArrayList<>();
         for (int jaar = eerste; jaar <= laatste; jaar++) {
-            int schooljaar = jaar;
-            // the rules judge the school years up to the 'today' they are given: the last day of this one
-            regels.beoordeel(leerling, LocalDate.of(jaar + 1, 7, 31)).stream()
-                    .filter(r -> r.inschrijvingId() == i.id() && Peildata.schooljaar(r.peildatum()) == schooljaar
-                            && !r.peildatum().isBefore(i.inschrijving()))
-                    .sorted(Comparator.comparing(GtbRegels.Rij::peildatum)).forEach(rijen::add);
+            // this inschrijving on this school year's peildata only (the status reads no signal's datum ingang)
+            regels.beoordeel(leerling, i, school.get(), jaar).stream().filter(r -> !r.peildatum().isBefore(i.inschrijving()))
+                    .forEach(rijen::add);
         }
         // the peildata on which the pupil is enrolled; enrolled between two peildata, the one after (signal 1) says so
         List<GtbRegels.Rij> ingeschreven = rijen.stream()

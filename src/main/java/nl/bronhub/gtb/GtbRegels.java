@@ -123,6 +123,18 @@ public class GtbRegels {
         return rijen;
     }
 
+    /**
+     * One inschrijving on the peildata of one school year of its school, in order; each signal dated on its own peildatum
+     * (the datum ingang of a run is {@link #beoordeel(Leerling, LocalDate)}'s). What the funding status reads.
+     */
+    public List<Rij> beoordeel(Leerling leerling, Inschrijving i, Instelling school, int schooljaar) {
+        List<Rij> rijen = new ArrayList<>();
+        for (Peildata.Peildatum pd : peildata.voor(school.soort(), schooljaar)) {
+            rij(leerling, i, school, pd.datum()).ifPresent(rijen::add);
+        }
+        return rijen;
+    }
+
     private Optional<Rij> rij(Leerling l, Inschrijving i, Instelling school, LocalDate p) {
         int jaar = Peildata.schooljaar(p);
         String leeftijdsgroep = leeftijdsgroep(l.geboortedatum(), jaar);

@@ -478,6 +478,36 @@ class GtbRegelsTest {
         return op(regels.beoordeel(leerling(geboren, wec("10AA", "2026-08-01").bouw()), VANDAAG), "10AA", OKTOBER).leeftijdsgroep();
     }
 
+    /**
+     * The funding status judges one inschrijving on one school year: the same rows as the whole judgement gives for it,
+     * signals and all (each dated on its own peildatum there), over three school years and two schools.
+     */
+    @Test
+    void eenInschrijvingOpEenSchooljaarIsWatHetHeleOordeelErVoorZegt() {
+        GtbRegels drieJaar = regels(2);
+        Inschrijving wpo = wpo("71WA", "2024-08-01").bouw();
+        Inschrijving wecBouw = wec("10AA", "2025-11-03").bouw();
+        Leerling leerling = leerling(sanne(), wpo, wecBouw);
+        List<Rij> alles = drieJaar.beoordeel(leerling, VANDAAG);
+        int vergeleken = 0;
+        for (Inschrijving i : List.of(wpo, wecBouw)) {
+            for (int jaar = 2024; jaar <= 2026; jaar++) {
+                int schooljaar = jaar;
+                List<Rij> verwacht = alles.stream()
+                        .filter(r -> r.inschrijvingId() == i.id() && Peildata.schooljaar(r.peildatum()) == schooljaar)
+                        .map(r -> new Rij(r.peildatum(), r.inschrijvingId(), r.brin(), r.vestiging(), r.categorie(), r.soortOnderwijs(),
+                                r.leeftijdsgroep(), r.cumi(), r.signalen().stream().map(x -> new GtbRegels.Signaal(x.code(), r.peildatum(),
+                                        x.scholen())).toList()))
+                        .toList();
+                assertThat(drieJaar.beoordeel(leerling, i, INSTELLINGEN.zoek(i.brin()).orElseThrow(), jaar)).as(i.brin() + " " + jaar)
+                        .isEqualTo(verwacht);
+                vergeleken += verwacht.size();
+            }
+        }
+        // the WPO school's 13 peildata a year for three years, the WEC school's from November 2025
+        assertThat(vergeleken).isGreaterThan(39);
+    }
+
     private List<Rij> beoordeel(LocalDate geboren, Bouwer... inschrijvingen) {
         List<Inschrijving> lijst = new ArrayList<>();
         for (Bouwer b : inschrijvingen) {
