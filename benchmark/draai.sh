@@ -57,6 +57,11 @@ grep -q 'bron-hub ready' "$B/hub.log" || { echo "the hub did not start; see $B/h
 java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Belasting org.springframework.boot.loader.launch.PropertiesLauncher \
   --hub=https://localhost:8081 --operator=https://localhost:8082 --tls=$B/tls --scholen="$SCHOLEN" --leerlingen="$LEERLINGEN" --opwarmen="$OPWARMEN" \
   --clients="$CLIENTS" --per-verzoek="$PER_VERZOEK" --plafond-seconden="$PLAFOND" --tempo="$TEMPO" --ophaal-interval-ms="${BENCHMARK_OPHAAL_MS:-1000}" --operator-wachtwoord="$WACHTWOORD" --seed="$ZAAD"
-# a flight recording (BENCHMARK_JVM=-XX:StartFlightRecording=...) is written before the hub stops
-case "${BENCHMARK_JVM:-}" in *StartFlightRecording*) jcmd "$HUB" JFR.dump filename="$PWD/$B/hub.jfr" > /dev/null && echo "profile: $B/hub.jfr";; esac
+# a flight recording (BENCHMARK_JVM=-XX:StartFlightRecording=...) is written before the hub stops, and summed up per
+# group of threads and hub method (nl.bronhub.benchmark.Profiel) in profiel.md beside it
+case "${BENCHMARK_JVM:-}" in *StartFlightRecording*)
+  jcmd "$HUB" JFR.dump filename="$PWD/$B/hub.jfr" > /dev/null && echo "profile: $B/hub.jfr" \
+    && java -cp "$JAR" -Dloader.main=nl.bronhub.benchmark.Profiel org.springframework.boot.loader.launch.PropertiesLauncher \
+         "$B/hub.jfr" 25 > "$B/profiel.md" && echo "profile summary: $B/profiel.md";;
+esac
 echo "hub warnings and errors: $(grep -cE ' WARN | ERROR ' "$B/hub.log" || true)"
