@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -167,7 +166,7 @@ public class GtbHerberekening {
         GtbPerioden perioden = new GtbPerioden(vast, brin -> instellingen.zoek(brin).map(i -> peildata.voor(i.soort(), vandaag))
                 .orElse(List.of()));
         List<Long> vervangen = new ArrayList<>();
-        List<Long> oudeInschrijvingen = new ArrayList<>();
+        Set<Long> oudeInschrijvingen = new HashSet<>();
         List<GtbPerioden.Periode> schrijven = new ArrayList<>();
         for (long persoon : personen) {
             List<GtbPerioden.Periode> was = oud.getOrDefault(persoon, List.of());
@@ -220,7 +219,7 @@ public class GtbHerberekening {
             for (LocalDate d : vast.getOrDefault(o.brin(), GEEN).subSet(o.eerste(), true, o.laatste(), true)) {
                 GtbRegels.Rij was = o.op(d);
                 GtbRegels.Rij nu = nieuwOpVast.remove(o.inschrijvingId() + "|" + d);
-                stand.add(nu != null && zelfde(was, nu) ? was : teLaat(was));
+                stand.add(nu != null && GtbPerioden.zelfdeTelling(was, nu) ? was : teLaat(was));
             }
         }
         nieuwOpVast.values().forEach(r -> stand.add(teLaat(new GtbRegels.Rij(r.peildatum(), r.inschrijvingId(), r.brin(), r.vestiging(),
@@ -239,12 +238,6 @@ public class GtbHerberekening {
         signalen.add(new GtbRegels.Signaal(code, r.peildatum(), null));
         return new GtbRegels.Rij(r.peildatum(), r.inschrijvingId(), r.brin(), r.vestiging(), r.categorie(), r.soortOnderwijs(),
                 r.leeftijdsgroep(), r.cumi(), signalen);
-    }
-
-    private static boolean zelfde(GtbRegels.Rij a, GtbRegels.Rij b) {
-        return a.categorie() == b.categorie() && Objects.equals(a.vestiging(), b.vestiging())
-                && Objects.equals(a.soortOnderwijs(), b.soortOnderwijs()) && Objects.equals(a.leeftijdsgroep(), b.leeftijdsgroep())
-                && a.cumi() == b.cumi();
     }
 
     /** The stored periods of these persons, by person, in the order {@link GtbPerioden} makes them. */

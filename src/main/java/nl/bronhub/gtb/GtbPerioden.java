@@ -31,9 +31,8 @@ final class GtbPerioden {
         }
 
         private boolean zelfdeStand(GtbRegels.Rij r, List<GtbRegels.Signaal> geordend) {
-            return r.inschrijvingId() == inschrijvingId && Objects.equals(r.brin(), brin) && Objects.equals(r.vestiging(), vestiging)
-                    && r.categorie() == categorie && Objects.equals(r.soortOnderwijs(), soortOnderwijs)
-                    && Objects.equals(r.leeftijdsgroep(), leeftijdsgroep) && r.cumi() == cumi && geordend.equals(signalen);
+            return r.inschrijvingId() == inschrijvingId && Objects.equals(r.brin(), brin) && zelfdeTelling(op(r.peildatum()), r)
+                    && geordend.equals(signalen);
         }
     }
 
@@ -89,6 +88,13 @@ final class GtbPerioden {
         Integer a = index.get(laatste);
         Integer b = index.get(volgende);
         return a != null && b != null && b == a + 1;
+    }
+
+    /** Whether two rows count the same (category, vestiging, soort onderwijs, age group, CUMI), signals aside. */
+    static boolean zelfdeTelling(GtbRegels.Rij a, GtbRegels.Rij b) {
+        return a.categorie() == b.categorie() && Objects.equals(a.vestiging(), b.vestiging())
+                && Objects.equals(a.soortOnderwijs(), b.soortOnderwijs()) && Objects.equals(a.leeftijdsgroep(), b.leeftijdsgroep())
+                && a.cumi() == b.cumi();
     }
 
     /** Signals in one order (by code), so equal standings compare equal however the rules listed them. */
