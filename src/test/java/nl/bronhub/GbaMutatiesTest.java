@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
 import nl.bronhub.contract.v1.Ernst;
 import nl.bronhub.contract.v1.Inschrijving;
@@ -106,7 +105,7 @@ class GbaMutatiesTest extends SignaalTest {
     }
 
     private static String leg(String inhoud) {
-        return BAK.leg("gba-" + UUID.randomUUID() + ".csv", inhoud);
+        return BAK.leg("gba-" + Berichten.uniekeLetters() + ".csv", inhoud);
     }
 
     private static Path wachtTotVerplaatst(String naam, String naar) {

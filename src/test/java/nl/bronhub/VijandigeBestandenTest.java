@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Logger;
@@ -264,7 +263,7 @@ class VijandigeBestandenTest {
         Arbitrary<String> goed = gba ? Arbitraries.just("").map(x -> "gba-" + Berichten.uniekeLetters() + ".csv") : Arbitraries.of(SCHOLEN).map(s -> s + ".csv");
         Arbitrary<String> vreemd = gba
                 ? Arbitraries.of("mutaties 2026 (kopie).csv", "Ünïcode-ñame.csv", "-begint-met-streep.csv", "HOOFDLETTERS.CSV", "a.b.c.csv")
-                        .map(n -> UUID.randomUUID().toString().substring(0, 8) + "-" + n)
+                        .map(n -> Berichten.uniekeLetters() + "-" + n)
                 : Arbitraries.of("72wa.csv", "72WA.CSV", "99ZZ.csv", "71XA.csv", "71VO.csv", "72WA .csv", "72WA.csv.csv", "72WAA.csv");
         return Arbitraries.frequencyOf(Tuple.of(4, goed.map(n -> Tuple.of(n, true))), Tuple.of(1, vreemd.map(n -> Tuple.of(n, false))));
     }
