@@ -119,4 +119,45 @@ class ReeksVerwerkingTest extends SignaalTest {
         verify(gba, times(2)).zoekOpNaamEnGeboortedatum(zonder.getAchternaam(), LocalDate.of(2016, 5, 5));
         verify(gba, times(1)).zoekOpNaamEnGeboortedatum(ander.getAchternaam(), LocalDate.of(2016, 6, 6));
     }
+
+    @Test
+    void eenReeksSchrijftDeRijenVanElkeLeerlingBijDieLeerling() {
+        // the register writes a reeks's persons, inschrijvingen, groups and indications as JDBC batches, new persons and
+        // inschrijvingen with the ids the database generated: every row must still land at its own pupil, with a known
+        // pupil's wijzigen among new ones
+        Persoon anna = leerling("999991206", "2016-01-21", "V", "Batchelder", "2121AA");
+        Persoon bas = leerling("999991218", "2016-02-22", "M", "Reeksema", "2222BB");
+        Persoon cor = leerling("999991231", "2016-03-23", "M", "Sleutelaar", "2323CC");
+        Persoon dirk = leerling("999991243", "2016-04-24", "M", "Volgorde", "2424DD");
+        LasClient las = las("76AE", "1");
+        las.aanleveren(inschrijven(anna, wec("2026-08-01")));
+        geregistreerdZonderSignalen(alleVan(las, 1).get(0));
+
+        Inschrijving annaOvergang = wec("2026-08-01");
+        annaOvergang.getLeerjaar().add(groep("2026-10-01", "4"));
+        Inschrijving dirkMetOvergang = wec("2026-08-04");
+        dirkMetOvergang.getLeerjaar().add(groep("2026-11-01", "5"));
+        List<Bericht> reeks = List.of(inschrijven(bas, wec("2026-08-02")), Berichten.bericht("wijzigen", anna, annaOvergang),
+                inschrijven(cor, wec("2026-08-03")), inschrijven(dirk, dirkMetOvergang));
+        las.aanleveren(reeks.toArray(Bericht[]::new));
+        List<Terugkoppeling> alle = alleVan(las, 1 + reeks.size());
+        List<Terugkoppeling> ontvangen = alle.subList(1, alle.size());
+
+        assertThat(ontvangen).extracting(Terugkoppeling::getBerichtIdentificatie)
+                .containsExactlyElementsOf(reeks.stream().map(Bericht::getIdentificatie).toList());
+        ontvangen.forEach(SignaalTest::geregistreerdZonderSignalen);
+        assertThat(jdbc.queryForList("select p.pgn, p.achternaam, i.datum_inschrijving, g.ingangsdatum, g.waarde from persoon p "
+                + "join inschrijving i on i.persoon_id = p.id join inschrijving_groep g on g.inschrijving_id = i.id "
+                + "and g.groep = 'leerjaar' where i.brin = '76AE' order by p.pgn, g.ingangsdatum").stream()
+                .map(r -> r.get("pgn") + " " + r.get("achternaam") + " " + r.get("datum_inschrijving") + " " + r.get("ingangsdatum")
+                        + " " + r.get("waarde")).toList())
+                .containsExactly("999991206 Batchelder 2026-08-01 2026-08-01 3", "999991206 Batchelder 2026-08-01 2026-10-01 4",
+                        "999991218 Reeksema 2026-08-02 2026-08-02 3", "999991231 Sleutelaar 2026-08-03 2026-08-03 3",
+                        "999991243 Volgorde 2026-08-04 2026-08-04 3", "999991243 Volgorde 2026-08-04 2026-11-01 5");
+        // one indication each, the wijzigen's the same as registered (no second row)
+        assertThat(jdbc.queryForList("select p.pgn, x.datum_indicatiestelling from persoon p join inschrijving i on i.persoon_id = p.id "
+                + "join indicatiestelling x on x.inschrijving_id = i.id where i.brin = '76AE' order by p.pgn").stream()
+                .map(r -> r.get("pgn") + " " + r.get("datum_indicatiestelling")).toList())
+                .containsExactly("999991206 2026-08-01", "999991218 2026-08-02", "999991231 2026-08-03", "999991243 2026-08-04");
+    }
 }

@@ -37,6 +37,7 @@ public class GtbHerberekening {
 
     private static final NavigableSet<LocalDate> GEEN = new TreeSet<>();
 
+    private static final String WIJZIGING = "insert into gtb_wijziging (persoon_id) values (:p)";
     private static final String VOLGENDE_WIJZIGINGEN = "select id, persoon_id from gtb_wijziging order by id fetch first :n rows only";
 
     private static final String LEES_PERIODEN = "select * from gtb_periode where persoon_id in (:ids) "
@@ -77,7 +78,14 @@ public class GtbHerberekening {
 
     /** Notes a changed person, inside the transaction that changed it. */
     public static void markeer(NamedParameterJdbcTemplate jdbc, long persoonId) {
-        jdbc.update("insert into gtb_wijziging (persoon_id) values (:p)", Map.of("p", persoonId));
+        jdbc.update(WIJZIGING, Map.of("p", persoonId));
+    }
+
+    /** Notes changed persons in one JDBC batch, inside the transaction that changed them. */
+    public static void markeerAlle(NamedParameterJdbcTemplate jdbc, List<Long> persoonIds) {
+        if (!persoonIds.isEmpty()) {
+            jdbc.batchUpdate(WIJZIGING, persoonIds.stream().map(p -> new MapSqlParameterSource("p", p)).toArray(MapSqlParameterSource[]::new));
+        }
     }
 
     /**

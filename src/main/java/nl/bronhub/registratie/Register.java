@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import nl.bronhub.gtb.GtbHerberekening;
 import nl.bronhub.model.AmbulanteBegeleiding;
@@ -21,6 +22,7 @@ import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;
 import nl.bronhub.model.Voorkomen;
+import nl.bronhub.verwerking.Correlatie;
 import nl.bronhub.verwerking.Reeks;
 import nl.bronhub.verwerking.Verwerking;
 import nl.bronhub.signaal.SignaalBron;
@@ -56,30 +58,109 @@ public class Register implements SignaalBron {
         return Set.of("304", "771", "772");
     }
 
-    /** Each bericht of the reeks that passed the checks, in order. */
-    public void registreerAlle(Reeks reeks) {
-        reeks.elkNietAfgekeurd(this::registreer);
+    private static final String PERSOON_WIJZIGEN = "update persoon set pgn_soort = :soort, geboortedatum = :geboortedatum, "
+            + "geslacht = :geslacht, achternaam = :achternaam, voorvoegsel = :voorvoegsel, voornamen = :voornamen, "
+            + "straatnaam = :straatnaam, huisnummer = :huisnummer, huisnummertoevoeging = :toevoeging, postcode = :postcode, "
+            + "woonplaats = :woonplaats, landcode = :landcode, adresregel_buitenland1 = :regel1, adresregel_buitenland2 = :regel2, "
+            + "adresregel_buitenland3 = :regel3, adres_geheim = :geheim, gewijzigd_op = :nu where id = :id";
+    private static final String PERSOON_TOEVOEGEN = "insert into persoon (pgn, pgn_soort, geboortedatum, geslacht, achternaam, "
+            + "voorvoegsel, voornamen, straatnaam, huisnummer, huisnummertoevoeging, postcode, woonplaats, landcode, "
+            + "adresregel_buitenland1, adresregel_buitenland2, adresregel_buitenland3, adres_geheim, gewijzigd_op) values (:pgn, "
+            + ":soort, :geboortedatum, :geslacht, :achternaam, :voorvoegsel, :voornamen, :straatnaam, :huisnummer, :toevoeging, "
+            + ":postcode, :woonplaats, :landcode, :regel1, :regel2, :regel3, :geheim, :nu)";
+    private static final String INSCHRIJVING_TOEVOEGEN = "insert into inschrijving (persoon_id, aanleverpunt_id, brin, "
+            + "datum_inschrijving, datum_uitschrijving, brin_teruggeplaatst, aanduiding_nnca, gewijzigd_op) values (:persoon, "
+            + ":aanleverpunt, :brin, :inschrijving, :uitschrijving, :teruggeplaatst, :nnca, :nu)";
+    private static final String INSCHRIJVING_WIJZIGEN = "update inschrijving set aanleverpunt_id = :aanleverpunt, "
+            + "datum_uitschrijving = :uitschrijving, brin_teruggeplaatst = :teruggeplaatst, aanduiding_nnca = :nnca, "
+            + "gewijzigd_op = :nu where id = :id";
+    private static final String GROEP_TOEVOEGEN = "insert into inschrijving_groep (inschrijving_id, groep, ingangsdatum, waarde) "
+            + "values (:id, :groep, :ingang, :waarde)";
+    private static final String INDICATIE_TOEVOEGEN = "insert into indicatiestelling (inschrijving_id, datum_indicatiestelling, "
+            + "onderwijssoort_indicatie, brin_rec, cvi_nummer) values (:id, :datum, :soort, :rec, :cvi)";
+    private static final String BEGELEIDING_TOEVOEGEN = "insert into ambulante_begeleiding (inschrijving_id, ingangsdatum, brin_school) "
+            + "values (:id, :ingang, :brin)";
+
+    /** A bericht of the reeks on its way into the register: the person's row (null until inserted) and its inschrijving's. */
+    private static final class Schrijven {
+        final Verwerking v;
+        final RegisterLezer.Bekend bekend;
+        Long persoonId;
+        Long inschrijvingId;
+        boolean nieuweInschrijving;
+        List<Indicatiestelling> indicaties = new ArrayList<>();
+
+        Schrijven(Verwerking v, RegisterLezer.Bekend bekend) {
+            this.v = v;
+            this.bekend = bekend;
+            this.persoonId = bekend == null ? null : bekend.id();
+        }
     }
 
-    public void registreer(Verwerking v) {
-        if (v.is(Mutatiesoort.VERWIJDEREN)) {
-            verwijder(v);
+    /**
+     * Each bericht of the reeks that passed the checks, in order. No pupil is twice in a reeks, so the rows of all its
+     * berichten are written together, one JDBC batch per kind of row: persons, inschrijvingen, groups, indications,
+     * ambulante begeleiding and the GTB's marks. Each bericht's signals come in the order they did one at a time.
+     */
+    public void registreerAlle(Reeks reeks) {
+        List<Schrijven> werk = new ArrayList<>();
+        reeks.elkNietAfgekeurd(v -> {
+            if (v.is(Mutatiesoort.VERWIJDEREN)) {
+                verwijder(v);
+                return;
+            }
+            RegisterLezer.Bekend bekend = lezer.bekend(v.getPgn(), v.getBrin());
+            lezer.gewijzigd(v.getPgn());
+            if (bekend != null) {
+                // 772 when the school changes the postcode the register holds for the pupil
+                anders(v, "772", "postcode volgens instelling", bekend.postcode(), v.leerling().postcode());
+            }
+            werk.add(new Schrijven(v, bekend));
+        });
+        if (werk.isEmpty()) {
             return;
         }
-        RegisterLezer.Bekend bekend = lezer.bekend(v.getPgn(), v.getBrin());
-        lezer.gewijzigd(v.getPgn());
-        if (bekend != null) {
-            // 772 when the school changes the postcode the register holds for the pupil
-            anders(v, "772", "postcode volgens instelling", bekend.postcode(), v.leerling().postcode());
+        Timestamp nu = Timestamp.from(klok.instant());
+        batch(PERSOON_WIJZIGEN, werk.stream().filter(w -> w.persoonId != null)
+                .map(w -> persoon(w.v, nu).addValue("id", w.persoonId)).toList());
+        List<Schrijven> nieuwePersonen = werk.stream().filter(w -> w.persoonId == null).toList();
+        List<Long> persoonIds = toevoegen(PERSOON_TOEVOEGEN, nieuwePersonen.stream().map(w -> persoon(w.v, nu)).toList());
+        for (int n = 0; n < nieuwePersonen.size(); n++) {
+            nieuwePersonen.get(n).persoonId = persoonIds.get(n);
         }
-        long persoonId = slaOp(bekend == null ? null : bekend.id(), v.getPgn(), v.leerling());
-        Leerling opgeslagen = zoalsOpgeslagen(v.getPgn(), v.leerling());
-        Inschrijving inschrijving = v.inschrijving();
-        // an inschrijving the register holds for this pupil at this school on that date: only then is there one to look up
-        boolean misschienBestaand = bekend != null && inschrijving != null
-                && bekend.inschrijvingen().stream().anyMatch(p -> p.inschrijving().equals(inschrijving.datumInschrijving()));
-        v.setGeregistreerd(opgeslagen, inschrijving == null ? null : slaOp(persoonId, v, inschrijving, misschienBestaand));
-        GtbHerberekening.markeer(jdbc, persoonId);
+        // an inschrijving the register holds for this pupil at this school on that date is changed (wijzigen), one by one
+        elk(werk, w -> {
+            if (w.v.inschrijving() != null) {
+                bestaand(w, nu);
+            }
+        });
+        List<Schrijven> nieuweInschrijvingen = werk.stream().filter(w -> w.nieuweInschrijving).toList();
+        List<Long> inschrijvingIds = toevoegen(INSCHRIJVING_TOEVOEGEN,
+                nieuweInschrijvingen.stream().map(w -> inschrijving(w, nu)).toList());
+        for (int n = 0; n < nieuweInschrijvingen.size(); n++) {
+            nieuweInschrijvingen.get(n).inschrijvingId = inschrijvingIds.get(n);
+        }
+        List<MapSqlParameterSource> groepen = new ArrayList<>();
+        List<MapSqlParameterSource> indicaties = new ArrayList<>();
+        List<MapSqlParameterSource> begeleiding = new ArrayList<>();
+        elk(werk, w -> {
+            Inschrijving i = w.v.inschrijving();
+            w.v.setGeregistreerd(zoalsOpgeslagen(w.v.getPgn(), w.v.leerling()),
+                    i == null ? null : rijen(w, i, groepen, indicaties, begeleiding));
+        });
+        batch(GROEP_TOEVOEGEN, groepen);
+        batch(INDICATIE_TOEVOEGEN, indicaties);
+        batch(BEGELEIDING_TOEVOEGEN, begeleiding);
+        GtbHerberekening.markeerAlle(jdbc, werk.stream().map(w -> w.persoonId).toList());
+    }
+
+    /** Each bericht in the reeks's order, with its correlation id in the log lines written meanwhile. */
+    private static void elk(List<Schrijven> werk, Consumer<Schrijven> stap) {
+        for (Schrijven w : werk) {
+            try (var correlatie = Correlatie.bericht(w.v.getBerichtId())) {
+                stap.accept(w);
+            }
+        }
     }
 
     /** The person as the register now holds them: the pgn in its own column (BSN or onderwijsnummer). */
@@ -90,8 +171,10 @@ public class Register implements SignaalBron {
                 p.adresregelBuitenland1(), p.adresregelBuitenland2(), p.adresregelBuitenland3(), p.adresGeheim());
     }
 
-    private long slaOp(Long id, String pgn, Leerling p) {
-        MapSqlParameterSource w = new MapSqlParameterSource()
+    private static MapSqlParameterSource persoon(Verwerking v, Timestamp nu) {
+        String pgn = v.getPgn();
+        Leerling p = v.leerling();
+        return new MapSqlParameterSource()
                 .addValue("pgn", pgn)
                 .addValue("soort", pgn.equals(p.bsn()) ? "BSN" : "ONDERWIJSNUMMER")
                 .addValue("geboortedatum", p.geboortedatum())
@@ -109,69 +192,61 @@ public class Register implements SignaalBron {
                 .addValue("regel2", p.adresregelBuitenland2())
                 .addValue("regel3", p.adresregelBuitenland3())
                 .addValue("geheim", p.adresGeheim())
-                .addValue("nu", Timestamp.from(klok.instant()));
-        if (id != null) {
-            jdbc.update("update persoon set pgn_soort = :soort, geboortedatum = :geboortedatum, geslacht = :geslacht, "
-                    + "achternaam = :achternaam, voorvoegsel = :voorvoegsel, voornamen = :voornamen, straatnaam = :straatnaam, "
-                    + "huisnummer = :huisnummer, huisnummertoevoeging = :toevoeging, postcode = :postcode, woonplaats = :woonplaats, "
-                    + "landcode = :landcode, adresregel_buitenland1 = :regel1, adresregel_buitenland2 = :regel2, "
-                    + "adresregel_buitenland3 = :regel3, adres_geheim = :geheim, gewijzigd_op = :nu where id = :id", w.addValue("id", id));
-            return id;
-        }
-        GeneratedKeyHolder sleutel = new GeneratedKeyHolder();
-        jdbc.update("insert into persoon (pgn, pgn_soort, geboortedatum, geslacht, achternaam, voorvoegsel, voornamen, "
-                + "straatnaam, huisnummer, huisnummertoevoeging, postcode, woonplaats, landcode, adresregel_buitenland1, "
-                + "adresregel_buitenland2, adresregel_buitenland3, adres_geheim, gewijzigd_op) values (:pgn, :soort, "
-                + ":geboortedatum, :geslacht, :achternaam, :voorvoegsel, :voornamen, :straatnaam, :huisnummer, :toevoeging, "
-                + ":postcode, :woonplaats, :landcode, :regel1, :regel2, :regel3, :geheim, :nu)", w, sleutel, new String[] {"id"});
-        return sleutel.getKey().longValue();
+                .addValue("nu", nu);
     }
 
-    /** Stores the inschrijving, and returns it as the register now holds it (for the terugkoppeling). */
-    private Inschrijving slaOp(long persoonId, Verwerking v, Inschrijving i, boolean misschienBestaand) {
-        MapSqlParameterSource w = new MapSqlParameterSource()
-                .addValue("persoon", persoonId)
-                .addValue("aanleverpunt", v.getAanleverpuntId())
-                .addValue("brin", v.getBrin())
+    private static MapSqlParameterSource inschrijving(Schrijven w, Timestamp nu) {
+        Inschrijving i = w.v.inschrijving();
+        return new MapSqlParameterSource()
+                .addValue("persoon", w.persoonId)
+                .addValue("aanleverpunt", w.v.getAanleverpuntId())
+                .addValue("brin", w.v.getBrin())
                 .addValue("inschrijving", i.datumInschrijving())
                 .addValue("uitschrijving", i.datumUitschrijving())
                 .addValue("teruggeplaatst", i.brinTeruggeplaatsteLeerling())
                 .addValue("nnca", i.aanduidingNnca())
-                .addValue("nu", Timestamp.from(klok.instant()));
-        Long id = misschienBestaand ? bestaande(persoonId, v.getBrin(), i.datumInschrijving()) : null;
-        boolean nieuw = id == null;
-        if (nieuw) {
-            GeneratedKeyHolder sleutel = new GeneratedKeyHolder();
-            jdbc.update("insert into inschrijving (persoon_id, aanleverpunt_id, brin, datum_inschrijving, datum_uitschrijving, "
-                    + "brin_teruggeplaatst, aanduiding_nnca, gewijzigd_op) values (:persoon, :aanleverpunt, :brin, :inschrijving, "
-                    + ":uitschrijving, :teruggeplaatst, :nnca, :nu)", w, sleutel, new String[] {"id"});
-            id = sleutel.getKey().longValue();
-        } else {
-            vergelijk(v, id, i);
-            // wijzigen: the LAS sends the enrolment as it now stands, so its groups replace the stored ones
-            jdbc.update("update inschrijving set aanleverpunt_id = :aanleverpunt, datum_uitschrijving = :uitschrijving, "
-                    + "brin_teruggeplaatst = :teruggeplaatst, aanduiding_nnca = :nnca, gewijzigd_op = :nu where id = :id",
-                    w.addValue("id", id));
-            jdbc.update("delete from inschrijving_groep where inschrijving_id = :id", Map.of("id", id));
-            jdbc.update("delete from ambulante_begeleiding where inschrijving_id = :id", Map.of("id", id));
+                .addValue("nu", nu);
+    }
+
+    /**
+     * The inschrijving the register holds for this pupil at this school on the bericht's datum inschrijving is changed
+     * (wijzigen: the LAS sends the enrolment as it now stands, so its groups replace the stored ones); without one, it is
+     * new and inserted with the others.
+     */
+    private void bestaand(Schrijven w, Timestamp nu) {
+        Inschrijving i = w.v.inschrijving();
+        // only when the register held the pupil with an inschrijving at this school on that date is there one to look up
+        boolean misschienBestaand = w.bekend != null
+                && w.bekend.inschrijvingen().stream().anyMatch(p -> p.inschrijving().equals(i.datumInschrijving()));
+        Long id = misschienBestaand ? bestaande(w.persoonId, w.v.getBrin(), i.datumInschrijving()) : null;
+        if (id == null) {
+            w.nieuweInschrijving = true;
+            return;
         }
-        long inschrijvingId = id;
+        w.inschrijvingId = id;
+        vergelijk(w.v, id, i);
+        jdbc.update(INSCHRIJVING_WIJZIGEN, inschrijving(w, nu).addValue("id", id));
+        jdbc.update("delete from inschrijving_groep where inschrijving_id = :id", Map.of("id", id));
+        jdbc.update("delete from ambulante_begeleiding where inschrijving_id = :id", Map.of("id", id));
+        // a re-indication is stored beside the earlier ones, never over them
+        w.indicaties = jdbc.query("select datum_indicatiestelling, onderwijssoort_indicatie, brin_rec, cvi_nummer "
+                + "from indicatiestelling where inschrijving_id = :id", Map.of("id", id), (rs, n) ->
+                new Indicatiestelling(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4)));
+    }
+
+    /** The inschrijving's groups, new indications and ambulante begeleiding as rows; returns it as the register now holds it. */
+    private Inschrijving rijen(Schrijven w, Inschrijving i, List<MapSqlParameterSource> groepen,
+            List<MapSqlParameterSource> nieuweIndicaties, List<MapSqlParameterSource> begeleiding) {
+        Verwerking v = w.v;
+        long inschrijvingId = w.inschrijvingId;
         v.setInschrijvingId(inschrijvingId);
-        List<MapSqlParameterSource> groepen = new ArrayList<>();
         Map<Groep, List<Voorkomen>> opgeslagen = new EnumMap<>(Groep.class);
         for (Groep groep : Groep.values()) {
             i.groep(groep).forEach(g -> groepen.add(new MapSqlParameterSource("id", inschrijvingId).addValue("groep", groep.opslag())
                     .addValue("ingang", g.ingangsdatum()).addValue("waarde", g.waarde())));
             opgeslagen.put(groep, i.groep(groep).stream().sorted(Comparator.comparing(Voorkomen::ingangsdatum)).toList());
         }
-        batch("insert into inschrijving_groep (inschrijving_id, groep, ingangsdatum, waarde) values (:id, :groep, :ingang, :waarde)",
-                groepen);
-        // a re-indication is stored beside the earlier ones, never over them
-        List<Indicatiestelling> indicaties = nieuw ? new ArrayList<>() : jdbc.query("select datum_indicatiestelling, "
-                + "onderwijssoort_indicatie, brin_rec, cvi_nummer from indicatiestelling where inschrijving_id = :id",
-                Map.of("id", inschrijvingId), (rs, n) -> new Indicatiestelling(rs.getDate(1).toLocalDate(), rs.getString(2),
-                        rs.getString(3), rs.getString(4)));
-        List<MapSqlParameterSource> nieuweIndicaties = new ArrayList<>();
+        List<Indicatiestelling> indicaties = w.indicaties;
         for (Indicatiestelling ind : i.indicatiestellingen()) {
             Optional<Indicatiestelling> er = indicaties.stream()
                     .filter(x -> x.datum().equals(ind.datum()) && x.onderwijssoort().equals(ind.onderwijssoort())).findFirst();
@@ -189,14 +264,26 @@ public class Register implements SignaalBron {
                         .addValue("soort", ind.onderwijssoort()).addValue("rec", ind.brinRec()).addValue("cvi", ind.cviNummer()));
             }
         }
-        batch("insert into indicatiestelling (inschrijving_id, datum_indicatiestelling, onderwijssoort_indicatie, brin_rec, cvi_nummer) "
-                + "values (:id, :datum, :soort, :rec, :cvi)", nieuweIndicaties);
-        batch("insert into ambulante_begeleiding (inschrijving_id, ingangsdatum, brin_school) values (:id, :ingang, :brin)",
-                i.ambulanteBegeleiding().stream().map(ab -> new MapSqlParameterSource("id", inschrijvingId)
-                        .addValue("ingang", ab.ingangsdatum()).addValue("brin", ab.brinSchool())).toList());
+        i.ambulanteBegeleiding().forEach(ab -> begeleiding.add(new MapSqlParameterSource("id", inschrijvingId)
+                .addValue("ingang", ab.ingangsdatum()).addValue("brin", ab.brinSchool())));
         return new Inschrijving(i.datumInschrijving(), i.datumUitschrijving(), i.brinTeruggeplaatsteLeerling(), i.aanduidingNnca(),
                 opgeslagen, indicaties.stream().sorted(Comparator.comparing(Indicatiestelling::datum)).toList(),
                 i.ambulanteBegeleiding().stream().sorted(Comparator.comparing(AmbulanteBegeleiding::ingangsdatum)).toList());
+    }
+
+    /** Inserts the rows in one JDBC batch and returns their generated ids, in the rows' order. */
+    private List<Long> toevoegen(String sql, List<MapSqlParameterSource> rijen) {
+        if (rijen.isEmpty()) {
+            return List.of();
+        }
+        GeneratedKeyHolder sleutels = new GeneratedKeyHolder();
+        jdbc.batchUpdate(sql, rijen.toArray(MapSqlParameterSource[]::new), sleutels, new String[] {"id"});
+        List<Long> ids = sleutels.getKeyList().stream().map(k -> ((Number) k.values().iterator().next()).longValue()).toList();
+        if (ids.size() != rijen.size()) {
+            // never guess which row got which id: the reeks is rolled back and its berichten go one by one
+            throw new IllegalStateException("the database returned " + ids.size() + " generated ids for " + rijen.size() + " rows");
+        }
+        return ids;
     }
 
     /** One round trip for all rows (a JDBC batch). */
