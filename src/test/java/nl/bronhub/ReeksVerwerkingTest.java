@@ -1,11 +1,13 @@
 package nl.bronhub;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.contract.v1.SoortTerugkoppeling;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.Verwerkingsresultaat;
 import nl.bronhub.gba.GbaRegister;
@@ -21,6 +23,7 @@ import static nl.bronhub.support.Berichten.inschrijven;
 import static nl.bronhub.support.Berichten.leerling;
 import static nl.bronhub.support.Berichten.wec;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -124,7 +127,8 @@ class ReeksVerwerkingTest extends SignaalTest {
     void eenReeksSchrijftDeRijenVanElkeLeerlingBijDieLeerling() {
         // the register writes a reeks's persons, inschrijvingen, groups and indications as JDBC batches, new persons and
         // inschrijvingen with the ids the database generated: every row must still land at its own pupil, with a known
-        // pupil's wijzigen among new ones
+        // pupil's wijzigen among new ones; the later stages read the enrolments of the reeks's pupils at once, and only Cor,
+        // enrolled at another school too, is a dubbele inschrijving
         Persoon anna = leerling("999991206", "2016-01-21", "V", "Batchelder", "2121AA");
         Persoon bas = leerling("999991218", "2016-02-22", "M", "Reeksema", "2222BB");
         Persoon cor = leerling("999991231", "2016-03-23", "M", "Sleutelaar", "2323CC");
@@ -132,6 +136,10 @@ class ReeksVerwerkingTest extends SignaalTest {
         LasClient las = las("76AE", "1");
         las.aanleveren(inschrijven(anna, wec("2026-08-01")));
         geregistreerdZonderSignalen(alleVan(las, 1).get(0));
+        LasClient elders = las("76AB", "1");
+        elders.aanleveren(inschrijven(cor, wec("2026-08-01")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from inschrijving i join persoon p "
+                + "on p.id = i.persoon_id where p.pgn = '999991231'", Integer.class) == 1);
 
         Inschrijving annaOvergang = wec("2026-08-01");
         annaOvergang.getLeerjaar().add(groep("2026-10-01", "4"));
@@ -140,8 +148,10 @@ class ReeksVerwerkingTest extends SignaalTest {
         List<Bericht> reeks = List.of(inschrijven(bas, wec("2026-08-02")), Berichten.bericht("wijzigen", anna, annaOvergang),
                 inschrijven(cor, wec("2026-08-03")), inschrijven(dirk, dirkMetOvergang));
         las.aanleveren(reeks.toArray(Bericht[]::new));
-        List<Terugkoppeling> alle = alleVan(las, 1 + reeks.size());
-        List<Terugkoppeling> ontvangen = alle.subList(1, alle.size());
+        List<Terugkoppeling> alle = alleVan(las, 1 + reeks.size() + 1);
+        assertThat(alle).filteredOn(t -> t.getSoort() == SoortTerugkoppeling.DUBBELE_INSCHRIJVING)
+                .extracting(t -> t.getLeerling().getBurgerservicenummer()).containsExactly("999991231");
+        List<Terugkoppeling> ontvangen = alle.stream().skip(1).filter(t -> t.getSoort() == SoortTerugkoppeling.VERWERKING).toList();
 
         assertThat(ontvangen).extracting(Terugkoppeling::getBerichtIdentificatie)
                 .containsExactlyElementsOf(reeks.stream().map(Bericht::getIdentificatie).toList());

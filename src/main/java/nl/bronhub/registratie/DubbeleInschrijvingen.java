@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +43,37 @@ public class DubbeleInschrijvingen {
         this.klok = klok;
     }
 
-    /** For each bericht of the reeks that registered an inschrijving. */
-    public void zoekAlle(Reeks reeks) {
-        reeks.elk(this::zoek);
+    /** The enrolments (not ambulante begeleiding) of the reeks's persons, read in one query, by person. */
+    private static final String ENROLMENTS = "select i.id, i.persoon_id, i.brin, i.datum_inschrijving, i.datum_uitschrijving "
+            + "from inschrijving i where i.persoon_id in (:personen) and " + GEEN_AB + " order by i.id";
+
+    private record Plaats(long id, String brin, LocalDate van, LocalDate tot) {
     }
 
-    public void zoek(Verwerking v) {
+    /**
+     * For each bericht of the reeks that registered an inschrijving. The enrolments of all its pupils are read at once
+     * (no pupil is twice in a reeks, so no bericht's own registration changes another's).
+     */
+    public void zoekAlle(Reeks reeks) {
+        Set<Long> personen = new HashSet<>();
+        reeks.getBerichten().forEach(v -> {
+            if (v.getPersoonId() != null) {
+                personen.add(v.getPersoonId());
+            }
+        });
+        Map<Long, List<Plaats>> plaatsen = new HashMap<>();
+        if (!personen.isEmpty()) {
+            jdbc.query(ENROLMENTS, Map.of("personen", personen), rs -> {
+                plaatsen.computeIfAbsent(rs.getLong("persoon_id"), p -> new ArrayList<>()).add(new Plaats(rs.getLong("id"),
+                        rs.getString("brin"), rs.getDate("datum_inschrijving").toLocalDate(),
+                        rs.getDate("datum_uitschrijving") == null ? OPEN_EINDE : rs.getDate("datum_uitschrijving").toLocalDate()));
+            });
+        }
+        reeks.elk(v -> zoek(v, plaatsen.getOrDefault(v.getPersoonId(), List.of())));
+    }
+
+    /** {@code plaatsen}: the pupil's enrolments (not ambulante begeleiding), their own among them. */
+    private void zoek(Verwerking v, List<Plaats> plaatsen) {
         Long eigen = v.getInschrijvingId();
         Inschrijving i = v.inschrijving();
         if (eigen == null || i == null) {
@@ -54,23 +81,18 @@ public class DubbeleInschrijvingen {
         }
         LocalDate begin = i.datumInschrijving();
         LocalDate einde = i.datumUitschrijving() == null ? OPEN_EINDE : i.datumUitschrijving();
-        // most pupils have no overlapping enrolment elsewhere: one query settles it
-        List<Map<String, Object>> kandidaten = jdbc.queryForList("select i.id, i.datum_inschrijving, i.datum_uitschrijving "
-                + "from inschrijving i where i.persoon_id = (select persoon_id from inschrijving where id = :eigen) and i.brin <> :brin "
-                + "and i.datum_inschrijving <= :einde and (i.datum_uitschrijving is null or i.datum_uitschrijving >= :begin) "
-                + "and " + GEEN_AB + " order by i.id",
-                new MapSqlParameterSource("eigen", eigen).addValue("brin", v.getBrin()).addValue("begin", begin).addValue("einde", einde));
+        // most pupils have no overlapping enrolment elsewhere: the reeks's one query settles it
+        List<Plaats> kandidaten = plaatsen.stream()
+                .filter(p -> !p.brin().equals(v.getBrin()) && !p.van().isAfter(einde) && !p.tot().isBefore(begin)).toList();
         if (kandidaten.isEmpty() || i.isAmbulanteBegeleiding()) {
             return; // ambulante begeleiding is no enrolment of its own
         }
         List<LocalDate[]> eigenPerioden = gewonePerioden(eigen, begin, einde);
         // every period counts: a crisis place that became a regular one overlaps from then on
         List<Long> anderen = kandidaten.stream().filter(k -> {
-            LocalDate van = ((Date) k.get("datum_inschrijving")).toLocalDate();
-            LocalDate tot = k.get("datum_uitschrijving") == null ? OPEN_EINDE : ((Date) k.get("datum_uitschrijving")).toLocalDate();
-            List<LocalDate[]> hunne = gewonePerioden(((Number) k.get("id")).longValue(), van, tot);
+            List<LocalDate[]> hunne = gewonePerioden(k.id(), k.van(), k.tot());
             return eigenPerioden.stream().anyMatch(a -> hunne.stream().anyMatch(b -> !a[0].isAfter(b[1]) && !b[0].isAfter(a[1])));
-        }).map(k -> ((Number) k.get("id")).longValue()).toList();
+        }).map(Plaats::id).toList();
         for (long ander : anderen) {
             MapSqlParameterSource paar = new MapSqlParameterSource("a", Math.min(eigen, ander)).addValue("b", Math.max(eigen, ander));
             Integer gemeld = jdbc.queryForObject("select count(*) from dubbele_inschrijving where inschrijving_a = :a "

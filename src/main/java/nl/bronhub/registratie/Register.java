@@ -239,7 +239,7 @@ public class Register implements SignaalBron {
             List<MapSqlParameterSource> nieuweIndicaties, List<MapSqlParameterSource> begeleiding) {
         Verwerking v = w.v;
         long inschrijvingId = w.inschrijvingId;
-        v.setInschrijvingId(inschrijvingId);
+        v.setInschrijving(w.persoonId, inschrijvingId);
         Map<Groep, List<Voorkomen>> opgeslagen = new EnumMap<>(Groep.class);
         for (Groep groep : Groep.values()) {
             i.groep(groep).forEach(g -> groepen.add(new MapSqlParameterSource("id", inschrijvingId).addValue("groep", groep.opslag())

@@ -4,9 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import java.util.function.Function;
 import nl.bronhub.model.Inschrijving;
@@ -46,8 +49,8 @@ public class Uitschrijfbewijzen {
     }
 
     /** One enrolment, never ambulante begeleiding. */
-    private static final String PLAATSEN = "select i.id, i.brin, i.datum_inschrijving, i.datum_uitschrijving, i.brin_teruggeplaatst, "
-            + "i.aanleverpunt_id from inschrijving i where i.persoon_id = :persoon "
+    private static final String PLAATSEN = "select i.id, i.persoon_id, i.brin, i.datum_inschrijving, i.datum_uitschrijving, "
+            + "i.brin_teruggeplaatst, i.aanleverpunt_id from inschrijving i where i.persoon_id in (:personen) "
             + "and not exists (select 1 from ambulante_begeleiding ab where ab.inschrijving_id = i.id) order by i.id";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -60,22 +63,37 @@ public class Uitschrijfbewijzen {
         this.aansluitingDagen = eigenschappen.aansluitingDagen();
     }
 
-    /** For each bericht of the reeks that registered an inschrijving. */
+    /**
+     * For each bericht of the reeks that registered an inschrijving. The enrolments of all its pupils are read at once
+     * (no pupil is twice in a reeks, so no bericht's own registration changes another's).
+     */
     public void zoekAlle(Reeks reeks) {
-        reeks.elk(this::zoek);
+        Set<Long> personen = new HashSet<>();
+        reeks.getBerichten().forEach(v -> {
+            if (v.getPersoonId() != null) {
+                personen.add(v.getPersoonId());
+            }
+        });
+        Map<Long, List<Plaats>> plaatsen = new HashMap<>();
+        if (!personen.isEmpty()) {
+            jdbc.query(PLAATSEN, Map.of("personen", personen), rs -> {
+                plaatsen.computeIfAbsent(rs.getLong("persoon_id"), p -> new ArrayList<>()).add(new Plaats(rs.getLong("id"),
+                        rs.getString("brin"), rs.getDate("datum_inschrijving").toLocalDate(),
+                        rs.getDate("datum_uitschrijving") == null ? null : rs.getDate("datum_uitschrijving").toLocalDate(),
+                        rs.getString("brin_teruggeplaatst"), rs.getLong("aanleverpunt_id")));
+            });
+        }
+        reeks.elk(v -> zoek(v, plaatsen.getOrDefault(v.getPersoonId(), List.of())));
     }
 
-    public void zoek(Verwerking v) {
+    /** {@code plaatsen}: all of the pupil's enrolments that are not ambulante begeleiding. */
+    private void zoek(Verwerking v, List<Plaats> plaatsen) {
         Long eigenId = v.getInschrijvingId();
         Inschrijving i = v.inschrijving();
         if (eigenId == null || i == null || v.isAfgekeurd() || i.isAmbulanteBegeleiding()) {
             return;
         }
-        Long persoon = jdbc.queryForObject("select persoon_id from inschrijving where id = :id", Map.of("id", eigenId), Long.class);
-        List<Plaats> plaatsen = jdbc.query(PLAATSEN, Map.of("persoon", persoon), (rs, n) -> new Plaats(rs.getLong("id"),
-                rs.getString("brin"), rs.getDate("datum_inschrijving").toLocalDate(),
-                rs.getDate("datum_uitschrijving") == null ? null : rs.getDate("datum_uitschrijving").toLocalDate(),
-                rs.getString("brin_teruggeplaatst"), rs.getLong("aanleverpunt_id")));
+        long persoon = v.getPersoonId();
         Plaats eigen = plaatsen.stream().filter(p -> p.id() == eigenId).findFirst().orElse(null);
         if (eigen == null) {
             return;

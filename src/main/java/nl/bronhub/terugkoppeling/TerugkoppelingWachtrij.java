@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +78,10 @@ public class TerugkoppelingWachtrij {
 
     /** The funding status of the inschrijvingen the berichten registered, read for them all at once. */
     private Map<Long, Bekostigingsstatus> bekostiging(List<Verwerking> berichten) {
-        List<Long> ids = berichten.stream().filter(v -> v.getGeregistreerdeLeerling() != null && v.getInschrijvingId() != null)
-                .map(Verwerking::getInschrijvingId).toList();
-        return aanvullingen.bekostigingen(ids);
+        Map<Long, Long> persoonPerInschrijving = new HashMap<>();
+        berichten.stream().filter(v -> v.getGeregistreerdeLeerling() != null && v.getInschrijvingId() != null)
+                .forEach(v -> persoonPerInschrijving.put(v.getInschrijvingId(), v.getPersoonId()));
+        return aanvullingen.bekostigingen(persoonPerInschrijving);
     }
 
     /** A terugkoppeling before it has its volgnummer in the queue of its aanleverpunt. */

@@ -3,7 +3,6 @@ package nl.bronhub.terugkoppeling;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +38,13 @@ public class Uitschrijfbewijsmeldingen {
     }
 
     /**
-     * The funding status of registered inschrijvingen (by id), read at once; an inschrijving that has none (no GTB, no
-     * peildatum yet) is absent.
+     * The funding status of registered inschrijvingen (inschrijving id to its person's id), read at once; an inschrijving
+     * that has none (no GTB, no peildatum yet) is absent.
      */
-    public Map<Long, Bekostigingsstatus> bekostigingen(Collection<Long> inschrijvingIds) {
-        if (inschrijvingIds.isEmpty()) {
+    public Map<Long, Bekostigingsstatus> bekostigingen(Map<Long, Long> persoonPerInschrijving) {
+        if (persoonPerInschrijving.isEmpty()) {
             return Map.of();
         }
-        Map<Long, Long> persoonPerInschrijving = new HashMap<>();
-        jdbc.query("select id, persoon_id from inschrijving where id in (:ids)", Map.of("ids", inschrijvingIds),
-                rs -> {
-                    persoonPerInschrijving.put(rs.getLong(1), rs.getLong(2));
-                });
         Map<Long, Bekostigingsstatus> bekostigingen = new HashMap<>();
         bekostiging.vanAlle(persoonPerInschrijving, LocalDate.now(klok)).forEach((inschrijving, s) -> {
             Bekostigingsstatus b = new Bekostigingsstatus();

@@ -28,6 +28,7 @@ public final class Verwerking {
     private final List<Signaal> signalen = new ArrayList<>();
     private String pgn;
     private Long inschrijvingId;
+    private Long persoonId;
     private final List<Long> dubbeleInschrijvingen = new ArrayList<>();
     private final List<Long> uitschrijfbewijzen = new ArrayList<>();
     private Leerling geregistreerdeLeerling;
@@ -50,6 +51,7 @@ public final class Verwerking {
         pgn = leerling.bsn() != null ? leerling.bsn() : leerling.onderwijsnummer();
         signalen.clear();
         inschrijvingId = null;
+        persoonId = null;
         dubbeleInschrijvingen.clear();
         uitschrijfbewijzen.clear();
         geregistreerdeLeerling = null;
@@ -144,8 +146,15 @@ public final class Verwerking {
         return inschrijvingId;
     }
 
-    public void setInschrijvingId(Long inschrijvingId) {
+    /** The register's ids of the person and of the inschrijving this bericht stored: the later stages need not look them up. */
+    public void setInschrijving(long persoonId, long inschrijvingId) {
+        this.persoonId = persoonId;
         this.inschrijvingId = inschrijvingId;
+    }
+
+    /** The register's id of the person whose inschrijving this bericht stored; null until then, like the inschrijving's. */
+    public Long getPersoonId() {
+        return persoonId;
     }
 
     /**
