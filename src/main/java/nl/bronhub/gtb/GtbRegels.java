@@ -243,6 +243,9 @@ public class GtbRegels {
      * compete (they have signal 5).
      */
     private Optional<Signaal> dubbel(Leerling l, Inschrijving i, LocalDate p) {
+        if (l.inschrijvingen().stream().allMatch(x -> x.brin().equals(i.brin()))) {
+            return Optional.empty(); // no other school (most pupils): nothing to look up per peildatum
+        }
         List<Inschrijving> concurrent = l.inschrijvingen().stream()
                 .filter(x -> x.actiefOp(p) && !x.isAbOp(p) && !x.crisisOfObservatieOp(p))
                 .filter(x -> instellingen.zoek(x.brin()).filter(s -> Peildata.heeftGtb(s.soort())).isPresent())
