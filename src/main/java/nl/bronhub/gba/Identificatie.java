@@ -2,14 +2,22 @@ package nl.bronhub.gba;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import nl.bronhub.aanlevering.Pgn;
 import nl.bronhub.model.GbaPersoon;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;
+import nl.bronhub.verwerking.Correlatie;
 import nl.bronhub.verwerking.Reeks;
 import nl.bronhub.verwerking.Verwerking;
 import nl.bronhub.registratie.RegisterLezer;
@@ -46,59 +54,119 @@ public class Identificatie implements SignaalBron {
         return Set.of("304", "752", "755", "756", "757", "793", "956");
     }
 
+    /** The onderwijsnummers the register gave, of pupils born on one of the given dates. */
+    private static final String GEGEVEN_ONDERWIJSNUMMERS = "select pgn, geboortedatum, geslacht, achternaam from persoon "
+            + "where pgn_soort = 'ONDERWIJSNUMMER' and geboortedatum in (:data)";
+    /** As many values of the onderwijsnummer sequence as asked, in one statement (H2 and PostgreSQL both have it). */
+    private static final String VOLGNUMMERS = "select nextval('onderwijsnummer_seq') from generate_series(1, :n)";
+
     /** Each bericht of the reeks the checks let through. */
     public void identificeerAlle(Reeks reeks) {
-        reeks.elkNietAfgekeurd(this::identificeer);
+        identificeer(reeks.getBerichten().stream().filter(v -> !v.isAfgekeurd()).toList());
     }
 
     public void identificeer(Verwerking v) {
-        Leerling p = v.leerling();
-        if (p.bsn() != null) {
-            // GbaControle has verified the BSN already
-            v.gba().opBsn().ifPresent(g -> neemGbaGegevensOver(v, g));
-        } else if (p.onderwijsnummer() != null) {
-            controleerOnderwijsnummer(v);
-        } else {
-            zoekNummer(v);
-        }
+        identificeer(List.of(v));
     }
 
-    private void zoekNummer(Verwerking v) {
+    /**
+     * The berichten in order. Pupils sent without a number whom the person register did not find are looked up among
+     * the onderwijsnummers the register gave in one query, and the new numbers they need come from the sequence in one
+     * statement: no two of them share a birth date and sex in a reeks, so none can be given another's new number.
+     */
+    private void identificeer(List<Verwerking> berichten) {
+        List<Verwerking> zonderNummer = new ArrayList<>();
+        elk(berichten, v -> {
+            Leerling p = v.leerling();
+            if (p.bsn() != null) {
+                // GbaControle has verified the BSN already
+                v.gba().opBsn().ifPresent(g -> neemGbaGegevensOver(v, g));
+            } else if (p.onderwijsnummer() != null) {
+                controleerOnderwijsnummer(v);
+            } else if (!doorGbaGevonden(v)) {
+                zonderNummer.add(v);
+            }
+        });
+        if (zonderNummer.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> gegeven = gegevenOnderwijsnummers(zonderNummer);
+        List<Verwerking> nieuw = new ArrayList<>();
+        elk(zonderNummer, v -> {
+            Leerling p = v.leerling();
+            List<String> bekend = gegeven.getOrDefault(sleutel(p.geboortedatum(), p.geslacht(), p.achternaam()), List.of());
+            if (bekend.size() == 1) {
+                v.setLeerling(p.metOnderwijsnummer(bekend.get(0)));
+                v.setPgn(bekend.get(0));
+                v.voegToe(catalogus.signaal("756", "onderwijsnummer"));
+            } else if (v.is(Mutatiesoort.VERWIJDEREN) && v.inschrijving() != null) {
+                // a pupil BRON does not know has no inschrijving to remove: a number handed out now would be dropped
+                // with the refused bericht, so none is given (no 757), and 304 says what could not be removed
+                v.voegToe(catalogus.signaal("304", "datum inschrijving", Map.of("pgn", "(geen)",
+                        "datumInschrijving", datum(v.inschrijving().datumInschrijving()))));
+            } else {
+                nieuw.add(v);
+            }
+        });
+        Iterator<String> nummers = nieuweOnderwijsnummers(nieuw.size()).iterator();
+        elk(nieuw, v -> {
+            String nummer = nummers.next();
+            v.setLeerling(v.leerling().metOnderwijsnummer(nummer));
+            v.setPgn(nummer);
+            v.voegToe(catalogus.signaal("757", "onderwijsnummer"));
+        });
+    }
+
+    /** A pupil sent without a number whom the person register found by surname and birth date (GbaVraag asked): 755. */
+    private boolean doorGbaGevonden(Verwerking v) {
         Leerling p = v.leerling();
-        LocalDate geboortedatum = p.geboortedatum();
-        // GbaVraag asked the person register for this surname and birth date
         List<GbaPersoon> gevonden = v.gba().gevonden(p);
-        if (gevonden.size() == 1) {
-            v.setLeerling(p.metBsn(gevonden.get(0).bsn()));
-            v.setPgn(gevonden.get(0).bsn());
-            v.voegToe(catalogus.signaal("755", "burgerservicenummer"));
-            neemGbaGegevensOver(v, gevonden.get(0));
-            return;
+        if (gevonden.size() != 1) {
+            return false;
         }
-        List<String> bekend = jdbc.queryForList("select pgn from persoon where pgn_soort = 'ONDERWIJSNUMMER' "
-                + "and geboortedatum = :geboortedatum and geslacht = :geslacht and lower(achternaam) = lower(:achternaam)",
-                Map.of("geboortedatum", geboortedatum, "geslacht", p.geslacht(), "achternaam", p.achternaam()),
-                String.class);
-        if (bekend.size() == 1) {
-            v.setLeerling(p.metOnderwijsnummer(bekend.get(0)));
-            v.setPgn(bekend.get(0));
-            v.voegToe(catalogus.signaal("756", "onderwijsnummer"));
-            return;
+        v.setLeerling(p.metBsn(gevonden.get(0).bsn()));
+        v.setPgn(gevonden.get(0).bsn());
+        v.voegToe(catalogus.signaal("755", "burgerservicenummer"));
+        neemGbaGegevensOver(v, gevonden.get(0));
+        return true;
+    }
+
+    /**
+     * The onderwijsnummers the register gave pupils with the berichten's birth dates, by birth date, sex and surname in
+     * any case (lower case as Java makes it, the same on either database).
+     */
+    private Map<String, List<String>> gegevenOnderwijsnummers(List<Verwerking> berichten) {
+        Set<LocalDate> data = new HashSet<>();
+        berichten.forEach(v -> data.add(v.leerling().geboortedatum()));
+        Map<String, List<String>> gegeven = new HashMap<>();
+        for (Map<String, Object> r : jdbc.queryForList(GEGEVEN_ONDERWIJSNUMMERS, Map.of("data", data))) {
+            gegeven.computeIfAbsent(sleutel(((Date) r.get("geboortedatum")).toLocalDate(), (String) r.get("geslacht"),
+                    (String) r.get("achternaam")), k -> new ArrayList<>()).add((String) r.get("pgn"));
         }
-        if (v.is(Mutatiesoort.VERWIJDEREN) && v.inschrijving() != null) {
-            // a pupil BRON does not know has no inschrijving to remove: a number handed out now would be dropped
-            // with the refused bericht, so none is given (no 757), and 304 says what could not be removed
-            v.voegToe(catalogus.signaal("304", "datum inschrijving", Map.of("pgn", "(geen)",
-                    "datumInschrijving", datum(v.inschrijving().datumInschrijving()))));
-            return;
+        return gegeven;
+    }
+
+    private static String sleutel(LocalDate geboortedatum, String geslacht, String achternaam) {
+        return geboortedatum + "|" + geslacht + "|" + (achternaam == null ? "" : achternaam.toLowerCase(Locale.ROOT));
+    }
+
+    /** New onderwijsnummers in the sequence's order; a value without a valid check digit is skipped. */
+    private List<String> nieuweOnderwijsnummers(int aantal) {
+        List<String> nummers = new ArrayList<>();
+        while (nummers.size() < aantal) {
+            jdbc.queryForList(VOLGNUMMERS, Map.of("n", aantal - nummers.size()), Long.class).stream().sorted()
+                    .map(Pgn::onderwijsnummer).filter(Objects::nonNull).forEach(nummers::add);
         }
-        String nummer = null;
-        while (nummer == null) {
-            nummer = Pgn.onderwijsnummer(jdbc.getJdbcTemplate().queryForObject("select nextval('onderwijsnummer_seq')", Long.class));
+        return nummers;
+    }
+
+    /** Each bericht in turn, with its correlation id in the log lines written meanwhile. */
+    private static void elk(List<Verwerking> berichten, Consumer<Verwerking> stap) {
+        for (Verwerking v : berichten) {
+            try (var correlatie = Correlatie.bericht(v.getBerichtId())) {
+                stap.accept(v);
+            }
         }
-        v.setLeerling(p.metOnderwijsnummer(nummer));
-        v.setPgn(nummer);
-        v.voegToe(catalogus.signaal("757", "onderwijsnummer"));
     }
 
     private void controleerOnderwijsnummer(Verwerking v) {

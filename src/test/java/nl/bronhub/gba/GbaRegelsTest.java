@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -396,8 +397,8 @@ class GbaRegelsTest {
     }
 
     /**
-     * The hub's persoon table (pupils with an onderwijsnummer) and onderwijsnummer sequence, answering the two look-ups
-     * Identificatie makes by their parameters: by pgn, or by geboortedatum, geslacht and achternaam (any case).
+     * The hub's persoon table (pupils with an onderwijsnummer) and onderwijsnummer sequence, answering the look-ups
+     * Identificatie makes by their parameters: by pgn, by a set of birth dates, or n values of the sequence.
      */
     private static final class PersoonTabel extends NamedParameterJdbcTemplate {
         private record Rij(String pgn, LocalDate geboortedatum, String geslacht, String achternaam) {
@@ -419,27 +420,32 @@ class GbaRegelsTest {
             rijen.add(new Rij(pgn, geboortedatum, geslacht, achternaam));
         }
 
+        /** nextval('onderwijsnummer_seq') from generate_series(1, :n). */
         @Override
         public <T> List<T> queryForList(String sql, Map<String, ?> param, Class<T> type) {
-            return rijen.stream().filter(r -> r.geboortedatum.equals(param.get("geboortedatum")) && r.geslacht.equals(param.get("geslacht"))
-                    && r.achternaam.equalsIgnoreCase((String) param.get("achternaam"))).map(r -> type.cast(r.pgn)).toList();
+            List<T> waarden = new ArrayList<>();
+            for (int i = 0; i < (Integer) param.get("n"); i++) {
+                waarden.add(type.cast(reeks.volgende++));
+            }
+            return waarden;
         }
 
         @Override
         public List<Map<String, Object>> queryForList(String sql, Map<String, ?> param) {
+            if (param.containsKey("data")) {
+                return rijen.stream().filter(r -> ((Collection<?>) param.get("data")).contains(r.geboortedatum))
+                        .map(r -> Map.<String, Object>of("pgn", r.pgn, "geboortedatum", Date.valueOf(r.geboortedatum),
+                                "geslacht", r.geslacht, "achternaam", r.achternaam))
+                        .toList();
+            }
             return rijen.stream().filter(r -> r.pgn.equals(param.get("pgn")))
                     .map(r -> Map.<String, Object>of("geboortedatum", Date.valueOf(r.geboortedatum), "geslacht", r.geslacht))
                     .toList();
         }
 
-        /** nextval('onderwijsnummer_seq'). */
+        /** The onderwijsnummer sequence's next value. */
         private static final class Volgnummers extends JdbcTemplate {
             long volgende = 1;
-
-            @Override
-            public <T> T queryForObject(String sql, Class<T> type) {
-                return type.cast(volgende++);
-            }
         }
     }
 }
