@@ -33,4 +33,18 @@ class LogPrivacyTest {
             PersoonsgegevensInLog.VONDSTEN.subList(voor, PersoonsgegevensInLog.VONDSTEN.size()).clear();
         }
     }
+
+    @Test
+    void deScanZietEenKorteVoornaamNietInEenKlassenaam() {
+        int voor = PersoonsgegevensInLog.VONDSTEN.size();
+        try {
+            // "Sem" is a test person's first name, and part of a class name in a stack trace: only the name is a find
+            LoggerFactory.getLogger("nl.bronhub.proef").warn("waiting at java.util.concurrent.Semaphore.acquire");
+            assertThat(PersoonsgegevensInLog.VONDSTEN.subList(voor, PersoonsgegevensInLog.VONDSTEN.size())).isEmpty();
+            LoggerFactory.getLogger("nl.bronhub.proef").warn("leerling Sem, en Zonder-Nummer-abcdef");
+            assertThat(PersoonsgegevensInLog.VONDSTEN.subList(voor, PersoonsgegevensInLog.VONDSTEN.size())).hasSize(2);
+        } finally {
+            PersoonsgegevensInLog.VONDSTEN.subList(voor, PersoonsgegevensInLog.VONDSTEN.size()).clear();
+        }
+    }
 }

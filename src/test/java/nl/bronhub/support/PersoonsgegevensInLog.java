@@ -57,6 +57,24 @@ public class PersoonsgegevensInLog extends AppenderBase<ILoggingEvent> {
         return verboden;
     }
 
+    /**
+     * The word is not part of a longer word: no letter right before it or right after it (where the word itself begins
+     * or ends with a letter; "Zonder-Nummer-" is a prefix). A short first name such as "Sem" or "Bas" is also part of
+     * class names in a stack trace (Semaphore, ...Base), and those are no person's data.
+     */
+    static boolean losWoord(String regel, String woord) {
+        boolean links = Character.isLetter(woord.charAt(0));
+        boolean rechts = Character.isLetter(woord.charAt(woord.length() - 1));
+        for (int i = regel.indexOf(woord); i >= 0; i = regel.indexOf(woord, i + 1)) {
+            int eind = i + woord.length();
+            if ((!links || i == 0 || !Character.isLetter(regel.charAt(i - 1)))
+                    && (!rechts || eind == regel.length() || !Character.isLetter(regel.charAt(eind)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The number passes the BSN elfproef or the onderwijsnummer's (remainder 5). */
     static boolean lijktOpPgn(String negen) {
         int som = 0;
@@ -90,7 +108,7 @@ public class PersoonsgegevensInLog extends AppenderBase<ILoggingEvent> {
         }
         String regel = tekst.toString();
         for (String woord : VERBODEN) {
-            if (regel.contains(woord)) {
+            if (regel.contains(woord) && losWoord(regel, woord)) {
                 VONDSTEN.add(event.getLevel() + " " + event.getLoggerName() + ": a test person's data (" + woord.length() + " characters)");
             }
         }
