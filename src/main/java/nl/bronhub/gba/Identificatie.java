@@ -11,13 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import nl.bronhub.aanlevering.Pgn;
 import nl.bronhub.model.GbaPersoon;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Mutatiesoort;
-import nl.bronhub.verwerking.Correlatie;
 import nl.bronhub.verwerking.Reeks;
 import nl.bronhub.verwerking.Verwerking;
 import nl.bronhub.registratie.RegisterLezer;
@@ -76,7 +74,7 @@ public class Identificatie implements SignaalBron {
      */
     private void identificeer(List<Verwerking> berichten) {
         List<Verwerking> zonderNummer = new ArrayList<>();
-        elk(berichten, v -> {
+        Reeks.elk(berichten, v -> {
             Leerling p = v.leerling();
             if (p.bsn() != null) {
                 // GbaControle has verified the BSN already
@@ -92,7 +90,7 @@ public class Identificatie implements SignaalBron {
         }
         Map<String, List<String>> gegeven = gegevenOnderwijsnummers(zonderNummer);
         List<Verwerking> nieuw = new ArrayList<>();
-        elk(zonderNummer, v -> {
+        Reeks.elk(zonderNummer, v -> {
             Leerling p = v.leerling();
             List<String> bekend = gegeven.getOrDefault(sleutel(p.geboortedatum(), p.geslacht(), p.achternaam()), List.of());
             if (bekend.size() == 1) {
@@ -109,7 +107,7 @@ public class Identificatie implements SignaalBron {
             }
         });
         Iterator<String> nummers = nieuweOnderwijsnummers(nieuw.size()).iterator();
-        elk(nieuw, v -> {
+        Reeks.elk(nieuw, v -> {
             String nummer = nummers.next();
             v.setLeerling(v.leerling().metOnderwijsnummer(nummer));
             v.setPgn(nummer);
@@ -158,15 +156,6 @@ public class Identificatie implements SignaalBron {
                     .map(Pgn::onderwijsnummer).filter(Objects::nonNull).forEach(nummers::add);
         }
         return nummers;
-    }
-
-    /** Each bericht in turn, with its correlation id in the log lines written meanwhile. */
-    private static void elk(List<Verwerking> berichten, Consumer<Verwerking> stap) {
-        for (Verwerking v : berichten) {
-            try (var correlatie = Correlatie.bericht(v.getBerichtId())) {
-                stap.accept(v);
-            }
-        }
     }
 
     private void controleerOnderwijsnummer(Verwerking v) {

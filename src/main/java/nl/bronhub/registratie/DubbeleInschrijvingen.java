@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,12 +54,7 @@ public class DubbeleInschrijvingen {
      * (no pupil is twice in a reeks, so no bericht's own registration changes another's).
      */
     public void zoekAlle(Reeks reeks) {
-        Set<Long> personen = new HashSet<>();
-        reeks.getBerichten().forEach(v -> {
-            if (v.getPersoonId() != null) {
-                personen.add(v.getPersoonId());
-            }
-        });
+        Set<Long> personen = reeks.getPersoonIds();
         Map<Long, List<Plaats>> plaatsen = new HashMap<>();
         if (!personen.isEmpty()) {
             jdbc.query(ENROLMENTS, Map.of("personen", personen), rs -> {

@@ -1,6 +1,8 @@
 package nl.bronhub.verwerking;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -45,8 +47,24 @@ public final class Reeks {
         return berichten.stream().anyMatch(v -> identificatie.equals(v.getBericht().identificatie()));
     }
 
+    /** The register's ids of the persons whose inschrijvingen the reeks's berichten stored (once the register stage ran). */
+    public Set<Long> getPersoonIds() {
+        Set<Long> personen = new HashSet<>();
+        berichten.forEach(v -> {
+            if (v.getPersoonId() != null) {
+                personen.add(v.getPersoonId());
+            }
+        });
+        return personen;
+    }
+
     /** Each bericht in turn, with its correlation id in the log lines written meanwhile. */
     public void elk(Consumer<Verwerking> stap) {
+        elk(berichten, stap);
+    }
+
+    /** Each of these berichten (part of a reeks) in turn, with its correlation id in the log lines written meanwhile. */
+    public static void elk(List<Verwerking> berichten, Consumer<Verwerking> stap) {
         for (Verwerking v : berichten) {
             try (var correlatie = Correlatie.bericht(v.getBerichtId())) {
                 stap.accept(v);
