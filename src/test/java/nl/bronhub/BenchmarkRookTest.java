@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import nl.bronhub.benchmark.Belasting;
 import nl.bronhub.benchmark.Generator;
@@ -56,7 +58,11 @@ class BenchmarkRookTest {
         String json = rapport.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
         // two counted schools of six pupils, none refused at the door nor by the checks (the person register knows
         // whom the driver sends: the same seed); the echo ceiling answered
-        assertThat(json).contains("\"berichten\":12,").contains("\"afgekeurd\":0,").contains("\"terugkoppelingAfgekeurd\":0}")
+        assertThat(json).contains("\"berichten\":12,").contains("\"afgekeurd\":0,").contains("\"terugkoppelingAfgekeurd\":0,")
                 .doesNotContain("\"echoVerzoekenPerSeconde\":0,");
+        // the hub's CPU for the run, read through the operator API before and after it: some, per bericht
+        Matcher cpu = Pattern.compile("\"processortijdMsPerBericht\":\\{\"hub\":([0-9.]+),\"driver\":([0-9.]+)}").matcher(json);
+        assertThat(cpu.find()).as(json).isTrue();
+        assertThat(Double.parseDouble(cpu.group(1))).as(json).isPositive();
     }
 }

@@ -1,5 +1,7 @@
 package nl.bronhub.benchmark;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -148,6 +150,10 @@ public final class Belasting {
             antwoordtijden.clear();
             verzoeken.set(0);
         }
+        // the CPU the hub and this driver use for the run itself (not start-up, not the warm-up): per bericht, it is what
+        // runs on a busy machine compare, where the rates spread with whatever else runs
+        long hubCpuVoor = getal(get("/operator/systeem"), "processortijdMs");
+        long eigenCpuVoor = eigenProcessortijdMs();
         Thread meter = new Thread(this::meet, "meter");
         meter.setDaemon(true);
         meter.start();
@@ -159,6 +165,8 @@ public final class Belasting {
         meter.join(Duration.ofSeconds(30).toMillis());
         // the database as the run left it, not as the last sample (up to --meet-interval-ms earlier) saw it
         meetEenmaal();
+        long hubCpu = getal(get("/operator/systeem"), "processortijdMs") - hubCpuVoor;
+        long eigenCpu = eigenProcessortijdMs() - eigenCpuVoor;
         long berichten = (long) (populatie.scholen() - opwarmen) * m;
         double ontvangenSec = (eindes[0] - start) / 1e9;
         double verwerktSec = (eindes[1] - start) / 1e9;
@@ -172,7 +180,16 @@ public final class Belasting {
         Arrays.sort(tot);
         double hubVerzoekenPerSec = verzoeken.get() / ontvangenSec;
         double plafond = Integer.parseInt(opties.getOrDefault("plafond-seconden", "30")) > 0 ? plafond() : Double.NaN;
-        rapport(berichten, ontvangenSec, verwerktSec, antwoord, tot, hubVerzoekenPerSec, plafond);
+        rapport(berichten, ontvangenSec, verwerktSec, antwoord, tot, hubVerzoekenPerSec, plafond,
+                new Processortijd((double) hubCpu / berichten, (double) eigenCpu / berichten, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** CPU milliseconds per bericht of the run, of the hub and of this driver, and the cores of the machine. */
+    private record Processortijd(double hubMs, double driverMs, int kernen) {
+    }
+
+    private static long eigenProcessortijdMs() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : 0;
     }
 
     /** Delivers schools [van, tot) and fetches their queues; returns the moment of the last ack and of the last fetch. */
@@ -354,7 +371,7 @@ public final class Belasting {
     }
 
     private void rapport(long berichten, double ontvangenSec, double verwerktSec, long[] antwoord, long[] tot,
-                         double hubVerzoekenPerSec, double plafond) {
+                         double hubVerzoekenPerSec, double plafond, Processortijd cpu) {
         long heapBegin = heapNaGcMb(false);
         long heapEind = heapNaGcMb(true);
         // the warm-up's berichten are in the database too
@@ -364,11 +381,11 @@ public final class Belasting {
                         + "\"totTerugkoppelingMs\":{\"p50\":%.0f,\"p95\":%.0f,\"p99\":%.0f},\"hubVerzoekenPerSeconde\":%.0f,"
                         + "\"echoVerzoekenPerSeconde\":%.0f,\"verhoudingTotPlafond\":%.2f,\"heapPiekMb\":%d,"
                         + "\"heapNaGcMb\":{\"eersteKwart\":%d,\"laatsteKwart\":%d},\"databaseMb\":%d,\"databaseKbPerBericht\":%d,\"tempo\":%.0f,"
-                        + "\"terugkoppelingAfgekeurd\":%d}",
+                        + "\"terugkoppelingAfgekeurd\":%d,\"processortijdMsPerBericht\":{\"hub\":%.2f,\"driver\":%.2f},\"kernen\":%d}",
                 berichten, populatie.scholen() - opwarmen, clients, perVerzoek, afgekeurd.get(), berichten / ontvangenSec, berichten / verwerktSec,
                 ms(antwoord, 50), ms(antwoord, 95), ms(antwoord, 99), ms(tot, 50), ms(tot, 95), ms(tot, 99), hubVerzoekenPerSec, plafond,
                 hubVerzoekenPerSec / plafond, heapPiek.get() >> 20, heapBegin, heapEind, database.get() >> 20, kbPerBericht, tempo,
-                terugAfgekeurd.get());
+                terugAfgekeurd.get(), cpu.hubMs(), cpu.driverMs(), cpu.kernen());
         System.out.println(json);
         if (terugAfgekeurd.get() > 0) {
             System.err.printf("terugkoppelingen afgekeurd: %d (refusing signals: %s); these berichten registered nothing%n",
@@ -391,10 +408,12 @@ public final class Belasting {
                         | database per bericht (KB)                | %d             |
                         | heap after GC, first / last quarter (MB) | %d / %d        |
                         | terugkoppelingen afgekeurd (with warm-up) | %,d            |
+                        | CPU per bericht, hub / driver (ms); cores | %.2f / %.2f; %d   |
                         """, berichten, populatie.scholen() - opwarmen, populatie.leerlingenPerSchool(), clients, perVerzoek,
                 berichten / ontvangenSec, berichten / verwerktSec, ms(antwoord, 50), ms(antwoord, 95), ms(antwoord, 99),
                 ms(tot, 50), ms(tot, 95), ms(tot, 99), hubVerzoekenPerSec, plafond, hubVerzoekenPerSec / plafond,
-                heapPiek.get() >> 20, database.get() >> 20, kbPerBericht, heapBegin, heapEind, terugAfgekeurd.get());
+                heapPiek.get() >> 20, database.get() >> 20, kbPerBericht, heapBegin, heapEind, terugAfgekeurd.get(),
+                cpu.hubMs(), cpu.driverMs(), cpu.kernen());
     }
 
     private String aanleverVerzoek(int school, int van, int tot) {

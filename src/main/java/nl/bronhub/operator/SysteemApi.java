@@ -1,5 +1,6 @@
 package nl.bronhub.operator;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -16,9 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator API: the hub's heap (now, after the last collection, and peak since start) and the size of its database. */
+/**
+ * Operator API: the hub's heap (now, after the last collection, and peak since start), the size of its database, and the
+ * CPU time it used since start.
+ */
 @RestController
-@Tag(name = "systeem", description = "Geheugen van de hub en de grootte van de database")
+@Tag(name = "systeem", description = "Geheugen en processortijd van de hub en de grootte van de database")
 public class SysteemApi {
 
     private final JdbcTemplate jdbc;
@@ -43,6 +47,12 @@ public class SysteemApi {
         systeem.put("heapNaGcBytes", heapNaLaatsteGc());
         systeem.put("heapMaxBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
         systeem.put("databaseBytes", databaseGrootte());
+        // the CPU the hub used since it started, and the cores it may use: CPU per bericht is what a run on a busy
+        // machine can compare, where the rates spread with everything else that runs (BENCHMARKS.md)
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+            systeem.put("processortijdMs", os.getProcessCpuTime() / 1_000_000);
+        }
+        systeem.put("processoren", Runtime.getRuntime().availableProcessors());
         return systeem;
     }
 
