@@ -6,11 +6,15 @@ import java.util.Map;
 
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ontvangststatus;
+import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static nl.bronhub.support.Berichten.inschrijven;
 import static nl.bronhub.support.Berichten.leerling;
@@ -58,6 +62,49 @@ class HerstartTest {
             assertThat(las.aanleveren(bericht).getBerichtResultaat().get(0).getSignaal())
                     .extracting(s -> s.getCode()).containsExactly("396");
         }
+    }
+
+    /**
+     * H2 once kept part of a processing transaction cut off by a kill (CrashIT): the aanleverpunt's volgnummer counter
+     * raised for terugkoppelingen that were not kept, and the LAS saw a gap. At start the counter follows the queue again:
+     * down to the last terugkoppeling handed out, or up to it (below it, every later terugkoppeling would fail).
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void eenVolgnummerTellerDieNietBijDeWachtrijPastWordtBijDeStartGoedGezet(CapturedOutput uitvoer) {
+        Map<String, Object> eigenschappen = Hub.testEigenschappen(data);
+        Bericht eerste = inschrijven(leerling("999995017", "2018-05-05", "M", "Dijk", "3011JK"), wec("2026-08-01"));
+        Bericht tweede = inschrijven(leerling("999992077", "2015-11-02", "M", "Bakker", "1234AB"), wec("2026-08-01"));
+        Bericht derde = inschrijven(leerling("999993483", "2014-06-21", "V", "Vries", "2011CD"), wec("2026-08-01"));
+        Bericht vierde = inschrijven(leerling("999993653", "2013-09-30", "V", "Smit", "5611GH"), wec("2026-08-01"));
+
+        try (Hub hub = Hub.start(eigenschappen)) {
+            LasClient las = hub.las("40AA", "1");
+            las.aanleveren(eerste, tweede);
+            assertThat(HubTest.alleVan(las, 2)).extracting(Terugkoppeling::getVolgnummer).containsExactly(1L, 2L);
+            las.ophalen(1);
+            // what H2 kept of the cut-off transaction: the counter, raised for 19 terugkoppelingen that are not there
+            hub.jdbc().update("update aanleverpunt set laatste_volgnummer = laatste_volgnummer + 19 where brin = '40AA'");
+        }
+        try (Hub hub = Hub.start(eigenschappen)) {
+            LasClient las = hub.las("40AA", "1");
+            las.aanleveren(derde);
+            assertThat(HubTest.terugkoppelingVan(las, derde.getIdentificatie()).getVolgnummer()).isEqualTo(3L);
+            assertThat(HubTest.alle(las)).extracting(Terugkoppeling::getVolgnummer).containsExactly(2L, 3L);
+            // and the other way: a counter below the queue's last number
+            hub.jdbc().update("update aanleverpunt set laatste_volgnummer = 1 where brin = '40AA'");
+        }
+        try (Hub hub = Hub.start(eigenschappen)) {
+            LasClient las = hub.las("40AA", "1");
+            las.aanleveren(vierde);
+            assertThat(HubTest.terugkoppelingVan(las, vierde.getIdentificatie()).getVolgnummer()).isEqualTo(4L);
+            assertThat(hub.jdbc().queryForObject("select count(*) from bericht where status <> 'VERWERKT'", Integer.class)).isZero();
+        }
+        // the operator is told, each time
+        assertThat(uitvoer.getOut().lines().filter(l -> l.contains(" WARN ") && l.contains("VolgnummerHerstel")))
+                .satisfiesExactly(
+                        l -> assertThat(l).contains("40AA/1").contains("stood at 21").contains("handed out is 2"),
+                        l -> assertThat(l).contains("40AA/1").contains("stood at 1,").contains("handed out is 3"));
     }
 
     private static String status(Hub hub, Bericht bericht) {
