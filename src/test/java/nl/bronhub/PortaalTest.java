@@ -120,6 +120,9 @@ class PortaalTest {
         // the last day of the phase, as the mails say it: ten weeks from 7 September end with 15 November
         assertThat(browser.element("#fase").getText()).isEqualTo("7 september 2026 tot en met 15 november 2026");
         assertThat(browser.element("#advies").getText()).startsWith("Uw voortgang blijft achter bij de verwachting.");
+        // every column named, the counts' own column too
+        assertThat(browser.element("#voortgang thead").getText())
+                .isEqualTo("Aanleverpunt Weken voorbij Telling Geregistreerd Normaantal Score Voortgang");
         assertThat(browser.element("#voortgang").getText())
                 .contains("1 8 Aantal leerlingen 3 10 30% niet volgens verwachting")
                 .contains("1 8 Aantal ambulant begeleide leerlingen 0 2 0% niet volgens verwachting");
