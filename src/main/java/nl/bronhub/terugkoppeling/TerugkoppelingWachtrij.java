@@ -101,8 +101,11 @@ public class TerugkoppelingWachtrij {
                 t.setBekostiging(bekostiging.get(v.getInschrijvingId()));
             }
         } else {
-            // refused, or a verwijderen: what the register holds (if anything) stands
-            t.setLeerling(leerling(v.getPgn()));
+            // refused, or a verwijderen: what the register holds (if anything) stands, shown only to a school the
+            // pupil is or was enrolled at; anyone else would learn a stranger's name and address by sending a number
+            if (v.getPgn() != null && !register.inschrijvingen(v.getPgn(), v.getBrin()).isEmpty()) {
+                t.setLeerling(leerling(v.getPgn()));
+            }
             Inschrijving gemeld = v.inschrijving();
             if (gemeld != null) {
                 t.setInschrijving(inschrijving(register.inschrijving(v.getPgn(), v.getBrin(), gemeld.datumInschrijving())));
