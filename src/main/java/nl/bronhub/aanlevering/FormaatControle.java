@@ -39,6 +39,19 @@ public class FormaatControle implements SignaalBron {
             .appendValue(ChronoField.DAY_OF_MONTH, 2)
             .toFormatter().withChronology(IsoChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
 
+    /** The years a date in the register can have: a pupil born in year 0 or enrolled in 9999 is a typing error. */
+    public static final int EERSTE_JAAR = 1900;
+    public static final int LAATSTE_JAAR = 2099;
+
+    /** A date as JJJJ-MM-DD in the years the register knows; otherwise a DateTimeParseException, as for a bad format. */
+    public static LocalDate datum(String waarde) {
+        LocalDate d = LocalDate.parse(waarde.trim(), DATUM);
+        if (d.getYear() < EERSTE_JAAR || d.getYear() > LAATSTE_JAAR) {
+            throw new DateTimeParseException("jaar buiten " + EERSTE_JAAR + "-" + LAATSTE_JAAR, waarde, 0);
+        }
+        return d;
+    }
+
     private static final Pattern IDENTIFICATIE = Pattern.compile("[A-Za-z0-9_-]{1,50}");
     private static final Pattern LANDCODE = Pattern.compile("[0-9]{4}");
     private static final Pattern VESTIGINGSVOLGNUMMER = Pattern.compile("[0-9]{2}");
@@ -180,7 +193,7 @@ public class FormaatControle implements SignaalBron {
                 return null;
             }
             try {
-                return LocalDate.parse(waarde.trim(), DATUM);
+                return FormaatControle.datum(waarde);
             } catch (DateTimeParseException e) {
                 signaal("742", gegeven);
                 return null;

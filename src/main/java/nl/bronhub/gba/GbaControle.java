@@ -48,6 +48,7 @@ public class GbaControle implements SignaalBron {
             v.voegToe(catalogus.signaal("753", "burgerservicenummer"));
             return;
         }
+        v.bevestigSleutel();
         if (!gevonden.get().geheim() && p.postcode() != null && !Objects.equals(gevonden.get().postcode(), p.postcode())) {
             v.voegToe(catalogus.signaal("770", "postcode"));
         }

@@ -159,7 +159,7 @@ public class GbaMutatiebestand implements SignaalBron {
         String datum = tekst(velden.get("geboortedatum"));
         if (datum != null) {
             try {
-                geboortedatum = LocalDate.parse(datum, FormaatControle.DATUM);
+                geboortedatum = FormaatControle.datum(datum);
             } catch (DateTimeParseException e) {
                 throw new GbaBestandFout("regel " + regel + ": geboortedatum is geen datum JJJJ-MM-DD");
             }

@@ -97,6 +97,7 @@ public class Identificatie implements SignaalBron {
                 v.setLeerling(p.metOnderwijsnummer(bekend.get(0)));
                 v.setPgn(bekend.get(0));
                 v.voegToe(catalogus.signaal("756", "onderwijsnummer"));
+                v.bevestigSleutel();
             } else if (v.is(Mutatiesoort.VERWIJDEREN) && v.inschrijving() != null) {
                 // a pupil BRON does not know has no inschrijving to remove: a number handed out now would be dropped
                 // with the refused bericht, so none is given (no 757), and 304 says what could not be removed
@@ -125,6 +126,7 @@ public class Identificatie implements SignaalBron {
         v.setLeerling(p.metBsn(gevonden.get(0).bsn()));
         v.setPgn(gevonden.get(0).bsn());
         v.voegToe(catalogus.signaal("755", "burgerservicenummer"));
+        v.bevestigSleutel();
         neemGbaGegevensOver(v, gevonden.get(0));
         return true;
     }
@@ -166,6 +168,8 @@ public class Identificatie implements SignaalBron {
                 || !p.geboortedatum().equals(((Date) geregistreerd.get(0).get("geboortedatum")).toLocalDate())
                 || !p.geslacht().equals(geregistreerd.get(0).get("geslacht"))) {
             v.voegToe(catalogus.signaal("752", "onderwijsnummer"));
+        } else {
+            v.bevestigSleutel();
         }
     }
 

@@ -85,7 +85,7 @@ public class AbOpgaveBestand {
             LocalDate ingang = null;
             if (!velden[2].isBlank()) {
                 try {
-                    ingang = LocalDate.parse(velden[2].strip(), FormaatControle.DATUM);
+                    ingang = FormaatControle.datum(velden[2].strip());
                 } catch (DateTimeParseException geenDatum) {
                     throw new OngeldigeInvoer("regel " + nummer + ": ingangsdatum moet JJJJ-MM-DD zijn");
                 }

@@ -83,7 +83,7 @@ public class Registratieoverzicht implements SignaalBron {
     public void vraag(RegistratieoverzichtVerzoek verzoek, Exchange exchange) {
         LocalDate peildatum;
         try {
-            peildatum = LocalDate.parse(verzoek.getPeildatum().trim(), FormaatControle.DATUM);
+            peildatum = FormaatControle.datum(verzoek.getPeildatum());
         } catch (DateTimeParseException e) {
             throw new SignaalFout(catalogus.signaal("742", "peildatum"));
         }

@@ -102,8 +102,9 @@ public class TerugkoppelingWachtrij {
             }
         } else {
             // refused, or a verwijderen: what the register holds (if anything) stands, shown only to a school the
-            // pupil is or was enrolled at; anyone else would learn a stranger's name and address by sending a number
-            if (v.getPgn() != null && !register.inschrijvingen(v.getPgn(), v.getBrin()).isEmpty()) {
+            // pupil is or was enrolled at, or that sent the pupil's key data: anyone else would learn a stranger's
+            // name and address by sending a number
+            if (v.getPgn() != null && (v.isSleutelBevestigd() || !register.inschrijvingen(v.getPgn(), v.getBrin()).isEmpty())) {
                 t.setLeerling(leerling(v.getPgn()));
             }
             Inschrijving gemeld = v.inschrijving();

@@ -33,6 +33,7 @@ public final class Verwerking {
     private final List<Long> uitschrijfbewijzen = new ArrayList<>();
     private Leerling geregistreerdeLeerling;
     private Inschrijving geregistreerdeInschrijving;
+    private boolean sleutelBevestigd;
 
     public Verwerking(long berichtId, long aanleverpuntId, String brin, Bericht bericht) {
         this.berichtId = berichtId;
@@ -194,6 +195,19 @@ public final class Verwerking {
         if (!signalen.contains(signaal)) {
             signalen.add(signaal);
         }
+    }
+
+    /**
+     * The sender showed it knows the pupil: the number with birth date and sex (and for a BSN the postcode) matched the
+     * person register or BRON. Only then may a refused bericht show what the register holds of a pupil who is not
+     * enrolled at the sender's school.
+     */
+    public void bevestigSleutel() {
+        sleutelBevestigd = true;
+    }
+
+    public boolean isSleutelBevestigd() {
+        return sleutelBevestigd;
     }
 
     public boolean isAfgekeurd() {

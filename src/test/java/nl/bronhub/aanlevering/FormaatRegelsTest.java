@@ -174,10 +174,11 @@ class FormaatRegelsTest {
     void eenOntbrekendeOfVerkeerdGeschrevenGeboortedatum() {
         assertThat(signalen(aanmelden(b -> b.getLeerling().setGeboortedatum("")))).containsExactly("740 geboortedatum");
         for (String fout : List.of("2016-3-14", "14-03-2016", "20160314", "2016-02-30", "2016-13-01", "+2016-03-14",
-                "-999999999-10-01", "12016-03-14")) {
+                "-999999999-10-01", "12016-03-14", "0000-01-01", "1899-12-31")) {
             assertThat(signalen(aanmelden(b -> b.getLeerling().setGeboortedatum(fout)))).as(fout).containsExactly("742 geboortedatum");
         }
         assertThat(signalen(aanmelden(b -> b.getLeerling().setGeboortedatum("2016-02-29")))).as("a leap day").isEmpty();
+        assertThat(signalen(aanmelden(b -> b.getLeerling().setGeboortedatum("1900-01-01")))).as("the first year the register knows").isEmpty();
     }
 
     /** 843: a geboortedatum after today; today itself is allowed. */
@@ -232,6 +233,12 @@ class FormaatRegelsTest {
                 .containsExactly("742 datum inschrijving");
         assertThat(signalen(inschrijven(b -> b.getInschrijving().setDatumUitschrijving("2027-7-31"))))
                 .containsExactly("742 datum uitschrijving");
+        // a year the register does not know, in every date of the enrolment
+        assertThat(signalen(inschrijven(b -> b.getInschrijving().setDatumUitschrijving("9999-12-31"))))
+                .containsExactly("742 datum uitschrijving");
+        assertThat(signalen(inschrijven(b -> b.getInschrijving().getLeerjaar().get(0).setIngangsdatum("0001-08-01"))))
+                .containsExactly("742 datum ingang leerjaar/groep");
+        assertThat(signalen(inschrijven(b -> b.getInschrijving().setDatumUitschrijving("2099-12-31")))).isEmpty();
     }
 
     /** 742 and 741: BRIN of a teruggeplaatste leerling as 99XX; NNCA from its list (0, 1, 2) when given. */
