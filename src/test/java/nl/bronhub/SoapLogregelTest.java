@@ -11,7 +11,10 @@ import nl.bronhub.support.Berichten;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static nl.bronhub.support.Berichten.inschrijven;
 import static nl.bronhub.support.Berichten.wec;
@@ -19,7 +22,25 @@ import static nl.bronhub.support.Berichten.zonderPgn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ordinary traffic is visible in the log: one INFO line per SOAP request's outcome, without personal data. */
+@ExtendWith(OutputCaptureExtension.class)
 class SoapLogregelTest extends HubTest {
+
+    /**
+     * The request's document id is the LAS's own text (the contract bounds only its length): the log shows it without
+     * line breaks or control characters, and without a run of nine digits, so it can neither forge a line nor carry a BSN.
+     */
+    @Test
+    void hetDocumentnummerVanEenVerzoekVervalstGeenLogregel(CapturedOutput uitvoer) {
+        LasClient las = las("75AC", "1");
+        var verzoek = las.ophaalVerzoek(0, null);
+        verzoek.getHeader().setIdentificatiecodeBedrijfsdocument("vals\nERROR vervalst 999993847\r\tx");
+        las.verstuur(verzoek);
+
+        assertThat(uitvoer.getOut().lines().filter(l -> l.contains("soap ophalenTerugkoppelingen brin=75AC")))
+                .anyMatch(l -> l.contains("verzoek=vals_ERROR_vervalst_*********__x "));
+        assertThat(uitvoer.getOut()).doesNotContain("999993847")
+                .doesNotContainPattern("(?m)^ERROR vervalst");
+    }
 
     @Test
     void elkVerzoekEenRegelMetAantallenEnDuur() {
