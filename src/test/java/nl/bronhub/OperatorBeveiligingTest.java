@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import nl.bronhub.support.Hub;
+import java.util.List;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
 import nl.bronhub.support.OperatorClient;
@@ -39,11 +39,18 @@ class OperatorBeveiligingTest extends HubTest {
     }
 
     @Test
-    void eenLascertificaatBereiktDeOperatorApiNiet() {
+    void eenLascertificaatBereiktDeOperatorApiNiet() throws Exception {
         // at the LAS door, even with the operator's password: there is no operator API there
-        OperatorClient viaLasDeur = new OperatorClient(port, "operator", OperatorClient.WACHTWOORD, Hub.STANDAARD_LAS.get());
-        assertThat(viaLasDeur.get("/aanleverpunten").status()).isEqualTo(404);
-        assertThat(viaLasDeur.get("/audit").status()).isEqualTo(404);
+        LasClient las = las("70CC", "1");
+        for (String pad : List.of("/aanleverpunten", "/audit", "/operator/aanleverpunten")) {
+            HttpResponse<String> antwoord = las.http().send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + pad))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            ("operator:" + OperatorClient.WACHTWOORD).getBytes(StandardCharsets.UTF_8))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            // the LAS door's answer to any other address: a SOAP fault with 360
+            assertThat(antwoord.statusCode()).as(pad).isEqualTo(500);
+            assertThat(antwoord.body()).as(pad).contains("<faultstring>360: ").doesNotContain("70CC").doesNotContain("aanleverpuntnummer");
+        }
     }
 
     @Test

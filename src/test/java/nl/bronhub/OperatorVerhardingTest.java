@@ -141,6 +141,31 @@ class OperatorVerhardingTest extends HubTest {
         assertThat(portaalJson.body()).as(portaalJson.body()).doesNotContain("geheim").doesNotContain("urn:bron-hub:probleem");
     }
 
+    /**
+     * Each door answers an address outside its part in its own way: the portal's start for a person who types the
+     * host alone (or /portal), a short Dutch page with the portal's stylesheet for anything else there; problem details
+     * at the operator door.
+     */
+    @Test
+    void elkeDeurZegtInZijnEigenTaalDatEenAdresNietBestaat() throws Exception {
+        for (String pad : List.of("/", "/portal")) {
+            HttpResponse<String> start = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + pad)).GET());
+            assertThat(start.statusCode()).as(pad).isEqualTo(302);
+            assertThat(start.headers().firstValue("Location")).as(pad).hasValueSatisfying(l -> assertThat(l).endsWith("/portaal"));
+        }
+        HttpResponse<String> onbekend = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + "/onbekend/geheim"))
+                .header("Accept", "text/html").GET());
+        assertThat(onbekend.statusCode()).isEqualTo(404);
+        assertThat(onbekend.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("text/html"));
+        assertThat(onbekend.body()).contains("Pagina niet gevonden").contains("href=\"/portaal/stijl.css\"").contains("href=\"/portaal\"")
+                .doesNotContain("geheim");
+        HttpResponse<String> stijl = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + "/portaal/stijl.css")).GET());
+        assertThat(stijl.statusCode()).as("the page's stylesheet is served").isEqualTo(200);
+
+        assertProbleem(verstuur(HttpRequest.newBuilder(URI.create(basis(operatorPoort()) + "/portaal/geheim")).header("Authorization", inlog())
+                .GET()), 404, "niet-gevonden", null);
+    }
+
     private static String basis(int poort) {
         return "https://localhost:" + poort;
     }

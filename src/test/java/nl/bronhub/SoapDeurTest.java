@@ -31,6 +31,7 @@ import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
 import nl.bronhub.contract.v1.RegistratieoverzichtVerzoek;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.support.Berichten;
+import nl.bronhub.support.FoutenInLog;
 import nl.bronhub.support.LasClient;
 import nl.bronhub.support.PersoonsgegevensInLog;
 import nl.bronhub.support.SignaalTest;
@@ -198,11 +199,44 @@ class SoapDeurTest extends SignaalTest {
                 .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofString(LasClient.envelop(las.ophaalVerzoek(0, 1))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         geweigerd(new LasClient.Http(anders.statusCode(), anders.body()), "360");
-        // the contract itself stays readable
+        // the contract itself stays readable, with the schema it imports
         HttpResponse<String> wsdl = las.http().send(HttpRequest.newBuilder(URI.create(las.endpoint() + "?wsdl")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wsdl.statusCode()).isEqualTo(200);
         assertThat(wsdl.body()).contains("opvragenRegistratieoverzicht");
+        HttpResponse<String> xsd = las.http().send(HttpRequest.newBuilder(URI.create(las.endpoint() + "?xsd=bron-uitwisseling-v1.xsd"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(xsd.statusCode()).isEqualTo(200);
+        assertThat(xsd.body()).contains("aanleverenVerzoek");
+    }
+
+    /**
+     * Every other path, query, or method at the LAS door, also those the HTTP firewall refuses (';', an encoded '.' or
+     * line break, TRACE) and CXF's own pages (its service list, WADL): a SOAP fault with 360, never HTML, an empty
+     * answer or a 358, and nothing logged as an error.
+     */
+    @Test
+    void elkAnderAdresOfElkeAndereMethodeIsEen360ZonderFoutInHetLog() throws Exception {
+        LasClient las = las("70DT", "3");
+        try (FoutenInLog log = FoutenInLog.open()) {
+            for (String pad : List.of("/services/uitwisseling/v1?foo=bar", "/services/uitwisseling/v1?_wadl", "/services/uitwisseling/v1?wsdl&x=1",
+                    "/services", "/services?formatted=false", "/services/?stylesheet=1", "/services/uitwisseling/v1;jsessionid=abc",
+                    "/services/uitwisseling/%2e%2e/uitwisseling/v1", "/services/uitwisseling/v1%0d%0aX-Vals:%20ja", "/", "/index.html",
+                    "/operator/aanleveringen")) {
+                HttpResponse<String> a = las.http().send(HttpRequest.newBuilder(URI.create("https://localhost:" + las.endpoint().getPort() + pad))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(a.headers().firstValue("Content-Type")).as(pad).hasValueSatisfying(t -> assertThat(t).startsWith("text/xml"));
+                geweigerd(new LasClient.Http(a.statusCode(), a.body()), "360");
+                assertThat(a.headers().map().keySet()).as(pad).allMatch(TOEGESTANE_HEADERS::contains);
+            }
+            for (String methode : List.of("TRACE", "PROPFIND", "FOO", "PUT", "DELETE", "OPTIONS", "PATCH")) {
+                HttpResponse<String> a = las.http().send(HttpRequest.newBuilder(las.endpoint())
+                        .method(methode, HttpRequest.BodyPublishers.ofString("<x/>")).build(), HttpResponse.BodyHandlers.ofString());
+                geweigerd(new LasClient.Http(a.statusCode(), a.body()), "360");
+            }
+            geweigerd(rauw(las, "CONNECT /services/uitwisseling/v1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), "360");
+            assertThat(log.neem()).as("ERROR lines or stack traces").isEmpty();
+        }
     }
 
     @Test

@@ -1,12 +1,17 @@
 package nl.bronhub.operator;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.bronhub.Probleem;
 import nl.bronhub.portaal.PortaalKanaal;
+import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.soap.SoapFouten;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,12 +28,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class KanaalScheiding extends OncePerRequestFilter {
 
+    /** Where a person typing the portal's address may land: the portal's start. */
+    private static final Set<String> PORTAAL_INGANGEN = Set.of("/", "/portal", "/portal/", "/index.html");
+
     private final OperatorKanaal operatorKanaal;
     private final PortaalKanaal portaalKanaal;
+    private final SignaalCatalogus catalogus;
 
-    public KanaalScheiding(OperatorKanaal operatorKanaal, PortaalKanaal portaalKanaal) {
+    public KanaalScheiding(OperatorKanaal operatorKanaal, PortaalKanaal portaalKanaal, SignaalCatalogus catalogus) {
         this.operatorKanaal = operatorKanaal;
         this.portaalKanaal = portaalKanaal;
+        this.catalogus = catalogus;
     }
 
     @Override
@@ -43,9 +53,41 @@ public class KanaalScheiding extends OncePerRequestFilter {
                 : poort == operatorKanaal.poort() ? !soap && !portaal && !afnemers
                 : soap;
         if (!toegestaan) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            if (poort == portaalKanaal.poort() && PORTAAL_INGANGEN.contains(pad) && "GET".equals(request.getMethod())) {
+                response.sendRedirect("/portaal");
+                return;
+            }
+            weiger(request, response, HttpServletResponse.SC_NOT_FOUND, "Dit adres bestaat niet");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Refuses a request in the way of the door it came to: on the LAS door a SOAP fault with 360, on the operator
+     * door a problem (RFC 9457), on the portal door a short page in Dutch. Never an empty answer, never a server page.
+     */
+    void weiger(HttpServletRequest request, HttpServletResponse response, int status, String reden) throws IOException {
+        int poort = request.getLocalPort();
+        response.resetBuffer();
+        if (poort == operatorKanaal.poort()) {
+            Probleem.schrijf(response, status, status == HttpServletResponse.SC_NOT_FOUND ? "niet-gevonden" : "onleesbare-invoer",
+                    status == HttpServletResponse.SC_NOT_FOUND ? "Niet gevonden" : "Onleesbare invoer", reden);
+        } else if (poort == portaalKanaal.poort()) {
+            response.setStatus(status);
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("text/html;charset=UTF-8");
+            response.getOutputStream().write(("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Mijn BRON</title>"
+                    + "<link rel=\"stylesheet\" href=\"/portaal/stijl.css\"></head><body><header><div class=\"balk\"><strong>Mijn BRON</strong>"
+                    + "<span>Basisregister Onderwijs</span></div></header><main class=\"smal\"><h1>"
+                    + (status == HttpServletResponse.SC_NOT_FOUND ? "Pagina niet gevonden" : "Dit verzoek kan Mijn BRON niet lezen")
+                    + "</h1><p>" + reden + ".</p><p><a href=\"/portaal\">Naar Mijn BRON</a></p></main></body></html>\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        } else {
+            // the gegeven names the door's rule, never what the sender typed
+            SoapFouten.weiger(response, catalogus.signaal("360", "adres of methode (POST naar /services/uitwisseling/v1)"));
+        }
+        response.flushBuffer();
     }
 }

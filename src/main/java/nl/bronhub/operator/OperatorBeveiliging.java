@@ -13,6 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.bronhub.InlogRemming;
 import nl.bronhub.Probleem;
+import nl.bronhub.portaal.PortaalKanaal;
+import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.soap.SoapFouten;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -75,13 +78,17 @@ public class OperatorBeveiliging {
     }
 
     /**
-     * A request the firewall refuses (.., %2e%2e, ;, an encoded CR or LF in the path): at the operator door
-     * 400 problem details, at the other doors the portal's page for a browser, else a 400 without a body; never the path.
+     * A request the firewall refuses (.., %2e%2e, ;, an encoded CR or LF in the path, a method such as TRACE or
+     * PROPFIND): at the operator door 400 problem details, at the LAS door a SOAP fault with 360, at the portal door
+     * the portal's page for a browser, else a 400 without a body; never the path.
      */
     @Bean
-    public RequestRejectedHandler geweigerdDoorFirewall(OperatorKanaal operatorKanaal) {
+    public RequestRejectedHandler geweigerdDoorFirewall(OperatorKanaal operatorKanaal, PortaalKanaal portaalKanaal,
+                                                        SignaalCatalogus catalogus) {
         return (verzoek, antwoord, fout) -> {
-            if (verzoek.getLocalPort() == operatorKanaal.poort()) {
+            if (verzoek.getLocalPort() != operatorKanaal.poort() && verzoek.getLocalPort() != portaalKanaal.poort()) {
+                SoapFouten.weiger(antwoord, catalogus.signaal("360", "adres of methode (POST naar /services/uitwisseling/v1)"));
+            } else if (verzoek.getLocalPort() == operatorKanaal.poort()) {
                 OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
                         "het adres van het verzoek is niet toegestaan (geen .., ; of gecodeerde regeleinden)");
             } else if (String.valueOf(verzoek.getHeader("Accept")).contains("text/html")) {

@@ -109,11 +109,14 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
             boolean afwezig = geenToepassing(request);
             try {
                 response.resetBuffer();
-                if (uri != null && uri.startsWith("/services/")) {
+                if (uri != null && VerzoekBewaking.isLasDeur(uri)) {
                     response.setStatus(500);
                     response.setContentType("text/xml;charset=UTF-8");
-                    String gegeven = status >= 500 ? null : "HTTP-verzoek (onleesbaar, of headers boven de grens)";
-                    var signaal = afwezig || status >= 500 ? catalogus.signaal("358") : catalogus.signaal("360", gegeven);
+                    // 501 and 505: a method or HTTP version Tomcat does not serve (CONNECT, HTTP/3.0), the sender's doing
+                    boolean hubFout = status >= 500 && status != 501 && status != 505;
+                    String gegeven = hubFout ? null : status == 501 || status == 505 ? "HTTP-methode of -versie"
+                            : "HTTP-verzoek (onleesbaar, of headers boven de grens)";
+                    var signaal = afwezig || hubFout ? catalogus.signaal("358") : catalogus.signaal("360", gegeven);
                     // status and signal only: the request line may quote what the sender typed
                     LOG.warn("LAS request answered by Tomcat itself (HTTP {}{}): signal {}", status,
                             afwezig ? ", no application started" : "", signaal.code());

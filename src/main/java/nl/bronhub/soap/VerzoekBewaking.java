@@ -93,7 +93,19 @@ public class VerzoekBewaking extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/services/");
+        return !isLasDeur(request.getRequestURI());
+    }
+
+    /** The SOAP listener's paths: /services (CXF's service list, when asked without a slash) and all under it. */
+    static boolean isLasDeur(String uri) {
+        return uri.startsWith("/services/") || "/services".equals(uri);
+    }
+
+    /** The contract read with GET: ?wsdl, and the schema it imports (?xsd=...). Any other query is no request. */
+    private static boolean isContractOpvraag(HttpServletRequest request) {
+        String vraag = request.getQueryString();
+        return "GET".equals(request.getMethod()) && vraag != null
+                && ("wsdl".equalsIgnoreCase(vraag) || vraag.startsWith("xsd=") && vraag.indexOf('&') < 0);
     }
 
     @Override
@@ -108,7 +120,7 @@ public class VerzoekBewaking extends OncePerRequestFilter {
             return;
         }
         boolean post = "POST".equals(request.getMethod());
-        if (!ADRES.equals(request.getRequestURI()) || !(post || ("GET".equals(request.getMethod()) && request.getQueryString() != null))) {
+        if (!ADRES.equals(request.getRequestURI()) || !(post || isContractOpvraag(request))) {
             // another path, or a method the door does not serve: a coded answer, not CXF's HTML or a 358
             weiger(request, response, "adres of methode (POST naar " + ADRES + "; het contract: GET " + ADRES + "?wsdl)");
             return;

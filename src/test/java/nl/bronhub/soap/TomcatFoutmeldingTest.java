@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -99,6 +100,20 @@ class TomcatFoutmeldingTest {
             antwoord = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(antwoord).startsWith("HTTP/1.1 500").contains(">360<").doesNotContain(">358<");
+    }
+
+    /** CONNECT (Tomcat answers 501) and an HTTP version it does not speak (505) are the sender's doing: 360, not 358. */
+    @Test
+    void eenMethodeOfVersieDieTomcatNietKentIs360() throws Exception {
+        for (String regel : List.of("CONNECT /services/uitwisseling/v1 HTTP/1.1", "POST /services/uitwisseling/v1 HTTP/2.5")) {
+            String antwoord;
+            try (Socket s = new Socket("localhost", poort)) {
+                s.getOutputStream().write((regel + "\r\nHost: x\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                antwoord = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertThat(antwoord).as(regel).startsWith("HTTP/1.1 500").contains(">360<").contains("HTTP-methode of -versie")
+                    .doesNotContain(">358<");
+        }
     }
 
     private HttpResponse<String> post(String pad) throws Exception {
