@@ -133,6 +133,34 @@ class SoapDeurTest extends SignaalTest {
         geweigerd(http, "742");
     }
 
+    /** A 359 names the element and quotes the parser, which repeats names and values whole: both are cut short. */
+    @Test
+    void een359HerhaaltGeenEindelozeNaamOfWaarde() {
+        LasClient las = las("70DS", "2");
+        String goed = LasClient.envelop(las.aanleverVerzoek(inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"))));
+        String langeNaam = "n".repeat(20_000);
+        for (String verzoek : List.of(goed.replace("<mutatiesoort>", "<" + langeNaam + "/><mutatiesoort>"),
+                goed.replaceAll("<achternaam>[^<]*</achternaam>", "<achternaam>" + "x".repeat(100_000) + "</achternaam>"))) {
+            LasClient.Http http = las.post(verzoek);
+            assertThat(http.body().length()).as("the whole fault").isLessThan(4_000);
+            Object antwoord = LasClient.lees(http);
+            if (antwoord instanceof LasClient.Fout fout) {
+                assertThat(fout.signalen()).allSatisfy(sg -> {
+                    assertThat(sg.getCode()).isEqualTo("359");
+                    assertThat(sg.getGegeven()).hasSizeLessThanOrEqualTo(100);
+                    assertThat(sg.getOmschrijving()).hasSizeLessThanOrEqualTo(500);
+                });
+            } else {
+                assertThat(((nl.bronhub.contract.v1.AanleverenAntwoord) antwoord).getBerichtResultaat()).singleElement().satisfies(r ->
+                        assertThat(r.getSignaal()).isNotEmpty().allSatisfy(sg -> {
+                            assertThat(sg.getCode()).isEqualTo("359");
+                            assertThat(sg.getGegeven()).hasSizeLessThanOrEqualTo(100);
+                            assertThat(sg.getOmschrijving()).hasSizeLessThanOrEqualTo(500);
+                        }));
+            }
+        }
+    }
+
     @Test
     void eenVerzoekZonderHeaderIs359EnEenLegeBodyIs360() {
         LasClient las = las("70DS", "1");

@@ -96,9 +96,9 @@ public class XsdControle {
                 Node plek = (Node) validator.getProperty(HUIDIG_ELEMENT);
                 List<Signaal> lijst = fouten.computeIfAbsent(positieVan(plek, verzoek), p -> new ArrayList<>());
                 if (lijst.size() < MAX_FOUTEN_PER_PLAATS) {
-                    String element = plek == null ? verzoek.getLocalName() : plek.getLocalName();
+                    String element = kort(plek == null ? verzoek.getLocalName() : plek.getLocalName(), MAX_NAAM);
                     lijst.add(catalogus.signaal("359", element,
-                            Map.of("detail", "element '" + element + "': " + e.getMessage())));
+                            Map.of("detail", kort("element '" + element + "': " + e.getMessage(), MAX_DETAIL))));
                 }
             }
         });
@@ -106,11 +106,24 @@ public class XsdControle {
             validator.validate(new DOMSource(verzoek));
         } catch (SAXException e) {
             fouten.computeIfAbsent(0, p -> new ArrayList<>())
-                    .add(catalogus.signaal("359", verzoek.getLocalName(), Map.of("detail", e.getMessage())));
+                    .add(catalogus.signaal("359", kort(verzoek.getLocalName(), MAX_NAAM), Map.of("detail", kort(e.getMessage(), MAX_DETAIL))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return new Uitslag(fouten);
+    }
+
+    /** The longest element name and parser text a 359 repeats: the parser quotes names and values whole, of any length. */
+    static final int MAX_NAAM = 100;
+    static final int MAX_DETAIL = 400;
+
+    /** At most {@code max} characters, a cut marked with an ellipsis; never half a surrogate pair. */
+    static String kort(String tekst, int max) {
+        if (tekst == null || tekst.length() <= max) {
+            return tekst;
+        }
+        int eind = Character.isHighSurrogate(tekst.charAt(max - 2)) ? max - 2 : max - 1;
+        return tekst.substring(0, eind) + "\u2026";
     }
 
     private static int positieVan(Node plek, Element verzoek) {
