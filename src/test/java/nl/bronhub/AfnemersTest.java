@@ -284,8 +284,11 @@ class AfnemersTest {
         // the afnemers' API is at the portal door only
         assertThat(operator.ruw("GET", pad, null, null).statusCode()).isEqualTo(404);
         LasClient las = hub.las("30AA", "1");
-        assertThat(las.http().send(HttpRequest.newBuilder(URI.create("https://localhost:" + hub.port() + pad)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        // at the LAS door every other address is a SOAP fault with 360
+        HttpResponse<String> viaLasDeur = las.http().send(HttpRequest.newBuilder(URI.create("https://localhost:" + hub.port() + pad)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(viaLasDeur.statusCode()).isEqualTo(500);
+        assertThat(viaLasDeur.body()).contains("<faultstring>360: ");
     }
 
     @Test

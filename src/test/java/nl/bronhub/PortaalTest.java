@@ -209,6 +209,11 @@ class PortaalTest {
         }
         browser.klik("#menu-voortgang");
         assertThat(browser.element("#status").getText()).isEqualTo("Gekwalificeerd");
+        // a phase that ended has no weeks left, no expectation to meet, and asks for no reactie
+        assertThat(browser.element("#resterend").getText()).isEqualTo("-");
+        assertThat(browser.element("#voortgang").getText()).contains("fase afgerond").doesNotContain("volgens verwachting");
+        assertThat(browser.element("#oproep").getText()).doesNotContain("reactie").contains("blijven hier te zien");
+        gezien("voortgang-gekwalificeerd");
 
         // another school's pages stay closed, whatever the address says
         for (String pad : new String[] {"/portaal/70CH", "/portaal/70CH/gtb", "/portaal/70CH/gtb/01/2026-10-01", "/portaal/70CH/gegevens"}) {
@@ -721,11 +726,14 @@ class PortaalTest {
     @Test
     void hetPortaalHeeftEenEigenDeur() throws Exception {
         var las = Pki.client("proef-las leverancier").http();
-        for (int poort : new int[] {hub.port(), hub.operatorPoort()}) {
-            HttpResponse<String> r = las.send(HttpRequest.newBuilder(URI.create("https://localhost:" + poort + "/portaal/inloggen")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as("portal on port " + poort).isEqualTo(404);
-        }
+        // not at the LAS door (a SOAP fault with 360 for any other address) nor at the operator's (404)
+        HttpResponse<String> viaLasDeur = las.send(HttpRequest.newBuilder(URI.create("https://localhost:" + hub.port() + "/portaal/inloggen"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(viaLasDeur.statusCode()).isEqualTo(500);
+        assertThat(viaLasDeur.body()).contains("<faultstring>360: ").doesNotContain("Inloggen");
+        HttpResponse<String> viaOperatorDeur = las.send(HttpRequest.newBuilder(URI.create("https://localhost:" + hub.operatorPoort()
+                + "/portaal/inloggen")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(viaOperatorDeur.statusCode()).isEqualTo(404);
         HttpResponse<String> operatorApi = Pki.zonderCertificaat().http().send(HttpRequest.newBuilder(URI.create("https://localhost:"
                 + hub.portaalPoort() + "/operator/scholen")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(operatorApi.statusCode()).isEqualTo(404);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.kwalificatie.Kwalificatie;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
@@ -122,6 +123,27 @@ class VoortgangsmailTest {
             assertThat(m.get("status").asText()).isEqualTo("VERZONDEN");
             assertThat(m.get("keerVerzonden").asInt()).isEqualTo(1);
         });
+    }
+
+    /** A school that gave akkoord has its end mail; no progress mail of week 6 follows it, nor any other. */
+    @Test
+    void naHetAkkoordKomtGeenVoortgangsmailMeer() {
+        registreer("70DJ", "j@70dj.example", 1, 0);
+        zet("2026-09-28T07:00:00Z");
+        await().until(() -> smtp.aan("j@70dj.example").size() == 1);
+        assertThat(smtp.aan("j@70dj.example").get(0).onderwerp()).contains("na week 3");
+
+        assertThat(hub.bean(Kwalificatie.class).reageer("70DJ", Kwalificatie.Reactie.AKKOORD)).isEqualTo(Kwalificatie.Uitkomst.GEKWALIFICEERD);
+        await().until(() -> smtp.aan("j@70dj.example").size() == 2);
+        assertThat(smtp.aan("j@70dj.example").get(1).onderwerp()).startsWith("Afronding fase aansluiting BRON");
+        JsonNode stand = hub.operator().get("/scholen/70DJ").json().get("kwalificatie");
+        assertThat(stand.get("status").asText()).isEqualTo("GEKWALIFICEERD");
+        assertThat(stand.get("resterendeWeken").asInt()).as("no weeks left in a phase that ended").isZero();
+
+        zet("2026-10-19T06:00:00Z");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> smtp.aan("j@70dj.example").size() == 2);
+        assertThat(hub.jdbc().queryForObject("select count(*) from voortgangsmail m join aanleverpunt a on a.id = m.aanleverpunt_id "
+                + "where a.brin = '70DJ' and m.week = 6", Integer.class)).as("no week-6 mail recorded").isZero();
     }
 
     @Test

@@ -198,7 +198,7 @@ public class CertificaatUitgifte {
             return;
         }
         for (Bewaking b : bewaking()) {
-            if (b.nietOpgehaaldNaEenWeek() || b.nietGetestNaTweeWeken()) {
+            if ((b.nietOpgehaaldNaEenWeek() || b.nietGetestNaTweeWeken()) && inFase(b.brin())) {
                 Map<String, Object> ap = jdbc.queryForMap("select id, gemachtigde_email from aanleverpunt where brin = :brin and "
                         + "aanleverpuntnummer = :nummer", Map.of("brin", b.brin(), "nummer", b.aanleverpuntnummer()));
                 LocalDate brief = LocalDate.ofInstant(b.briefOp(), klok.getZone());
@@ -208,6 +208,12 @@ public class CertificaatUitgifte {
                         briefweek, (String) ap.get("gemachtigde_email"));
             }
         }
+    }
+
+    /** Whether the school's connection phase is still open: a school that qualified (or whose phase ended) needs no reminder. */
+    private boolean inFase(String brin) {
+        return jdbc.queryForObject("select count(*) from kwalificatie where brin = :brin and status <> 'IN_FASE'",
+                Map.of("brin", brin), Integer.class) == 0;
     }
 
     /** A CSR in PEM, signed by its own key, with a strong enough key, for exactly this aanleverpunt: its public key. */

@@ -46,7 +46,9 @@ public class VoortgangPlanner {
     public void plan() {
         Instant nu = klok.instant();
         List<Map<String, Object>> inFase = jdbc.queryForList("select id, brin, gemachtigde_email, wachtwoordbrief_datum, "
-                + "norm_leerlingen, norm_ab_leerlingen from aanleverpunt where wachtwoordbrief_datum is not null", Map.of());
+                + "norm_leerlingen, norm_ab_leerlingen from aanleverpunt a where wachtwoordbrief_datum is not null "
+                // a school whose phase has ended (akkoord given: gekwalificeerd) has had its end mail; no more progress
+                + "and not exists (select 1 from kwalificatie k where k.brin = a.brin and k.status <> 'IN_FASE')", Map.of());
         for (Map<String, Object> ap : inFase) {
             Fase fase = new Fase(((Date) ap.get("wachtwoordbrief_datum")).toLocalDate(), klok.getZone());
             MAILWEKEN.forEach((week, tot) -> {
