@@ -52,6 +52,10 @@ class OperatorVerhardingTest extends HubTest {
         assertThat(detail(operator.ruw("GET", "/operator/scholen/75AA/gtb/geenvestiging/2025-10-01", null, null)))
                 .isEqualTo("vestiging bestaat niet");
         assertThat(operator.ruw("GET", "/operator/scholen/75AA/gtb/01/2025-10-01", null, null).statusCode()).isEqualTo(200);
+        // a date between peildata has no GTB, not one of zeros
+        HttpResponse<String> geenPeildatum = operator.ruw("GET", "/operator/scholen/75AA/gtb/01/2025-10-02", null, null);
+        assertProbleem(geenPeildatum, 404, "niet-gevonden", null);
+        assertThat(detail(geenPeildatum)).isEqualTo("een GTB van school 75AA op 2025-10-02 (geen peildatum) bestaat niet");
         assertThat(operator.ruw("GET", "/operator/scholen/75AA/gtb", null, null).statusCode()).isEqualTo(200);
 
         assertProbleem(operator.ruw("GET", "/operator/scholen/99ZZ/ab-vergelijking", null, null), 404, "niet-gevonden", null);

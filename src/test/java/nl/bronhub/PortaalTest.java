@@ -150,6 +150,9 @@ class PortaalTest {
         assertThat(browser.heeft("#menu-ab")).isFalse();
         browser.open("/portaal/70CG/ab");
         assertThat(browser.element("h1").getText()).isEqualTo("Pagina niet gevonden");
+        // nor a GTB on a day that is no peildatum (it showed a total of 0)
+        browser.open("/portaal/70CG/gtb/01/2026-10-02");
+        assertThat(browser.element("h1").getText()).isEqualTo("Pagina niet gevonden");
         browser.open("/portaal/70CG");
 
         // normaantallen: a negative number is refused with the reason, a correct one is kept

@@ -139,6 +139,11 @@ public class GtbOverzicht {
         return regels;
     }
 
+    /** Whether the school has a GTB on this date: only its kind's peildata (1 October, and 1 February or 1 March) do. */
+    public boolean isPeildatum(String brin, LocalDate peildatum) {
+        return instellingen.zoek(brin).map(i -> peildata.isPeildatum(i.soort(), peildatum)).orElse(false);
+    }
+
     public Gtb gtb(String brin, String vestiging, LocalDate peildatum) {
         MapSqlParameterSource p = new MapSqlParameterSource("brin", brin).addValue("v", vestiging).addValue("d", Date.valueOf(peildatum));
         Map<String, int[]> bekostigd = new TreeMap<>();

@@ -108,6 +108,10 @@ public class ScholenApi {
         if (!gtb.vestigingen(brin).contains(vestiging)) {
             throw new OperatorFouten.NietGevonden(vestiging.matches("[0-9]{2}") ? "vestiging " + vestiging + " van school " + brin : "vestiging");
         }
+        if (!gtb.isPeildatum(brin, peildatum)) {
+            // a date between peildata has no GTB: not a made-up total of zero
+            throw new OperatorFouten.NietGevonden("een GTB van school " + brin + " op " + peildatum + " (geen peildatum)");
+        }
         return gtb.gtb(brin, vestiging, peildatum);
     }
 

@@ -125,7 +125,8 @@ public class PortaalController {
     public String gtb(@PathVariable String brin, @PathVariable String vestiging,
                       @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate peildatum, Model model) {
         school(brin, model);
-        if (!gtb.vestigingen(brin).contains(vestiging)) {
+        // a date between peildata has no GTB: not a page of zeros
+        if (!gtb.vestigingen(brin).contains(vestiging) || !gtb.isPeildatum(brin, peildatum)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         GtbOverzicht.Gtb g = gtb.gtb(brin, vestiging, peildatum);
