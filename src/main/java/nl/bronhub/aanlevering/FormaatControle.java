@@ -129,6 +129,15 @@ public class FormaatControle implements SignaalBron {
         if (leeg(p.getAchternaam())) {
             c.signaal("740", "achternaam");
         }
+        tekst(c, p.getAchternaam(), "achternaam");
+        tekst(c, p.getVoorvoegsel(), "voorvoegsel");
+        tekst(c, p.getVoornamen(), "voornamen");
+        tekst(c, p.getStraatnaam(), "straatnaam");
+        tekst(c, p.getHuisnummertoevoeging(), "huisnummertoevoeging");
+        tekst(c, p.getWoonplaats(), "woonplaats");
+        tekst(c, p.getAdresregelBuitenland1(), "adresregel buitenland 1");
+        tekst(c, p.getAdresregelBuitenland2(), "adresregel buitenland 2");
+        tekst(c, p.getAdresregelBuitenland3(), "adresregel buitenland 3");
         c.formaat(p.getPostcode(), "postcode", Formaten.POSTCODE);
         c.formaat(p.getLandcode(), "landcode", LANDCODE);
         c.formaat(p.getHuisnummer(), "huisnummer", Formaten.NUMMER);
@@ -166,6 +175,29 @@ public class FormaatControle implements SignaalBron {
             } else if (!geldig.apply(g.getWaarde().trim())) {
                 c.signaal(code, naam);
             }
+        }
+    }
+
+    /**
+     * 742 for a name or address line that holds what no name or address has: a control character (a tab or line break,
+     * sent as &amp;#9; or &amp;#10;), an invisible formatting character (a right-to-left override that turns the text
+     * around on screen, a zero-width space that makes two equal names differ), or a first character that a spreadsheet
+     * reads as a formula (=, +, @). They would reach mails, the portal and the files other parties read.
+     */
+    private static void tekst(Check c, String waarde, String gegeven) {
+        if (waarde == null) {
+            return;
+        }
+        String t = waarde.strip();
+        boolean fout = !t.isEmpty() && "=+@".indexOf(t.charAt(0)) >= 0;
+        // surrounding blanks (a pretty-printed element) are trimmed, as everywhere; inside the text they are not
+        for (int i = 0; i < t.length() && !fout; i++) {
+            int soort = Character.getType(t.charAt(i));
+            fout = soort == Character.CONTROL || soort == Character.FORMAT || soort == Character.LINE_SEPARATOR
+                    || soort == Character.PARAGRAPH_SEPARATOR || soort == Character.PRIVATE_USE;
+        }
+        if (fout) {
+            c.signaal("742", gegeven);
         }
     }
 

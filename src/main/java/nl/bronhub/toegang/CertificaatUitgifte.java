@@ -198,7 +198,7 @@ public class CertificaatUitgifte {
             return;
         }
         for (Bewaking b : bewaking()) {
-            if ((b.nietOpgehaaldNaEenWeek() || b.nietGetestNaTweeWeken()) && inFase(b.brin())) {
+            if ((b.nietOpgehaaldNaEenWeek() || b.nietGetestNaTweeWeken()) && !gekwalificeerdNa(b.brin(), b.briefOp())) {
                 Map<String, Object> ap = jdbc.queryForMap("select id, gemachtigde_email from aanleverpunt where brin = :brin and "
                         + "aanleverpuntnummer = :nummer", Map.of("brin", b.brin(), "nummer", b.aanleverpuntnummer()));
                 LocalDate brief = LocalDate.ofInstant(b.briefOp(), klok.getZone());
@@ -210,10 +210,13 @@ public class CertificaatUitgifte {
         }
     }
 
-    /** Whether the school's connection phase is still open: a school that qualified (or whose phase ended) needs no reminder. */
-    private boolean inFase(String brin) {
-        return jdbc.queryForObject("select count(*) from kwalificatie where brin = :brin and status <> 'IN_FASE'",
-                Map.of("brin", brin), Integer.class) == 0;
+    /**
+     * Whether the school qualified after this letter: its LAS exchanged data then, with a certificate from wherever, and
+     * needs no reminder to fetch one. A later letter (a lost key) starts the reminders again.
+     */
+    private boolean gekwalificeerdNa(String brin, Instant briefOp) {
+        return jdbc.queryForObject("select count(*) from kwalificatie where brin = :brin and status = 'GEKWALIFICEERD' "
+                + "and afgerond_op >= :brief", Map.of("brin", brin, "brief", Timestamp.from(briefOp)), Integer.class) > 0;
     }
 
     /** A CSR in PEM, signed by its own key, with a strong enough key, for exactly this aanleverpunt: its public key. */

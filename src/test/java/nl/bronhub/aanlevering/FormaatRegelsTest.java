@@ -207,6 +207,25 @@ class FormaatRegelsTest {
         assertThat(a.berichten().get(0).signalen().get(0).omschrijving()).isEqualTo("Het veld achternaam moet gevuld zijn.");
     }
 
+    /**
+     * 742: a name or address line with a control character inside (tab, line break), an invisible formatting character
+     * (right-to-left override, zero-width space, byte order mark) or a spreadsheet formula's first character; blanks
+     * around it are trimmed, and letters of any script are names.
+     */
+    @Test
+    void eenNaamMetOnzichtbareOfStuurtekensIs742() {
+        for (String fout : List.of("Jan\tsen", "Jan\nsen", "Jan\rsen", "Jan\u202Esen", "Jan\u200Bsen", "Jan\uFEFFsen", "Jan\u0000sen",
+                "=HYPERLINK(\"https://x.example\")", "+31", "@SUM(1)", "Jan\u2028sen")) {
+            assertThat(signalen(aanmelden(b -> b.getLeerling().setAchternaam(fout)))).as(fout).containsExactly("742 achternaam");
+        }
+        assertThat(signalen(aanmelden(b -> b.getLeerling().setVoornamen("Anna\u202Emaria")))).containsExactly("742 voornamen");
+        assertThat(signalen(aanmelden(b -> b.getLeerling().setWoonplaats("Den\tHaag")))).containsExactly("742 woonplaats");
+        assertThat(signalen(aanmelden(b -> b.getLeerling().setStraatnaam("=1+1")))).containsExactly("742 straatnaam");
+        for (String goed : List.of("  Jansen\n", "Ça\u011Flar", "O'Brien-Müller", "Çelik", "Nguyễn", "Ωmega", "van 't Hof")) {
+            assertThat(signalen(aanmelden(b -> b.getLeerling().setAchternaam(goed)))).as(goed).isEmpty();
+        }
+    }
+
     /** 742: postcode 1234AB (no leading zero, capitals, no space), landcode four digits, huisnummer one to five digits. */
     @Test
     void eenVerkeerdGeschrevenAdresveld() {
