@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,7 @@ import static nl.bronhub.support.Berichten.inschrijven;
 import static nl.bronhub.support.Berichten.wec;
 import static nl.bronhub.support.Berichten.zonderPgn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The LAS door as a careless or hostile client meets it (issue 16): every answer is a contract answer or
@@ -265,6 +267,61 @@ class SoapDeurTest extends SignaalTest {
             geweigerd(rauw(las, "CONNECT /services/uitwisseling/v1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), "360");
             assertThat(log.neem()).as("ERROR lines or stack traces").isEmpty();
         }
+    }
+
+    /**
+     * A sender that opens many requests and sends their bodies a byte at a time holds at most its certificate's share of
+     * the door (bron.intake.max-gelijktijdig-per-certificaat, 6 in the tests): one more request hears 358 at once. Each
+     * slow body is refused with 360 when it has not arrived within bron.intake.max-leestijd (5 s), and the door
+     * serves the certificate again.
+     */
+    @Test
+    void eenAfzenderDieTraagVerstuurtHoudtDeDeurNietBezet() throws Exception {
+        LasClient las = las("70DT", "5");
+        byte[] body = LasClient.envelop(las.ophaalVerzoek(0, 1)).getBytes(StandardCharsets.UTF_8);
+        List<SSLSocket> traag = new ArrayList<>();
+        ScheduledExecutorService druppel = Executors.newSingleThreadScheduledExecutor();
+        try {
+            for (int i = 0; i < 6; i++) {
+                SSLSocket s = (SSLSocket) las.http().sslContext().getSocketFactory().createSocket("localhost", las.endpoint().getPort());
+                s.setSoTimeout(30_000);
+                s.getOutputStream().write(("POST /services/uitwisseling/v1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml; charset=utf-8\r\n"
+                        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+                traag.add(s);
+            }
+            AtomicInteger positie = new AtomicInteger();
+            druppel.scheduleAtFixedRate(() -> {
+                int p = positie.getAndIncrement();
+                for (SSLSocket s : traag) {
+                    try {
+                        s.getOutputStream().write(body[p % body.length]);
+                        s.getOutputStream().flush();
+                    } catch (Exception weg) {
+                        // the hub answered and closed
+                    }
+                }
+            }, 0, 300, TimeUnit.MILLISECONDS);
+
+            // while the six are open, a seventh of the same certificate is turned away at once
+            await().atMost(Duration.ofSeconds(5)).until(() -> LasClient.lees(las.post(new String(body, StandardCharsets.UTF_8)))
+                    instanceof LasClient.Fout f && f.faultstring().startsWith("358: "));
+            LasClient.Fout vol = (LasClient.Fout) LasClient.lees(las.post(new String(body, StandardCharsets.UTF_8)));
+            assertThat(vol.signalen().get(0).getGegeven()).isEqualTo("gelijktijdige verzoeken (maximaal 6 per certificaat; verstuur opnieuw)");
+
+            // each slow body ends in a 360 that says why
+            for (SSLSocket s : traag) {
+                String antwoord = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(antwoord).startsWith("HTTP/1.1 500").contains(">360<").contains("niet binnen 5 seconden ontvangen");
+            }
+        } finally {
+            druppel.shutdownNow();
+            for (SSLSocket s : traag) {
+                s.close();
+            }
+        }
+        // and the certificate is served again
+        assertThat(las.ophalen(0).getTerugkoppeling()).isEmpty();
     }
 
     @Test

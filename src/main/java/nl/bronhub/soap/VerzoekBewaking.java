@@ -1,11 +1,17 @@
 package nl.bronhub.soap;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -59,8 +65,15 @@ public class VerzoekBewaking extends OncePerRequestFilter {
     private final AuditSpoor audit;
     private final XMLInputFactory stax;
 
+    private final int maxGelijktijdig;
+    private final Duration maxLeestijd;
+    /** Per certificate (its fingerprint), the POSTs being read or served now. */
+    private final Map<String, AtomicInteger> lopend = new ConcurrentHashMap<>();
+
     public VerzoekBewaking(IntakeEigenschappen intake, SignaalCatalogus catalogus,
                            AuditSpoor audit, BenchmarkEigenschappen benchmark) {
+        this.maxGelijktijdig = intake.maxGelijktijdigPerCertificaat();
+        this.maxLeestijd = intake.maxLeestijd();
         this.echo = benchmark.echo();
         this.maxBytes = intake.maxVerzoekBytes();
         this.maxNestingdiepte = intake.maxNestingdiepte();
@@ -134,9 +147,34 @@ public class VerzoekBewaking extends OncePerRequestFilter {
             weiger(request, response, omvang(maxBytes));
             return;
         }
+        // one certificate's requests in progress: a sender that opens many and sends slowly holds only its own share
+        String afzender = Optional.ofNullable(Toegangscontrole.vingerafdruk(request)).orElse("adres " + request.getRemoteAddr());
+        AtomicInteger bezig = lopend.computeIfAbsent(afzender, a -> new AtomicInteger());
+        if (bezig.incrementAndGet() > maxGelijktijdig) {
+            bezig.decrementAndGet();
+            SoapFouten.weiger(response, catalogus.signaal("358", "gelijktijdige verzoeken (maximaal " + maxGelijktijdig
+                    + " per certificaat; verstuur opnieuw)"));
+            audit.geweigerd(null, "358", Toegangscontrole.vingerafdruk(request));
+            return;
+        }
+        try {
+            leesEnGeefDoor(request, response, chain);
+        } finally {
+            if (bezig.decrementAndGet() == 0) {
+                lopend.remove(afzender, bezig);
+            }
+        }
+    }
+
+    private void leesEnGeefDoor(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         byte[] inhoud;
         try {
-            inhoud = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            inhoud = lees(request.getInputStream());
+            if (inhoud == null) {
+                weiger(request, response, "HTTP-verzoek (niet binnen " + maxLeestijd.toSeconds() + " seconden ontvangen)");
+                return;
+            }
         } catch (IOException e) {
             // a broken chunked encoding, or a client that went away mid-request
             try {
@@ -156,6 +194,25 @@ public class VerzoekBewaking extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new Gelezen(request, inhoud), response);
+    }
+
+    /**
+     * The body, at most maxBytes + 1 bytes, or null when it has not arrived whole within maxLeestijd (a sender trickling
+     * a byte now and then). One read waits at most the connector's connection-timeout.
+     */
+    private byte[] lees(InputStream in) throws IOException {
+        long grens = System.nanoTime() + maxLeestijd.toNanos();
+        int max = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1);
+        ByteArrayOutputStream inhoud = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        int n;
+        while (inhoud.size() < max && (n = in.read(buffer, 0, Math.min(buffer.length, max - inhoud.size()))) >= 0) {
+            inhoud.write(buffer, 0, n);
+            if (System.nanoTime() > grens) {
+                return null;
+            }
+        }
+        return inhoud.toByteArray();
     }
 
     /**

@@ -40,6 +40,9 @@ import static org.awaitility.Awaitility.await;
         "bron.aanleverpunten.bestand=" + Hub.AANLEVERPUNTEN,
         "bron.mail.ingebouwd=false",
         "bron.intake.max-verzoek-bytes=4194304",
+        // SoapDeurTest holds this many requests of the tests' vendor open, and trickles their bodies past the read time
+        "bron.intake.max-gelijktijdig-per-certificaat=6",
+        "bron.intake.max-leestijd=PT5S",
         "bron.operator.wachtwoord=" + OperatorClient.WACHTWOORD,
         "bron.operator.poort=0",
         "bron.portaal.poort=0",
