@@ -7,6 +7,8 @@ import java.util.Map;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ontvangststatus;
 import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.gba.GbaRegister;
+import nl.bronhub.support.Afleverbak;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
@@ -61,6 +63,34 @@ class HerstartTest {
             // and the identificatie stays used
             assertThat(las.aanleveren(bericht).getBerichtResultaat().get(0).getSignaal())
                     .extracting(s -> s.getCode()).containsExactly("396");
+        }
+    }
+
+    /**
+     * The GBA stub takes over what the GBA change feed brings (a move, here), and still knows it after a restart: a
+     * school that then sends the pupil's new address gets no 770 (postcode differs from the GBA's).
+     */
+    @Test
+    void eenGbaWijzigingUitDeFeedBlijftNaEenHerstart() {
+        Map<String, Object> eigenschappen = Hub.testEigenschappen(data);
+        Afleverbak bak = new Afleverbak(Path.of((String) eigenschappen.get("bron.gba.mutaties.map")));
+        try (Hub hub = Hub.start(eigenschappen)) {
+            bak.wachtTotVerplaatst(bak.leg("gba-verhuizing.csv", "bsn;straatnaam;huisnummer;postcode;woonplaats\n"
+                    + "999995017;Lange Haven;3;3111CD;Schiedam\n"), "verwerkt");
+            assertThat(hub.bean(GbaRegister.class).zoekOpBsn("999995017")).hasValueSatisfying(p -> assertThat(p.postcode()).isEqualTo("3111CD"));
+        }
+        try (Hub hub = Hub.start(eigenschappen)) {
+            assertThat(hub.bean(GbaRegister.class).zoekOpBsn("999995017")).hasValueSatisfying(p -> {
+                assertThat(p.postcode()).isEqualTo("3111CD");
+                assertThat(p.woonplaats()).isEqualTo("Schiedam");
+                assertThat(p.achternaam()).as("what the change left alone").isEqualTo("Dijk");
+            });
+            LasClient las = hub.las("40AA", "1");
+            Bericht verhuisd = inschrijven(leerling("999995017", "2018-05-05", "M", "Dijk", "3111CD"), wec("2026-08-01"));
+            las.aanleveren(verhuisd);
+            Terugkoppeling t = HubTest.terugkoppelingVan(las, verhuisd.getIdentificatie());
+            assertThat(t.getSignaal()).extracting(s -> s.getCode()).doesNotContain("770", "753");
+            assertThat(t.getLeerling().getWoonplaats()).isEqualTo("Schiedam");
         }
     }
 

@@ -208,6 +208,7 @@ public class GbaMutatiebestand implements SignaalBron {
             int geplaatst = 0;
             for (GbaWijziging w : wijzigingen) {
                 geplaatst += pasToe(w);
+                gba.wijzigingBewaren(w);
             }
             return geplaatst;
         });

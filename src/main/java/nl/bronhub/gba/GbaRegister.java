@@ -25,4 +25,8 @@ public interface GbaRegister {
      */
     default void wijzigingOntvangen(GbaWijziging wijziging) {
     }
+
+    /** Keeps a change of the feed, in the transaction that applies it to the register; the stub reads them back at start. */
+    default void wijzigingBewaren(GbaWijziging wijziging) {
+    }
 }
