@@ -215,7 +215,7 @@ class PortaalTest {
         // a phase that ended has no weeks left, no expectation to meet, and asks for no reactie
         assertThat(browser.element("#resterend").getText()).isEqualTo("-");
         assertThat(browser.element("#voortgang").getText()).contains("fase afgerond").doesNotContain("volgens verwachting");
-        assertThat(browser.element("#oproep").getText()).doesNotContain("reactie").contains("blijven hier te zien");
+        assertThat(browser.element("#oproep").getText()).doesNotContain("reactie").isEqualTo("Uw GTB blijft hier te zien.");
         gezien("voortgang-gekwalificeerd");
 
         // another school's pages stay closed, whatever the address says
@@ -651,6 +651,21 @@ class PortaalTest {
             ander.open("/portaal/70CK");
             assertThat(ander.pad("/portaal/inloggen")).isEqualTo("/portaal/inloggen");
         }
+    }
+
+    /** Akkoord in the first weeks, before any score is judged, with none of the normaantal in BRON: the page warns. */
+    @Test
+    void eenAkkoordZonderLeerlingenInBronKrijgtEenWaarschuwing() {
+        assertThat(hub.operator().put("/aanleverpunten/70CL/1", OperatorClient.schoolMetBestuur("cl", "2026-10-26")).status()).isEqualTo(200);
+        logIn("70CL", hub.operator().post("/scholen/70CL/portaalwachtwoord").json().get("wachtwoord").asText());
+        browser.open("/portaal/70CL/reactie").klik("#reactie-AKKOORD").klik("#verstuur-reactie");
+        assertThat(browser.pad("/portaal/70CL/reactie/akkoord")).isEqualTo("/portaal/70CL/reactie/akkoord");
+        assertThat(browser.element("#voortgang").getText()).contains("Aantal leerlingen 0 10 0% n.v.t.");
+        assertThat(browser.element("#achter").getText()).startsWith("Er staan minder leerlingen in BRON dan uw normaantal.")
+                .contains("staan (nog) niet alle leerlingen van uw school in BRON");
+        assertThat(browser.stijl("#achter", "background-color")).isEqualTo("rgb(255, 244, 229)");
+        gezien("akkoord-zonder-leerlingen");
+        assertThat(hub.operator().get("/scholen/70CL").json().get("kwalificatie").get("status").asText()).isEqualTo("IN_FASE");
     }
 
     private void kiesEigenWachtwoord(String brief, String eigen) {

@@ -273,7 +273,9 @@ public class PortaalController {
         school(brin, model);
         List<VoortgangStand.Stand> stand = voortgang.vanSchool(brin);
         model.addAttribute("voortgang", stand);
-        model.addAttribute("achter", achter(stand));
+        // also before week 3, when no score is judged yet: fewer pupils than the normaantal is what akkoord would fix
+        model.addAttribute("achter", achter(stand) || onderNorm(stand));
+        model.addAttribute("beoordeeld", achter(stand));
         model.addAttribute("laatsteGtb", gtb.laatste(brin));
         return "portaal/akkoord";
     }
@@ -304,6 +306,12 @@ public class PortaalController {
     static boolean achter(List<VoortgangStand.Stand> stand) {
         return stand.stream().flatMap(v -> Stream.of(v.leerlingen(), v.ab()))
                 .anyMatch(s -> Boolean.FALSE.equals(s.volgensVerwachting()));
+    }
+
+    /** Whether fewer pupils (or AB pupils) are in BRON than a normaantal the school gave: the end mail's warning too. */
+    static boolean onderNorm(List<VoortgangStand.Stand> stand) {
+        return stand.stream().flatMap(v -> Stream.of(v.leerlingen(), v.ab()))
+                .anyMatch(s -> s.norm() != null && s.norm() > 0 && s.aantal() < s.norm());
     }
 
     private static String duur(Duration d) {

@@ -150,6 +150,8 @@ public class Voortgangsmails {
         gegevens.put("gemachtigde", m.get("gemachtigde_naam") == null ? "gemachtigde" : m.get("gemachtigde_naam"));
         // the helpdesk (name, phone, e-mail, site) and the portal's address for the link
         gegevens.put("helpdesk", helpdesk);
+        // only a WPO school has a vergelijkingsoverzicht ambulant begeleide leerlingen to check (connection plan, step 12)
+        gegevens.put("wpo", instellingen.zoek((String) m.get("brin")).map(i -> i.soort() == Instelling.Soort.WPO).orElse(false));
         return gegevens;
     }
 
