@@ -198,7 +198,7 @@ public final class Verwerking {
     }
 
     /**
-     * The sender showed it knows the pupil: the number with birth date and sex (and for a BSN the postcode) matched the
+     * The sender showed it knows the pupil: the number with birth date and sex matched the
      * person register or BRON. Only then may a refused bericht show what the register holds of a pupil who is not
      * enrolled at the sender's school.
      */
