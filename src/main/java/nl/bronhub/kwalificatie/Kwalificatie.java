@@ -88,12 +88,13 @@ public class Kwalificatie {
         List<Map<String, Object>> k = jdbc.queryForList("select * from kwalificatie where brin = :brin", Map.of("brin", brin));
         Map<String, Object> rij = k.isEmpty() ? Map.of() : k.get(0);
         LocalDate vandaag = LocalDate.now(klok);
-        boolean inFase = rij.isEmpty() || Status.IN_FASE.name().equals(rij.get("status"));
+        Status status = rij.isEmpty() ? Status.IN_FASE : Status.valueOf((String) rij.get("status"));
         // a phase ended by akkoord has no weeks left, however far its calendar end is
-        long resterend = !inFase || einde == null || !vandaag.isBefore(einde) ? 0 : (ChronoUnit.DAYS.between(vandaag, einde) + 6) / 7;
+        long resterend = status != Status.IN_FASE || einde == null || !vandaag.isBefore(einde) ? 0
+                : (ChronoUnit.DAYS.between(vandaag, einde) + 6) / 7;
         Optional<Instelling> instelling = instellingen.zoek(brin);
         return Optional.of(new Stand(brin, instelling.map(Instelling::naam).orElse(brin), instelling.map(Instelling::soort).orElse(null),
-                begin, einde, rij.isEmpty() ? Status.IN_FASE : Status.valueOf((String) rij.get("status")),
+                begin, einde, status,
                 rij.get("reactie") == null ? null : Reactie.valueOf((String) rij.get("reactie")), tijd(rij.get("reactie_op")),
                 tijd(rij.get("afgerond_op")), resterend));
     }

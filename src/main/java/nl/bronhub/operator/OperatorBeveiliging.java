@@ -14,8 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.bronhub.InlogRemming;
 import nl.bronhub.Probleem;
 import nl.bronhub.portaal.PortaalKanaal;
-import nl.bronhub.signaal.SignaalCatalogus;
-import nl.bronhub.soap.SoapFouten;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -84,10 +82,11 @@ public class OperatorBeveiliging {
      */
     @Bean
     public RequestRejectedHandler geweigerdDoorFirewall(OperatorKanaal operatorKanaal, PortaalKanaal portaalKanaal,
-                                                        SignaalCatalogus catalogus) {
+                                                        KanaalScheiding scheiding) {
         return (verzoek, antwoord, fout) -> {
             if (verzoek.getLocalPort() != operatorKanaal.poort() && verzoek.getLocalPort() != portaalKanaal.poort()) {
-                SoapFouten.weiger(antwoord, catalogus.signaal("360", "adres of methode (POST naar /services/uitwisseling/v1)"));
+                // the LAS door's own refusal of an address it does not serve
+                scheiding.weiger(verzoek, antwoord, 400, "adres of methode");
             } else if (verzoek.getLocalPort() == operatorKanaal.poort()) {
                 OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
                         "het adres van het verzoek is niet toegestaan (geen .., ; of gecodeerde regeleinden)");

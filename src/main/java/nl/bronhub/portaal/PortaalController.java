@@ -274,8 +274,9 @@ public class PortaalController {
         List<VoortgangStand.Stand> stand = voortgang.vanSchool(brin);
         model.addAttribute("voortgang", stand);
         // also before week 3, when no score is judged yet: fewer pupils than the normaantal is what akkoord would fix
-        model.addAttribute("achter", achter(stand) || onderNorm(stand));
-        model.addAttribute("beoordeeld", achter(stand));
+        boolean beoordeeld = achter(stand);
+        model.addAttribute("achter", beoordeeld || onderNorm(stand));
+        model.addAttribute("beoordeeld", beoordeeld);
         model.addAttribute("laatsteGtb", gtb.laatste(brin));
         return "portaal/akkoord";
     }
