@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The digital uitschrijfbewijs and the funding status (the 2019 letter: po-informatiediensten, po-bekostigen), end to
  * end: berichten of two schools over SOAP, each with its own LAS, and both queues fetched. Today is 2 November 2026;
  * a WEC school's peildata are 17-08-2026, 01-10-2026, 16-01-2027, 01-03-2027. Schools of this test only: 70CF, 70CL,
- * 70CO, 70CP, 73AY, and 70DZ, which never connects.
+ * 70CO, 70CP, 73AY.
  */
 class UitschrijfbewijsTest extends SignaalTest {
 
@@ -107,32 +107,55 @@ class UitschrijfbewijsTest extends SignaalTest {
     }
 
     /**
-     * The uitschrijving names the school the pupil goes to (BRIN teruggeplaatste leerling): a connected school gets
-     * the uitschrijfbewijs before it enrolled the pupil (reden teruggeplaatst); a named school that is not connected
-     * gets nothing, and the school left no confirmation.
+     * The uitschrijving names the school the pupil goes to (BRIN teruggeplaatste leerling): that school hears nothing of
+     * the pupil until it registers them itself (a school named has not shown the pupil goes there), then it gets the
+     * uitschrijfbewijs (reden teruggeplaatst), also more than 62 days after the uitschrijving, and the school left the
+     * confirmation (enrolled 2 November, 63 days after the uitschrijving).
      */
     @Test
-    void eenGenoemdeAangeslotenSchoolKrijgtHetBewijsEenNietAangeslotenNiet() {
+    void eenGenoemdeSchoolKrijgtHetBewijsPasAlsZeDeLeerlingInschrijft() {
         alle(las("70CP", "1")); // 70CP fetches its queue: connected
         Persoon naar70CP = bekendeLeerling("2015-05-05");
         Inschrijving uit = wec("2026-08-01");
-        uit.setDatumUitschrijving("2026-10-30");
+        uit.setDatumUitschrijving("2026-08-31");
         uit.setBrinTeruggeplaatsteLeerling("70CP");
         geregistreerdZonderSignalen(verwerk("70CO", inschrijven(naar70CP, uit)));
+        assertThat(van(alle(las("70CP", "1")), naar70CP)).isEmpty();
+        assertThat(van(alle(las("70CO", "1")), naar70CP)).extracting(Terugkoppeling::getSoort).containsOnly(SoortTerugkoppeling.VERWERKING);
+        assertThat(jdbc.queryForObject("select count(*) from uitschrijfbewijs where naar_brin = '70CP'", Integer.class)).isZero();
 
+        geregistreerdZonderSignalen(verwerk("70CP", inschrijven(naar70CP, wec("2026-11-02"))));
         Terugkoppeling bewijs = een(las("70CP", "1"), SoortTerugkoppeling.UITSCHRIJFBEWIJS, naar70CP);
         assertThat(bewijs.getUitschrijfbewijs().getReden()).isEqualTo(RedenUitschrijfbewijs.TERUGGEPLAATST);
         assertThat(bewijs.getUitschrijfbewijs().getVorigeBrin()).isEqualTo("70CO");
-        assertThat(bewijs.getUitschrijfbewijs().getNieuweDatumInschrijving()).isNull();
+        assertThat(bewijs.getUitschrijfbewijs().getNieuweDatumInschrijving()).isEqualTo("2026-11-02");
         een(las("70CO", "1"), SoortTerugkoppeling.UITSCHRIJVING_BEVESTIGD, naar70CP);
+    }
 
-        Persoon naar70DZ = bekendeLeerling("2015-06-06");
-        Inschrijving nietAangesloten = wec("2026-08-01");
-        nietAangesloten.setDatumUitschrijving("2026-10-30");
-        nietAangesloten.setBrinTeruggeplaatsteLeerling("70DZ");
-        geregistreerdZonderSignalen(verwerk("70CO", inschrijven(naar70DZ, nietAangesloten)));
-        assertThat(van(alle(las("70CO", "1")), naar70DZ)).extracting(Terugkoppeling::getSoort).containsOnly(SoortTerugkoppeling.VERWERKING);
-        assertThat(jdbc.queryForObject("select count(*) from uitschrijfbewijs where naar_brin = '70DZ'", Integer.class)).isZero();
+    /**
+     * A school that knows a pupil registers a made-up earlier enrolment, ending the day before the pupil's enrolment at
+     * the school they attend now: its confirmation would name that school. The current enrolment was registered first,
+     * so there is no bewijs: the sender's queue names no other school, and the current school gets no false bewijs.
+     */
+    @Test
+    void eenVerzonnenEerdereInschrijvingVerraadtDeHuidigeSchoolNiet() {
+        Persoon leerling = bekendeLeerling("2015-09-09");
+        geregistreerdZonderSignalen(verwerk("70CP", inschrijven(leerling, wec("2026-08-01"))));
+        Inschrijving verzonnen = wec("2025-08-01");
+        verzonnen.setDatumUitschrijving("2026-07-31");
+        assertThat(verwerk("70CO", inschrijven(leerling, verzonnen)).getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
+        Inschrijving genoemd = wec("2024-08-01");
+        genoemd.setDatumUitschrijving("2025-07-31");
+        genoemd.setBrinTeruggeplaatsteLeerling("70CP");
+        assertThat(verwerk("70CO", inschrijven(leerling, genoemd)).getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
+
+        List<Terugkoppeling> bijDeAfzender = van(alle(las("70CO", "1")), leerling);
+        assertThat(bijDeAfzender).extracting(Terugkoppeling::getSoort).containsOnly(SoortTerugkoppeling.VERWERKING);
+        assertThat(bijDeAfzender).allSatisfy(t -> assertThat(t.getUitschrijfbewijs()).isNull());
+        assertThat(van(alle(las("70CP", "1")), leerling)).extracting(Terugkoppeling::getSoort)
+                .containsOnly(SoortTerugkoppeling.VERWERKING);
+        assertThat(jdbc.queryForObject("select count(*) from uitschrijfbewijs where van_brin = '70CO' and naar_brin = '70CP'",
+                Integer.class)).isZero();
     }
 
     /**

@@ -62,12 +62,12 @@ public class Register implements SignaalBron {
             + "geslacht = :geslacht, achternaam = :achternaam, voorvoegsel = :voorvoegsel, voornamen = :voornamen, "
             + "straatnaam = :straatnaam, huisnummer = :huisnummer, huisnummertoevoeging = :toevoeging, postcode = :postcode, "
             + "woonplaats = :woonplaats, landcode = :landcode, adresregel_buitenland1 = :regel1, adresregel_buitenland2 = :regel2, "
-            + "adresregel_buitenland3 = :regel3, adres_geheim = :geheim, gewijzigd_op = :nu where id = :id";
+            + "adresregel_buitenland3 = :regel3, adres_geheim = :geheim, gegevens_brin = :gegevensBrin, gewijzigd_op = :nu where id = :id";
     private static final String PERSOON_TOEVOEGEN = "insert into persoon (pgn, pgn_soort, geboortedatum, geslacht, achternaam, "
             + "voorvoegsel, voornamen, straatnaam, huisnummer, huisnummertoevoeging, postcode, woonplaats, landcode, "
-            + "adresregel_buitenland1, adresregel_buitenland2, adresregel_buitenland3, adres_geheim, gewijzigd_op) values (:pgn, "
-            + ":soort, :geboortedatum, :geslacht, :achternaam, :voorvoegsel, :voornamen, :straatnaam, :huisnummer, :toevoeging, "
-            + ":postcode, :woonplaats, :landcode, :regel1, :regel2, :regel3, :geheim, :nu)";
+            + "adresregel_buitenland1, adresregel_buitenland2, adresregel_buitenland3, adres_geheim, gegevens_brin, gewijzigd_op) "
+            + "values (:pgn, :soort, :geboortedatum, :geslacht, :achternaam, :voorvoegsel, :voornamen, :straatnaam, :huisnummer, "
+            + ":toevoeging, :postcode, :woonplaats, :landcode, :regel1, :regel2, :regel3, :geheim, :gegevensBrin, :nu)";
     private static final String INSCHRIJVING_TOEVOEGEN = "insert into inschrijving (persoon_id, aanleverpunt_id, brin, "
             + "datum_inschrijving, datum_uitschrijving, brin_teruggeplaatst, aanduiding_nnca, gewijzigd_op) values (:persoon, "
             + ":aanleverpunt, :brin, :inschrijving, :uitschrijving, :teruggeplaatst, :nnca, :nu)";
@@ -88,6 +88,8 @@ public class Register implements SignaalBron {
         Long persoonId;
         Long inschrijvingId;
         boolean nieuweInschrijving;
+        /** A pupil without a BSN whose personal data another school holds: the register keeps them (771). */
+        boolean gegevensVanEenAndereSchool;
         List<Indicatiestelling> indicaties = new ArrayList<>();
 
         Schrijven(Verwerking v, RegisterLezer.Bekend bekend) {
@@ -111,17 +113,14 @@ public class Register implements SignaalBron {
             }
             RegisterLezer.Bekend bekend = lezer.bekend(v.getPgn(), v.getBrin());
             lezer.gewijzigd(v.getPgn());
-            if (bekend != null) {
-                // 772 when the school changes the postcode the register holds for the pupil
-                anders(v, "772", "postcode volgens instelling", bekend.postcode(), v.leerling().postcode());
-            }
             werk.add(new Schrijven(v, bekend));
         });
         if (werk.isEmpty()) {
             return;
         }
         Timestamp nu = Timestamp.from(klok.instant());
-        batch(PERSOON_WIJZIGEN, werk.stream().filter(w -> w.persoonId != null)
+        beoordeelPersoonsgegevens(werk);
+        batch(PERSOON_WIJZIGEN, werk.stream().filter(w -> w.persoonId != null && !w.gegevensVanEenAndereSchool)
                 .map(w -> persoon(w.v, nu).addValue("id", w.persoonId)).toList());
         List<Schrijven> nieuwePersonen = werk.stream().filter(w -> w.persoonId == null).toList();
         List<Long> persoonIds = toevoegen(PERSOON_TOEVOEGEN, nieuwePersonen.stream().map(w -> persoon(w.v, nu)).toList());
@@ -152,6 +151,97 @@ public class Register implements SignaalBron {
         batch(INDICATIE_TOEVOEGEN, indicaties);
         batch(BEGELEIDING_TOEVOEGEN, begeleiding);
         GtbHerberekening.markeerAlle(jdbc, werk.stream().map(w -> w.persoonId).toList());
+    }
+
+    private static final String HERKOMST = "select p.id, p.gegevens_brin, i.brin, i.datum_inschrijving from persoon p "
+            + "left join inschrijving i on i.persoon_id = p.id where p.id in (:ids)";
+
+    /** Where a registered pupil's personal data may come from: the school that wrote them last, and every inschrijving. */
+    record Herkomst(String gegevensBrin, List<Map.Entry<String, LocalDate>> inschrijvingen) {
+    }
+
+    /**
+     * A pupil without a BSN has the personal data their schools send (a BSN pupil's come from the GBA), and any school can
+     * find such a pupil (756: surname, birth date and sex). So only a school of the pupil's latest inschrijving (this
+     * bericht's included) changes them, or, while no school has one, the school that sent them last. For any other school
+     * the register keeps its data, and each field the school filled in otherwise is 771; the terugkoppeling repeats what
+     * the school sent, not the register's data. Where the data change, a replaced postcode is 772.
+     */
+    private void beoordeelPersoonsgegevens(List<Schrijven> werk) {
+        List<Long> zonderBsn = werk.stream().filter(w -> w.bekend != null && !w.v.getPgn().equals(w.v.leerling().bsn()))
+                .map(w -> w.persoonId).toList();
+        Map<Long, Herkomst> herkomst = new HashMap<>();
+        if (!zonderBsn.isEmpty()) {
+            jdbc.query(HERKOMST, Map.of("ids", zonderBsn), rs -> {
+                Herkomst h = herkomst.get(rs.getLong(1));
+                if (h == null) {
+                    h = new Herkomst(rs.getString(2), new ArrayList<>());
+                    herkomst.put(rs.getLong(1), h);
+                }
+                if (rs.getString(3) != null) {
+                    h.inschrijvingen().add(Map.entry(rs.getString(3), rs.getDate(4).toLocalDate()));
+                }
+            });
+        }
+        elk(werk, w -> {
+            if (w.bekend == null) {
+                return;
+            }
+            Herkomst h = herkomst.get(w.persoonId);
+            Inschrijving eigen = w.v.inschrijving();
+            if (h != null && !magPersoonsgegevensWijzigen(w.v.getBrin(), eigen == null ? null : eigen.datumInschrijving(), h)) {
+                w.gegevensVanEenAndereSchool = true;
+                verschillen(w.v, lezer.persoon(w.v.getPgn()));
+            } else {
+                // 772 when the school changes the postcode the register holds for the pupil
+                anders(w.v, "772", "postcode volgens instelling", w.bekend.postcode(), w.v.leerling().postcode());
+            }
+        });
+    }
+
+    /**
+     * Whether the school {@code afzender} may change a pupil's personal data: it has the pupil's latest inschrijving
+     * ({@code eigenInschrijving}, this bericht's, counts with the registered ones; two on the same day both count), or no
+     * school has one and the data are its own (or from before the register kept whose they are).
+     */
+    static boolean magPersoonsgegevensWijzigen(String afzender, LocalDate eigenInschrijving, Herkomst h) {
+        LocalDate laatste = eigenInschrijving;
+        boolean vanAfzender = eigenInschrijving != null;
+        for (Map.Entry<String, LocalDate> i : h.inschrijvingen()) {
+            if (laatste == null || i.getValue().isAfter(laatste)) {
+                laatste = i.getValue();
+                vanAfzender = i.getKey().equals(afzender);
+            } else if (i.getValue().equals(laatste) && i.getKey().equals(afzender)) {
+                vanAfzender = true;
+            }
+        }
+        if (laatste == null) {
+            return h.gegevensBrin() == null || h.gegevensBrin().equals(afzender);
+        }
+        return vanAfzender;
+    }
+
+    /** 771 for each field the school filled in that the register holds otherwise (letters' case aside). */
+    private void verschillen(Verwerking v, Leerling geregistreerd) {
+        Leerling p = v.leerling();
+        verschil(v, "achternaam", p.achternaam(), geregistreerd.achternaam());
+        verschil(v, "voorvoegsel", p.voorvoegsel(), geregistreerd.voorvoegsel());
+        verschil(v, "voornamen", p.voornamen(), geregistreerd.voornamen());
+        verschil(v, "straatnaam", p.straatnaam(), geregistreerd.straatnaam());
+        verschil(v, "huisnummer", p.huisnummer(), geregistreerd.huisnummer());
+        verschil(v, "huisnummertoevoeging", p.huisnummertoevoeging(), geregistreerd.huisnummertoevoeging());
+        verschil(v, "postcode volgens instelling", p.postcode(), geregistreerd.postcode());
+        verschil(v, "woonplaats", p.woonplaats(), geregistreerd.woonplaats());
+        verschil(v, "landcode", p.landcode(), geregistreerd.landcode());
+        verschil(v, "adresregel buitenland 1", p.adresregelBuitenland1(), geregistreerd.adresregelBuitenland1());
+        verschil(v, "adresregel buitenland 2", p.adresregelBuitenland2(), geregistreerd.adresregelBuitenland2());
+        verschil(v, "adresregel buitenland 3", p.adresregelBuitenland3(), geregistreerd.adresregelBuitenland3());
+    }
+
+    private void verschil(Verwerking v, String gegeven, String verzonden, String geregistreerd) {
+        if (verzonden != null && !verzonden.equalsIgnoreCase(geregistreerd == null ? "" : geregistreerd)) {
+            v.voegToe(catalogus.signaal("771", gegeven));
+        }
     }
 
     /** Each bericht in the reeks's order, with its correlation id in the log lines written meanwhile. */
@@ -192,6 +282,7 @@ public class Register implements SignaalBron {
                 .addValue("regel2", p.adresregelBuitenland2())
                 .addValue("regel3", p.adresregelBuitenland3())
                 .addValue("geheim", p.adresGeheim())
+                .addValue("gegevensBrin", v.getBrin())
                 .addValue("nu", nu);
     }
 

@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
-import java.util.function.Function;
 import nl.bronhub.model.Inschrijving;
 import nl.bronhub.verwerking.Reeks;
 import nl.bronhub.verwerking.Verwerking;
@@ -21,17 +19,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * The digital uitschrijfbewijs (the 2019 letter's po-informatiediensten; handbook 7.3.1 and 7.5: "zorg voor een bewijs
- * van uitschrijving"). An inschrijving with a datum uitschrijving at school A makes one for school B when
- * <ul>
- *   <li>the uitschrijving names B (BRIN teruggeplaatste leerling) and B is connected: one of its aanleverpunten has
- *   fetched its queue (its certificate is tested), or</li>
- *   <li>the same pupil (the same registered person, so the same BSN or onderwijsnummer) has an inschrijving at B that
- *   starts on the datum uitschrijving or at most {@code bron.uitschrijfbewijs.aansluiting-dagen} after it.</li>
- * </ul>
- * Never for the same school, never for ambulante begeleiding (no place the pupil leaves or goes to). Judged whenever
- * either enrolment is registered, so the order the two schools send in does not matter; made once per pupil, A's
- * inschrijving and B (table uitschrijfbewijs). Runs in the bericht's transaction, which holds the pupil's row, so two
- * schools' berichten about one pupil are judged one after the other.
+ * van uitschrijving"). An inschrijving with a datum uitschrijving at school A makes one for school B when the same pupil
+ * (the same registered person, so the same BSN or onderwijsnummer) has an inschrijving at B that starts on the datum
+ * uitschrijving or later, within {@code bron.uitschrijfbewijs.aansluiting-dagen} of it, or at any later date when the
+ * uitschrijving names B (BRIN teruggeplaatste leerling), and B's inschrijving was registered after A's.
+ * <p>
+ * Never before B registered the pupil: a school named in an uitschrijving has not shown that the pupil goes there, and
+ * the bewijs carries the pupil's number and name. Never to an enrolment registered before the one left: a school could
+ * otherwise register a made-up earlier enrolment, ending the day before, and read from its confirmation where the pupil
+ * is now. Never for the same school, never for ambulante begeleiding (no place the pupil leaves or goes to). Judged
+ * whenever either enrolment is registered, so the order of the uitschrijving and the new inschrijving does not matter;
+ * made once per pupil, A's inschrijving and B (table uitschrijfbewijs). Runs in the bericht's transaction, which holds
+ * the pupil's row, so two schools' berichten about one pupil are judged one after the other, and the inschrijving
+ * registered later has the higher id.
  */
 @Component
 public class Uitschrijfbewijzen {
@@ -92,7 +92,7 @@ public class Uitschrijfbewijzen {
         if (eigen == null) {
             return;
         }
-        for (Besluit b : besluiten(eigen, plaatsen, aansluitingDagen, this::aangeslotenAanleverpunt)) {
+        for (Besluit b : besluiten(eigen, plaatsen, aansluitingDagen)) {
             MapSqlParameterSource k = new MapSqlParameterSource("persoon", persoon).addValue("vanBrin", b.van().brin())
                     .addValue("vanInschrijving", b.van().inschrijving()).addValue("naarBrin", b.naarBrin());
             Integer gemaakt = jdbc.queryForObject("select count(*) from uitschrijfbewijs where persoon_id = :persoon "
@@ -114,26 +114,19 @@ public class Uitschrijfbewijzen {
         }
     }
 
-    /** The aanleverpunt of a connected school that gets a named pupil's uitschrijfbewijs: its lowest number that fetched. */
-    private Optional<Long> aangeslotenAanleverpunt(String brin) {
-        return jdbc.queryForList("select a.id from aanleverpunt a join certificaattest c on c.aanleverpunt_id = a.id "
-                + "where a.brin = :brin order by a.aanleverpuntnummer, a.id", Map.of("brin", brin), Long.class).stream().findFirst();
-    }
-
     /**
      * The uitschrijfbewijzen the registration of {@code eigen} leads to, among the pupil's {@code plaatsen} (all of their
      * enrolments that are not ambulante begeleiding, {@code eigen} among them): {@code eigen} as the school left, and as
      * the school gone to. Pure, so the rule is tested on its own.
      */
-    public static List<Besluit> besluiten(Plaats eigen, List<Plaats> plaatsen, int aansluitingDagen,
-                                          Function<String, Optional<Long>> aangesloten) {
+    public static List<Besluit> besluiten(Plaats eigen, List<Plaats> plaatsen, int aansluitingDagen) {
         List<Besluit> besluiten = new ArrayList<>();
         if (eigen.uitschrijving() != null) {
-            besluiten.addAll(vanuit(eigen, plaatsen, aansluitingDagen, aangesloten));
+            besluiten.addAll(vanuit(eigen, plaatsen, aansluitingDagen));
         }
         for (Plaats van : plaatsen) {
             if (van.id() != eigen.id() && van.uitschrijving() != null && !van.brin().equals(eigen.brin())) {
-                vanuit(van, plaatsen, aansluitingDagen, aangesloten).stream().filter(b -> b.naarBrin().equals(eigen.brin()))
+                vanuit(van, plaatsen, aansluitingDagen).stream().filter(b -> b.naarBrin().equals(eigen.brin()))
                         .forEach(besluiten::add);
             }
         }
@@ -141,23 +134,22 @@ public class Uitschrijfbewijzen {
     }
 
     /** Where the pupil went from {@code van}: one decision per school. */
-    private static List<Besluit> vanuit(Plaats van, List<Plaats> plaatsen, int aansluitingDagen,
-                                        Function<String, Optional<Long>> aangesloten) {
+    private static List<Besluit> vanuit(Plaats van, List<Plaats> plaatsen, int aansluitingDagen) {
         List<Besluit> besluiten = new ArrayList<>();
         LocalDate uit = van.uitschrijving();
         String genoemd = van.brinTeruggeplaatst();
         plaatsen.stream()
                 .filter(naar -> !naar.brin().equals(van.brin()))
-                .filter(naar -> !naar.inschrijving().isBefore(uit) && !naar.inschrijving().isAfter(uit.plusDays(aansluitingDagen)))
+                // registered after the enrolment left (ids grow; the pupil's row orders two schools' transactions)
+                .filter(naar -> naar.id() > van.id())
+                .filter(naar -> !naar.inschrijving().isBefore(uit)
+                        && (naar.brin().equals(genoemd) || !naar.inschrijving().isAfter(uit.plusDays(aansluitingDagen))))
                 .forEach(naar -> {
                     if (besluiten.stream().noneMatch(b -> b.naarBrin().equals(naar.brin()))) {
                         besluiten.add(new Besluit(van, naar.brin(), naar.aanleverpuntId(),
                                 naar.brin().equals(genoemd) ? Reden.TERUGGEPLAATST : Reden.INGESCHREVEN, naar.inschrijving()));
                     }
                 });
-        if (genoemd != null && !genoemd.equals(van.brin()) && besluiten.stream().noneMatch(b -> b.naarBrin().equals(genoemd))) {
-            aangesloten.apply(genoemd).ifPresent(ap -> besluiten.add(new Besluit(van, genoemd, ap, Reden.TERUGGEPLAATST, null)));
-        }
         return besluiten;
     }
 }

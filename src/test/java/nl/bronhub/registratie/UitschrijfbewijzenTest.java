@@ -2,9 +2,6 @@ package nl.bronhub.registratie;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 import nl.bronhub.registratie.Uitschrijfbewijzen.Besluit;
 import nl.bronhub.registratie.Uitschrijfbewijzen.Plaats;
@@ -15,11 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * When an uitschrijfbewijs is made, without a hub: one pupil's enrolments (never ambulante begeleiding: the bean leaves
- * those out before it asks), the window of 62 days, and which schools are connected (00BB on aanleverpunt 20).
+ * those out before it asks; ids in the order they were registered), and the window of 62 days.
  */
 class UitschrijfbewijzenTest {
-
-    private static final Function<String, Optional<Long>> AANGESLOTEN = brin -> Optional.ofNullable(Map.of("00BB", 20L).get(brin));
 
     /** Left 30 September, enrolled elsewhere 1 October: one bewijs, to the aanleverpunt that registered the new one. */
     @Test
@@ -42,11 +37,37 @@ class UitschrijfbewijzenTest {
         assertThat(besluiten(a, a, plaats(2, "00CC", "2026-06-29", null, null, 30))).isEmpty();
     }
 
-    /** The uitschrijving names a connected school: a bewijs to its aanleverpunt, also before it enrolled the pupil. */
+    /** The uitschrijving names a school: nothing before that school registered the pupil (it has not shown they go there). */
     @Test
-    void eenGenoemdeAangeslotenSchoolKrijgtEenBewijs() {
+    void eenGenoemdeSchoolKrijgtNietsVoordatZeDeLeerlingInschrijft() {
         Plaats a = plaats(1, "00AA", "2025-08-01", "2026-07-31", "00BB", 10);
-        assertThat(besluiten(a, a)).containsExactly(new Besluit(a, "00BB", 20, Reden.TERUGGEPLAATST, null));
+        assertThat(besluiten(a, a)).isEmpty();
+    }
+
+    /** The school named gets it whenever it enrols the pupil after the uitschrijving, also past the window. */
+    @Test
+    void eenGenoemdeSchoolKrijgtHetBewijsOokNaHetVenster() {
+        Plaats a = plaats(1, "00AA", "2025-08-01", "2026-07-31", "00BB", 10);
+        Plaats b = plaats(2, "00BB", "2027-01-04", null, null, 21);
+        assertThat(besluiten(a, a, b)).containsExactly(new Besluit(a, "00BB", 21, Reden.TERUGGEPLAATST, LocalDate.of(2027, 1, 4)));
+        assertThat(besluiten(a, a, plaats(2, "00CC", "2027-01-04", null, null, 30))).isEmpty();
+    }
+
+    /**
+     * A made-up earlier enrolment: a school registers the pupil from a date in the past up to the day before the pupil's
+     * current enrolment elsewhere. The current school's enrolment was registered first: no bewijs either way, so the
+     * school learns nothing of where the pupil is and the current school gets no false bewijs.
+     */
+    @Test
+    void eenLaterGeregistreerdeEerdereInschrijvingMaaktGeenBewijs() {
+        Plaats huidig = plaats(1, "00AA", "2026-08-01", null, null, 10);
+        Plaats verzonnen = plaats(2, "00CC", "2025-08-01", "2026-07-31", null, 30);
+        assertThat(besluiten(verzonnen, huidig, verzonnen)).isEmpty();
+        Plaats verzonnenGenoemd = plaats(2, "00CC", "2025-08-01", "2026-07-31", "00AA", 30);
+        assertThat(besluiten(verzonnenGenoemd, huidig, verzonnenGenoemd)).isEmpty();
+        // the same two enrolments registered in the other order are a move
+        assertThat(besluiten(plaats(2, "00AA", "2026-08-01", null, null, 10), plaats(1, "00CC", "2025-08-01", "2026-07-31", null, 30),
+                plaats(2, "00AA", "2026-08-01", null, null, 10))).hasSize(1);
     }
 
     /** Named and enrolled: one bewijs, to the enrolment's aanleverpunt, reden teruggeplaatst. */
@@ -55,13 +76,6 @@ class UitschrijfbewijzenTest {
         Plaats a = plaats(1, "00AA", "2025-08-01", "2026-07-31", "00BB", 10);
         Plaats b = plaats(2, "00BB", "2026-08-01", null, null, 21);
         assertThat(besluiten(a, a, b)).containsExactly(new Besluit(a, "00BB", 21, Reden.TERUGGEPLAATST, LocalDate.of(2026, 8, 1)));
-    }
-
-    /** A named school that is not connected, and no enrolment there: nothing. */
-    @Test
-    void eenGenoemdeNietAangeslotenSchoolKrijgtNiets() {
-        Plaats a = plaats(1, "00AA", "2025-08-01", "2026-07-31", "00DD", 10);
-        assertThat(besluiten(a, a)).isEmpty();
     }
 
     /** Re-enrolled at the same school, or the school names itself: never a bewijs to the school left. */
@@ -90,7 +104,7 @@ class UitschrijfbewijzenTest {
     }
 
     private static List<Besluit> besluiten(Plaats eigen, Plaats... plaatsen) {
-        return Uitschrijfbewijzen.besluiten(eigen, List.of(plaatsen), 62, AANGESLOTEN);
+        return Uitschrijfbewijzen.besluiten(eigen, List.of(plaatsen), 62);
     }
 
     private static Plaats plaats(long id, String brin, String in, String uit, String genoemd, long aanleverpunt) {

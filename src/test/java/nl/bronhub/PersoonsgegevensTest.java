@@ -1,0 +1,95 @@
+package nl.bronhub;
+
+import java.util.Map;
+
+import nl.bronhub.contract.v1.Inschrijving;
+import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.contract.v1.Signaal;
+import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.contract.v1.Verwerkingsresultaat;
+import nl.bronhub.support.Berichten;
+import nl.bronhub.support.SignaalTest;
+import org.junit.jupiter.api.Test;
+
+import static nl.bronhub.support.Berichten.inschrijven;
+import static nl.bronhub.support.Berichten.wec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A pupil without a BSN has the personal data their school sends, and any school can find such a pupil (756: surname,
+ * birth date and sex; or the onderwijsnummer with birth date and sex). Only the school of the pupil's latest
+ * inschrijving changes those data; another school's bericht is registered with 771 for each field it has otherwise,
+ * the register keeps its data, and the other school's terugkoppeling does not show them. Schools 77AE (where the
+ * pupil is enrolled) and 77AF.
+ */
+class PersoonsgegevensTest extends SignaalTest {
+
+    @Test
+    void eenSchoolZonderInschrijvingVerandertDeGegevensVanEenLeerlingZonderBsnNiet() {
+        Persoon leerling = inHetBuitenland(Berichten.zonderPgn("2015-04-04"));
+        Terugkoppeling ingeschreven = verwerk("77AE", inschrijven(leerling, wec("2026-08-01")));
+        leerling.setOnderwijsnummer(ingeschreven.getLeerling().getOnderwijsnummer());
+        Map<String, Object> voor = persoon(leerling);
+
+        // by number, birth date and sex: another name and address abroad
+        Persoon anders = inHetBuitenland(Berichten.zonderPgn("2015-04-04"));
+        anders.setOnderwijsnummer(leerling.getOnderwijsnummer());
+        anders.setVoornamen("Andere");
+        anders.setAdresregelBuitenland1("Elders 9");
+        Terugkoppeling perNummer = verwerk("77AF", Berichten.aanmelden(anders));
+        assertThat(perNummer.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
+        assertThat(perNummer.getSignaal()).extracting(Signaal::getCode).containsOnly("771");
+        assertThat(perNummer.getSignaal()).extracting(Signaal::getOmschrijving).anyMatch(o -> o.contains("achternaam"))
+                .anyMatch(o -> o.contains("voornamen")).anyMatch(o -> o.contains("adresregel buitenland 1"));
+        // the school reads back what it sent, not the register's data
+        assertThat(perNummer.getLeerling().getAchternaam()).isEqualTo(anders.getAchternaam());
+        assertThat(perNummer.getLeerling().getAdresregelBuitenland1()).isEqualTo("Elders 9");
+
+        // found by surname, birth date and sex (756), with an address that erases the second line
+        Persoon gevonden = inHetBuitenland(Berichten.zonderPgn("2015-04-04"));
+        gevonden.setAchternaam(leerling.getAchternaam());
+        gevonden.setAdresregelBuitenland1("Elders 9");
+        gevonden.setAdresregelBuitenland2(null);
+        Terugkoppeling perNaam = verwerk("77AF", Berichten.aanmelden(gevonden));
+        assertThat(perNaam.getSignaal()).extracting(Signaal::getCode).containsExactlyInAnyOrder("756", "771");
+        assertThat(perNaam.getLeerling().getOnderwijsnummer()).isEqualTo(leerling.getOnderwijsnummer());
+        assertThat(perNaam.getLeerling().getAdresregelBuitenland2()).isNull();
+        assertThat(persoon(leerling)).isEqualTo(voor);
+
+        // the school the pupil is enrolled at changes them
+        Persoon verhuisd = inHetBuitenland(Berichten.zonderPgn("2015-04-04"));
+        verhuisd.setOnderwijsnummer(leerling.getOnderwijsnummer());
+        verhuisd.setAchternaam(leerling.getAchternaam());
+        verhuisd.setAdresregelBuitenland1("Nieuwe weg 2");
+        Terugkoppeling eigen = verwerk("77AE", Berichten.bericht("wijzigen", verhuisd, wec("2026-08-01")));
+        assertThat(eigen.getSignaal()).extracting(Signaal::getCode).isEmpty();
+        assertThat(persoon(leerling).get("adresregel_buitenland1")).isEqualTo("Nieuwe weg 2");
+
+        // a school that enrols the pupil later, the pupil's latest inschrijving, changes them too
+        Inschrijving later = wec("2026-11-02");
+        Persoon bijDeNieuweSchool = inHetBuitenland(Berichten.zonderPgn("2015-04-04"));
+        bijDeNieuweSchool.setOnderwijsnummer(leerling.getOnderwijsnummer());
+        bijDeNieuweSchool.setAchternaam(leerling.getAchternaam());
+        bijDeNieuweSchool.setAdresregelBuitenland1("Derde laan 3");
+        Terugkoppeling nieuw = verwerk("77AF", inschrijven(bijDeNieuweSchool, later));
+        assertThat(nieuw.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
+        assertThat(nieuw.getSignaal()).extracting(Signaal::getCode).doesNotContain("771");
+        assertThat(persoon(leerling).get("adresregel_buitenland1")).isEqualTo("Derde laan 3");
+    }
+
+    private Map<String, Object> persoon(Persoon leerling) {
+        return jdbc.queryForMap("select achternaam, voornamen, landcode, adresregel_buitenland1, adresregel_buitenland2 "
+                + "from persoon where pgn = ?", leerling.getOnderwijsnummer());
+    }
+
+    private static Persoon inHetBuitenland(Persoon p) {
+        p.setStraatnaam(null);
+        p.setHuisnummer(null);
+        p.setPostcode(null);
+        p.setWoonplaats(null);
+        p.setLandcode("5002");
+        p.setAdresregelBuitenland1("Rue de la Paix 1");
+        p.setAdresregelBuitenland2("75001 Paris");
+        return p;
+    }
+}
