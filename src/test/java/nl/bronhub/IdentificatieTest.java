@@ -80,7 +80,7 @@ class IdentificatieTest extends SignaalTest {
 
     @Test
     void eenLeerlingInHetBuitenlandMetZijnOnderwijsnummer() {
-        Persoon leerling = bekendeLeerling("2016-06-06");
+        Persoon leerling = bekendeLeerling(BRIN, "2016-06-06");
         leerling.setPostcode(null);
         leerling.setStraatnaam(null);
         leerling.setHuisnummer(null);
@@ -121,6 +121,23 @@ class IdentificatieTest extends SignaalTest {
                 "Het wijzigen van sleutelgegevens is niet mogelijk omdat DUO beschikt over de GBA gegevens van deze leerling.");
         assertThat(t.getLeerling().getAchternaam()).as("the register keeps the GBA's name").isEqualTo("Slotboom");
         assertThat(t.getInschrijving()).isNull();
+    }
+
+    /**
+     * Another school that sends the same BSN with another name hears no 793: that would tell it the register knows the
+     * pupil. Its bericht is judged as for any BSN pupil: the register holds the GBA's name (77AG).
+     */
+    @Test
+    void eenAndereSchoolHoortGeen793() {
+        Persoon p = leerling("999991036", "2015-07-07", "V", "Slotboom", "4444DD");
+        verwerk(BRIN, aanmelden(p));
+
+        p.setAchternaam("Anders");
+        Terugkoppeling t = verwerk("77AG", inschrijven(p, wec("2026-08-01")));
+
+        assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
+        assertThat(t.getSignaal()).extracting(s -> s.getCode()).doesNotContain("793");
+        assertThat(t.getLeerling().getAchternaam()).isEqualTo("Slotboom");
     }
 
     @Test

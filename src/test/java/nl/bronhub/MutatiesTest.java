@@ -205,8 +205,7 @@ class MutatiesTest extends SignaalTest {
 
     @Test
     void eenAnderePostcodeVervangtDeGeregistreerdeMet772() {
-        Persoon leerling = bekendeLeerling("2016-02-02");
-        verwerk("70BH", Berichten.aanmelden(leerling));
+        Persoon leerling = bekendeLeerling("70BH", "2016-02-02");
         leerling.setPostcode("9999ZZ");
         Terugkoppeling t = verwerk("70BH", Berichten.aanmelden(leerling));
         geregistreerdMet(t, "772", "Het veld postcode volgens instelling vervangt reeds in BRON geregistreerde waarde.");

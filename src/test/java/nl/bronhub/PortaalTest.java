@@ -120,6 +120,8 @@ class PortaalTest {
         // the last day of the phase, as the mails say it: ten weeks from 7 September end with 15 November
         assertThat(browser.element("#fase").getText()).isEqualTo("7 september 2026 tot en met 15 november 2026");
         assertThat(browser.element("#advies").getText()).startsWith("Uw voortgang blijft achter bij de verwachting.");
+        // a WEC school is asked about its GTB only (no AB comparison), in one sentence
+        assertThat(browser.element("#oproep").getText()).isEqualTo("Controleer de GTB en geef uw reactie.");
         // every column named, the counts' own column too
         assertThat(browser.element("#voortgang thead").getText())
                 .isEqualTo("Aanleverpunt Weken voorbij Telling Geregistreerd Normaantal Score Voortgang");

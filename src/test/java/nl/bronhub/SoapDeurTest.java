@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ class SoapDeurTest extends SignaalTest {
 
     private static final String SOAP = LasClient.SOAP_NS;
     private static final String WSA = "http://www.w3.org/2005/08/addressing";
+    private static final String WSA_2004 = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
 
     private static final Set<String> TOEGESTANE_HEADERS = LasClient.TOEGESTANE_HEADERS;
 
@@ -63,14 +65,16 @@ class SoapDeurTest extends SignaalTest {
         try (ServerSocket val = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             val.setSoTimeout(200);
             String adres = "http://127.0.0.1:" + val.getLocalPort() + "/antwoord";
-            for (String veld : List.of("ReplyTo", "FaultTo")) {
+            // both the W3C namespace and the 2004 submission's
+            for (String[] veld : List.of(new String[] {WSA, "ReplyTo"}, new String[] {WSA, "FaultTo"},
+                    new String[] {WSA_2004, "ReplyTo"}, new String[] {WSA_2004, "FaultTo"})) {
                 Bericht bericht = inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"));
-                String verzoek = metWsAdressering(LasClient.envelop(las.aanleverVerzoek(bericht)), veld, adres);
+                String verzoek = metWsAdressering(LasClient.envelop(las.aanleverVerzoek(bericht)), veld[0], veld[1], adres);
 
                 LasClient.Http http = las.post(verzoek);
 
                 geweigerd(http, "360");
-                assertThat(fout(http).signalen().get(0).getGegeven()).contains(veld);
+                assertThat(fout(http).signalen().get(0).getGegeven()).contains(veld[1]);
                 assertThat(jdbc.queryForObject("select count(*) from bericht where identificatie = ?", Integer.class,
                         bericht.getIdentificatie())).as("nothing stored").isZero();
             }
@@ -210,6 +214,59 @@ class SoapDeurTest extends SignaalTest {
                 .POST(HttpRequest.BodyPublishers.ofString(geldig)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(grote.headers().firstValue("content-type")).as(grote.statusCode() + " " + grote.body()).hasValueSatisfying(c -> assertThat(c).startsWith("text/xml"));
         geweigerd(new LasClient.Http(grote.statusCode(), grote.body()), "360");
+    }
+
+    /** A vestigingsvolgnummer in other digits (full-width, Arabic-Indic) or with a zero-width space matches none: 742. */
+    @Test
+    void eenVestigingsvolgnummerInAndereCijfersIs742() {
+        LasClient las = las("70DT", "2");
+        for (String vestiging : List.of("\uFF10\uFF11", "0\u200B1", "\u0660\u0661", "001")) {
+            RegistratieoverzichtVerzoek verzoek = registratieoverzichtVerzoek(las, "2026-10-01", null);
+            verzoek.setVestigingsvolgnummer(vestiging);
+            geweigerd(las.post(LasClient.envelop(verzoek)), "742");
+        }
+        RegistratieoverzichtVerzoek verzoek = registratieoverzichtVerzoek(las, "2026-10-01", null);
+        verzoek.setVestigingsvolgnummer(" 01 ");
+        assertThat(las.post(LasClient.envelop(verzoek)).status()).isEqualTo(200);
+    }
+
+    /**
+     * Bytes that are not UTF-8 as the standard has it, though a lenient decoder makes characters of them: an overlong
+     * form (C0 AF, a '/'), an encoded surrogate (ED A0 80), a byte cut off. Each is 360 and nothing is stored.
+     */
+    @Test
+    void eenOngeldigeUtf8ReeksIs360() throws Exception {
+        LasClient las = las("70DT", "3");
+        for (byte[] fout : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0x80}, new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF})) {
+            Persoon leerling = zonderPgn("2016-01-01");
+            leerling.setAchternaam("Tekens-PLEKHOUDER");
+            Bericht bericht = Berichten.aanmelden(leerling);
+            byte[] tekst = LasClient.envelop(las.aanleverVerzoek(bericht)).getBytes(StandardCharsets.UTF_8);
+            byte[] plek = "PLEKHOUDER".getBytes(StandardCharsets.UTF_8);
+            int waar = indexOf(tekst, plek);
+            byte[] verzoek = new byte[tekst.length - plek.length + fout.length];
+            System.arraycopy(tekst, 0, verzoek, 0, waar);
+            System.arraycopy(fout, 0, verzoek, waar, fout.length);
+            System.arraycopy(tekst, waar + plek.length, verzoek, waar + fout.length, tekst.length - waar - plek.length);
+            HttpResponse<byte[]> antwoord = las.http().send(HttpRequest.newBuilder(las.endpoint())
+                    .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(verzoek)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            LasClient.Http http = new LasClient.Http(antwoord.statusCode(), new String(antwoord.body(), StandardCharsets.UTF_8));
+            geweigerd(http, "360");
+            assertThat(fout(http).signalen().get(0).getGegeven()).contains("UTF-8");
+            assertThat(jdbc.queryForObject("select count(*) from bericht where identificatie = ?", Integer.class,
+                    bericht.getIdentificatie())).as("nothing stored").isZero();
+        }
+    }
+
+    private static int indexOf(byte[] in, byte[] zoek) {
+        for (int i = 0; i + zoek.length <= in.length; i++) {
+            if (Arrays.equals(in, i, i + zoek.length, zoek, 0, zoek.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     @Test
@@ -462,7 +519,11 @@ class SoapDeurTest extends SignaalTest {
     }
 
     private static String metWsAdressering(String envelop, String veld, String adres) {
-        return envelop.replace("<soapenv:Body>", "<soapenv:Header xmlns:wsa=\"" + WSA + "\"><wsa:MessageID>urn:uuid:"
+        return metWsAdressering(envelop, WSA, veld, adres);
+    }
+
+    private static String metWsAdressering(String envelop, String namespace, String veld, String adres) {
+        return envelop.replace("<soapenv:Body>", "<soapenv:Header xmlns:wsa=\"" + namespace + "\"><wsa:MessageID>urn:uuid:"
                 + UUID.randomUUID() + "</wsa:MessageID><wsa:" + veld + "><wsa:Address>" + adres + "</wsa:Address></wsa:" + veld
                 + "></soapenv:Header><soapenv:Body>");
     }

@@ -26,20 +26,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SoapLogregelTest extends HubTest {
 
     /**
-     * The request's document id is the LAS's own text (the contract bounds only its length): the log shows it without
-     * line breaks or control characters, and without a run of nine digits, so it can neither forge a line nor carry a BSN.
+     * The request's document id is the LAS's own text (the contract bounds only its length): the log shows a keyed hash
+     * of it, so it can neither forge a line nor carry a BSN, a name or a postcode; the same id gives the same hash.
      */
     @Test
     void hetDocumentnummerVanEenVerzoekVervalstGeenLogregel(CapturedOutput uitvoer) {
         LasClient las = las("75AC", "1");
-        var verzoek = las.ophaalVerzoek(0, null);
-        verzoek.getHeader().setIdentificatiecodeBedrijfsdocument("vals\nERROR vervalst 999993847\r\tx");
-        las.verstuur(verzoek);
+        String document = "vals\nERROR 999993847 Vreemdenaam 3511AB\r\tx";
+        for (int keer = 0; keer < 2; keer++) {
+            var verzoek = las.ophaalVerzoek(0, null);
+            verzoek.getHeader().setIdentificatiecodeBedrijfsdocument(document);
+            las.verstuur(verzoek);
+        }
 
-        assertThat(uitvoer.getOut().lines().filter(l -> l.contains("soap ophalenTerugkoppelingen brin=75AC")))
-                .anyMatch(l -> l.contains("verzoek=vals_ERROR_vervalst_*********__x "));
-        assertThat(uitvoer.getOut()).doesNotContain("999993847")
-                .doesNotContainPattern("(?m)^ERROR vervalst");
+        List<String> regels = uitvoer.getOut().lines().filter(l -> l.contains("soap ophalenTerugkoppelingen brin=75AC")).toList();
+        assertThat(regels).hasSizeGreaterThanOrEqualTo(2);
+        List<String> vormen = regels.stream().map(l -> l.replaceAll(".*verzoek=(\\S+) .*", "$1")).distinct().toList();
+        assertThat(vormen).hasSize(1).allMatch(v -> v.matches("d[a-p]{12}"));
+        assertThat(uitvoer.getOut()).doesNotContain("999993847").doesNotContain("Vreemdenaam").doesNotContain("3511AB")
+                .doesNotContainPattern("(?m)^ERROR 9");
     }
 
     @Test

@@ -129,9 +129,9 @@ public class FormaatControle implements SignaalBron {
         if (leeg(p.getAchternaam())) {
             c.signaal("740", "achternaam");
         }
-        tekst(c, p.getAchternaam(), "achternaam");
-        tekst(c, p.getVoorvoegsel(), "voorvoegsel");
-        tekst(c, p.getVoornamen(), "voornamen");
+        naam(c, p.getAchternaam(), "achternaam");
+        naam(c, p.getVoorvoegsel(), "voorvoegsel");
+        naam(c, p.getVoornamen(), "voornamen");
         tekst(c, p.getStraatnaam(), "straatnaam");
         tekst(c, p.getHuisnummertoevoeging(), "huisnummertoevoeging");
         tekst(c, p.getWoonplaats(), "woonplaats");
@@ -184,9 +184,9 @@ public class FormaatControle implements SignaalBron {
      * around on screen, a zero-width space that makes two equal names differ), or a first character that a spreadsheet
      * reads as a formula (=, +, @). They would reach mails, the portal and the files other parties read.
      */
-    private static void tekst(Check c, String waarde, String gegeven) {
+    private static boolean tekst(Check c, String waarde, String gegeven) {
         if (waarde == null) {
-            return;
+            return false;
         }
         String t = waarde.strip();
         boolean fout = !t.isEmpty() && "=+@".indexOf(t.charAt(0)) >= 0;
@@ -199,6 +199,28 @@ public class FormaatControle implements SignaalBron {
         if (fout) {
             c.signaal("742", gegeven);
         }
+        return fout;
+    }
+
+    /**
+     * A name: as {@link #tekst}, and with at least one letter and no picture characters (an emoji or a symbol such as ©):
+     * a name of emoji alone would be registered, counted and printed on letters.
+     */
+    private static void naam(Check c, String waarde, String gegeven) {
+        if (tekst(c, waarde, gegeven) || waarde == null || waarde.isBlank()) {
+            return;
+        }
+        boolean letter = waarde.codePoints().anyMatch(Character::isLetter);
+        boolean plaatje = waarde.codePoints().anyMatch(t -> Character.getType(t) == Character.OTHER_SYMBOL
+                || Character.getType(t) == Character.SURROGATE);
+        if (!letter || plaatje) {
+            c.signaal("742", gegeven);
+        }
+    }
+
+    /** A vestigingsvolgnummer as the contract has it: two digits 0-9 (not full-width or other scripts' digits). */
+    public static boolean vestigingsvolgnummer(String waarde) {
+        return waarde != null && VESTIGINGSVOLGNUMMER.matcher(waarde).matches();
     }
 
     static boolean leeg(String s) {

@@ -1,6 +1,11 @@
 package nl.bronhub.contract;
 
-import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import nl.bronhub.contract.v1.Header;
 import org.apache.camel.Exchange;
@@ -27,8 +32,8 @@ public final class Afzender {
             return;
         }
         exchange.setProperty(DOCUMENT, header.getIdentificatiecodeBedrijfsdocument());
-        // the request's correlation id in the log lines about it, in a form that cannot forge a line or carry a
-        // number of nine digits (a BSN); Beschikbaarheid clears it when the request ends
+        // the request's correlation id in the log lines about it, in a form that carries nothing the LAS wrote;
+        // Beschikbaarheid clears it when the request ends
         MDC.put(VERZOEK, logvorm(header.getIdentificatiecodeBedrijfsdocument()));
         if (header.getVerzendendeInstantie() != null) {
             exchange.setProperty(BRIN, header.getVerzendendeInstantie().getBrin());
@@ -37,21 +42,38 @@ public final class Afzender {
     }
 
     /**
-     * The document id as a log line may show it: at most 50 characters, anything but letters, digits, '-', '_', '.'
-     * and ':' as '_', and every digit of a run of nine or more as '*'. The contract only bounds its length, so a LAS
-     * could send a line break, a BSN or control characters in it.
+     * The document id as a log line shows it: a short keyed hash (HMAC-SHA256 under a key drawn when the hub starts, its first
+     * six bytes as twelve letters a-p), the same for every line about one request. The contract only bounds the id's length, so a LAS could
+     * put a line break, a BSN, a name or a postcode in it; the hash carries none of them, and without the key it cannot
+     * be tried against guesses. The audit trail keeps the id itself (table audit), with the time and aanleverpunt that
+     * lead to the request's log line.
      */
     public static String logvorm(String document) {
         if (document == null) {
             return null;
         }
-        String kort = document.length() > 50 ? document.substring(0, 50) : document;
-        String veilig = ONVEILIG.matcher(kort).replaceAll("_");
-        return NEGEN_CIJFERS.matcher(veilig).replaceAll(m -> "*".repeat(m.group().length()));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(LOGSLEUTEL);
+            byte[] hash = mac.doFinal(document.getBytes(StandardCharsets.UTF_8));
+            // letters a-p for the twelve half-bytes: no digits, so the log holds no nine-digit number by chance
+            StringBuilder vorm = new StringBuilder("d");
+            for (int i = 0; i < 6; i++) {
+                vorm.append((char) ('a' + ((hash[i] >> 4) & 0xF))).append((char) ('a' + (hash[i] & 0xF)));
+            }
+            return vorm.toString();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
-    private static final Pattern ONVEILIG = Pattern.compile("[^A-Za-z0-9_.:-]");
-    private static final Pattern NEGEN_CIJFERS = Pattern.compile("[0-9]{9,}");
+    private static final SecretKeySpec LOGSLEUTEL = logsleutel();
+
+    private static SecretKeySpec logsleutel() {
+        byte[] sleutel = new byte[32];
+        new SecureRandom().nextBytes(sleutel);
+        return new SecretKeySpec(sleutel, "HmacSHA256");
+    }
 
     public static String brin(Exchange exchange) {
         return exchange.getProperty(BRIN, String.class);

@@ -176,7 +176,9 @@ public class Identificatie implements SignaalBron {
     /** For a BSN pupil the register holds the GBA's personal data, not the school's. */
     private void neemGbaGegevensOver(Verwerking v, GbaPersoon g) {
         Leerling p = v.leerling();
-        boolean geregistreerd = register.bekend(g.bsn(), v.getBrin()) != null;
+        // only for the school's own pupil: to any other school, 793 would tell that the register knows this BSN
+        RegisterLezer.Bekend bekend = register.bekend(g.bsn(), v.getBrin());
+        boolean geregistreerd = bekend != null && bekend.vanSchool(v.getBrin());
         if (geregistreerd && (anders(p.achternaam(), g.achternaam()) || anders(p.voorvoegsel(), g.voorvoegsel())
                 || anders(p.voornamen(), g.voornamen()))) {
             v.voegToe(catalogus.signaal("793", "achternaam"));

@@ -36,8 +36,16 @@ public class RegisterLezer {
         this.jdbc = jdbc;
     }
 
-    /** A pupil the register holds: the person's row id, the postcode it holds, and their inschrijvingen at one school. */
-    public record Bekend(long id, String postcode, List<Periode> inschrijvingen) {
+    /**
+     * A pupil the register holds: the person's row id, the postcode it holds, the school that wrote the personal data
+     * last, and their inschrijvingen at one school.
+     */
+    public record Bekend(long id, String postcode, String gegevensBrin, List<Periode> inschrijvingen) {
+
+        /** Whether the pupil is the school's own: enrolled there (now or before), or their data came from it. */
+        public boolean vanSchool(String brin) {
+            return !inschrijvingen.isEmpty() || brin.equals(gegevensBrin);
+        }
     }
 
     /**
@@ -75,18 +83,18 @@ public class RegisterLezer {
         });
         Map<String, Bekend> bekend = new HashMap<>();
         if (!pgns.isEmpty()) {
-            jdbc.query("select p.pgn, p.id, p.postcode, i.datum_inschrijving, i.datum_uitschrijving from persoon p "
+            jdbc.query("select p.pgn, p.id, p.postcode, p.gegevens_brin, i.datum_inschrijving, i.datum_uitschrijving from persoon p "
                     + "left join inschrijving i on i.persoon_id = p.id and i.brin = :brin where p.pgn in (:pgns)",
                     new MapSqlParameterSource("brin", brin).addValue("pgns", pgns), rs -> {
                         Bekend b = bekend.computeIfAbsent(rs.getString(1), k -> {
                             try {
-                                return new Bekend(rs.getLong(2), rs.getString(3), new ArrayList<>());
+                                return new Bekend(rs.getLong(2), rs.getString(3), rs.getString(4), new ArrayList<>());
                             } catch (SQLException e) {
                                 throw new IllegalStateException(e);
                             }
                         });
-                        if (rs.getDate(4) != null) {
-                            b.inschrijvingen().add(new Periode(rs.getDate(4).toLocalDate(), datum(rs.getDate(5))));
+                        if (rs.getDate(5) != null) {
+                            b.inschrijvingen().add(new Periode(rs.getDate(5).toLocalDate(), datum(rs.getDate(6))));
                         }
                     });
         }
@@ -119,8 +127,8 @@ public class RegisterLezer {
         if (uitStand != null) {
             return uitStand.orElse(null);
         }
-        Bekend b = jdbc.query("select id, postcode from persoon where pgn = :pgn", Map.of("pgn", pgn),
-                rs -> rs.next() ? new Bekend(rs.getLong(1), rs.getString(2), new ArrayList<>()) : null);
+        Bekend b = jdbc.query("select id, postcode, gegevens_brin from persoon where pgn = :pgn", Map.of("pgn", pgn),
+                rs -> rs.next() ? new Bekend(rs.getLong(1), rs.getString(2), rs.getString(3), new ArrayList<>()) : null);
         if (b != null) {
             b.inschrijvingen().addAll(inschrijvingenInDeDatabank(pgn, brin));
         }

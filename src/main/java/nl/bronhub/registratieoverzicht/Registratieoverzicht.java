@@ -89,7 +89,12 @@ public class Registratieoverzicht implements SignaalBron {
         }
         exchange.getIn().setHeader("brin", verzoek.getHeader().getVerzendendeInstantie().getBrin());
         exchange.getIn().setHeader("peildatum", Date.valueOf(peildatum));
-        exchange.getIn().setHeader("vestiging", verzoek.getVestigingsvolgnummer() == null ? null : verzoek.getVestigingsvolgnummer().trim());
+        String vestiging = verzoek.getVestigingsvolgnummer() == null ? null : verzoek.getVestigingsvolgnummer().trim();
+        if (vestiging != null && !FormaatControle.vestigingsvolgnummer(vestiging)) {
+            // full-width digits or a zero-width space would match no vestiging: an empty answer that looks like no pupils
+            throw new SignaalFout(catalogus.signaal("742", "vestigingsvolgnummer"));
+        }
+        exchange.getIn().setHeader("vestiging", vestiging);
         Set<String> pgns = Set.copyOf(verzoek.getPersoonsgebondenNummer().stream().map(String::trim).toList());
         if (pgns.stream().anyMatch(p -> !NEGEN_CIJFERS.matcher(p).matches())) {
             // the contract's Nummer: nine digits, otherwise 742

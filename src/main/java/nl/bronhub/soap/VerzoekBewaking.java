@@ -4,7 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -270,6 +274,13 @@ public class VerzoekBewaking extends OncePerRequestFilter {
                     return "tekenset (XML-declaratie en Content-Type verschillen)";
                 }
             }
+            String gelezen = tekenset != null ? tekenset : verklaard != null ? verklaard : xml.getEncoding();
+            if (gelezen != null && Charset.isSupported(gelezen) && StandardCharsets.UTF_8.equals(Charset.forName(gelezen))
+                    && !strikteUtf8(inhoud)) {
+                // the parser decodes an overlong form (C0 AF for '/') or an encoded surrogate as if it were a character:
+                // a filter that looks at the bytes and the hub would then read different text
+                return "tekenset (geen geldige UTF-8)";
+            }
             return new Envelop(xml).fout();
         } catch (Geweigerd e) {
             return e.getMessage();
@@ -286,6 +297,17 @@ public class VerzoekBewaking extends OncePerRequestFilter {
                     // nothing held
                 }
             }
+        }
+    }
+
+    /** Whether the bytes are UTF-8 as the standard has it: no overlong forms, no encoded surrogates, nothing cut off. */
+    static boolean strikteUtf8(byte[] inhoud) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(inhoud));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

@@ -226,6 +226,21 @@ class FormaatRegelsTest {
         }
     }
 
+    /** 742: a name holds a letter, and no picture characters (emoji, symbols such as ©); letters of any script do. */
+    @Test
+    void eenNaamZonderLetterOfMetPlaatjesIs742() {
+        for (String fout : List.of("\uD83D\uDE00", "\uD83D\uDE00\uD83D\uDE00", "Jan\uD83D\uDE00", "---", "1234", "\u00A9")) {
+            assertThat(signalen(aanmelden(b -> b.getLeerling().setAchternaam(fout)))).as(fout).containsExactly("742 achternaam");
+        }
+        assertThat(signalen(aanmelden(b -> b.getLeerling().setVoornamen("\u2764")))).containsExactly("742 voornamen");
+        assertThat(signalen(aanmelden(b -> b.getLeerling().setVoorvoegsel("'")))).containsExactly("742 voorvoegsel");
+        // a formula character and an emoji: one signal for the field
+        assertThat(signalen(aanmelden(b -> b.getLeerling().setAchternaam("=\uD83D\uDE00")))).containsExactly("742 achternaam");
+        for (String goed : List.of("\u674E", "\u05DB\u05D4\u05DF", "D'Artagnan", "\u0F40")) {
+            assertThat(signalen(aanmelden(b -> b.getLeerling().setAchternaam(goed)))).as(goed).isEmpty();
+        }
+    }
+
     /** 742: postcode 1234AB (no leading zero, capitals, no space), landcode four digits, huisnummer one to five digits. */
     @Test
     void eenVerkeerdGeschrevenAdresveld() {

@@ -392,7 +392,7 @@ class GbaRegelsTest {
 
         @Override
         public Bekend bekend(String pgn, String brin) {
-            return pgns.contains(pgn) ? new Bekend(1L, null, new ArrayList<>()) : null;
+            return pgns.contains(pgn) ? new Bekend(1L, null, null, new ArrayList<>()) : null;
         }
     }
 

@@ -24,8 +24,13 @@ public abstract class SignaalTest extends HubTest {
      * aanmelden (757). Berichten for this pupil then need no identification and carry no signals.
      */
     protected Persoon bekendeLeerling(String geboortedatum) {
+        return bekendeLeerling("79ZZ", geboortedatum);
+    }
+
+    /** A pupil without a BSN that this school aanmeldde: their personal data are the school's to change. */
+    protected Persoon bekendeLeerling(String brin, String geboortedatum) {
         Persoon leerling = Berichten.zonderPgn(geboortedatum);
-        Terugkoppeling t = verwerk("79ZZ", Berichten.aanmelden(leerling));
+        Terugkoppeling t = verwerk(brin, Berichten.aanmelden(leerling));
         leerling.setOnderwijsnummer(t.getLeerling().getOnderwijsnummer());
         return leerling;
     }
