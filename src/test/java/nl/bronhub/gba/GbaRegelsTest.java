@@ -392,7 +392,9 @@ class GbaRegelsTest {
 
         @Override
         public Bekend bekend(String pgn, String brin) {
-            return pgns.contains(pgn) ? new Bekend(1L, null, null, new ArrayList<>()) : null;
+            // the school's own pupil, enrolled there
+            return pgns.contains(pgn) ? new Bekend(1L, null, null,
+                    new ArrayList<>(List.of(new RegisterLezer.Periode(LocalDate.of(2026, 8, 1), null)))) : null;
         }
     }
 
