@@ -56,6 +56,16 @@ class PersoonsgegevensTest extends SignaalTest {
         assertThat(perNaam.getLeerling().getAdresregelBuitenland2()).isNull();
         assertThat(persoon(leerling)).isEqualTo(voor);
 
+        // ambulante begeleiding does not make 77AF the pupil's school: coaching, registered by any school, changes nothing
+        Persoon begeleid = inHetBuitenland(Berichten.zonderPgn("2015-04-04"));
+        begeleid.setOnderwijsnummer(leerling.getOnderwijsnummer());
+        begeleid.setAdresregelBuitenland1("Elders 9");
+        Terugkoppeling ab = verwerk("77AF", inschrijven(begeleid, Berichten.ambulant("2026-11-02", "72WB", "01")));
+        assertThat(ab.getSignaal()).extracting(Signaal::getCode).contains("771");
+        Terugkoppeling naAb = verwerk("77AF", Berichten.aanmelden(anders));
+        assertThat(naAb.getSignaal()).extracting(Signaal::getCode).contains("771");
+        assertThat(persoon(leerling)).isEqualTo(voor);
+
         // the school the pupil is enrolled at changes them
         Persoon verhuisd = inHetBuitenland(Berichten.zonderPgn("2015-04-04"));
         verhuisd.setOnderwijsnummer(leerling.getOnderwijsnummer());

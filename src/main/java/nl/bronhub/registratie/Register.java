@@ -153,8 +153,10 @@ public class Register implements SignaalBron {
         GtbHerberekening.markeerAlle(jdbc, werk.stream().map(w -> w.persoonId).toList());
     }
 
+    /** Ambulante begeleiding left out: the coaching school is not the pupil's school. */
     private static final String HERKOMST = "select p.id, p.gegevens_brin, i.brin, i.datum_inschrijving from persoon p "
-            + "left join inschrijving i on i.persoon_id = p.id where p.id in (:ids)";
+            + "left join inschrijving i on i.persoon_id = p.id "
+            + "and not exists (select 1 from ambulante_begeleiding ab where ab.inschrijving_id = i.id) where p.id in (:ids)";
 
     /** Where a registered pupil's personal data may come from: the school that wrote them last, and every inschrijving. */
     record Herkomst(String gegevensBrin, List<Map.Entry<String, LocalDate>> inschrijvingen) {
@@ -163,7 +165,7 @@ public class Register implements SignaalBron {
     /**
      * A pupil without a BSN has the personal data their schools send (a BSN pupil's come from the GBA), and any school can
      * find such a pupil (756: surname, birth date and sex). So only a school of the pupil's latest inschrijving (this
-     * bericht's included) changes them, or, while no school has one, the school that sent them last. For any other school
+     * bericht's included; never ambulante begeleiding, which any school could register) changes them, or, while no school has one, the school that sent them last. For any other school
      * the register keeps its data, and each field the school filled in otherwise is 771; the terugkoppeling repeats what
      * the school sent, not the register's data. Where the data change, a replaced postcode is 772.
      */
@@ -189,7 +191,8 @@ public class Register implements SignaalBron {
             }
             Herkomst h = herkomst.get(w.persoonId);
             Inschrijving eigen = w.v.inschrijving();
-            if (h != null && !magPersoonsgegevensWijzigen(w.v.getBrin(), eigen == null ? null : eigen.datumInschrijving(), h)) {
+            LocalDate eigenInschrijving = eigen == null || eigen.isAmbulanteBegeleiding() ? null : eigen.datumInschrijving();
+            if (h != null && !magPersoonsgegevensWijzigen(w.v.getBrin(), eigenInschrijving, h)) {
                 w.gegevensVanEenAndereSchool = true;
                 verschillen(w.v, lezer.persoon(w.v.getPgn()));
             } else {
