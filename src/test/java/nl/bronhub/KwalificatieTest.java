@@ -78,6 +78,8 @@ class KwalificatieTest {
         JsonNode scholen = hub.operator().get("/scholen").json();
         JsonNode ci = zoek(scholen, "70CI");
         assertThat(ci.get("kwalificatie").get("faseEinde").asText()).isEqualTo("2026-03-16");
+        // its last day as the mail above and the portal name it
+        assertThat(ci.get("kwalificatie").get("faseLaatsteDag").asText()).isEqualTo("2026-03-15");
         assertThat(ci.get("voortgang").get(0).get("leerlingen").get("aantal").asInt()).isEqualTo(1);
         JsonNode cj = zoek(scholen, "70CJ");
         assertThat(cj.get("kwalificatie").get("status").asText()).isEqualTo("IN_FASE");

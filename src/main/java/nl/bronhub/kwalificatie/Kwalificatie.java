@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import java.util.stream.Stream;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import nl.bronhub.voortgang.Fase;
 import nl.bronhub.voortgang.VoortgangTeller;
 import nl.bronhub.referentie.Instelling;
@@ -57,6 +58,12 @@ public class Kwalificatie {
 
         public boolean magReageren() {
             return status == Status.IN_FASE && faseEinde != null;
+        }
+
+        /** The phase's last day, as the portal and the mails name it ("tot en met"); faseEinde is the day after it. */
+        @JsonProperty("faseLaatsteDag")
+        public LocalDate faseLaatsteDag() {
+            return faseEinde == null ? null : faseEinde.minusDays(1);
         }
     }
 
