@@ -139,6 +139,10 @@ class OperatorVerhardingTest extends HubTest {
         assertThat(portaal.statusCode()).isEqualTo(400);
         assertThat(portaal.headers().firstValue("Content-Type").orElse("")).doesNotContain("problem");
         assertThat(portaal.body()).doesNotContain("urn:bron-hub:probleem").doesNotContain("geheim").contains("Verzoek niet verwerkt");
+        // with the headers of every portal page: the firewall refuses before Spring Security writes them
+        assertThat(portaal.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("default-src 'none'");
+        assertThat(portaal.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(portaal.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
         HttpResponse<String> portaalJson = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + "/portaal/%2e%2e/geheim"))
                 .header("Accept", "application/json").GET());
         assertThat(portaalJson.statusCode()).isEqualTo(400);

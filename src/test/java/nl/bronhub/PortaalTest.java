@@ -157,10 +157,16 @@ class PortaalTest {
         assertThat(browser.element("h1").getText()).isEqualTo("Pagina niet gevonden");
         browser.open("/portaal/70CG");
 
-        // normaantallen: a negative number is refused with the reason, a correct one is kept
+        // normaantallen: anything but digits is refused with the reason, and so are 0 and an empty field, which would leave
+        // the score unjudged (a school behind would not be told); a correct one is kept
         browser.klik("#menu-gegevens").vulIn("#gegevens-1 input[name=normLeerlingen]", "-5").klik("#gegevens-1 button");
-        assertThat(browser.element("#fout").getText()).isEqualTo("Normaantal leerlingen mag niet negatief zijn");
+        assertThat(browser.element("#fout").getText()).isEqualTo("Normaantal leerlingen moet een geheel getal zijn, alleen cijfers");
         gezien("gegevens-fout");
+        browser.vulIn("#gegevens-1 input[name=normLeerlingen]", "0").klik("#gegevens-1 button");
+        assertThat(browser.element("#fout").getText()).isEqualTo("Normaantal leerlingen moet minstens 1 zijn");
+        browser.vulIn("#gegevens-1 input[name=normLeerlingen]", "").klik("#gegevens-1 button");
+        assertThat(browser.element("#fout").getText())
+                .isEqualTo("Normaantal leerlingen is al opgegeven en kan niet worden leeggemaakt; vul het juiste aantal in");
         assertThat(browser.stijl("#fout", "color")).isEqualTo("rgb(170, 0, 0)");
         assertThat(hub.operator().get("/aanleverpunten/70CG/1").json().get("gegevens").get("normLeerlingen").asInt()).isEqualTo(10);
         browser.vulIn("#gegevens-1 input[name=normLeerlingen]", "6").klik("#gegevens-1 button");
@@ -677,7 +683,8 @@ class PortaalTest {
         // the school's own password: the current one must be right, the new one long enough and twice the same
         browser.klik("#menu-wachtwoord");
         kies("niet-de-brief", eigen, eigen);
-        assertThat(browser.element("#fout").getText()).isEqualTo("Uw huidige wachtwoord is onjuist.");
+        assertThat(browser.element("#fout").getText())
+                .isEqualTo("Uw huidige wachtwoord is onjuist. Let op: na 3 keer achter elkaar een onjuist wachtwoord wordt het account 8 seconden geblokkeerd.");
         kies(brief, "kort", "kort");
         assertThat(browser.element("#fout").getText()).isEqualTo("Het nieuwe wachtwoord moet minstens 12 tekens lang zijn.");
         kies(brief, eigen, eigen + ".");

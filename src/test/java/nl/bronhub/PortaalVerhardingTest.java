@@ -27,6 +27,7 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import nl.bronhub.support.AnderAdres;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.FoutenInLog;
 import nl.bronhub.support.Hub;
@@ -98,6 +99,110 @@ class PortaalVerhardingTest {
             assertThat(antwoord.statusCode()).as(pad).isEqualTo(404);
             assertThat(antwoord.body()).as(pad).doesNotContain("999993847").doesNotContain("Exception");
         }
+    }
+
+    /**
+     * Wrong passwords lock the sign-in only for the client address they came from: someone who knows a school's
+     * BRIN-nummer (it is public) can no longer keep the school out, and a name no account has is locked the
+     * same way, so the answers do not tell which accounts exist. The password form counts as a sign-in, and
+     * while the address is locked it does not check the current password at all.
+     */
+    @Example
+    void eenBlokkadeHoudtAlleenHetAdresTegenDatRaadde() {
+        String brin = "70CI";
+        assertThat(hub.operator().put("/aanleverpunten/" + brin + "/1", OperatorClient.schoolMetBestuur("ci", "2026-09-07")).status()).isEqualTo(200);
+        String brief = hub.operator().post("/scholen/" + brin + "/portaalwachtwoord").json().get("wachtwoord").asText();
+        PortaalClient hier = new PortaalClient(hub.portaalPoort());
+        assertThat(hier.logIn(brin, brief)).isTrue();
+        AnderAdres daar = new AnderAdres(hub.portaalPoort(), "127.0.0.2");
+
+        // the password form: four wrong current passwords warn, the fifth locks, then not even the right one is checked
+        String nieuw = "een zin van de school zelf";
+        for (int i = 1; i <= 4; i++) {
+            assertThat(kies(hier, brin, "raden-" + i, nieuw)).contains("Uw huidige wachtwoord is onjuist. Let op: na 5 keer achter elkaar een "
+                    + "onjuist wachtwoord wordt het account 15 minuten geblokkeerd.");
+        }
+        String geblokkeerd = "Er is te vaak een onjuist wachtwoord gegeven. Uw account is geblokkeerd: probeer het na 15 minuten opnieuw";
+        assertThat(kies(hier, brin, "raden-5", nieuw)).contains(geblokkeerd);
+        String hash = hub.jdbc().queryForObject("select wachtwoord from portaal_account where brin = ?", String.class, brin);
+        assertThat(kies(hier, brin, brief, nieuw)).contains(geblokkeerd);
+        assertThat(hub.jdbc().queryForObject("select wachtwoord from portaal_account where brin = ?", String.class, brin)).isEqualTo(hash);
+
+        // a sign-in from this address is locked too, with the right password
+        PortaalClient nogEens = new PortaalClient(hub.portaalPoort());
+        assertThat(nogEens.logIn(brin, brief)).isFalse();
+        assertThat(inloggen(nogEens, brin, brief)).endsWith("/portaal/inloggen?geblokkeerd");
+        // the school itself, at another address, signs in
+        assertThat(daar.logIn(brin, brief)).endsWith("/portaal");
+        var portaal = hub.operator().get("/scholen/" + brin).json().get("portaal");
+        assertThat(portaal.get("geblokkeerdeAdressen").asInt()).isEqualTo(1);
+        assertThat(portaal.get("geblokkeerdTot").isNull()).isFalse();
+
+        // a name no account has: the same answers, the same lock
+        for (int i = 1; i <= 4; i++) {
+            assertThat(inloggen(nogEens, "79ZZ", "raden-" + i)).endsWith("/portaal/inloggen?fout");
+        }
+        assertThat(inloggen(nogEens, "79ZZ", "raden-5")).endsWith("/portaal/inloggen?geblokkeerd");
+        assertThat(inloggen(nogEens, "79ZZ", "raden-6")).endsWith("/portaal/inloggen?geblokkeerd");
+
+        // a new letter lifts the lock at once, here too
+        String nieuweBrief = hub.operator().post("/scholen/" + brin + "/portaalwachtwoord").json().get("wachtwoord").asText();
+        assertThat(new PortaalClient(hub.portaalPoort()).logIn(brin, nieuweBrief)).isTrue();
+        assertThat(hub.operator().get("/scholen/" + brin).json().get("portaal").get("geblokkeerdeAdressen").asInt()).isZero();
+    }
+
+    /** A board no aanleverpunt names any more loses its account and its sessions; named again, it needs a new letter. */
+    @Example
+    void eenBestuurDatWeerGenoemdWordtKrijgtEenNieuweBrief() {
+        String brin = "70CJ";
+        Map<String, Object> gegevens = OperatorClient.schoolMetBestuur("cj", "2026-09-07");
+        gegevens.put("bestuurNummer", "41077");
+        assertThat(hub.operator().put("/aanleverpunten/" + brin + "/1", gegevens).status()).isEqualTo(200);
+        String brief = hub.operator().post("/besturen/41077/portaalwachtwoord").json().get("wachtwoord").asText();
+        PortaalClient bestuur = new PortaalClient(hub.portaalPoort());
+        assertThat(bestuur.logIn("41077", brief)).isTrue();
+        assertThat(bestuur.get("/portaal/41077").statusCode()).isEqualTo(200);
+
+        assertThat(hub.operator().patch("/aanleverpunten/" + brin + "/1", Map.of("bestuurNummer", "41078")).status()).isEqualTo(200);
+        assertThat(bestuur.get("/portaal/41077").headers().firstValue("Location").orElse("")).endsWith("/portaal/inloggen?verlopen");
+        assertThat(hub.operator().patch("/aanleverpunten/" + brin + "/1", Map.of("bestuurNummer", "41077")).status()).isEqualTo(200);
+        assertThat(new PortaalClient(hub.portaalPoort()).logIn("41077", brief)).isFalse();
+        assertThat(hub.operator().get("/besturen/41077").json().get("portaalaccount").isNull()).isTrue();
+        String nieuweBrief = hub.operator().post("/besturen/41077/portaalwachtwoord").json().get("wachtwoord").asText();
+        assertThat(new PortaalClient(hub.portaalPoort()).logIn("41077", nieuweBrief)).isTrue();
+    }
+
+    /** A portal error is the portal's Dutch page also for a client that does not ask for HTML (no Spring JSON in English). */
+    @Example
+    void eenFoutIsAltijdDePaginaVanHetPortaal() {
+        var antwoord = anoniem.get("/portaal/" + SCHOOL + "/gtb", "application/json");
+        assertThat(antwoord.statusCode()).isIn(302, 403);
+        var nietGevonden = school.get("/portaal/" + SCHOOL + "/bestaat-niet", "*/*");
+        assertThat(nietGevonden.statusCode()).isEqualTo(404);
+        assertThat(nietGevonden.body()).contains("lang=\"nl\"").contains("Pagina niet gevonden").doesNotContain("\"timestamp\"");
+        assertThat(nietGevonden.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        // the icon every page names is there for anyone (a browser asked /favicon.ico and got a 404 page each time)
+        var icoon = anoniem.get("/portaal/icoon.svg", "image/*");
+        assertThat(icoon.statusCode()).isEqualTo(200);
+        assertThat(icoon.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+        assertThat(anoniem.get("/portaal/inloggen").body()).contains("<link rel=\"icon\" href=\"/portaal/icoon.svg\"");
+        // a redirect names the path only, never the Host the sender made up
+        var doorgestuurd = anoniem.get("/portaal/" + SCHOOL);
+        assertThat(doorgestuurd.headers().firstValue("Location").orElse("")).startsWith("/portaal/inloggen");
+    }
+
+    private static String kies(PortaalClient client, String brin, String huidig, String nieuw) {
+        String token = PortaalClient.token(client.get("/portaal/" + brin + "/wachtwoord").body());
+        HttpResponse<String> r = client.post("/portaal/" + brin + "/wachtwoord", List.of(Map.entry("_csrf", token), Map.entry("huidig", huidig),
+                Map.entry("nieuw", nieuw), Map.entry("herhaling", nieuw)));
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static String inloggen(PortaalClient client, String naam, String wachtwoord) {
+        String token = PortaalClient.token(client.get("/portaal/inloggen").body());
+        return client.post("/portaal/inloggen", List.of(Map.entry("_csrf", token), Map.entry("brin", naam), Map.entry("wachtwoord", wachtwoord)))
+                .headers().firstValue("Location").orElse("");
     }
 
     @Example
@@ -298,6 +403,8 @@ class PortaalVerhardingTest {
 
     /** The school's password as the model knows it (a valid change replaces it). */
     private static String huidigWachtwoord;
+    /** Wrong current passwords in a row on the password form (the hub's count for this client address). */
+    private static int foutOpRij;
 
     /** Checks one request; gives the answer's status code. */
     private int controleer(Verzoek v) {
@@ -342,12 +449,13 @@ class PortaalVerhardingTest {
             assertThat(antwoord.statusCode()).as(waar).isEqualTo(403);
             assertThat(body).as(waar).contains("Formulier verlopen");
             assertThat(na).as(waar + ": nothing changed").isEqualTo(voor);
+        } else if (dubbel || v.csrf() == Csrf.TWEEMAAL) {
+            // the sign-in too: which of two names or passwords was meant is not guessed
+            assertThat(antwoord.statusCode()).as(waar + ": a field twice is not the portal's form").isEqualTo(400);
+            assertThat(na).as(waar + ": nothing changed").isEqualTo(voor);
         } else if (v.soort() == Soort.INLOGGEN) {
             assertThat(antwoord.statusCode()).as(waar + ": never signed in").isEqualTo(302);
             assertThat(antwoord.headers().firstValue("Location").orElse("")).as(waar).contains("/portaal/inloggen?");
-        } else if (dubbel || v.csrf() == Csrf.TWEEMAAL) {
-            assertThat(antwoord.statusCode()).as(waar + ": a field twice is not the portal's form").isEqualTo(400);
-            assertThat(na).as(waar + ": nothing changed").isEqualTo(voor);
         } else {
             Oordeel oordeel = oordeel(v.soort(), v.nummer(), velden, voor);
             boolean opgeslagen = antwoord.statusCode() == 302;
@@ -447,11 +555,16 @@ class PortaalVerhardingTest {
                             : !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? Oordeel.ONGELDIG
                             : e.matches("[a-z]+(\\.[a-z]+)*@[a-z]+(-[a-z]+)*\\.(example|nl)") ? Oordeel.GELDIG : Oordeel.ONZEKER);
                 }
-                for (String getal : List.of("normLeerlingen", "normAbLeerlingen")) {
-                    String g = getrimd(w.get(getal));
+                // a normaantal: digits only, the pupils' at least 1, and once given it is not emptied (the score would go unjudged)
+                for (Map.Entry<String, String> getal : Map.of("normLeerlingen", "norm_leerlingen", "normAbLeerlingen", "norm_ab_leerlingen")
+                        .entrySet()) {
+                    String g = getrimd(w.get(getal.getKey()));
                     if (g != null) {
                         Integer n = getal(g);
-                        o = slechtste(o, n == null || n < 0 ? Oordeel.ONGELDIG : Oordeel.GELDIG);
+                        int minstens = getal.getKey().equals("normLeerlingen") ? 1 : 0;
+                        o = slechtste(o, n == null || n < minstens ? Oordeel.ONGELDIG : Oordeel.GELDIG);
+                    } else if (voor.gegevens().get(getal.getValue()) != null) {
+                        o = Oordeel.ONGELDIG;
                     }
                 }
                 yield o;
@@ -459,8 +572,14 @@ class PortaalVerhardingTest {
             case WACHTWOORD -> {
                 String huidig = w.get("huidig");
                 String nieuw = w.get("nieuw");
-                boolean goed = huidigWachtwoord.equals(huidig) && nieuw != null && nieuw.length() >= 12 && nieuw.equals(w.get("herhaling"))
-                        && !nieuw.equals(huidig) && !nieuw.toUpperCase().contains(SCHOOL)
+                // wrong current passwords in a row lock the form as they lock the sign-in (for this address), and
+                // while it is locked not even the right one is checked
+                if (foutOpRij >= 5) {
+                    yield Oordeel.ONGELDIG;
+                }
+                foutOpRij = huidigWachtwoord.equals(huidig) ? 0 : foutOpRij + 1;
+                boolean goed = huidigWachtwoord.equals(huidig) && nieuw != null && nieuw.length() >= 12 && !nieuw.isBlank()
+                        && nieuw.equals(w.get("herhaling")) && !nieuw.equals(huidig) && !nieuw.toUpperCase().contains(SCHOOL)
                         && nieuw.getBytes(StandardCharsets.UTF_8).length <= 72;
                 yield goed ? Oordeel.GELDIG : Oordeel.ONGELDIG;
             }
@@ -531,11 +650,15 @@ class PortaalVerhardingTest {
         if (t == null) {
             return Oordeel.GELDIG;
         }
-        if (t.length() > max || t.chars().anyMatch(Character::isISOControl)) {
+        if (t.length() > max || t.codePoints().anyMatch(c -> Character.isISOControl(c) || ONZICHTBAAR.contains(Character.getType(c)))) {
             return Oordeel.ONGELDIG;
         }
         return Oordeel.GELDIG;
     }
+
+    /** Invisible and formatting characters, as the register refuses them in contact data (and the LAS door in names). */
+    private static final List<Integer> ONZICHTBAAR = List.of((int) Character.FORMAT, (int) Character.LINE_SEPARATOR,
+            (int) Character.PARAGRAPH_SEPARATOR, (int) Character.UNASSIGNED, (int) Character.SURROGATE);
 
     private static Oordeel slechtste(Oordeel a, Oordeel b) {
         return a == Oordeel.ONGELDIG || b == Oordeel.ONGELDIG ? Oordeel.ONGELDIG
@@ -548,9 +671,9 @@ class PortaalVerhardingTest {
         return t.isEmpty() ? null : t;
     }
 
-    /** A whole number as the form's fields mean it: decimal digits, an optional sign. */
+    /** A whole number as the form's fields mean it: decimal digits only (no sign), at most nine. */
     private static Integer getal(String waarde) {
-        if (!waarde.matches("[+-]?[0-9]+")) {
+        if (!waarde.matches("[0-9]{1,9}")) {
             return null;
         }
         try {

@@ -79,7 +79,7 @@ public class KanaalScheiding extends OncePerRequestFilter {
             response.setHeader("Cache-Control", "no-store");
             response.setContentType("text/html;charset=UTF-8");
             response.getOutputStream().write(("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Mijn BRON</title>"
-                    + "<link rel=\"stylesheet\" href=\"/portaal/stijl.css\"></head><body><header><div class=\"balk\"><strong>Mijn BRON</strong>"
+                    + "<link rel=\"stylesheet\" href=\"/portaal/stijl.css\"><link rel=\"icon\" href=\"/portaal/icoon.svg\" type=\"image/svg+xml\"></head><body><header><div class=\"balk\"><strong>Mijn BRON</strong>"
                     + "<span>Basisregister Onderwijs</span></div></header><main class=\"smal\"><h1>"
                     + (status == HttpServletResponse.SC_NOT_FOUND ? "Pagina niet gevonden" : "Dit verzoek kan Mijn BRON niet lezen")
                     + "</h1><p>" + reden + ".</p><p><a href=\"/portaal\">Naar Mijn BRON</a></p></main></body></html>\n")

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.bronhub.InlogRemming;
 import nl.bronhub.Probleem;
+import nl.bronhub.portaal.PortaalBeveiliging;
 import nl.bronhub.portaal.PortaalKanaal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +92,9 @@ public class OperatorBeveiliging {
                 OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
                         "het adres van het verzoek is niet toegestaan (geen .., ; of gecodeerde regeleinden)");
             } else if (String.valueOf(verzoek.getHeader("Accept")).contains("text/html")) {
-                // a browser: the portal's own Dutch page (PortaalFoutpagina), which never shows the address
+                // a browser: the portal's own Dutch page (PortaalFoutpagina), which never shows the address, with the
+                // headers of every portal page (the firewall refuses before Spring Security writes them)
+                PortaalBeveiliging.koppen(antwoord);
                 antwoord.sendError(400);
             } else {
                 // anything else: no body at all, since Spring's error JSON would repeat the path

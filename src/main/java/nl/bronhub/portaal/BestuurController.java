@@ -1,6 +1,6 @@
 package nl.bronhub.portaal;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,8 +100,8 @@ public class BestuurController {
     @PostMapping("/" + NUMMER + "/wachtwoord")
     public String kiesWachtwoord(@PathVariable String nummer, @RequestParam(required = false) String huidig,
                                  @RequestParam(required = false) String nieuw, @RequestParam(required = false) String herhaling,
-                                 HttpSession sessie, Model model, RedirectAttributes doorgeven) {
-        return wachtwoordKeuze.kies(nummer, huidig, nieuw, herhaling, sessie, model, doorgeven, () -> wachtwoord(nummer, model));
+                                 HttpServletRequest verzoek, Model model, RedirectAttributes doorgeven) {
+        return wachtwoordKeuze.kies(nummer, huidig, nieuw, herhaling, verzoek, model, doorgeven, () -> wachtwoord(nummer, model));
     }
 
     /** The board's name in the model (for the menu); answers its schools, read once per page. */

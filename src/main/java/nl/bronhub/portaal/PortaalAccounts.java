@@ -14,16 +14,20 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import java.util.regex.Pattern;
 import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.aanlevering.Formaten;
+import nl.bronhub.registratie.AanleverpuntRegister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.core.userdetails.User;
@@ -41,9 +45,12 @@ import org.springframework.util.StringUtils;
  * wachtwoordbrief's content (connection plan step 1): the operator has one made per school or board, and
  * at first start the hub makes one for each school and board of the aanleverpunt seed and writes it to
  * bron.portaal.wachtwoordbrieven/BRIN.txt or bestuur-NUMMER.txt (owner-only), as the demo's letters. A
- * school or board may then choose its own. Failed sign-ins in a row lock the account for a while (bron.portaal.max-mislukte-pogingen,
- * bron.portaal.blokkade); the count lives in the database, so a restart or another instance does not
- * reset it. The lock runs on the machine's clock, not the hub's date clock, which a demonstration fixes.
+ * school or board may then choose its own. Wrong passwords in a row from one client address lock the
+ * account for that address for a while (bron.portaal.max-mislukte-pogingen, bron.portaal.blokkade): a lock
+ * of the whole account would let anyone who knows a BRIN-nummer keep the school out. A name no account has
+ * is counted and locked the same way, so that no answer tells which accounts exist. The counts live in the
+ * database (portaal_inlogpoging), so a restart or another instance does not reset them. The lock runs on
+ * the machine's clock, not the hub's date clock, which a demonstration fixes.
  */
 // after AanleverpuntRegister's seed: the letters are for the seeded schools
 @Component
@@ -58,22 +65,16 @@ public class PortaalAccounts implements ApplicationRunner {
                 "insert into portaal_account (brin, wachtwoord, aangemaakt_op) values (:brin, :hash, :nu)",
                 "select wachtwoord from portaal_account where brin = :brin",
                 "update portaal_account set wachtwoord = :hash, zelf_gekozen_op = :nu, mislukte_pogingen = 0 where brin = :brin",
-                "select brin as naam, wachtwoord, geblokkeerd_tot from portaal_account where brin = :brin",
-                "update portaal_account set geblokkeerd_tot = case when mislukte_pogingen + 1 >= :max then :tot else geblokkeerd_tot end, mislukte_pogingen = case when mislukte_pogingen + 1 >= :max then 0 else mislukte_pogingen + 1 end where brin = :brin",
-                "select geblokkeerd_tot from portaal_account where brin = :brin",
-                "update portaal_account set mislukte_pogingen = 0 where brin = :brin and mislukte_pogingen <> 0",
-                "select aangemaakt_op, zelf_gekozen_op, mislukte_pogingen, geblokkeerd_tot from portaal_account where brin = :brin")),
+                "select brin as naam, wachtwoord from portaal_account where brin = :brin",
+                "select aangemaakt_op, zelf_gekozen_op from portaal_account where brin = :brin")),
         // a board's account counts only while an aanleverpunt names the board: one no aanleverpunt names any more has no
         // schools to follow, and is as good as gone (no letter can be made for it either) until it is named again
         BESTUUR("BESTUUR", "bestuur", new Sql("update bestuur_account set wachtwoord = :hash, aangemaakt_op = :nu, mislukte_pogingen = 0, geblokkeerd_tot = null, zelf_gekozen_op = null where nummer = :brin",
                 "insert into bestuur_account (nummer, wachtwoord, aangemaakt_op) values (:brin, :hash, :nu)",
                 "select wachtwoord from bestuur_account where nummer = :brin",
                 "update bestuur_account set wachtwoord = :hash, zelf_gekozen_op = :nu, mislukte_pogingen = 0 where nummer = :brin",
-                "select nummer as naam, wachtwoord, geblokkeerd_tot from bestuur_account where nummer = :brin and exists (select 1 from aanleverpunt a where a.bestuur_nummer = bestuur_account.nummer)",
-                "update bestuur_account set geblokkeerd_tot = case when mislukte_pogingen + 1 >= :max then :tot else geblokkeerd_tot end, mislukte_pogingen = case when mislukte_pogingen + 1 >= :max then 0 else mislukte_pogingen + 1 end where nummer = :brin and exists (select 1 from aanleverpunt a where a.bestuur_nummer = bestuur_account.nummer)",
-                "select geblokkeerd_tot from bestuur_account where nummer = :brin",
-                "update bestuur_account set mislukte_pogingen = 0 where nummer = :brin and mislukte_pogingen <> 0",
-                "select aangemaakt_op, zelf_gekozen_op, mislukte_pogingen, geblokkeerd_tot from bestuur_account where nummer = :brin"));
+                "select nummer as naam, wachtwoord from bestuur_account where nummer = :brin and exists (select 1 from aanleverpunt a where a.bestuur_nummer = bestuur_account.nummer)",
+                "select aangemaakt_op, zelf_gekozen_op from bestuur_account where nummer = :brin"));
 
         final String rol;
         final String woord;
@@ -94,8 +95,7 @@ public class PortaalAccounts implements ApplicationRunner {
     }
 
     /** Each kind's statements, written out whole (its own table and key column; no SQL is put together). */
-    record Sql(String nieuw, String maak, String hash, String eigen, String laad, String mislukt, String tot, String gelukt,
-               String staat) {
+    record Sql(String nieuw, String maak, String hash, String eigen, String laad, String staat) {
     }
 
     /** A board's number, as the bevoegd gezag's number in the education register: five digits. */
@@ -169,23 +169,34 @@ public class PortaalAccounts implements ApplicationRunner {
         if (jdbc.update(soort.sql.nieuw(), p) == 0) {
             jdbc.update(soort.sql.maak(), p);
         }
+        jdbc.update("delete from portaal_inlogpoging where naam = :brin", p);
         return wachtwoord;
     }
 
     /**
      * The school or board replaces its password with one of its own choice; the current one must be given.
-     * A wrong current password counts as a failed sign-in.
+     * A wrong current password counts as a failed sign-in from that address, and while the address is
+     * locked the current password is not checked at all (else an open session could go on guessing it).
      */
-    public void kiesWachtwoord(String brin, String huidig, String nieuw, String herhaling) {
+    public void kiesWachtwoord(String brin, String adres, String huidig, String nieuw, String herhaling) {
         Soort soort = Soort.van(brin).orElseThrow();
+        if (geblokkeerdTot(brin, adres).isPresent()) {
+            throw new OngeldigeInvoer(geblokkeerdTekst());
+        }
         String hash = jdbc.queryForObject(soort.sql.hash(),
                 Map.of("brin", brin), String.class);
         if (huidig == null || !encoder.matches(huidig, hash)) {
-            mislukt(brin);
-            throw new OngeldigeInvoer("Uw huidige wachtwoord is onjuist.");
+            throw new OngeldigeInvoer(mislukt(brin, adres) ? geblokkeerdTekst() : "Uw huidige wachtwoord is onjuist. Let op: na "
+                    + maxMislukt + " keer achter elkaar een onjuist wachtwoord wordt het account " + PortaalController.duur(blokkade)
+                    + " geblokkeerd.");
         }
+        // the right current password ends a row of wrong ones, as a sign-in does
+        gelukt(brin, adres);
         if (nieuw == null || nieuw.length() < minLengte) {
             throw new OngeldigeInvoer("Het nieuwe wachtwoord moet minstens " + minLengte + " tekens lang zijn.");
+        }
+        if (nieuw.isBlank()) {
+            throw new OngeldigeInvoer("Het nieuwe wachtwoord moet meer bevatten dan spaties.");
         }
         // bcrypt reads no more than 72 bytes, and Spring's encoder refuses a longer password outright
         if (nieuw.getBytes(StandardCharsets.UTF_8).length > 72) {
@@ -207,62 +218,98 @@ public class PortaalAccounts implements ApplicationRunner {
         LOG.info("Portal account of {} {} got a password of its own choice", soort.woord, brin);
     }
 
+    private String geblokkeerdTekst() {
+        return "Er is te vaak een onjuist wachtwoord gegeven. Uw account is geblokkeerd: probeer het na " + PortaalController.duur(blokkade)
+                + " opnieuw, of vraag de helpdesk om een nieuwe wachtwoordbrief.";
+    }
+
     /**
      * For Spring Security's form login: a school signs in with its BRIN-nummer (role SCHOOL), a board with
-     * its bestuursnummer (role BESTUUR); a locked account is refused before its password is checked.
+     * its bestuursnummer (role BESTUUR). Whether the address is locked is asked before (InlogBlokkade).
      */
     public UserDetails laad(String brin) {
         // a name of neither form is not worth a look-up (and PostgreSQL refuses a NUL in a parameter, with an ERROR in the log)
         Soort soort = Soort.van(brin).orElseThrow(() -> new UsernameNotFoundException("no portal account"));
         // a board no aanleverpunt names any more has no schools to follow: its account is as good as gone (a letter for it
         // cannot be made either), until an aanleverpunt names it again and the operator makes it a new letter
-        List<UserDetails> account = jdbc.query(soort.sql.laad(), Map.of("brin", normaal(brin)), (rs, i) -> {
-                    Timestamp tot = rs.getTimestamp("geblokkeerd_tot");
-                    return User.withUsername(rs.getString("naam")).password(rs.getString("wachtwoord")).roles(soort.rol)
-                            .accountLocked(tot != null && tot.toInstant().isAfter(tijd.instant())).build();
-                });
+        List<UserDetails> account = jdbc.query(soort.sql.laad(), Map.of("brin", normaal(brin)), (rs, i) ->
+                User.withUsername(rs.getString("naam")).password(rs.getString("wachtwoord")).roles(soort.rol).build());
         if (account.isEmpty()) {
             throw new UsernameNotFoundException("no portal account");
         }
         return account.get(0);
     }
 
+    /** Until when this name is locked for this client address, if it is. */
+    public Optional<Instant> geblokkeerdTot(String brin, String adres) {
+        if (Soort.van(brin).isEmpty()) {
+            return Optional.empty();
+        }
+        Instant nu = tijd.instant();
+        return jdbc.query("select geblokkeerd_tot from portaal_inlogpoging where naam = :naam and adres = :adres",
+                        new MapSqlParameterSource("naam", normaal(brin)).addValue("adres", adres(adres)),
+                        (rs, i) -> rs.getTimestamp("geblokkeerd_tot")).stream()
+                .filter(Objects::nonNull).map(Timestamp::toInstant).filter(t -> t.isAfter(nu)).findFirst();
+    }
+
     /**
-     * A wrong password for this BRIN or bestuursnummer: counts it, and at the limit locks the account (and
-     * starts the count again). True when the account is locked now.
+     * A wrong password for this BRIN or bestuursnummer from this address, whether an account has the name
+     * or not: counts it, and at the limit locks the name for the address (and starts the count again). True
+     * when it is locked now.
      */
-    public boolean mislukt(String brin) {
-        Optional<Soort> van = Soort.van(brin);
-        if (van.isEmpty()) {
+    public boolean mislukt(String brin, String adres) {
+        if (Soort.van(brin).isEmpty()) {
             return false;
         }
-        Soort soort = van.get();
         String naam = normaal(brin);
         Instant nu = tijd.instant();
+        MapSqlParameterSource p = new MapSqlParameterSource("naam", naam).addValue("adres", adres(adres)).addValue("max", maxMislukt)
+                .addValue("nu", Timestamp.from(nu)).addValue("tot", Timestamp.from(nu.plus(blokkade)));
         // one statement, so that two guesses at once cannot both read the same count
-        int bijgewerkt = jdbc.update(soort.sql.mislukt(), new MapSqlParameterSource("brin", naam).addValue("max", maxMislukt)
-                .addValue("tot", Timestamp.from(nu.plus(blokkade))));
-        if (bijgewerkt == 0) {
-            return false;
+        String tel = "update portaal_inlogpoging set geblokkeerd_tot = case when mislukt + 1 >= :max then :tot else geblokkeerd_tot end, "
+                + "mislukt = case when mislukt + 1 >= :max then 0 else mislukt + 1 end, laatste = :nu where naam = :naam and adres = :adres";
+        if (jdbc.update(tel, p) == 0) {
+            try {
+                jdbc.update(maxMislukt <= 1
+                        ? "insert into portaal_inlogpoging (naam, adres, mislukt, laatste, geblokkeerd_tot) values (:naam, :adres, 0, :nu, :tot)"
+                        : "insert into portaal_inlogpoging (naam, adres, mislukt, laatste) values (:naam, :adres, 1, :nu)", p);
+            } catch (DuplicateKeyException tegelijk) {
+                jdbc.update(tel, p);
+            }
+            // now and then the rows of addresses long gone: no lock in force, nothing wrong for a day
+            jdbc.update("delete from portaal_inlogpoging where laatste < :oud and (geblokkeerd_tot is null or geblokkeerd_tot < :nu)",
+                    new MapSqlParameterSource("oud", Timestamp.from(nu.minus(Duration.ofDays(1)).minus(blokkade))).addValue("nu", Timestamp.from(nu)));
         }
-        Timestamp tot = jdbc.queryForObject(soort.sql.tot(),
-                Map.of("brin", naam), Timestamp.class);
-        boolean geblokkeerd = tot != null && tot.toInstant().isAfter(nu);
+        boolean geblokkeerd = geblokkeerdTot(naam, adres).isPresent();
         if (geblokkeerd) {
-            LOG.warn("Portal account of {} {} locked for {} after {} failed sign-ins in a row", soort.woord, naam, blokkade, maxMislukt);
+            // the name, never the address's owner: a BRIN or bestuursnummer is no personal data, an address may be
+            LOG.warn("Portal sign-in for {} locked for one client address for {} after {} wrong passwords in a row", naam, blokkade, maxMislukt);
         }
         return geblokkeerd;
     }
 
-    /** A successful sign-in starts the count of failures again. */
-    public void gelukt(String brin) {
-        Soort soort = Soort.van(brin).orElseThrow();
-        jdbc.update(soort.sql.gelukt(),
-                Map.of("brin", normaal(brin)));
+    /**
+     * A board no aanleverpunt names any more loses its account: named again, it gets a new letter from the
+     * operator, and the old password (perhaps of someone who has left the board) does not come back with it.
+     */
+    @EventListener
+    public void bestuurZonderScholen(AanleverpuntRegister.BestuurZonderScholen bestuur) {
+        jdbc.update("delete from bestuur_account where nummer = :nummer", Map.of("nummer", bestuur.nummer()));
+        jdbc.update("delete from portaal_inlogpoging where naam = :nummer", Map.of("nummer", bestuur.nummer()));
+        LOG.info("Portal account of bestuur {} removed: no aanleverpunt names it any more", bestuur.nummer());
     }
 
-    /** The account as the operator sees it, when a school calls: made when, own password since, locked until. */
-    public record Staat(Instant aangemaaktOp, Instant zelfGekozenOp, int mislukteInloggen, Instant geblokkeerdTot) {
+    /** A successful sign-in from this address starts its count of failures again. */
+    public void gelukt(String brin, String adres) {
+        jdbc.update("delete from portaal_inlogpoging where naam = :naam and adres = :adres",
+                new MapSqlParameterSource("naam", normaal(brin)).addValue("adres", adres(adres)));
+    }
+
+    /**
+     * The account as the operator sees it, when a school calls: made when, own password since, and of the
+     * client addresses that gave wrong passwords the most in a row and the last lock in force.
+     */
+    public record Staat(Instant aangemaaktOp, Instant zelfGekozenOp, int mislukteInloggen, Instant geblokkeerdTot, int geblokkeerdeAdressen) {
     }
 
     public Optional<Staat> staat(String brin) {
@@ -271,12 +318,27 @@ public class PortaalAccounts implements ApplicationRunner {
         if (soort.isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.query(soort.get().sql.staat(), Map.of("brin", normaal(brin)), (rs, i) -> {
-                    Timestamp tot = rs.getTimestamp("geblokkeerd_tot");
-                    Timestamp zelf = rs.getTimestamp("zelf_gekozen_op");
-                    return new Staat(rs.getTimestamp("aangemaakt_op").toInstant(), zelf == null ? null : zelf.toInstant(),
-                            rs.getInt("mislukte_pogingen"), tot == null || !tot.toInstant().isAfter(nu) ? null : tot.toInstant());
-                }).stream().findFirst();
+        String naam = normaal(brin);
+        List<Instant[]> account = jdbc.query(soort.get().sql.staat(), Map.of("brin", naam), (rs, i) -> {
+            Timestamp zelf = rs.getTimestamp("zelf_gekozen_op");
+            return new Instant[] {rs.getTimestamp("aangemaakt_op").toInstant(), zelf == null ? null : zelf.toInstant()};
+        });
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        int meest = 0;
+        int geblokkeerd = 0;
+        Instant tot = null;
+        for (Object[] r : jdbc.query("select mislukt, geblokkeerd_tot from portaal_inlogpoging where naam = :naam", Map.of("naam", naam),
+                (rs, i) -> new Object[] {rs.getInt("mislukt"), rs.getTimestamp("geblokkeerd_tot")})) {
+            meest = Math.max(meest, (Integer) r[0]);
+            Instant t = r[1] == null ? null : ((Timestamp) r[1]).toInstant();
+            if (t != null && t.isAfter(nu)) {
+                geblokkeerd++;
+                tot = tot == null || t.isAfter(tot) ? t : tot;
+            }
+        }
+        return Optional.of(new Staat(account.get(0)[0], account.get(0)[1], meest, tot, geblokkeerd));
     }
 
     public Duration blokkade() {
@@ -292,7 +354,12 @@ public class PortaalAccounts implements ApplicationRunner {
         return minLengte;
     }
 
-    private static String normaal(String brin) {
+    /** A client address as the table keeps it (an IPv6 address with its zone may be longer than an address needs). */
+    private static String adres(String adres) {
+        return adres == null ? "" : adres.length() > 64 ? adres.substring(0, 64) : adres;
+    }
+
+    static String normaal(String brin) {
         return brin == null ? "" : brin.trim().toUpperCase();
     }
 

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,14 +22,16 @@ import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * The school portal (/portaal/**): a school signs in with its BRIN-nummer, a bestuur with its
  * bestuursnummer, each with the password of its own wachtwoordbrief (form login, a session, CSRF tokens
  * on every form), and opens only its own pages: /portaal/{naam}/** answers 403 for anyone else (a board
  * reads its schools through its own pages, BestuurController, never through a school's). Too many wrong passwords in a row lock the account
- * for a while (PortaalAccounts); a locked account is refused even with the right password.
+ * for the address they came from, for a while (PortaalAccounts); a locked address is refused even with the right password.
  */
 @Configuration
 public class PortaalBeveiliging {
@@ -58,16 +59,17 @@ public class PortaalBeveiliging {
                 .securityMatcher("/portaal", "/portaal/**")
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/portaal/inloggen", "/portaal/stijl.css").permitAll()
+                        .requestMatchers("/portaal/inloggen", "/portaal/stijl.css", "/portaal/icoon.svg").permitAll()
                         .requestMatchers("/portaal/{brin}", "/portaal/{brin}/**").access(PortaalBeveiliging::eigenAccount)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/portaal/inloggen").loginProcessingUrl("/portaal/inloggen")
                         .usernameParameter("brin").passwordParameter("wachtwoord")
                         .successHandler(welkom(accounts)).failureHandler((verzoek, antwoord, fout) -> {
-                            boolean geblokkeerd = fout instanceof LockedException
-                                    || (fout instanceof BadCredentialsException && accounts.mislukt(verzoek.getParameter("brin")));
+                            boolean geblokkeerd = fout instanceof BadCredentialsException
+                                    && accounts.mislukt(verzoek.getParameter("brin"), verzoek.getRemoteAddr());
                             antwoord.sendRedirect("/portaal/inloggen?" + (geblokkeerd ? "geblokkeerd" : "fout"));
                         }))
+                .addFilterBefore(new InlogBlokkade(accounts), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/portaal/uitloggen").logoutSuccessUrl("/portaal/inloggen?uitgelogd"))
                 // every session is registered (no limit), so that a new password can end the others
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessies.register())
@@ -78,7 +80,9 @@ public class PortaalBeveiliging {
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 // a refusal (another school's page, a form without a valid token) is the portal's Dutch page (PortaalFoutpagina)
-                .exceptionHandling(e -> e.accessDeniedHandler((verzoek, antwoord, fout) -> {
+                // to the sign-in page by its path alone: a URL built from the request's Host header sent the browser wherever
+                // the sender said (Tomcat writes redirects relative too, server.tomcat.use-relative-redirects)
+                .exceptionHandling(e -> e.authenticationEntryPoint(naarInloggen()).accessDeniedHandler((verzoek, antwoord, fout) -> {
                     if (fout instanceof CsrfException) {
                         verzoek.setAttribute(PortaalFoutpagina.FORMULIER_VERLOPEN, true);
                     }
@@ -112,6 +116,27 @@ public class PortaalBeveiliging {
         }
     }
 
+    private static LoginUrlAuthenticationEntryPoint naarInloggen() {
+        LoginUrlAuthenticationEntryPoint inloggen = new LoginUrlAuthenticationEntryPoint("/portaal/inloggen");
+        inloggen.setFavorRelativeUris(true);
+        return inloggen;
+    }
+
+    /**
+     * The headers Spring Security gives every portal page, for an answer written before its filters ran (a path
+     * the firewall refuses): what the page may load, no framing, no sniffing, no caching, no referrer, HTTPS only.
+     */
+    public static void koppen(HttpServletResponse antwoord) {
+        antwoord.setHeader("Content-Security-Policy", CSP);
+        antwoord.setHeader("X-Frame-Options", "DENY");
+        antwoord.setHeader("X-Content-Type-Options", "nosniff");
+        antwoord.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+        antwoord.setHeader("Pragma", "no-cache");
+        antwoord.setHeader("Expires", "0");
+        antwoord.setHeader("Referrer-Policy", "no-referrer");
+        antwoord.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+    }
+
     /** Tells the session register when a session ends, so that it does not keep them all. */
     @Bean
     public static HttpSessionEventPublisher sessieGebeurtenissen() {
@@ -122,7 +147,7 @@ public class PortaalBeveiliging {
         SimpleUrlAuthenticationSuccessHandler naarEigenSchool = new SimpleUrlAuthenticationSuccessHandler("/portaal");
         naarEigenSchool.setAlwaysUseDefaultTargetUrl(true);
         return (verzoek, antwoord, school) -> {
-            accounts.gelukt(school.getName());
+            accounts.gelukt(school.getName(), verzoek.getRemoteAddr());
             naarEigenSchool.onAuthenticationSuccess(verzoek, antwoord, school);
         };
     }

@@ -1,6 +1,6 @@
 package nl.bronhub.portaal;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +53,7 @@ public class PortaalController {
     static final String BRIN = "{brin:[0-9]{2}[A-Z0-9]{2}}";
 
     /** Digits 0-9 only: Integer.valueOf would also take other scripts' digits. */
-    private static final Pattern GEHEEL_GETAL = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern GEHEEL_GETAL = Pattern.compile("[0-9]{1,9}");
 
     /** The form's labels, for the register's validation messages (which name the fields). */
     private static final Map<String, String> LABELS = Map.of("normAbLeerlingen", "Normaantal ambulant begeleide leerlingen",
@@ -214,8 +214,8 @@ public class PortaalController {
         try {
             AanleverpuntGegevens nieuw = ap.gegevens().doorSchool(tekst(invoer, "contactpersoon"), tekst(invoer, "gemachtigdeNaam"),
                     tekst(invoer, "gemachtigdeEmail"), tekst(invoer, "bestuurNaam"), tekst(invoer, "bestuurEmail"),
-                    getal(invoer, "normLeerlingen", "Normaantal leerlingen"),
-                    getal(invoer, "normAbLeerlingen", "Normaantal ambulant begeleide leerlingen"));
+                    norm(invoer, "normLeerlingen", "Normaantal leerlingen", ap.gegevens().normLeerlingen(), 1),
+                    norm(invoer, "normAbLeerlingen", "Normaantal ambulant begeleide leerlingen", ap.gegevens().normAbLeerlingen(), 0));
             register.slaOp(brin, nummer, nieuw);
         } catch (OngeldigeInvoer fout) {
             String tekst = fout.getMessage();
@@ -290,8 +290,8 @@ public class PortaalController {
     @PostMapping("/" + BRIN + "/wachtwoord")
     public String kiesWachtwoord(@PathVariable String brin, @RequestParam(required = false) String huidig,
                                  @RequestParam(required = false) String nieuw, @RequestParam(required = false) String herhaling,
-                                 HttpSession sessie, Model model, RedirectAttributes doorgeven) {
-        return wachtwoordKeuze.kies(brin, huidig, nieuw, herhaling, sessie, model, doorgeven, () -> wachtwoord(brin, model));
+                                 HttpServletRequest verzoek, Model model, RedirectAttributes doorgeven) {
+        return wachtwoordKeuze.kies(brin, huidig, nieuw, herhaling, verzoek, model, doorgeven, () -> wachtwoord(brin, model));
     }
 
     private void school(String brin, Model model) {
@@ -315,7 +315,7 @@ public class PortaalController {
                 .anyMatch(s -> s.norm() != null && s.norm() > 0 && s.aantal() < s.norm());
     }
 
-    private static String duur(Duration d) {
+    static String duur(Duration d) {
         if (d.toSeconds() < 60) {
             return d.toSeconds() == 1 ? "1 seconde" : d.toSeconds() + " seconden";
         }
@@ -336,18 +336,25 @@ public class PortaalController {
         return waarde.isEmpty() ? null : waarde;
     }
 
-    private static Integer getal(Map<String, String> invoer, String veld, String naam) {
+    /**
+     * A normaantal as the school gives it: digits only. Once given it stays given (an empty field would leave the score
+     * unjudged, and the school behind would not be told so), and the pupils' one is at least 1 (a 0 does the same).
+     */
+    private static Integer norm(Map<String, String> invoer, String veld, String naam, Integer eerder, int minstens) {
         String waarde = tekst(invoer, veld);
         if (waarde == null) {
+            if (eerder != null) {
+                throw new OngeldigeInvoer(naam + " is al opgegeven en kan niet worden leeggemaakt; vul het juiste aantal in");
+            }
             return null;
         }
         if (!GEHEEL_GETAL.matcher(waarde).matches()) {
-            throw new OngeldigeInvoer(naam + " moet een geheel getal zijn");
+            throw new OngeldigeInvoer(naam + " moet een geheel getal zijn, alleen cijfers");
         }
-        try {
-            return Integer.valueOf(waarde);
-        } catch (NumberFormatException geenGetal) {
-            throw new OngeldigeInvoer(naam + " moet een geheel getal zijn");
+        int getal = Integer.parseInt(waarde);
+        if (getal < minstens) {
+            throw new OngeldigeInvoer(naam + " moet minstens " + minstens + " zijn");
         }
+        return getal;
     }
 }

@@ -1,6 +1,8 @@
 package nl.bronhub.portaal;
 
+import nl.bronhub.registratie.AanleverpuntRegister;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.session.AbstractSessionEvent;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
@@ -25,6 +27,12 @@ public class PortaalSessies implements ApplicationListener<AbstractSessionEvent>
 
     public SessionRegistry register() {
         return register;
+    }
+
+    /** A board no school names any more: whoever is signed in as it is out at the next click. */
+    @EventListener
+    public void bestuurZonderScholen(AanleverpuntRegister.BestuurZonderScholen bestuur) {
+        beeindig(bestuur.nummer(), null);
     }
 
     /** Ends the school's sessions, except {@code behalve} (the session that chose the password; null: all). */

@@ -2,7 +2,7 @@ package nl.bronhub.portaal;
 
 import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
 import nl.bronhub.OngeldigeInvoer;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -31,15 +31,17 @@ class WachtwoordKeuze {
     }
 
     /** {@code opnieuw}: the form again, with the account's menu. */
-    String kies(String account, String huidig, String nieuw, String herhaling, HttpSession sessie, Model model,
+    String kies(String account, String huidig, String nieuw, String herhaling, HttpServletRequest verzoek, Model model,
                 RedirectAttributes doorgeven, Supplier<String> opnieuw) {
         try {
-            accounts.kiesWachtwoord(account, huidig, nieuw, herhaling);
+            accounts.kiesWachtwoord(account, verzoek.getRemoteAddr(), huidig, nieuw, herhaling);
         } catch (OngeldigeInvoer fout) {
             model.addAttribute("fout", fout.getMessage());
             return opnieuw.get();
         }
-        sessies.beeindig(account, sessie.getId());
+        sessies.beeindig(account, verzoek.getSession().getId());
+        // and this session goes on under a new id: one that was seen with the old password is worth nothing now
+        verzoek.changeSessionId();
         doorgeven.addFlashAttribute("melding", "Uw nieuwe wachtwoord is opgeslagen. Gebruik het voortaan om in te loggen.");
         return "redirect:/portaal/" + account + "/wachtwoord";
     }

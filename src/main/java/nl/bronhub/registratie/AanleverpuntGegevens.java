@@ -15,21 +15,26 @@ import jakarta.validation.constraints.Size;
  * school; the operator sets that number, a school cannot.
  */
 public record AanleverpuntGegevens(
-        @Size(max = 100, message = "is langer dan 100 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String las,
-        @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String contactpersoon,
-        @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String gemachtigdeNaam,
+        @Size(max = 100, message = "is langer dan 100 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken") String las,
+        @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken") String contactpersoon,
+        @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken") String gemachtigdeNaam,
         @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "is geen geldig e-mailadres")
-        @Size(max = 254, message = "is langer dan 254 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String gemachtigdeEmail,
+        @Size(max = 254, message = "is langer dan 254 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken") String gemachtigdeEmail,
         LocalDate wachtwoordbriefDatum,
         @PositiveOrZero(message = "mag niet negatief zijn") Integer normLeerlingen,
         @PositiveOrZero(message = "mag niet negatief zijn") Integer normAbLeerlingen,
-        @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String bestuurNaam,
+        @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken") String bestuurNaam,
         @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "is geen geldig e-mailadres")
-        @Size(max = 254, message = "is langer dan 254 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken") String bestuurEmail,
+        @Size(max = 254, message = "is langer dan 254 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken") String bestuurEmail,
         @Pattern(regexp = "[0-9]{5}", message = "moet vijf cijfers zijn (het bestuursnummer van het bevoegd gezag)") String bestuurNummer) {
 
-    /** No control character and no lone surrogate: they would end up in mails, the portal and the operator's screens. */
-    public static final String ZONDER_STUURTEKENS = "[^\\p{Cntrl}\\p{Cs}]*";
+    /**
+     * No control character, no lone surrogate, no invisible formatting character (a right-to-left override
+     * turns "40003" into "30004" on the board's page; zero-width spaces make a name of nothing), no line or
+     * paragraph separator and no unassigned code point (U+FFFF): they would end up in mails, the portal and the
+     * operator's screens. The LAS door refuses the same in names (FormaatControle).
+     */
+    public static final String ZONDER_STUURTEKENS = "[^\\p{Cntrl}\\p{Cs}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cn}]*";
 
     /**
      * What a school may change itself in the portal: its contact data and normaantallen, not its LAS, its

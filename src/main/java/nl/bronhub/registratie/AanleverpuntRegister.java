@@ -25,6 +25,7 @@ import nl.bronhub.aanlevering.Formaten;
 import nl.bronhub.planning.Planning;
 import nl.bronhub.referentie.Instellingen;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -77,11 +78,17 @@ public class AanleverpuntRegister implements ApplicationRunner {
     private final Clock klok;
     private final String seedBestand;
     private final Planning planning;
+    private final ApplicationEventPublisher gebeurtenissen;
+
+    /** No aanleverpunt names this bestuur any more: its portal account goes (named again, it needs a new letter). */
+    public record BestuurZonderScholen(String nummer) {
+    }
 
     public AanleverpuntRegister(NamedParameterJdbcTemplate jdbc, Aanleverpunten aanleverpunten, Instellingen instellingen,
                                 Validator validator, ConfigLezer config, Clock klok,
-                                AanleverpuntEigenschappen eigenschappen, Planning planning) {
+                                AanleverpuntEigenschappen eigenschappen, Planning planning, ApplicationEventPublisher gebeurtenissen) {
         this.jdbc = jdbc;
+        this.gebeurtenissen = gebeurtenissen;
         this.planning = planning;
         this.aanleverpunten = aanleverpunten;
         this.instellingen = instellingen;
@@ -165,7 +172,11 @@ public class AanleverpuntRegister implements ApplicationRunner {
     /** Creates or replaces the registry data of an aanleverpunt; refused input changes nothing. */
     public Aanleverpunt slaOp(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens) {
         controleer(brin, aanleverpuntnummer, gegevens);
+        String bestuur = zoek(brin, aanleverpuntnummer).map(a -> a.gegevens().bestuurNummer()).orElse(null);
         schrijf(aanleverpunten.id(brin, aanleverpuntnummer), gegevens);
+        if (bestuur != null && !bestuur.equals(gegevens.bestuurNummer()) && scholenVanBestuur(bestuur).isEmpty()) {
+            gebeurtenissen.publishEvent(new BestuurZonderScholen(bestuur));
+        }
         return zoek(brin, aanleverpuntnummer).orElseThrow();
     }
 
