@@ -623,6 +623,24 @@ class PortaalTest {
         var gegevens = hub.operator().get("/aanleverpunten/70BA/1").json().get("gegevens");
         assertThat(gegevens.get("bestuurNaam").asText()).isEqualTo("Stichting ba en omstreken");
         assertThat(gegevens.get("bestuurNummer").asText()).isEqualTo("41001");
+        // akkoord: the school's phase is over, and with it any expectation of its scores
+        browser.open("/portaal/70BA/reactie").klik("#reactie-AKKOORD").klik("#verstuur-reactie").klik("#bevestig-akkoord");
+        assertThat(browser.tekst("#melding", "Uw school is gekwalificeerd")).startsWith("Uw school is gekwalificeerd.");
+        browser.klik("#uitloggen");
+
+        // the board no longer sees it marked as behind: not counted, not red, "fase afgerond" on its page
+        logIn("41001", hub.operator().post("/besturen/41001/portaalwachtwoord").json().get("wachtwoord").asText());
+        assertThat(browser.element("#samenvatting").getText())
+                .isEqualTo("2 scholen: 0 in de fase aansluiting, 1 gekwalificeerd, 0 met een voortgang die achterblijft.");
+        assertThat(browser.heeft("#achter")).isFalse();
+        for (String cel : new String[] {"#school-70BA td:nth-child(4) div", "#school-70BA td:nth-child(5) div"}) {
+            assertThat(browser.stijl(cel, "color")).as(cel + ": no longer in the warning colour")
+                    .isEqualTo(browser.stijl("#school-70BA td:nth-child(3)", "color"));
+        }
+        gezien("bestuur-school-gekwalificeerd");
+        browser.klikLink("70BA (70BA)");
+        assertThat(browser.element("#voortgang").getText()).contains("Aantal leerlingen 2 10 20% fase afgerond")
+                .doesNotContain("niet volgens verwachting");
         browser.klik("#uitloggen");
 
         // a board no aanleverpunt names any more is no account at all: not listed, no letter, no sign-in, no lock to show

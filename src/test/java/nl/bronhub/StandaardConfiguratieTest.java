@@ -115,6 +115,11 @@ class StandaardConfiguratieTest {
                     .newBuilder(URI.create(portaal + "/40001")).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(dashboard).contains("Stichting Speciaal Onderwijs Regenboog (bestuur 40001)").contains("id=\"school-00AA\"")
                     .doesNotContain("id=\"school-01BA\"");
+
+            // a new letter from the operator removes the first-start file: it no longer holds the password
+            assertThat(operator.post("/besturen/40001/portaalwachtwoord").status()).isEqualTo(200);
+            assertThat(bestuursbrief).doesNotExist();
+            assertThat(brief).exists();
         }
     }
 

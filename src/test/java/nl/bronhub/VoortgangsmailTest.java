@@ -156,6 +156,10 @@ class VoortgangsmailTest {
             zet(moment);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> smtp.aan("j@70dj.example").size() == 1);
         }
+        // a new portal letter after the akkoord (a forgotten password, a lock) is about the portal, not the LAS's key
+        assertThat(hub.operator().post("/scholen/70DJ/portaalwachtwoord").status()).isEqualTo(200);
+        zet("2026-11-02T07:00:00Z");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> smtp.aan("j@70dj.example").size() == 1);
         assertThat(hub.jdbc().queryForObject("select count(*) from voortgangsmail m join aanleverpunt a on a.id = m.aanleverpunt_id "
                 + "where a.brin = '70DJ' and m.soort <> 'AFRONDING'", Integer.class)).as("only the end mail recorded").isZero();
     }

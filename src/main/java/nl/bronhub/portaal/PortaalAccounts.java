@@ -130,11 +130,16 @@ public class PortaalAccounts implements ApplicationRunner {
                 + "and not exists (select 1 from bestuur_account b where b.nummer = a.bestuur_nummer) order by a.bestuur_nummer",
                 Map.of(), String.class);
         for (String brin : zonder) {
-            schrijfBrief(brin, brin + ".txt");
+            schrijfBrief(brin, briefBestand(brin));
         }
         for (String nummer : besturen) {
-            schrijfBrief(nummer, "bestuur-" + nummer + ".txt");
+            schrijfBrief(nummer, briefBestand(nummer));
         }
+    }
+
+    /** The first-start letter's file of a school (BRIN.txt) or a board (bestuur-NUMMER.txt). */
+    private static String briefBestand(String naam) {
+        return (Soort.van(naam).orElseThrow() == Soort.BESTUUR ? "bestuur-" : "") + naam + ".txt";
     }
 
     private void schrijfBrief(String naam, String bestand) {
@@ -170,6 +175,14 @@ public class PortaalAccounts implements ApplicationRunner {
             jdbc.update(soort.sql.maak(), p);
         }
         jdbc.update("delete from portaal_inlogpoging where naam = :brin", p);
+        // a letter written at first start no longer holds the password: gone, so that nobody signs in with it in vain
+        if (StringUtils.hasText(brievenMap)) {
+            try {
+                Files.deleteIfExists(Path.of(brievenMap, briefBestand(brin)));
+            } catch (IOException e) {
+                LOG.warn("The old letter of {} could not be removed from {}: {}", brin, brievenMap, e.getClass().getSimpleName());
+            }
+        }
         return wachtwoord;
     }
 

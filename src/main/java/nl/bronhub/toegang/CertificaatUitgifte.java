@@ -198,7 +198,7 @@ public class CertificaatUitgifte {
             return;
         }
         for (Bewaking b : bewaking()) {
-            if ((b.nietOpgehaaldNaEenWeek() || b.nietGetestNaTweeWeken()) && !gekwalificeerdNa(b.brin(), b.briefOp())) {
+            if ((b.nietOpgehaaldNaEenWeek() || b.nietGetestNaTweeWeken()) && !gekwalificeerd(b.brin())) {
                 Map<String, Object> ap = jdbc.queryForMap("select id, gemachtigde_email from aanleverpunt where brin = :brin and "
                         + "aanleverpuntnummer = :nummer", Map.of("brin", b.brin(), "nummer", b.aanleverpuntnummer()));
                 LocalDate brief = LocalDate.ofInstant(b.briefOp(), klok.getZone());
@@ -211,12 +211,13 @@ public class CertificaatUitgifte {
     }
 
     /**
-     * Whether the school qualified after this letter: its LAS exchanged data then, with a certificate from wherever, and
-     * needs no reminder to fetch one. A later letter (a lost key) starts the reminders again.
+     * Whether the school is gekwalificeerd: its LAS exchanged data, with a certificate from wherever, and its phase is
+     * over. A new portal letter after that (a forgotten password, a lock) is about the portal, not the LAS's key, and
+     * starts no reminders: they came to a qualified school as "nog niet opgehaald".
      */
-    private boolean gekwalificeerdNa(String brin, Instant briefOp) {
-        return jdbc.queryForObject("select count(*) from kwalificatie where brin = :brin and status = 'GEKWALIFICEERD' "
-                + "and afgerond_op >= :brief", Map.of("brin", brin, "brief", Timestamp.from(briefOp)), Integer.class) > 0;
+    private boolean gekwalificeerd(String brin) {
+        return jdbc.queryForObject("select count(*) from kwalificatie where brin = :brin and status = 'GEKWALIFICEERD'",
+                Map.of("brin", brin), Integer.class) > 0;
     }
 
     /** A CSR in PEM, signed by its own key, with a strong enough key, for exactly this aanleverpunt: its public key. */
