@@ -87,6 +87,59 @@ class PersoonsgegevensTest extends SignaalTest {
         assertThat(persoon(leerling).get("adresregel_buitenland1")).isEqualTo("Derde laan 3");
     }
 
+    /**
+     * What another school reads back of a pupil it found by surname, birth date and sex: a refused verwijderen shows nothing
+     * of the register's record (756 confirms no key data), an enrolment on the same day as the pupil's own school takes
+     * nothing over (the first registered of a day counts), and its registratieoverzicht shows the pupil by number, birth
+     * date, sex and achternaam only. Found by a hostile LAS against a hub of this build.
+     */
+    @Test
+    void eenAndereSchoolLeestDeGegevensVanDeLeerlingNietTerug() {
+        Persoon leerling = inHetBuitenland(Berichten.zonderPgn("2015-06-06"));
+        leerling.setVoornamen("Merel");
+        Terugkoppeling ingeschreven = verwerk("77AE", inschrijven(leerling, wec("2026-08-01")));
+        leerling.setOnderwijsnummer(ingeschreven.getLeerling().getOnderwijsnummer());
+        Map<String, Object> voor = persoon(leerling);
+
+        // found by name, a verwijderen of an inschrijving 77AF does not have: refused, and no record of the register's
+        Persoon gevonden = inHetBuitenland(Berichten.zonderPgn("2015-06-06"));
+        gevonden.setAchternaam(leerling.getAchternaam());
+        gevonden.setVoornamen("Anders");
+        gevonden.setAdresregelBuitenland1("Elders 9");
+        Terugkoppeling verwijderd = verwerk("77AF", Berichten.bericht("verwijderen", gevonden, wec("2026-08-01")));
+        assertThat(verwijderd.getResultaat()).isEqualTo(Verwerkingsresultaat.AFGEKEURD);
+        assertThat(verwijderd.getSignaal()).extracting(Signaal::getCode).contains("756", "304");
+        assertThat(verwijderd.getLeerling()).as("the register's record of another school's pupil").isNull();
+
+        // enrolled on the same day as at 77AE: registered, but the register keeps 77AE's data
+        Terugkoppeling zelfdeDag = verwerk("77AF", inschrijven(gevonden, wec("2026-08-01")));
+        assertThat(zelfdeDag.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
+        assertThat(zelfdeDag.getSignaal()).extracting(Signaal::getCode).contains("771");
+        assertThat(persoon(leerling)).isEqualTo(voor);
+
+        // now enrolled at 77AF too, a refused bericht still shows it nothing of 77AE's data
+        Terugkoppeling weerVerwijderd = verwerk("77AF", Berichten.bericht("verwijderen", gevonden, wec("2026-09-01")));
+        assertThat(weerVerwijderd.getResultaat()).isEqualTo(Verwerkingsresultaat.AFGEKEURD);
+        assertThat(weerVerwijderd.getLeerling()).isNull();
+
+        // 77AF's registratieoverzicht: the pupil, identified, without 77AE's first names and address
+        Persoon gezienDoorAnder = registratie(las("77AF", "1").registratieoverzicht("2026-10-01", null), leerling);
+        assertThat(gezienDoorAnder.getAchternaam()).isEqualTo(leerling.getAchternaam());
+        assertThat(gezienDoorAnder.getGeboortedatum()).isEqualTo("2015-06-06");
+        assertThat(gezienDoorAnder.getVoornamen()).isNull();
+        assertThat(gezienDoorAnder.getLandcode()).isNull();
+        assertThat(gezienDoorAnder.getAdresregelBuitenland1()).isNull();
+        // 77AE's shows them
+        Persoon eigen = registratie(las("77AE", "1").registratieoverzicht("2026-10-01", null), leerling);
+        assertThat(eigen.getVoornamen()).isEqualTo("Merel");
+        assertThat(eigen.getAdresregelBuitenland1()).isEqualTo("Rue de la Paix 1");
+    }
+
+    private static Persoon registratie(nl.bronhub.contract.v1.RegistratieoverzichtAntwoord overzicht, Persoon leerling) {
+        return overzicht.getRegistratie().stream().map(r -> r.getLeerling())
+                .filter(l -> leerling.getOnderwijsnummer().equals(l.getOnderwijsnummer())).findFirst().orElseThrow();
+    }
+
     private Map<String, Object> persoon(Persoon leerling) {
         return jdbc.queryForMap("select achternaam, voornamen, landcode, adresregel_buitenland1, adresregel_buitenland2 "
                 + "from persoon where pgn = ?", leerling.getOnderwijsnummer());

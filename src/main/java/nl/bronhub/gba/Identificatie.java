@@ -96,8 +96,9 @@ public class Identificatie implements SignaalBron {
             if (bekend.size() == 1) {
                 v.setLeerling(p.metOnderwijsnummer(bekend.get(0)));
                 v.setPgn(bekend.get(0));
+                // found by surname, birth date and sex, which any school may know: no key data confirmed, so a refused
+                // bericht shows this school nothing of what the register holds (unless the pupil is enrolled here)
                 v.voegToe(catalogus.signaal("756", "onderwijsnummer"));
-                v.bevestigSleutel();
             } else if (v.is(Mutatiesoort.VERWIJDEREN) && v.inschrijving() != null) {
                 // a pupil BRON does not know has no inschrijving to remove: a number handed out now would be dropped
                 // with the refused bericht, so none is given (no 757), and 304 says what could not be removed

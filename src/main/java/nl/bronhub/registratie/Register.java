@@ -156,16 +156,16 @@ public class Register implements SignaalBron {
     /** Ambulante begeleiding left out: the coaching school is not the pupil's school. */
     private static final String HERKOMST = "select p.id, p.gegevens_brin, i.brin, i.datum_inschrijving from persoon p "
             + "left join inschrijving i on i.persoon_id = p.id "
-            + "and not exists (select 1 from ambulante_begeleiding ab where ab.inschrijving_id = i.id) where p.id in (:ids)";
+            + "and not exists (select 1 from ambulante_begeleiding ab where ab.inschrijving_id = i.id) where p.id in (:ids) order by p.id, i.id";
 
     /** Where a registered pupil's personal data may come from: the school that wrote them last, and every inschrijving. */
-    record Herkomst(String gegevensBrin, List<Map.Entry<String, LocalDate>> inschrijvingen) {
+    public record Herkomst(String gegevensBrin, List<Map.Entry<String, LocalDate>> inschrijvingen) {
     }
 
     /**
      * A pupil without a BSN has the personal data their schools send (a BSN pupil's come from the GBA), and any school can
-     * find such a pupil (756: surname, birth date and sex). So only a school of the pupil's latest inschrijving (this
-     * bericht's included; never ambulante begeleiding, which any school could register) changes them, or, while no school has one, the school that sent them last. For any other school
+     * find such a pupil (756: surname, birth date and sex). So only the school of the pupil's latest inschrijving (this
+     * bericht's included, the first registered of a day; never ambulante begeleiding, which any school could register) changes them, or, while no school has one, the school that sent them last. For any other school
      * the register keeps its data, and each field the school filled in otherwise is 771; the terugkoppeling repeats what
      * the school sent, not the register's data. Where the data change, a replaced postcode is 772.
      */
@@ -204,24 +204,27 @@ public class Register implements SignaalBron {
 
     /**
      * Whether the school {@code afzender} may change a pupil's personal data: it has the pupil's latest inschrijving
-     * ({@code eigenInschrijving}, this bericht's, counts with the registered ones; two on the same day both count), or no
-     * school has one and the data are its own (or from before the register kept whose they are).
+     * ({@code eigenInschrijving}, this bericht's, counts with the registered ones), or no school has one and the data are
+     * its own (or from before the register kept whose they are). Of two on the same day the one registered first counts
+     * ({@code h.inschrijvingen} in the order they were registered; this bericht's comes after them): a second school
+     * enrolling the pupil on the same day, or ending a made-up enrolment of that day, does not take the data over.
      */
-    static boolean magPersoonsgegevensWijzigen(String afzender, LocalDate eigenInschrijving, Herkomst h) {
-        LocalDate laatste = eigenInschrijving;
-        boolean vanAfzender = eigenInschrijving != null;
+    public static boolean magPersoonsgegevensWijzigen(String afzender, LocalDate eigenInschrijving, Herkomst h) {
+        LocalDate laatste = null;
+        String van = null;
         for (Map.Entry<String, LocalDate> i : h.inschrijvingen()) {
             if (laatste == null || i.getValue().isAfter(laatste)) {
                 laatste = i.getValue();
-                vanAfzender = i.getKey().equals(afzender);
-            } else if (i.getValue().equals(laatste) && i.getKey().equals(afzender)) {
-                vanAfzender = true;
+                van = i.getKey();
             }
+        }
+        if (eigenInschrijving != null && (laatste == null || eigenInschrijving.isAfter(laatste))) {
+            return true;
         }
         if (laatste == null) {
             return h.gegevensBrin() == null || h.gegevensBrin().equals(afzender);
         }
-        return vanAfzender;
+        return van.equals(afzender);
     }
 
     /** 771 for each field the school filled in that the register holds otherwise (letters' case aside). */

@@ -135,6 +135,31 @@ public class RegisterLezer {
         return b;
     }
 
+    /**
+     * Whether the personal data the register holds of this pupil are the school's to see in full: always for a BSN
+     * pupil (the GBA's), and for a pupil without one only for the school that may change them (Register's rule: the
+     * latest inschrijving, or while none, the school that sent them). Any other school that registered the pupil
+     * (perhaps having found them by surname, birth date and sex alone) would otherwise read another school's name
+     * and address.
+     */
+    public boolean persoonsgegevensVan(String pgn, String brin) {
+        List<Map<String, Object>> rijen = jdbc.queryForList("select p.pgn_soort, p.gegevens_brin, i.brin, i.datum_inschrijving from persoon p "
+                + "left join inschrijving i on i.persoon_id = p.id "
+                + "and not exists (select 1 from ambulante_begeleiding ab where ab.inschrijving_id = i.id) where p.pgn = :pgn order by i.id",
+                Map.of("pgn", pgn));
+        if (rijen.isEmpty() || "BSN".equals(rijen.get(0).get("pgn_soort"))) {
+            return true;
+        }
+        List<Map.Entry<String, LocalDate>> inschrijvingen = new ArrayList<>();
+        for (Map<String, Object> r : rijen) {
+            if (r.get("brin") != null) {
+                inschrijvingen.add(Map.entry((String) r.get("brin"), ((Date) r.get("datum_inschrijving")).toLocalDate()));
+            }
+        }
+        return Register.magPersoonsgegevensWijzigen(brin, null, new Register.Herkomst((String) rijen.get(0).get("gegevens_brin"),
+                inschrijvingen));
+    }
+
     public Leerling persoon(String pgn) {
         if (pgn == null) {
             return null;

@@ -14,6 +14,7 @@ import nl.bronhub.contract.Afzender;
 import nl.bronhub.model.Groep;
 import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Voorkomen;
+import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.Registratie;
 import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
 import nl.bronhub.contract.v1.RegistratieoverzichtVerzoek;
@@ -126,7 +127,9 @@ public class Registratieoverzicht implements SignaalBron {
             }
             perLeerling.computeIfAbsent(pgn, p -> {
                 Registratie r = new Registratie();
-                r.setLeerling(ContractVertaling.naarContract(register.persoon(p)));
+                Persoon leerling = ContractVertaling.naarContract(register.persoon(p));
+                // a pupil whose personal data are another school's: what identifies them, not their first names or address
+                r.setLeerling(register.persoonsgegevensVan(p, brin) ? leerling : identificatie(leerling));
                 return r;
             }).getInschrijving().add(ContractVertaling.naarContract(inschrijving));
         }
@@ -136,7 +139,17 @@ public class Registratieoverzicht implements SignaalBron {
         return antwoord;
     }
 
-    private static String vestigingOp(Inschrijving i, LocalDate peil) {
+    private static Persoon identificatie(Persoon p) {
+        Persoon k = new Persoon();
+        k.setBurgerservicenummer(p.getBurgerservicenummer());
+        k.setOnderwijsnummer(p.getOnderwijsnummer());
+        k.setGeboortedatum(p.getGeboortedatum());
+        k.setGeslacht(p.getGeslacht());
+        k.setAchternaam(p.getAchternaam());
+        return k;
+    }
+
+        private static String vestigingOp(Inschrijving i, LocalDate peil) {
         return i.groep(Groep.VESTIGING).stream()
                 .filter(g -> !g.ingangsdatum().isAfter(peil))
                 .max(Comparator.comparing(Voorkomen::ingangsdatum))

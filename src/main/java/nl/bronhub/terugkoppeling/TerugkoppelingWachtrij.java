@@ -103,8 +103,10 @@ public class TerugkoppelingWachtrij {
         } else {
             // refused, or a verwijderen: what the register holds (if anything) stands, shown only to a school the
             // pupil is or was enrolled at, or that sent the pupil's key data: anyone else would learn a stranger's
-            // name and address by sending a number
-            if (v.getPgn() != null && (v.isSleutelBevestigd() || !register.inschrijvingen(v.getPgn(), v.getBrin()).isEmpty())) {
+            // name and address by sending a number. Of a pupil without a BSN, only to the school whose data they are
+            // (an enrolment any school can register for a pupil it found by name does not make them its own)
+            if (v.getPgn() != null && (v.isSleutelBevestigd() || !register.inschrijvingen(v.getPgn(), v.getBrin()).isEmpty())
+                    && register.persoonsgegevensVan(v.getPgn(), v.getBrin())) {
                 t.setLeerling(leerling(v.getPgn()));
             }
             Inschrijving gemeld = v.inschrijving();

@@ -30,10 +30,13 @@ class PersoonsgegevensRegelTest {
         Register.Herkomst h = herkomst("00AA", Map.entry("00AA", AUGUSTUS));
         assertThat(Register.magPersoonsgegevensWijzigen("00CC", OKTOBER, h)).as("enrols the pupil later").isTrue();
         assertThat(Register.magPersoonsgegevensWijzigen("00CC", LocalDate.of(2025, 8, 1), h)).as("an earlier one").isFalse();
-        // the same day as the latest registered one: both schools count
-        assertThat(Register.magPersoonsgegevensWijzigen("00CC", AUGUSTUS, h)).isTrue();
-        assertThat(Register.magPersoonsgegevensWijzigen("00AA", null, herkomst(null, Map.entry("00CC", AUGUSTUS),
-                Map.entry("00AA", AUGUSTUS)))).isTrue();
+        // the same day as the latest registered one: the one registered first counts (a second school's made-up enrolment
+        // of that day, or its uitschrijving of one, takes nothing over)
+        assertThat(Register.magPersoonsgegevensWijzigen("00CC", AUGUSTUS, h)).isFalse();
+        assertThat(Register.magPersoonsgegevensWijzigen("00AA", AUGUSTUS, h)).as("the school's own, sent again").isTrue();
+        Register.Herkomst beide = herkomst(null, Map.entry("00CC", AUGUSTUS), Map.entry("00AA", AUGUSTUS));
+        assertThat(Register.magPersoonsgegevensWijzigen("00CC", null, beide)).isTrue();
+        assertThat(Register.magPersoonsgegevensWijzigen("00AA", null, beide)).isFalse();
     }
 
     @Test
