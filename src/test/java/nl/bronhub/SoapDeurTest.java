@@ -320,8 +320,24 @@ class SoapDeurTest extends SignaalTest {
                 HttpResponse<String> a = las.http().send(HttpRequest.newBuilder(las.endpoint())
                         .method(methode, HttpRequest.BodyPublishers.ofString("<x/>")).build(), HttpResponse.BodyHandlers.ofString());
                 geweigerd(new LasClient.Http(a.statusCode(), a.body()), "360");
+                // no Allow (Tomcat's refusal of TRACE listed methods every door refuses)
+                assertThat(a.headers().map().keySet()).as(methode).allMatch(TOEGESTANE_HEADERS::contains);
+            }
+            // a request with a query is no request, whatever the query (it was served as one)
+            String ophalen = LasClient.envelop(las.ophaalVerzoek(0, 1));
+            for (String vraag : List.of("?xsd=../../etc/passwd", "?foo=bar", "?wsdl")) {
+                HttpResponse<String> a = las.http().send(HttpRequest.newBuilder(URI.create(las.endpoint() + vraag))
+                        .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(ophalen)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(a.body()).as(vraag).doesNotContain("terugkoppelingAntwoord");
+                geweigerd(new LasClient.Http(a.statusCode(), a.body()), "360");
             }
             geweigerd(rauw(las, "CONNECT /services/uitwisseling/v1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), "360");
+            // the contract names the configured address, not the Host header a sender made up
+            LasClient.Http wsdl = rauw(las, "GET /services/uitwisseling/v1?wsdl HTTP/1.1\r\nHost: evil.example:1234\r\nConnection: close\r\n\r\n");
+            assertThat(wsdl.status()).isEqualTo(200);
+            assertThat(wsdl.body()).contains("soap:address location=\"https://localhost:" + las.endpoint().getPort()
+                    + "/services/uitwisseling/v1\"").doesNotContain("evil.example");
             assertThat(log.neem()).as("ERROR lines or stack traces").isEmpty();
         }
     }

@@ -190,16 +190,26 @@ public class FormaatControle implements SignaalBron {
         }
         String t = waarde.strip();
         boolean fout = !t.isEmpty() && "=+@".indexOf(t.charAt(0)) >= 0;
-        // surrounding blanks (a pretty-printed element) are trimmed, as everywhere; inside the text they are not
-        for (int i = 0; i < t.length() && !fout; i++) {
-            int soort = Character.getType(t.charAt(i));
-            fout = soort == Character.CONTROL || soort == Character.FORMAT || soort == Character.LINE_SEPARATOR
-                    || soort == Character.PARAGRAPH_SEPARATOR || soort == Character.PRIVATE_USE;
-        }
+        // surrounding blanks (a pretty-printed element) are trimmed, as everywhere; inside the text they are not. Per code
+        // point, so that a formatting character outside the first plane (a tag character, U+E0041) is seen as one
+        fout = fout || t.codePoints().anyMatch(FormaatControle::onzichtbaar);
         if (fout) {
             c.signaal("742", gegeven);
         }
         return fout;
+    }
+
+    /**
+     * What no name or address line holds: control, formatting (also tag characters), line and paragraph separators,
+     * private use, unassigned code points and noncharacters (U+FDD0, U+FFFF), and the characters that show as nothing
+     * though they count as letters or marks: the Hangul fillers, the combining grapheme joiner, variation selectors.
+     */
+    static boolean onzichtbaar(int c) {
+        int soort = Character.getType(c);
+        return soort == Character.CONTROL || soort == Character.FORMAT || soort == Character.LINE_SEPARATOR
+                || soort == Character.PARAGRAPH_SEPARATOR || soort == Character.PRIVATE_USE || soort == Character.UNASSIGNED
+                || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x034F
+                || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0x180B && c <= 0x180D);
     }
 
     /**

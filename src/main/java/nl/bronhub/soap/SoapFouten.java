@@ -61,6 +61,10 @@ public class SoapFouten {
      * and the connection closed (the body is not read).
      */
     public static void weiger(HttpServletResponse response, Signaal signaal) throws IOException {
+        if (response.containsHeader("Allow") && !response.isCommitted()) {
+            // Tomcat's refusal of TRACE had named the methods it would take: a header the contract does not have
+            response.reset();
+        }
         response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         response.setContentType("text/xml;charset=UTF-8");
         response.setHeader("Connection", "close");

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -35,6 +36,7 @@ import nl.bronhub.audit.AuditSpoor;
 import nl.bronhub.contract.Contract;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.toegang.Toegangscontrole;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -75,7 +77,8 @@ public class VerzoekBewaking extends OncePerRequestFilter {
     private final Map<String, AtomicInteger> lopend = new ConcurrentHashMap<>();
 
     public VerzoekBewaking(IntakeEigenschappen intake, SignaalCatalogus catalogus,
-                           AuditSpoor audit, BenchmarkEigenschappen benchmark) {
+                           AuditSpoor audit, BenchmarkEigenschappen benchmark, @Value("${bron.soap.adres:}") String adres) {
+        this.adres = adres == null || adres.isBlank() ? null : URI.create(adres.strip());
         this.maxGelijktijdig = intake.maxGelijktijdigPerCertificaat();
         this.maxLeestijd = intake.maxLeestijd();
         this.echo = benchmark.echo();
@@ -102,11 +105,58 @@ public class VerzoekBewaking extends OncePerRequestFilter {
         return "omvang verzoek (maximaal " + maxBytes + " bytes)";
     }
 
+    /** Where the LAS vendors reach the door (bron.soap.adres: scheme, host, port), or null: https://localhost and its port. */
+    private final URI adres;
+
     /** The LAS door's one address: requests go here as POST, the contract is read here with ?wsdl. */
     static final String ADRES = "/services/uitwisseling/v1";
     /** The benchmark's bare CXF endpoint (bron.benchmark.echo=true only): its ceiling is measured without this filter. */
     static final String ECHO = "/services/echo";
     private final boolean echo;
+
+    /** A request for the contract, as if sent to the door's own address. */
+    private static final class VasteHost extends HttpServletRequestWrapper {
+        private final String schema;
+        private final String host;
+        private final int poort;
+
+        VasteHost(HttpServletRequest request, String schema, String host, int poort) {
+            super(request);
+            this.schema = schema;
+            this.host = host;
+            this.poort = poort;
+        }
+
+        @Override
+        public String getScheme() {
+            return schema;
+        }
+
+        @Override
+        public String getServerName() {
+            return host;
+        }
+
+        @Override
+        public int getServerPort() {
+            return poort;
+        }
+
+        @Override
+        public StringBuffer getRequestURL() {
+            return new StringBuffer(schema + "://" + host + ":" + poort + getRequestURI());
+        }
+
+        @Override
+        public String getHeader(String naam) {
+            return "Host".equalsIgnoreCase(naam) ? host + ":" + poort : super.getHeader(naam);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String naam) {
+            return "Host".equalsIgnoreCase(naam) ? Collections.enumeration(java.util.List.of(host + ":" + poort)) : super.getHeaders(naam);
+        }
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -136,14 +186,18 @@ public class VerzoekBewaking extends OncePerRequestFilter {
             weiger(request, response, "HTTP-headers (samen meer dan " + MAX_HEADER_BYTES / 1024 + " KB)");
             return;
         }
-        boolean post = "POST".equals(request.getMethod());
+        // a query on a POST is no request either: it was served as one (?xsd=../.. and ?foo alike)
+        boolean post = "POST".equals(request.getMethod()) && (request.getQueryString() == null || request.getQueryString().isEmpty());
         if (!ADRES.equals(request.getRequestURI()) || !(post || isContractOpvraag(request))) {
             // another path, or a method the door does not serve: a coded answer, not CXF's HTML or a 358
             weiger(request, response, "adres of methode (POST naar " + ADRES + "; het contract: GET " + ADRES + "?wsdl)");
             return;
         }
         if (!post) {
-            chain.doFilter(request, response);
+            // the contract names the door's configured address, not one built from the request's Host header (which let a
+            // sender have ?wsdl point a client at any host)
+            chain.doFilter(adres == null ? new VasteHost(request, "https", "localhost", request.getLocalPort())
+                    : new VasteHost(request, adres.getScheme(), adres.getHost(), adres.getPort() < 0 ? 443 : adres.getPort()), response);
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
