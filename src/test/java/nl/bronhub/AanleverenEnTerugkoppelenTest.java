@@ -282,6 +282,21 @@ class AanleverenEnTerugkoppelenTest extends HubTest {
             assertThat(s.getOmschrijving()).isEqualTo("Het veld laatstOntvangenVolgnummer is niet conform instructies gevuld.");
         });
         assertThat(bevestigd("10AF")).isEmpty();
+
+        // nor one that is queued but was never served to the LAS (a fetch of one at a time): acknowledging it would purge
+        // terugkoppelingen the LAS has not seen (found by a hostile LAS)
+        Bericht tweede = Berichten.aanmelden(zonderPgn("2018-03-02"));
+        Bericht derde = Berichten.aanmelden(zonderPgn("2018-03-03"));
+        las.aanleveren(tweede);
+        las.aanleveren(derde);
+        await().until(() -> jdbc.queryForObject("select laatste_volgnummer from aanleverpunt where brin = '10AF'",
+                Long.class) == 3L);
+        assertThat(las.ophalen(0, 1).getTerugkoppeling()).extracting(Terugkoppeling::getVolgnummer).containsExactly(1L);
+        assertThat(las.ophalenFout(3).signalen()).extracting(s -> s.getCode()).containsExactly("743");
+        assertThat(bevestigd("10AF")).isEmpty();
+        assertThat(las.ophalen(1).getTerugkoppeling()).extracting(Terugkoppeling::getVolgnummer).containsExactly(2L, 3L);
+        assertThat(las.ophalen(3).getTerugkoppeling()).isEmpty();
+        assertThat(bevestigd("10AF")).containsExactly(1L, 2L, 3L);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import nl.bronhub.contract.Afzender;
@@ -67,21 +68,26 @@ public class TerugkoppelingOphalen implements SignaalBron {
     public CxfPayload<?> pagina(TerugkoppelingVerzoek verzoek) {
         var afzender = verzoek.getHeader().getVerzendendeInstantie();
         Long aanleverpuntId = aanleverpunten.bestaand(afzender.getBrin(), afzender.getAanleverpuntnummer());
-        long laatsteUitgegeven = aanleverpuntId == null ? 0 : wachtrij.laatsteVolgnummer(aanleverpuntId);
+        long laatsteGegeven = aanleverpuntId == null ? 0 : wachtrij.laatsteGegeven(aanleverpuntId);
         long laatstOntvangen = verzoek.getLaatstOntvangenVolgnummer();
-        // acknowledging a number never handed out would silently skip the terugkoppelingen it later gets
-        if (laatstOntvangen < 0 || laatstOntvangen > laatsteUitgegeven) {
+        // acknowledging a number the LAS was never given (not served by a fetch, not pushed) would purge terugkoppelingen
+        // it has not seen, and silently skip those it gets later
+        if (laatstOntvangen < 0 || laatstOntvangen > laatsteGegeven) {
             throw new SignaalFout(catalogus.signaal("743", "laatstOntvangenVolgnummer"));
         }
         int maximum = verzoek.getMaximumAantal() == null ? paginaGrootte : Math.min(verzoek.getMaximumAantal(), paginaGrootte);
-        List<String> rijen = List.of();
+        List<Map.Entry<Long, String>> rijen = List.of();
         if (aanleverpuntId != null) {
             wachtrij.bevestig(aanleverpuntId, laatstOntvangen);
             // one more than asked, to know whether more is waiting
             rijen = wachtrij.pagina(aanleverpuntId, laatstOntvangen, maximum + 1);
         }
+        List<Map.Entry<Long, String>> getoond = rijen.subList(0, Math.min(maximum, rijen.size()));
+        if (!getoond.isEmpty()) {
+            wachtrij.opgehaald(aanleverpuntId, getoond.get(getoond.size() - 1).getKey());
+        }
         // the stored terugkoppelingen go out as they were marshalled when placed, not read into objects and written again
-        return contract.alsPayload("terugkoppelingAntwoord", rijen.subList(0, Math.min(maximum, rijen.size())),
+        return contract.alsPayload("terugkoppelingAntwoord", getoond.stream().map(Map.Entry::getValue).toList(),
                 List.<String[]>of(new String[] {"meerBeschikbaar", Boolean.toString(rijen.size() > maximum)}));
     }
 

@@ -233,15 +233,26 @@ public class TerugkoppelingWachtrij {
      * most {@code limiet}. Acknowledging is always "everything up to N", so what is not acknowledged is exactly what
      * comes after the highest acknowledged number, whatever lower number a LAS sends.
      */
-    public List<String> pagina(long aanleverpuntId, long laatstOntvangen, int limiet) {
-        return jdbc.queryForList("select inhoud from terugkoppeling where aanleverpunt_id = :ap and volgnummer > :laatst "
+    public List<Map.Entry<Long, String>> pagina(long aanleverpuntId, long laatstOntvangen, int limiet) {
+        return jdbc.query("select volgnummer, inhoud from terugkoppeling where aanleverpunt_id = :ap and volgnummer > :laatst "
                 + "and bevestigd_op is null order by volgnummer limit :limiet", new MapSqlParameterSource("ap", aanleverpuntId)
-                .addValue("laatst", laatstOntvangen).addValue("limiet", limiet), String.class);
+                .addValue("laatst", laatstOntvangen).addValue("limiet", limiet), (rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)));
     }
 
-    /** The highest volgnummer handed out in the aanleverpunt's queue. */
-    public long laatsteVolgnummer(long aanleverpuntId) {
-        return jdbc.queryForObject("select laatste_volgnummer from aanleverpunt where id = :id", Map.of("id", aanleverpuntId), Long.class);
+    /** A fetch served the aanleverpunt up to this volgnummer: it may acknowledge up to here. */
+    public void opgehaald(long aanleverpuntId, long volgnummer) {
+        jdbc.update("update aanleverpunt set hoogst_opgehaald = :n where id = :id and hoogst_opgehaald < :n",
+                Map.of("id", aanleverpuntId, "n", volgnummer));
+    }
+
+    /**
+     * The highest volgnummer the aanleverpunt was given: served by a fetch, or accepted by its push endpoint. A LAS
+     * acknowledges up to here; beyond it are terugkoppelingen it has not seen.
+     */
+    public long laatsteGegeven(long aanleverpuntId) {
+        return jdbc.queryForObject("select a.hoogst_opgehaald, p.laatst_afgeleverd from aanleverpunt a left join terugkoppeling_push p "
+                + "on p.aanleverpunt_id = a.id where a.id = :id", Map.of("id", aanleverpuntId),
+                (rs, i) -> Math.max(rs.getLong(1), rs.getLong(2)));
     }
 
     /** Acknowledged terugkoppelingen acknowledged before {@code grens} are removed; returns how many. */
