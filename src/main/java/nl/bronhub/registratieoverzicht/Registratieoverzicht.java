@@ -129,7 +129,7 @@ public class Registratieoverzicht implements SignaalBron {
                 Registratie r = new Registratie();
                 Persoon leerling = ContractVertaling.naarContract(register.persoon(p));
                 // a pupil whose personal data are another school's: what identifies them, not their first names or address
-                r.setLeerling(register.persoonsgegevensVan(p, brin) ? leerling : identificatie(leerling));
+                r.setLeerling(register.persoonsgegevensVan(p, brin) ? leerling : ContractVertaling.identificatie(leerling, false));
                 return r;
             }).getInschrijving().add(ContractVertaling.naarContract(inschrijving));
         }
@@ -137,16 +137,6 @@ public class Registratieoverzicht implements SignaalBron {
         antwoord.setPeildatum(peil.toString());
         antwoord.getRegistratie().addAll(perLeerling.values());
         return antwoord;
-    }
-
-    private static Persoon identificatie(Persoon p) {
-        Persoon k = new Persoon();
-        k.setBurgerservicenummer(p.getBurgerservicenummer());
-        k.setOnderwijsnummer(p.getOnderwijsnummer());
-        k.setGeboortedatum(p.getGeboortedatum());
-        k.setGeslacht(p.getGeslacht());
-        k.setAchternaam(p.getAchternaam());
-        return k;
     }
 
         private static String vestigingOp(Inschrijving i, LocalDate peil) {

@@ -55,6 +55,27 @@ public final class ContractVertaling {
                         tekst(x.getBrinSchool()))).toList());
     }
 
+    /**
+     * A pupil as a school sees them where the register's personal data are not its own to read: what identifies the
+     * pupil (number, birth date, sex, achternaam) and, {@code metVoornamen}, their first names; never the address.
+     */
+    public static Persoon identificatie(Persoon p, boolean metVoornamen) {
+        if (p == null) {
+            return null;
+        }
+        Persoon k = new Persoon();
+        k.setBurgerservicenummer(p.getBurgerservicenummer());
+        k.setOnderwijsnummer(p.getOnderwijsnummer());
+        k.setGeboortedatum(p.getGeboortedatum());
+        k.setGeslacht(p.getGeslacht());
+        k.setAchternaam(p.getAchternaam());
+        if (metVoornamen) {
+            k.setVoorvoegsel(p.getVoorvoegsel());
+            k.setVoornamen(p.getVoornamen());
+        }
+        return k;
+    }
+
     public static Persoon naarContract(Leerling l) {
         Persoon p = new Persoon();
         p.setBurgerservicenummer(l.bsn());

@@ -10,6 +10,7 @@ import java.util.Map;
 import nl.bronhub.contract.v1.Bekostigingsstatus;
 import nl.bronhub.contract.v1.GtbSignaal;
 import nl.bronhub.contract.v1.Persoon;
+import nl.bronhub.soap.ContractVertaling;
 import nl.bronhub.contract.v1.RedenUitschrijfbewijs;
 import nl.bronhub.contract.v1.Uitschrijfbewijs;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -86,18 +87,7 @@ public class Uitschrijfbewijsmeldingen {
      * school registers it itself, and for a BSN pupil the GBA's is taken).
      */
     public static Persoon identificatie(Persoon p) {
-        if (p == null) {
-            return null;
-        }
-        Persoon k = new Persoon();
-        k.setBurgerservicenummer(p.getBurgerservicenummer());
-        k.setOnderwijsnummer(p.getOnderwijsnummer());
-        k.setGeboortedatum(p.getGeboortedatum());
-        k.setGeslacht(p.getGeslacht());
-        k.setAchternaam(p.getAchternaam());
-        k.setVoorvoegsel(p.getVoorvoegsel());
-        k.setVoornamen(p.getVoornamen());
-        return k;
+        return ContractVertaling.identificatie(p, true);
     }
 
     private String groepOp(long inschrijving, String groep, LocalDate datum) {
