@@ -273,6 +273,27 @@ class GtbTest extends SignaalTest {
         var fout = operator().put("/scholen/72WC/ab-opgave", List.of(Map.of("pgn", "12345", "brinWec", "70DN")));
         assertThat(fout.status()).isEqualTo(400);
         assertThat(fout.json().get("detail").asText()).isEqualTo("regel 1: pgn moet 9 cijfers zijn");
+        // the same checks as a file (they were skipped: found by a hostile operator's look): the elfproef, a WEC or VGK
+        // school, a line twice, an entry that is null (a 500 with a stack trace), a list for a school that is no WPO school
+        Map<String, String> goed = Map.of("pgn", gelijk, "brinWec", "70DN", "ingangsdatum", "2026-10-01");
+        for (Map.Entry<java.util.List<?>, String> geval : Map.<java.util.List<?>, String>of(
+                List.of(Map.of("pgn", "123456789", "brinWec", "70DN")), "regel 1: pgn is geen geldig BSN of onderwijsnummer (elfproef)",
+                List.of(goed, Map.of("pgn", andereDatum, "brinWec", "72WC")), "regel 2: brinWec is geen WEC- of VGK-instelling die in het "
+                        + "BRIN-register staat en geldig is op de ingangsdatum (of vandaag)",
+                List.of(goed, goed), "regel 2: pgn en brinWec staan ook op regel 1",
+                java.util.Arrays.asList(goed, null), "regel 2: ontbreekt (verwacht pgn, brinWec en ingangsdatum)").entrySet()) {
+            var geweigerd = operator().put("/scholen/72WC/ab-opgave", geval.getKey());
+            assertThat(geweigerd.status()).as(geval.getValue()).isEqualTo(400);
+            assertThat(geweigerd.json().get("detail").asText()).isEqualTo(geval.getValue());
+        }
+        var geenWpo = operator().put("/scholen/70DN/ab-opgave", List.of(goed));
+        assertThat(geenWpo.status()).isEqualTo(400);
+        assertThat(geenWpo.json().get("detail").asText()).isEqualTo("school 70DN is geen WPO-school; alleen WPO-scholen geven een AB-opgave");
+        var verzuimNull = operator().put("/scholen/72WC/verzuim", java.util.Arrays.asList((Object) null));
+        assertThat(verzuimNull.status()).isEqualTo(400);
+        assertThat(verzuimNull.json().get("detail").asText()).isEqualTo("regel 1: ontbreekt (verwacht pgn en schooljaar)");
+        assertThat(operator().put("/scholen/72WC/verzuim", List.of(Map.of("pgn", "999990483", "schooljaar", 2026))).json()
+                .get("detail").asText()).isEqualTo("regel 1: pgn is geen geldig BSN of onderwijsnummer (elfproef)");
         assertThat(operator().get("/scholen/72WC/ab-vergelijking").json().size()).isEqualTo(4);
     }
 

@@ -51,19 +51,71 @@ public class AbOpgaveBestand {
             throw new OngeldigeInvoer("bestandsnaam: de bestandsnaam moet het BRIN-nummer van de school zijn, bijv. 00AA.csv "
                     + "(in hoofdletters, zoals in het BRIN-register)");
         }
-        String brin = naam.group(1);
+        try {
+            return controleerSchool(naam.group(1));
+        } catch (OngeldigeInvoer fout) {
+            throw new OngeldigeInvoer("bestandsnaam: " + fout.getMessage());
+        }
+    }
+
+    /** The school a list is for: in the register, open today, and a WPO school (only they give an AB-opgave). */
+    public String controleerSchool(String brin) {
         LocalDate vandaag = LocalDate.now(klok);
         Optional<Instelling> school = instellingen.zoek(brin);
         if (school.isEmpty()) {
-            throw new OngeldigeInvoer("bestandsnaam: school " + brin + " staat niet in het BRIN-register");
+            throw new OngeldigeInvoer("school " + brin + " staat niet in het BRIN-register");
         }
         if (!school.get().geldigOp(vandaag)) {
-            throw new OngeldigeInvoer("bestandsnaam: school " + brin + " is opgeheven (niet geldig op " + vandaag + ")");
+            throw new OngeldigeInvoer("school " + brin + " is opgeheven (niet geldig op " + vandaag + ")");
         }
         if (!school.get().isEen(Instelling.Soort.WPO)) {
-            throw new OngeldigeInvoer("bestandsnaam: school " + brin + " is geen WPO-school; alleen WPO-scholen geven een AB-opgave");
+            throw new OngeldigeInvoer("school " + brin + " is geen WPO-school; alleen WPO-scholen geven een AB-opgave");
         }
         return brin;
+    }
+
+    /**
+     * The operator API's list (PUT /operator/scholen/{brin}/ab-opgave): the same checks as a file, line by line (the
+     * list's first entry is regel 1), and refused whole when one fails.
+     */
+    public int importeerLijst(String brin, List<AbVergelijking.Opgave> opgaven) {
+        controleerSchool(brin);
+        LocalDate vandaag = LocalDate.now(klok);
+        Map<String, Integer> gezien = new HashMap<>();
+        for (int nummer = 1; nummer <= opgaven.size(); nummer++) {
+            AbVergelijking.Opgave opgave = opgaven.get(nummer - 1);
+            if (opgave == null) {
+                throw new OngeldigeInvoer("regel " + nummer + ": ontbreekt (verwacht pgn, brinWec en ingangsdatum)");
+            }
+            controleerIngang(nummer, opgave.ingangsdatum(), vandaag);
+            controleer(nummer, opgave, vandaag, gezien);
+        }
+        return abVergelijking.importeer(brin, opgaven);
+    }
+
+    private static void controleerIngang(int nummer, LocalDate ingang, LocalDate vandaag) {
+        if (ingang != null && (ingang.isBefore(VROEGSTE_INGANG) || ingang.isAfter(vandaag.plusYears(1)))) {
+            throw new OngeldigeInvoer("regel " + nummer + ": ingangsdatum ligt voor " + VROEGSTE_INGANG
+                    + " of meer dan een jaar na vandaag");
+        }
+    }
+
+    /** One line's content, for a file and the API alike: the numbers, the WEC or VGK school, no line twice. */
+    private void controleer(int nummer, AbVergelijking.Opgave opgave, LocalDate vandaag, Map<String, Integer> gezien) {
+        AbVergelijking.controleer(nummer, opgave);
+        if (!Pgn.isGeldigBsn(opgave.pgn()) && !Pgn.isGeldigOnderwijsnummer(opgave.pgn())) {
+            throw new OngeldigeInvoer("regel " + nummer + ": pgn is geen geldig BSN of onderwijsnummer (elfproef)");
+        }
+        LocalDate op = opgave.ingangsdatum() != null ? opgave.ingangsdatum() : vandaag;
+        if (instellingen.zoek(opgave.brinWec()).filter(i -> i.isEen(Instelling.Soort.WEC, Instelling.Soort.VGK))
+                .filter(i -> i.geldigOp(op)).isEmpty()) {
+            throw new OngeldigeInvoer("regel " + nummer + ": brinWec is geen WEC- of VGK-instelling die in het BRIN-register "
+                    + "staat en geldig is op de ingangsdatum (of vandaag)");
+        }
+        Integer eerder = gezien.putIfAbsent(opgave.pgn() + "|" + opgave.brinWec(), nummer);
+        if (eerder != null) {
+            throw new OngeldigeInvoer("regel " + nummer + ": pgn en brinWec staan ook op regel " + eerder);
+        }
     }
 
     public int importeer(@Header("CamelFileName") String bestand, String inhoud) {
@@ -89,26 +141,10 @@ public class AbOpgaveBestand {
                 } catch (DateTimeParseException geenDatum) {
                     throw new OngeldigeInvoer("regel " + nummer + ": ingangsdatum moet JJJJ-MM-DD zijn");
                 }
-                if (ingang.isBefore(VROEGSTE_INGANG) || ingang.isAfter(vandaag.plusYears(1))) {
-                    throw new OngeldigeInvoer("regel " + nummer + ": ingangsdatum ligt voor " + VROEGSTE_INGANG
-                            + " of meer dan een jaar na vandaag");
-                }
+                controleerIngang(nummer, ingang, vandaag);
             }
             AbVergelijking.Opgave opgave = new AbVergelijking.Opgave(velden[0].strip(), velden[1].strip().toUpperCase(), ingang);
-            AbVergelijking.controleer(nummer, opgave);
-            if (!Pgn.isGeldigBsn(opgave.pgn()) && !Pgn.isGeldigOnderwijsnummer(opgave.pgn())) {
-                throw new OngeldigeInvoer("regel " + nummer + ": pgn is geen geldig BSN of onderwijsnummer (elfproef)");
-            }
-            LocalDate op = ingang != null ? ingang : vandaag;
-            if (instellingen.zoek(opgave.brinWec()).filter(i -> i.isEen(Instelling.Soort.WEC, Instelling.Soort.VGK))
-                    .filter(i -> i.geldigOp(op)).isEmpty()) {
-                throw new OngeldigeInvoer("regel " + nummer + ": brinWec is geen WEC- of VGK-instelling die in het BRIN-register "
-                        + "staat en geldig is op de ingangsdatum (of vandaag)");
-            }
-            Integer eerder = gezien.putIfAbsent(opgave.pgn() + "|" + opgave.brinWec(), nummer);
-            if (eerder != null) {
-                throw new OngeldigeInvoer("regel " + nummer + ": pgn en brinWec staan ook op regel " + eerder);
-            }
+            controleer(nummer, opgave, vandaag, gezien);
             opgaven.add(opgave);
         }
         return abVergelijking.importeer(brin, opgaven);

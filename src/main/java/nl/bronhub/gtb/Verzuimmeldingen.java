@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.aanlevering.Pgn;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -32,7 +33,13 @@ public class Verzuimmeldingen {
     public int importeer(String brin, List<Melding> meldingen) {
         for (int regel = 1; regel <= meldingen.size(); regel++) {
             Melding m = meldingen.get(regel - 1);
-            if (m.pgn() == null || !m.pgn().matches("\\d{9}") || m.schooljaar() < 2000 || m.schooljaar() > 2100) {
+            if (m == null) {
+                throw new OngeldigeInvoer("regel " + regel + ": ontbreekt (verwacht pgn en schooljaar)");
+            }
+            if (m.pgn() == null || !Pgn.isGeldigBsn(m.pgn()) && !Pgn.isGeldigOnderwijsnummer(m.pgn())) {
+                throw new OngeldigeInvoer("regel " + regel + ": pgn is geen geldig BSN of onderwijsnummer (elfproef)");
+            }
+            if (m.schooljaar() < 2000 || m.schooljaar() > 2100) {
                 throw new OngeldigeInvoer("regel " + regel + ": pgn moet 9 cijfers zijn en schooljaar het jaar waarin het schooljaar "
                         + "begint (bijv. 2026)");
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.gtb.AbOpgaveBestand;
 import nl.bronhub.gtb.AbVergelijking;
 import nl.bronhub.gtb.GtbOverzicht;
 import nl.bronhub.gtb.Verzuimmeldingen;
@@ -51,10 +52,13 @@ public class ScholenApi {
     private final PortaalAccounts accounts;
     private final PortaalSessies sessies;
     private final Instellingen instellingen;
+    private final AbOpgaveBestand abOpgaven;
 
     public ScholenApi(Kwalificatie kwalificatie, VoortgangStand voortgang, GtbOverzicht gtb, AbVergelijking abVergelijking,
-                      Verzuimmeldingen verzuim, PortaalAccounts accounts, PortaalSessies sessies, Instellingen instellingen) {
+                      Verzuimmeldingen verzuim, PortaalAccounts accounts, PortaalSessies sessies, Instellingen instellingen,
+                      AbOpgaveBestand abOpgaven) {
         this.instellingen = instellingen;
+        this.abOpgaven = abOpgaven;
         this.sessies = sessies;
         this.kwalificatie = kwalificatie;
         this.voortgang = voortgang;
@@ -125,7 +129,8 @@ public class ScholenApi {
     @PutMapping("/{brin}/ab-opgave")
     public Map<String, Integer> abOpgave(@PathVariable String brin, @RequestBody List<AbVergelijking.Opgave> opgaven) {
         bestaat(brin);
-        return Map.of("regels", abVergelijking.importeer(brin, opgaven));
+        // the same checks as a file in config/ab-opgaven/: the WPO school, and each line's numbers, school and date
+        return Map.of("regels", abOpgaven.importeerLijst(brin, opgaven));
     }
 
     /** Replaces the school's absence reports (signal 12). */
