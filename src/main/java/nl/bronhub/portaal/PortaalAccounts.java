@@ -61,18 +61,18 @@ public class PortaalAccounts implements ApplicationRunner {
 
     /** The two kinds of account: their table, key column and role; the tables' names are constants, never input. */
     enum Soort {
-        SCHOOL("SCHOOL", "school", new Sql("update portaal_account set wachtwoord = :hash, aangemaakt_op = :nu, mislukte_pogingen = 0, geblokkeerd_tot = null, zelf_gekozen_op = null where brin = :brin",
+        SCHOOL("SCHOOL", "school", new Sql("update portaal_account set wachtwoord = :hash, aangemaakt_op = :nu, zelf_gekozen_op = null where brin = :brin",
                 "insert into portaal_account (brin, wachtwoord, aangemaakt_op) values (:brin, :hash, :nu)",
                 "select wachtwoord from portaal_account where brin = :brin",
-                "update portaal_account set wachtwoord = :hash, zelf_gekozen_op = :nu, mislukte_pogingen = 0 where brin = :brin",
+                "update portaal_account set wachtwoord = :hash, zelf_gekozen_op = :nu where brin = :brin",
                 "select brin as naam, wachtwoord from portaal_account where brin = :brin",
                 "select aangemaakt_op, zelf_gekozen_op from portaal_account where brin = :brin")),
         // a board's account counts only while an aanleverpunt names the board: one no aanleverpunt names any more has no
         // schools to follow, and is as good as gone (no letter can be made for it either) until it is named again
-        BESTUUR("BESTUUR", "bestuur", new Sql("update bestuur_account set wachtwoord = :hash, aangemaakt_op = :nu, mislukte_pogingen = 0, geblokkeerd_tot = null, zelf_gekozen_op = null where nummer = :brin",
+        BESTUUR("BESTUUR", "bestuur", new Sql("update bestuur_account set wachtwoord = :hash, aangemaakt_op = :nu, zelf_gekozen_op = null where nummer = :brin",
                 "insert into bestuur_account (nummer, wachtwoord, aangemaakt_op) values (:brin, :hash, :nu)",
                 "select wachtwoord from bestuur_account where nummer = :brin",
-                "update bestuur_account set wachtwoord = :hash, zelf_gekozen_op = :nu, mislukte_pogingen = 0 where nummer = :brin",
+                "update bestuur_account set wachtwoord = :hash, zelf_gekozen_op = :nu where nummer = :brin",
                 "select nummer as naam, wachtwoord from bestuur_account where nummer = :brin and exists (select 1 from aanleverpunt a where a.bestuur_nummer = bestuur_account.nummer)",
                 "select aangemaakt_op, zelf_gekozen_op from bestuur_account where nummer = :brin"));
 

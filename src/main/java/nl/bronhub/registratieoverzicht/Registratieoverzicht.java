@@ -129,7 +129,7 @@ public class Registratieoverzicht implements SignaalBron {
                 Registratie r = new Registratie();
                 Persoon leerling = ContractVertaling.naarContract(register.persoon(p));
                 // a pupil whose personal data are another school's: what identifies them, not their first names or address
-                r.setLeerling(register.persoonsgegevensVan(p, brin) ? leerling : ContractVertaling.identificatie(leerling, false));
+                r.setLeerling(leerling.getBurgerservicenummer() != null || register.persoonsgegevensVan(p, brin) ? leerling : ContractVertaling.identificatie(leerling, false));
                 return r;
             }).getInschrijving().add(ContractVertaling.naarContract(inschrijving));
         }

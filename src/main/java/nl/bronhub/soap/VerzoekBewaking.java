@@ -12,6 +12,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -153,8 +155,8 @@ public class VerzoekBewaking extends OncePerRequestFilter {
         }
 
         @Override
-        public java.util.Enumeration<String> getHeaders(String naam) {
-            return "Host".equalsIgnoreCase(naam) ? Collections.enumeration(java.util.List.of(host + ":" + poort)) : super.getHeaders(naam);
+        public Enumeration<String> getHeaders(String naam) {
+            return "Host".equalsIgnoreCase(naam) ? Collections.enumeration(List.of(host + ":" + poort)) : super.getHeaders(naam);
         }
     }
 
