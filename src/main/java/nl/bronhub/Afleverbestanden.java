@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
+import nl.bronhub.aanlevering.FormaatControle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -133,11 +134,8 @@ public class Afleverbestanden {
         if (c == 0xFFFE || c == 0xFFFF || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE) {
             return false;
         }
-        return switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.LINE_SEPARATOR,
-                 Character.PARAGRAPH_SEPARATOR, Character.UNASSIGNED -> false;
-            default -> true;
-        };
+        // also what shows as nothing though it counts as a letter or mark (Hangul fillers, variation selectors), as the LAS door
+        return Character.getType(c) != Character.SURROGATE && !FormaatControle.onzichtbaar(c);
     }
 
     /** A file name as it may go into a log line: no control characters (no forged lines), at most 100 characters. */

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,7 @@ class AfleverbestandenTest {
     static final int MAX_REGELS = 200;
     static final int GBA_MAX_BYTES = 20_000;
     static final int AB_MAX_BYTES = 4_000;
+    static final Duration REGELEINDE_WACHTEN = Duration.ofSeconds(6);
 
     private static Hub hub;
     private static Afleverbak gba;
@@ -65,9 +68,11 @@ class AfleverbestandenTest {
         p.put("bron.gba.mutaties.max-regels", String.valueOf(MAX_REGELS));
         p.put("bron.gba.mutaties.max-bytes", String.valueOf(GBA_MAX_BYTES));
         p.put("bron.gtb.ab-opgaven.max-bytes", String.valueOf(AB_MAX_BYTES));
+        p.put("bron.afleverbestanden.regeleinde-wachten", REGELEINDE_WACHTEN.toSeconds() + "s");
+        hub = Hub.start(p);
+        // after the start: Spring Boot's logging set-up replaces the appenders an earlier attach added
         LOG.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOG);
-        hub = Hub.start(p);
         gba = new Afleverbak(data.toAbsolutePath().resolve("gba-mutaties"));
         ab = new Afleverbak(data.toAbsolutePath().resolve("ab-opgaven"));
     }
@@ -261,6 +266,89 @@ class AfleverbestandenTest {
         byte[] utf16le = "pgn;brinWec;ingangsdatum\n999990482;70DN;\n".getBytes(StandardCharsets.UTF_16LE);
         assertThat(reden(refuse(ab, "72PA.csv", utf16le))).contains("UTF-8");
         assertThat(abOpgave("72PA")).isEqualTo(1);
+    }
+
+    // --- a copy that pauses, and names the hub cannot move
+
+    @Test
+    void eenBestandDatNogBinnenkomtWordtPasGelezenAlsHetHeelIs() throws IOException {
+        schrijfIn("70AD", leerling("999992053", "2015-05-25", "V", "Rommelbestand", "2015EE"));
+        String naam = "gba-" + Berichten.uniekeLetters() + ".csv";
+        Path bestand = gba.map().resolve(naam);
+        // a copy that stops in the middle of a line, for longer than the read lock's second
+        Files.writeString(bestand, "bsn;straatnaam;woonplaats\n999992053;Lange Voorh");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> Files.exists(bestand));
+        Files.writeString(bestand, "out;Haarlem\n", StandardOpenOption.APPEND);
+
+        gba.wachtTotVerplaatst(naam, "verwerkt");
+        assertThat(hub.jdbc().queryForObject("select straatnaam from persoon where pgn = '999992053'", String.class)).isEqualTo("Lange Voorhout");
+        assertThat(spontaneMutaties("70AD")).hasSize(1);
+        assertThat(logregels()).filteredOn(r -> r.contains(naam) && r.contains("waits")).hasSize(1);
+    }
+
+    @Test
+    void eenBestandZonderRegeleindeNaDeLaatsteRegelWordtNaHetWachtenGelezen() {
+        String naam = "72WE.csv";
+        vergeet(ab, naam);
+        leg(ab, naam, "pgn;brinWec;ingangsdatum\n999990482;70DN;2026-10-01".getBytes(StandardCharsets.UTF_8));
+        // not taken while it may still be arriving; then read as it is
+        await().during(Duration.ofSeconds(3)).atMost(REGELEINDE_WACHTEN).until(() -> Files.exists(ab.map().resolve(naam)));
+        ab.wachtTotVerplaatst(naam, "verwerkt");
+        assertThat(abOpgave("72WE")).isEqualTo(1);
+    }
+
+    @Test
+    void eenNaamDieNietVerplaatstKanWordenGaatOngelezenNaarFout() throws IOException {
+        // 248 bytes: verwerkt/ or fout/ would put the time before it and go past the 255 bytes of a name
+        String lang = "gba-" + "x".repeat(240) + ".csv";
+        Files.createDirectories(gba.map());
+        Files.writeString(gba.map().resolve(lang), "bsn;woonplaats\n999992053;Langenaam\n");
+        Path fout = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try (var bestanden = Files.list(gba.map().resolve("fout"))) {
+                return bestanden.filter(f -> f.getFileName().toString().contains("naam-te-lang-") && f.toString().endsWith(".csv"))
+                        .findFirst().orElse(null);
+            } catch (IOException nogNiet) {
+                return null;
+            }
+        }, f -> f != null);
+        assertThat(fout.getFileName().toString()).matches("\\d{8}-\\d{6}-\\d{3}-naam-te-lang-[0-9a-f]{8}\\.csv");
+        assertThat(reden(fout)).contains("langer dan 200 bytes");
+        assertThat(gba.map().resolve(lang)).doesNotExist();
+
+        String metRegeleinde = "gba-" + Berichten.uniekeLetters() + "\nregel.csv";
+        Files.writeString(gba.map().resolve(metRegeleinde), "bsn;woonplaats\n999992053;Tweeregels\n");
+        Path fout2 = gba.wachtTotVerplaatst(metRegeleinde.replace('\n', '_'), "fout");
+        assertThat(reden(fout2)).contains("stuurteken");
+        assertThat(hub.jdbc().queryForObject("select count(*) from persoon where woonplaats in ('Langenaam', 'Tweeregels')", Integer.class)).isZero();
+        assertThat(logregels()).noneMatch(r -> r.contains("\n"));
+    }
+
+    @Test
+    void eenTweedeWeigeringVanDezelfdeNaamLaatDeEersteStaan() throws IOException {
+        Path eerste = refuse(ab, "72WF.csv", "pgn;brinWec;ingangsdatum\n999990482;70DN;1-10-2026\n");
+        leg(ab, "72WF.csv", "pgn;brinWec;ingangsdatum\n999990482;99ZZ;2026-10-01\n".getBytes(StandardCharsets.UTF_8));
+        Path tweede = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try (var bestanden = Files.list(ab.map().resolve("fout"))) {
+                return bestanden.filter(f -> f.getFileName().toString().endsWith("-72WF.csv") && !f.equals(eerste)).findFirst().orElse(null);
+            } catch (IOException nogNiet) {
+                return null;
+            }
+        }, f -> f != null);
+        assertThat(reden(eerste)).contains("regel 2: ingangsdatum");
+        assertThat(reden(tweede)).contains("regel 2: brinWec");
+        assertThat(Files.readString(eerste)).contains("1-10-2026");
+        assertThat(Files.getPosixFilePermissions(Afleverbak.reden(tweede))).doesNotContain(PosixFilePermission.OTHERS_READ);
+    }
+
+    @Test
+    void eenNaamAlsFormuleOfZonderLetterWordtGeweigerd() {
+        for (String naam : List.of("=HYPERLINK(\"http://x\")", "+31", "@SUM(A1)", "1234")) {
+            assertThat(reden(refuse(gba, "bsn;achternaam\n999992004;" + naam + "\n"))).contains("regel 2: achternaam");
+        }
+        assertThat(reden(refuse(gba, "bsn;straatnaam\n999992004;=1+1\n"))).contains("regel 2: straatnaam begint met =, + of @");
+        assertThat(reden(refuse(gba, "bsn;achternaam\n999992004;Jan\u3164\n"))).contains("regel 2: achternaam").contains("U+3164");
+        assertThat(hub.jdbc().queryForObject("select count(*) from persoon where achternaam like '%=%' or achternaam like '+%' "
+                + "or achternaam like '@%' or achternaam = '1234' or straatnaam like '=%'", Integer.class)).isZero();
     }
 
     // --- helpers

@@ -82,7 +82,7 @@ class GbaMutatiesTest extends SignaalTest {
         String naam = leg(KOP + "\n999991103;;;;;Andereweg;1;;1313AA;Gouda;\n999991115;13-02-2013;;;;;;;;;\n");
         Path fout = wachtTotVerplaatst(naam, "fout");
 
-        assertThat(Files.readString(fout.resolveSibling(naam + ".reden.txt")))
+        assertThat(Files.readString(Afleverbak.reden(fout)))
                 .contains("regel 3: geboortedatum is geen datum JJJJ-MM-DD");
         assertThat(jdbc.queryForObject("select straatnaam from persoon where pgn = '999991103'", String.class))
                 .as("line 2 was fine, but nothing of the file is applied").isEqualTo("Lijstweg");
@@ -98,6 +98,21 @@ class GbaMutatiesTest extends SignaalTest {
         wachtTotVerplaatst(leg(inhoud), "verwerkt");
 
         assertThat(spontaneMutaties("70BY")).hasSize(1);
+    }
+
+    @Test
+    void eenEerderBestandOpnieuwZetEenWaardeTerug() {
+        verwerk("70CX", inschrijven(leerling("999991127", "2013-03-15", "V", "Terugkeer", "1414MM"), wec("2026-08-01")));
+        String heen = "bsn;woonplaats\n999991127;Woerden\n";
+
+        wachtTotVerplaatst(leg(heen), "verwerkt");
+        wachtTotVerplaatst(leg("bsn;woonplaats\n999991127;Bodegraven\n"), "verwerkt");
+        // the first file again, as the GBA sends the move back: applied, though its content was applied before
+        wachtTotVerplaatst(leg(heen), "verwerkt");
+
+        assertThat(jdbc.queryForObject("select woonplaats from persoon where pgn = '999991127'", String.class)).isEqualTo("Woerden");
+        assertThat(spontaneMutaties("70CX")).extracting(t -> t.getLeerling().getWoonplaats())
+                .containsExactly("Woerden", "Bodegraven", "Woerden");
     }
 
     private List<Terugkoppeling> spontaneMutaties(String brin) {

@@ -312,11 +312,11 @@ class GtbTest extends SignaalTest {
         // a file with a wrong line changes nothing, and goes to fout/ with the line and the field beside it
         bak.leg("72WD.csv", "pgn;brinWec;ingangsdatum\n" + begeleid + ";70DN;1-10-2026\n");
         Path fout = bak.wachtTotVerplaatst("72WD.csv", "fout");
-        assertThat(lees(fout.resolveSibling("72WD.csv.reden.txt")))
+        assertThat(lees(Afleverbak.reden(fout)))
                 .isEqualTo("Niet verwerkt, niets is toegepast: regel 2: ingangsdatum moet JJJJ-MM-DD zijn" + System.lineSeparator());
         assertThat(vergelijking("72WD")).hasSize(2);
         bak.leg("x72WD.csv", "");
-        assertThat(lees(bak.wachtTotVerplaatst("x72WD.csv", "fout").resolveSibling("x72WD.csv.reden.txt")))
+        assertThat(lees(Afleverbak.reden(bak.wachtTotVerplaatst("x72WD.csv", "fout"))))
                 .contains("de bestandsnaam moet het BRIN-nummer van de school zijn, bijv. 00AA.csv");
 
         // an empty list clears the school's

@@ -204,7 +204,7 @@ public class FormaatControle implements SignaalBron {
      * private use, unassigned code points and noncharacters (U+FDD0, U+FFFF), and the characters that show as nothing
      * though they count as letters or marks: the Hangul fillers, the combining grapheme joiner, variation selectors.
      */
-    static boolean onzichtbaar(int c) {
+    public static boolean onzichtbaar(int c) {
         int soort = Character.getType(c);
         return soort == Character.CONTROL || soort == Character.FORMAT || soort == Character.LINE_SEPARATOR
                 || soort == Character.PARAGRAPH_SEPARATOR || soort == Character.PRIVATE_USE || soort == Character.UNASSIGNED

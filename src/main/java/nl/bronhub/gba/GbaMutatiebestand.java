@@ -186,6 +186,17 @@ public class GbaMutatiebestand implements SignaalBron {
                 throw new GbaBestandFout("regel " + regel + ": " + veld + " is langer dan " + max + " tekens");
             }
         });
+        // as the LAS door (742): a spreadsheet reads a leading =, + or @ as a formula, and a name needs a letter
+        for (String veld : MAX_LENGTE.keySet()) {
+            String waarde = tekst(velden.get(veld));
+            if (waarde != null && !"-".equals(waarde) && "=+@".indexOf(waarde.charAt(0)) >= 0) {
+                throw new GbaBestandFout("regel " + regel + ": " + veld + " begint met =, + of @ (een formule in een rekenblad)");
+            }
+        }
+        String achternaam = tekst(velden.get("achternaam"));
+        if (achternaam != null && !"-".equals(achternaam) && achternaam.codePoints().noneMatch(Character::isLetter)) {
+            throw new GbaBestandFout("regel " + regel + ": achternaam bevat geen letter");
+        }
         GbaWijziging w = new GbaWijziging(regel, bsn, geboortedatum, wis(velden.get("achternaam")), wis(velden.get("voorvoegsel")),
                 wis(velden.get("voornamen")), wis(velden.get("straatnaam")), wis(huisnummer), wis(velden.get("huisnummertoevoeging")),
                 wis(postcode), wis(velden.get("woonplaats")), geheim == null ? null : "J".equals(geheim));
@@ -195,16 +206,19 @@ public class GbaMutatiebestand implements SignaalBron {
         return w;
     }
 
-    /** Applies a checked file in one transaction; a file applied before (same content) is skipped. */
+    /**
+     * Applies a checked file in one transaction. A file with the content of an earlier one is applied again: it may move
+     * a value back that a file in between changed, and where it repeats what the register holds it changes nothing and
+     * queues no spontane mutatie (also when the hub stopped between applying a file and moving it away).
+     */
     public void verwerk(List<GbaWijziging> wijzigingen, @Header(Exchange.FILE_NAME) String naam, @Header("inhoud") String inhoud) {
-        String sha256 = sha256(inhoud);
-        Integer mutaties = transactie.execute(s -> {
-            if (jdbc.queryForObject("select count(*) from gba_mutatiebestand where sha256 = :h", Map.of("h", sha256), Integer.class) > 0) {
-                return null;
+        MapSqlParameterSource bestand = new MapSqlParameterSource("h", sha256(inhoud)).addValue("naam", naam)
+                .addValue("n", wijzigingen.size()).addValue("nu", Timestamp.from(klok.instant()));
+        int mutaties = transactie.execute(s -> {
+            // the record of files applied, by content: the last time this content was applied
+            if (jdbc.update("update gba_mutatiebestand set naam = :naam, wijzigingen = :n, verwerkt_op = :nu where sha256 = :h", bestand) == 0) {
+                jdbc.update("insert into gba_mutatiebestand (sha256, naam, wijzigingen, verwerkt_op) values (:h, :naam, :n, :nu)", bestand);
             }
-            jdbc.update("insert into gba_mutatiebestand (sha256, naam, wijzigingen, verwerkt_op) values (:h, :naam, :n, :nu)",
-                    new MapSqlParameterSource("h", sha256).addValue("naam", naam).addValue("n", wijzigingen.size())
-                            .addValue("nu", Timestamp.from(klok.instant())));
             int geplaatst = 0;
             for (GbaWijziging w : wijzigingen) {
                 geplaatst += pasToe(w);
@@ -212,12 +226,8 @@ public class GbaMutatiebestand implements SignaalBron {
             }
             return geplaatst;
         });
-        if (mutaties == null) {
-            LOG.info("GBA change file {} was applied before; skipped", naam);
-            return;
-        }
         wijzigingen.forEach(gba::wijzigingOntvangen);
-        LOG.info("GBA change file {} applied: {} changes, {} spontane mutaties", naam, wijzigingen.size(), mutaties);
+        LOG.info("GBA change file {} applied: {} changes, {} spontane mutaties", Afleverbestanden.veilig(naam), wijzigingen.size(), mutaties);
     }
 
     /** @return the number of spontane mutaties placed */

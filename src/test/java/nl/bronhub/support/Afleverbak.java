@@ -30,11 +30,17 @@ public record Afleverbak(Path map) {
     public Path wachtTotVerplaatst(String naam, String naar) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> {
             try (Stream<Path> bestanden = Files.list(map.resolve(naar))) {
-                return bestanden.filter(p -> p.getFileName().toString().endsWith(naam)).findFirst().orElse(null);
+                // verwerkt/ and fout/ both put the time the file was taken before its name
+                return bestanden.filter(p -> p.getFileName().toString().endsWith("-" + naam)).findFirst().orElse(null);
             } catch (IOException e) {
                 return null;
             }
         }, p -> p != null && !Files.exists(map.resolve(naam)));
+    }
+
+    /** The reason beside a file the hub moved to fout/. */
+    public static Path reden(Path fout) {
+        return fout.resolveSibling(fout.getFileName() + ".reden.txt");
     }
 
     /** Clears what an earlier run left of this name in verwerkt/ and fout/ (the directory outlives a build's first run). */

@@ -92,6 +92,8 @@ public final class Hub implements AutoCloseable {
         p.put("bron.toegang.bestand", "src/test/resources/toegang.yaml");
         p.put("bron.gba.mutaties.map", dataMap.toAbsolutePath().resolve("gba-mutaties").toString());
         p.put("bron.gtb.ab-opgaven.map", dataMap.toAbsolutePath().resolve("ab-opgaven").toString());
+        // a test's file without a line ending after its last line is read after 3 s, not a minute
+        p.put("bron.afleverbestanden.regeleinde-wachten", "3s");
         return p;
     }
 

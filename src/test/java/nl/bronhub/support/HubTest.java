@@ -37,6 +37,8 @@ import static org.awaitility.Awaitility.await;
         "bron.gba.mutaties.interval-ms=100",
         "bron.gtb.ab-opgaven.map=" + HubTest.AB_OPGAVEN,
         "bron.gtb.ab-opgaven.interval-ms=100",
+        // a test's file without a line ending after its last line is read after 3 s, not a minute
+        "bron.afleverbestanden.regeleinde-wachten=3s",
         "bron.aanleverpunten.bestand=" + Hub.AANLEVERPUNTEN,
         "bron.mail.ingebouwd=false",
         "bron.intake.max-verzoek-bytes=4194304",
