@@ -28,10 +28,15 @@ public final class Probleem {
         antwoord.setHeader("Expires", "0");
         antwoord.setHeader("X-Frame-Options", "DENY");
         antwoord.setContentType("application/problem+json;charset=UTF-8");
-        byte[] body = ("{\"type\":\"" + TYPE + type + "\",\"title\":\"" + titel + "\",\"status\":" + status + ",\"detail\":\"" + detail
-                + "\",\"instance\":\"urn:uuid:" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"type\":\"" + TYPE + json(type) + "\",\"title\":\"" + json(titel) + "\",\"status\":" + status
+                + ",\"detail\":\"" + json(detail) + "\",\"instance\":\"urn:uuid:" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
         antwoord.setContentLength(body.length);
         antwoord.getOutputStream().write(body);
         antwoord.flushBuffer();
+    }
+
+    /** A fixed text as a JSON string's content: a quote or backslash in it must not break the answer. */
+    private static String json(String tekst) {
+        return tekst.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

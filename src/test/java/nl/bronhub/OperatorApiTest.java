@@ -135,7 +135,14 @@ class OperatorApiTest extends HubTest {
         HttpResponse<String> onbekend = operator.ruw("GET", "/operator/aanleverpunten/75AA/77", null, null);
         assertProbleem(onbekend, 404, "niet-gevonden", null);
         assertThat(detail(onbekend)).isEqualTo("aanleverpunt 75AA/77 bestaat niet");
-        assertProbleem(operator.ruw("POST", "/operator/geparkeerd/987654/verwerpen", null, null), 404, "niet-gevonden", null);
+        HttpResponse<String> geparkeerd = operator.ruw("POST", "/operator/geparkeerd/999993847/verwerpen", null, null);
+        assertProbleem(geparkeerd, 404, "niet-gevonden", null);
+        // a number in the path is never repeated (it may be a BSN typed in the wrong place)
+        assertThat(geparkeerd.body()).doesNotContain("999993847");
+        assertThat(operator.ruw("GET", "/operator/aanleverpunten/999993847/1", null, null).body()).doesNotContain("999993847");
+        assertThat(operator.ruw("DELETE", "/operator/certificaten/999993847", null, null).body()).doesNotContain("999993847");
+        assertThat(operator.ruw("DELETE", "/operator/mandaten/75AA/999993847", null, null).body()).doesNotContain("999993847");
+        assertThat(operator.ruw("DELETE", "/operator/planning/999993847", null, null).body()).doesNotContain("999993847");
 
         // the portal door keeps its own Dutch pages
         HttpResponse<String> portaal = Pki.zonderCertificaat().http().send(HttpRequest.newBuilder(
@@ -169,6 +176,11 @@ class OperatorApiTest extends HubTest {
         assertProbleem(operator.ruw("PATCH", "/operator/aanleverpunten/75AB/1", "application/json", "{\"normLeerlingen\": -1}"),
                 400, "ongeldige-invoer", "normLeerlingen");
         assertThat(operator.get("/aanleverpunten/75AB/1").json().get("gegevens")).isEqualTo(g);
+
+        // a PATCH of an aanleverpunt that does not exist (a mistyped BRIN-nummer) creates nothing
+        assertProbleem(operator.ruw("PATCH", "/operator/aanleverpunten/75AB/7", "application/merge-patch+json",
+                "{\"gemachtigdeEmail\": \"typfout@patch-school.example\"}"), 404, "niet-gevonden", null);
+        assertThat(operator.get("/aanleverpunten/75AB/7").status()).isEqualTo(404);
 
         // PUT replaces the record: what it leaves out is gone (as its description warns)
         assertThat(operator.put("/aanleverpunten/75AB/1", "{\"las\": \"Ander-LAS\"}").status()).isEqualTo(200);

@@ -73,6 +73,11 @@ class OperatorVerhardingTest extends HubTest {
                 assertProbleem(a, 400, "ongeldige-invoer", "aantal");
                 assertThat(detail(a)).isEqualTo("aantal moet tussen 1 en 1000 liggen");
             }
+            // which of two would count? neither: the operator is told to give it once
+            HttpResponse<String> tweemaal = operator.ruw("GET", pad + "?aantal=1&aantal=1000", null, null);
+            assertProbleem(tweemaal, 400, "ongeldige-invoer", null);
+            assertThat(detail(tweemaal)).startsWith("aantal: een parameter staat meer dan eens");
+            assertThat(detail(operator.ruw("GET", pad + "?999993847=1&999993847=2", null, null))).doesNotContain("999993847");
             assertThat(operator.ruw("GET", pad + "?aantal=1000", null, null).statusCode()).isEqualTo(200);
             assertThat(operator.ruw("GET", pad + "?aantal=1", null, null).statusCode()).isEqualTo(200);
         }
@@ -131,6 +136,15 @@ class OperatorVerhardingTest extends HubTest {
             assertThat(a.body()).as(pad).doesNotContain("geheim").doesNotContain("operator").doesNotContain("timestamp");
             assertThat(a.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(a.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        }
+
+        // what Tomcat refuses before the firewall sees it (an encoded slash or backslash, a NUL): problem details too
+        for (String pad : List.of("/operator/scholen/75AA%2Fgeheim", "/operator/scholen/75AA%5cgeheim", "/operator/scholen/75AA%00geheim")) {
+            HttpResponse<String> a = verstuur(HttpRequest.newBuilder(URI.create(basis(operatorPoort()) + pad))
+                    .header("Authorization", inlog()).GET());
+            assertProbleem(a, 400, "onleesbaar-verzoek", null);
+            assertThat(a.body()).as(pad).doesNotContain("geheim").doesNotContain("Tomcat");
+            assertThat(a.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         }
 
         // the portal door: its own page, not the operator's problem details, and not the path either

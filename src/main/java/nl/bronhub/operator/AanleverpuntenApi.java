@@ -56,7 +56,7 @@ public class AanleverpuntenApi {
     @GetMapping("/{brin}/{nummer}")
     @Operation(summary = "Eén aanleverpunt")
     public Aanleverpunt een(@PathVariable String brin, @PathVariable String nummer) {
-        return register.zoek(brin, nummer).orElseThrow(() -> new OperatorFouten.NietGevonden("aanleverpunt " + brin + "/" + nummer));
+        return register.zoek(brin, nummer).orElseThrow(() -> OperatorFouten.geenAanleverpunt(brin, nummer));
     }
 
     /** Creates or replaces the aanleverpunt's registry data: a field left out is emptied. */
@@ -75,7 +75,7 @@ public class AanleverpuntenApi {
     @PatchMapping(value = "/{brin}/{nummer}", consumes = {"application/merge-patch+json", "application/json"})
     @Operation(summary = "Wijzigt alleen de meegestuurde velden van een aanleverpunt",
             description = "JSON merge patch (RFC 7396): een meegestuurd veld krijgt de nieuwe waarde (null maakt het leeg), "
-                    + "een weggelaten veld blijft zoals het was. Een aanleverpunt dat nog niet bestaat wordt aangemaakt.")
+                    + "een weggelaten veld blijft zoals het was. Een aanleverpunt dat nog niet bestaat is 404 (PUT maakt het aan).")
     public Aanleverpunt wijzig(@PathVariable String brin, @PathVariable String nummer,
                                @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "alleen de velden die veranderen",
                                        content = {@Content(mediaType = "application/merge-patch+json",
@@ -98,8 +98,10 @@ public class AanleverpuntenApi {
                     + (onbekend.size() > 3 ? " (en " + (onbekend.size() - 3) + " meer)" : "");
             throw new OngeldigeInvoer(genoemd, "onbekend veld " + genoemd + "; wel: " + String.join(", ", VELDEN));
         }
-        AanleverpuntGegevens nu = register.zoek(brin, nummer).map(Aanleverpunt::gegevens).orElse(null);
-        ObjectNode samen = nu == null ? json.createObjectNode() : json.valueToTree(nu);
+        // a PATCH changes what exists: a mistyped BRIN-nummer must not create an aanleverpunt of one field (PUT creates)
+        AanleverpuntGegevens nu = register.zoek(brin, nummer).map(Aanleverpunt::gegevens)
+                .orElseThrow(() -> OperatorFouten.geenAanleverpunt(brin, nummer));
+        ObjectNode samen = json.valueToTree(nu);
         samen.setAll(velden);
         AanleverpuntGegevens gegevens;
         try {

@@ -49,7 +49,7 @@ public class GeparkeerdApi {
     private static ResponseEntity<Map<String, String>> antwoord(long id, GeparkeerdeBerichten.Uitkomst uitkomst, String gedaan) {
         return switch (uitkomst) {
             case GEDAAN -> ResponseEntity.ok(Map.of("status", gedaan));
-            case ONBEKEND -> throw new OperatorFouten.NietGevonden("geparkeerd bericht " + id);
+            case ONBEKEND -> throw new OperatorFouten.NietGevonden("dit geparkeerde bericht");
             case AL_AFGEHANDELD -> throw new OperatorFouten.Conflict("geparkeerd bericht " + id + " is al afgehandeld");
         };
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.aanlevering.Formaten;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -53,6 +54,15 @@ public class OperatorFouten {
         public NietGevonden(String wat) {
             super(wat + " bestaat niet");
         }
+    }
+
+    /**
+     * The 404 of an aanleverpunt: its BRIN-nummer and number are repeated only when both have their form (codes, never a
+     * pupil's number); anything else in the path is not.
+     */
+    static NietGevonden geenAanleverpunt(String brin, String nummer) {
+        return new NietGevonden(brin != null && nummer != null && Formaten.BRIN.matcher(brin).matches()
+                && Formaten.NUMMER.matcher(nummer).matches() ? "aanleverpunt " + brin + "/" + nummer : "dit aanleverpunt");
     }
 
     /** The request is understood but conflicts with the record's state (already handled, no address yet). */

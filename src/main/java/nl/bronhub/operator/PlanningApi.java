@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.bronhub.aanlevering.Formaten;
 import nl.bronhub.planning.Contactcontrole;
 import nl.bronhub.planning.Planning;
 import nl.bronhub.planning.Vooraankondigingen;
@@ -95,7 +96,7 @@ public class PlanningApi {
     @Operation(summary = "Haalt een school uit de planning, zolang haar eerste vooraankondiging niet is vastgelegd")
     public ResponseEntity<Void> verwijder(@PathVariable String brin) {
         if (!planning.verwijder(brin)) {
-            throw new OperatorFouten.NietGevonden("planning van " + brin);
+            throw new OperatorFouten.NietGevonden(Formaten.BRIN.matcher(brin).matches() ? "planning van " + brin : "planning van deze school");
         }
         return ResponseEntity.noContent().build();
     }

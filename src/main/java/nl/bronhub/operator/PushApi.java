@@ -5,7 +5,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.bronhub.OngeldigeInvoer;
-import nl.bronhub.aanlevering.Formaten;
 import nl.bronhub.audit.AuditSpoor;
 import nl.bronhub.terugkoppeling.PushAdressen;
 import org.slf4j.Logger;
@@ -61,8 +60,7 @@ public class PushApi {
     public PushAdressen.Stand zet(@PathVariable String brin, @PathVariable String nummer, @RequestBody Pushinvoer invoer) {
         try {
             PushAdressen.Stand stand = adressen.registreer(brin, nummer, invoer.adres())
-                    .orElseThrow(() -> new OperatorFouten.NietGevonden(Formaten.BRIN.matcher(brin).matches()
-                            && Formaten.NUMMER.matcher(nummer).matches() ? "aanleverpunt " + brin + "/" + nummer : "dit aanleverpunt"));
+                    .orElseThrow(() -> OperatorFouten.geenAanleverpunt(brin, nummer));
             audit.operatorHandeling("operator:push-registreren", brin, nummer, "vastgelegd");
             LOG.info("Push endpoint registered for aanleverpunt {}/{}", stand.brin(), stand.aanleverpuntnummer());
             return stand;

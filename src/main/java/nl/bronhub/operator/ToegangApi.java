@@ -71,7 +71,7 @@ public class ToegangApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> trekIn(@PathVariable String vingerafdruk) {
         if (!register.trekIn(vingerafdruk)) {
-            throw new OperatorFouten.NietGevonden("certificaat " + vingerafdruk);
+            throw new OperatorFouten.NietGevonden("dit certificaat");
         }
         return ResponseEntity.noContent().build();
     }
@@ -90,7 +90,7 @@ public class ToegangApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> trekMandaatIn(@PathVariable String brin, @PathVariable String leverancier) {
         if (!register.trekMandaatIn(brin, leverancier)) {
-            throw new OperatorFouten.NietGevonden("mandaat van " + brin + " voor " + leverancier);
+            throw new OperatorFouten.NietGevonden("dit mandaat");
         }
         return ResponseEntity.noContent().build();
     }

@@ -6,8 +6,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -40,6 +43,12 @@ final class VerzoekGrens extends OncePerRequestFilter {
             chain.doFilter(verzoek, antwoord);
             return;
         }
+        String dubbel = dubbeleParameter(verzoek.getQueryString());
+        if (dubbel != null) {
+            OperatorProbleem.schrijf(antwoord, 400, "ongeldige-invoer", "Ongeldige invoer",
+                    OperatorFouten.genoemd(dubbel) + ": een parameter staat meer dan eens in het adres; geef hem eenmaal");
+            return;
+        }
         long lengte = verzoek.getContentLengthLong();
         if (lengte > maxBytes) {
             teGroot(antwoord);
@@ -61,6 +70,29 @@ final class VerzoekGrens extends OncePerRequestFilter {
             gelezen.write(buffer, 0, n);
         }
         chain.doFilter(new Gelezen(verzoek, gelezen.toByteArray()), antwoord);
+    }
+
+    /**
+     * The first parameter name the query string holds twice, or null: Spring would take the first value of
+     * ?aantal=1&amp;aantal=2 and say nothing, so the operator would not know which one counted.
+     */
+    static String dubbeleParameter(String query) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        Set<String> gezien = new HashSet<>();
+        for (String paar : query.split("&")) {
+            String naam = paar.split("=", 2)[0];
+            try {
+                naam = URLDecoder.decode(naam, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException onleesbaar) {
+                // compared as sent
+            }
+            if (!naam.isEmpty() && !gezien.add(naam)) {
+                return naam;
+            }
+        }
+        return null;
     }
 
     private void teGroot(HttpServletResponse antwoord) throws IOException {

@@ -36,7 +36,7 @@ public class VoortgangsmailsApi {
     @PostMapping("/voortgangsmails/{id}/opnieuw")
     public ResponseEntity<Map<String, String>> opnieuw(@PathVariable long id) {
         return switch (mails.opnieuw(id)) {
-            case ONBEKEND -> throw new OperatorFouten.NietGevonden("voortgangsmail " + id);
+            case ONBEKEND -> throw new OperatorFouten.NietGevonden("deze voortgangsmail");
             case GEEN_ADRES -> throw new OperatorFouten.Conflict("het aanleverpunt heeft geen e-mailadres voor de gemachtigde; vul dat eerst in");
             case VERZENDEN -> ResponseEntity.accepted().body(Map.of("status", "wordt opnieuw verzonden"));
         };

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import nl.bronhub.Probleem;
 import nl.bronhub.signaal.SignaalCatalogus;
 import org.apache.catalina.Container;
 import org.apache.catalina.Context;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * What Tomcat answers by itself, before any filter or servlet of the hub runs (request headers over its
  * limit, a request line it cannot parse): on the LAS door a SOAP fault with signal 360 instead of
- * Tomcat's HTML page, elsewhere a bare status with a short plain-text reason and no server details.
+ * Tomcat's HTML page, on the operator's and the afnemers' JSON doors problem details, elsewhere (the portal) a bare
+ * status with a short plain-text reason and no server details.
  */
 @Component
 public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -121,6 +123,15 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
                     LOG.warn("LAS request answered by Tomcat itself (HTTP {}{}): signal {}", status,
                             afwezig ? ", no application started" : "", signaal.code());
                     response.getOutputStream().write(SoapFouten.envelop(List.of(signaal)).getBytes(StandardCharsets.UTF_8));
+                } else if (uri != null && (uri.startsWith("/operator") || uri.startsWith("/afnemers"))) {
+                    // the JSON doors answer every refusal as problem details, also this one (an encoded / or \, a NUL)
+                    int s = afwezig ? 503 : status;
+                    Probleem.schrijf(response, s, afwezig ? "niet-beschikbaar" : s >= 500 ? "interne-fout" : "onleesbaar-verzoek",
+                            afwezig ? "Niet beschikbaar" : s >= 500 ? "Interne fout" : "Onleesbaar verzoek",
+                            afwezig ? "de hub start of stopt; probeer het zo opnieuw"
+                                    : s >= 500 ? "er ging iets mis bij de hub; probeer het later opnieuw"
+                                    : "de hub kan dit verzoek niet lezen (HTTP " + s + "): een adres met een gecodeerde / of backslash, "
+                                            + "een NUL of een ander niet-toegestaan teken, of kopregels boven de grens");
                 } else {
                     if (afwezig) {
                         response.setStatus(503);
