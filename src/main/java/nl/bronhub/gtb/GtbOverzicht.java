@@ -41,7 +41,7 @@ public class GtbOverzicht {
 
     public record Gtb(String brin, String naam, String vestiging, LocalDate peildatum, boolean vastgesteld, List<Telling> bekostigd,
                       int totaal, int cumi, List<AbTelling> ab, int abTotaal, int teruggeplaatstTotaal, List<SignaalRegel> signalen,
-                      List<SignaalRegel> attentiesignalen) {
+                      List<SignaalRegel> attentiesignalen, List<SignaalRegel> laterMeegeteld) {
     }
 
     public record PeildatumRegel(LocalDate peildatum, boolean altijd, int totaal, int ab, boolean vastgesteld) {
@@ -173,14 +173,16 @@ public class GtbOverzicht {
                 e.getValue()[1], e.getValue()[2], e.getValue()[0] + e.getValue()[1] + e.getValue()[2])).toList();
         List<AbTelling> abTellingen = ab.entrySet().stream()
                 .map(e -> new AbTelling(e.getKey(), naam(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
+        // three groups as a school reads them: not counted, counted with a remark, counted from a later peildatum
         List<SignaalRegel> signalen = new ArrayList<>();
         List<SignaalRegel> attentie = new ArrayList<>();
+        List<SignaalRegel> later = new ArrayList<>();
         if (peildatumVanDeSchool) {
             jdbc.query(SIGNALEN_OP_PEILDATUM, p, rs -> {
                 int code = rs.getInt("signaal");
                 SignaalRegel r = new SignaalRegel(rs.getString("pgn"), rs.getDate("datum_ingang").toLocalDate(), code,
                         teksten.tekst(code, rs.getString("scholen")));
-                (teksten.telt(code) ? attentie : signalen).add(r);
+                (laterMeegeteld(code) ? later : teksten.telt(code) ? attentie : signalen).add(r);
             });
         }
         boolean vastgesteld = jdbc.queryForObject("select count(*) from gtb_vastgesteld where brin = :brin and peildatum = :d", p,
@@ -188,7 +190,7 @@ public class GtbOverzicht {
         return new Gtb(brin, instellingen.zoek(brin).map(Instelling::naam).orElse(brin), vestiging, peildatum, vastgesteld, tellingen,
                 tellingen.stream().mapToInt(Telling::totaal).sum(), cumi[0], abTellingen,
                 abTellingen.stream().mapToInt(AbTelling::begeleid).sum(), abTellingen.stream().mapToInt(AbTelling::teruggeplaatst).sum(),
-                signalen, attentie);
+                signalen, attentie, later);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,12 +130,9 @@ public class PortaalController {
         }
         GtbOverzicht.Gtb g = gtb.gtb(brin, vestiging, peildatum);
         model.addAttribute("gtb", g);
-        // three groups as the school reads them: not counted, counted with a remark, counted from a later peildatum
-        List<GtbOverzicht.SignaalRegel> alle = new ArrayList<>(g.signalen());
-        alle.addAll(g.attentiesignalen());
-        model.addAttribute("telNiet", g.signalen().stream().filter(r -> !GtbOverzicht.laterMeegeteld(r.signaal())).toList());
-        model.addAttribute("telt", g.attentiesignalen().stream().filter(r -> !GtbOverzicht.laterMeegeteld(r.signaal())).toList());
-        model.addAttribute("later", alle.stream().filter(r -> GtbOverzicht.laterMeegeteld(r.signaal())).toList());
+        model.addAttribute("telNiet", g.signalen());
+        model.addAttribute("telt", g.attentiesignalen());
+        model.addAttribute("later", g.laterMeegeteld());
         model.addAttribute("namen", gtb.namen(brin, vestiging, peildatum));
         return "portaal/gtb";
     }
