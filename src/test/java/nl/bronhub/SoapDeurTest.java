@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.FoutenInLog;
 import nl.bronhub.support.LasClient;
+import nl.bronhub.support.OperatorClient;
 import nl.bronhub.support.PersoonsgegevensInLog;
 import nl.bronhub.support.SignaalTest;
 import org.awaitility.Awaitility;
@@ -125,6 +127,30 @@ class SoapDeurTest extends SignaalTest {
                     .doesNotContain("terug?");
             assertThat(antwoord.body()).startsWith("<");
         }
+    }
+
+    /**
+     * A LAS is known by its certificate; an Authorization header at its door is not read: it was checked against the
+     * operator's password (401 in JSON for a wrong one, 200 for the right one), and wrong ones locked the operator out.
+     */
+    @Test
+    void eenWachtwoordAanDeLasDeurWordtNietGelezen() throws Exception {
+        LasClient las = las("70DR", "1");
+        String xml = LasClient.envelop(las.ophaalVerzoek(0, 10));
+        List<String> wachtwoorden = new ArrayList<>(Collections.nCopies(12, "geraden"));
+        wachtwoorden.add(OperatorClient.WACHTWOORD);
+        for (String wachtwoord : wachtwoorden) {
+            HttpResponse<String> antwoord = las.http().send(HttpRequest.newBuilder(las.endpoint())
+                    .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("operator:" + wachtwoord).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(xml)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(antwoord.statusCode()).as(antwoord.body()).isEqualTo(200);
+            assertThat(antwoord.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
+            assertThat(antwoord.headers().map().keySet()).allMatch(h -> TOEGESTANE_HEADERS.contains(h.toLowerCase()));
+            assertThat(antwoord.body()).contains("terugkoppelingAntwoord").doesNotContain("probleem");
+        }
+        // the operator's door is not held back by what was tried at the LAS door
+        assertThat(operator().get("/aanleverpunten").status()).isEqualTo(200);
     }
 
     @Test
@@ -406,6 +432,20 @@ class SoapDeurTest extends SignaalTest {
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n" + body + "\r\n0\r\n\r\n"), "360");
         // a request line Tomcat cannot parse at all: no path to go by, the door it came in by says it is the LAS's
         geweigerd(rauw(las, "\u0001\u0002 / HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n"), "360");
+        // an asterisk for a path (Tomcat's own 400) is the LAS door's too
+        geweigerd(rauw(las, "POST * HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), "360");
+
+        // Tomcat's refusals and the door's own carry the fixed headers of every answer here, and their length
+        for (String verzoek : List.of("POST /services/uitwisseling/v1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n" + body + "\r\n0\r\n\r\n",
+                "FOO /services/uitwisseling/v1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /services/../operator/audit HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")) {
+            String koppen = rauwAntwoord(las, verzoek);
+            koppen = koppen.substring(0, koppen.indexOf("\r\n\r\n")).toLowerCase();
+            assertThat(koppen).as(verzoek.lines().findFirst().orElse("")).contains("x-content-type-options: nosniff")
+                    .contains("cache-control: no-cache, no-store").contains("x-frame-options: deny").contains("strict-transport-security")
+                    .contains("content-length:").doesNotContain("transfer-encoding").doesNotContain("allow:");
+        }
     }
 
     @Test
@@ -414,24 +454,41 @@ class SoapDeurTest extends SignaalTest {
         Bericht bericht = inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"));
         LasClient.Http http = las.post(metWsAdressering(LasClient.envelop(las.aanleverVerzoek(bericht)), "ReplyTo", WSA + "/anonymous"));
         geweigerd(http, "360");
-        assertThat(fout(http).signalen().get(0).getGegeven()).contains("wsa:Action");
+        assertThat(fout(http).signalen().get(0).getGegeven()).contains("wsa:Action").contains("wsa:MessageID");
+
+        // reference parameters would come back as headers of the answer: refused, and nothing of them comes back
+        String metParameters = LasClient.envelop(las.aanleverVerzoek(inschrijven(zonderPgn("2016-01-02"), wec("2026-08-01"))))
+                .replace("<soapenv:Body>", "<soapenv:Header><wsa:Action xmlns:wsa=\"" + WSA + "\">urn:nl:bron-hub:uitwisseling:v1:aanleveren"
+                        + "</wsa:Action><wsa:MessageID xmlns:wsa=\"" + WSA + "\">urn:uuid:" + UUID.randomUUID() + "</wsa:MessageID>"
+                        + "<wsa:ReplyTo xmlns:wsa=\"" + WSA + "\"><wsa:Address>" + WSA + "/anonymous</wsa:Address><wsa:ReferenceParameters>"
+                        + "<x:Spiegel xmlns:x=\"urn:spiegel\">TERUGGEKAATST</x:Spiegel></wsa:ReferenceParameters></wsa:ReplyTo>"
+                        + "</soapenv:Header><soapenv:Body>");
+        LasClient.Http metKoppen = las.post(metParameters);
+        geweigerd(metKoppen, "360");
+        assertThat(fout(metKoppen).signalen().get(0).getGegeven()).contains("ReferenceParameters");
+        assertThat(metKoppen.body()).doesNotContain("TERUGGEKAATST");
     }
 
-    /** Raw bytes over the LAS's TLS connection, for requests no HTTP client will send; the answer as status and body. */
-    private static LasClient.Http rauw(LasClient las, String verzoek) throws Exception {
+    /** Raw bytes over the LAS's TLS connection, for requests no HTTP client will send; the whole answer, headers and all. */
+    private static String rauwAntwoord(LasClient las, String verzoek) throws Exception {
         try (SSLSocket socket = (SSLSocket) las.http().sslContext().getSocketFactory()
                 .createSocket("localhost", las.endpoint().getPort())) {
             socket.setSoTimeout(20_000);
             socket.getOutputStream().write(verzoek.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            String antwoord = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int status = Integer.parseInt(antwoord.substring(9, 12));
-            String rest = antwoord.substring(antwoord.indexOf("\r\n\r\n") + 4);
-            if (antwoord.toLowerCase().contains("transfer-encoding: chunked")) {
-                rest = rest.substring(rest.indexOf("\r\n") + 2, rest.lastIndexOf("\r\n0\r\n"));
-            }
-            return new LasClient.Http(status, rest.strip());
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** Raw bytes over the LAS's TLS connection, for requests no HTTP client will send; the answer as status and body. */
+    private static LasClient.Http rauw(LasClient las, String verzoek) throws Exception {
+        String antwoord = rauwAntwoord(las, verzoek);
+        int status = Integer.parseInt(antwoord.substring(9, 12));
+        String rest = antwoord.substring(antwoord.indexOf("\r\n\r\n") + 4);
+        if (antwoord.toLowerCase().contains("transfer-encoding: chunked")) {
+            rest = rest.substring(rest.indexOf("\r\n") + 2, rest.lastIndexOf("\r\n0\r\n"));
+        }
+        return new LasClient.Http(status, rest.strip());
     }
 
     @Test

@@ -84,7 +84,8 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
             return null;
         }
         if (code.getNamespaceURI().contains("addressing")) {
-            return "WS-Addressing (" + code.getLocalPart() + "; met wsa-koppen is wsa:Action verplicht)";
+            return "WS-Addressing (" + code.getLocalPart() + "; met wsa-koppen zijn wsa:Action en, bij een wsa:ReplyTo of "
+                    + "wsa:FaultTo, wsa:MessageID verplicht)";
         }
         if ("MustUnderstand".equals(code.getLocalPart())) {
             return "mustUnderstand (een kop die de hub niet kent)";

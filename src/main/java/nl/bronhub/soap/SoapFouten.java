@@ -68,7 +68,17 @@ public class SoapFouten {
         response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         response.setContentType("text/xml;charset=UTF-8");
         response.setHeader("Connection", "close");
-        response.getOutputStream().write(envelop(List.of(signaal)).getBytes(StandardCharsets.UTF_8));
+        // the fixed headers of every answer at this door (Spring Security writes them; a refusal before or outside it
+        // must carry them too), and the length, so the answer does not end only when the connection closes
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("Expires", "0");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+        byte[] body = envelop(List.of(signaal)).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     public SoapFault fout(List<Signaal> signalen, boolean client) {

@@ -1,8 +1,6 @@
 package nl.bronhub.soap;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
@@ -70,9 +68,8 @@ public class SoapFoutpagina extends BasicErrorController {
         var signaal = status >= 500 ? catalogus.signaal("358") : catalogus.signaal("360", "HTTP-verzoek (de inhoud is niet te lezen)");
         LOG.warn("LAS request ended by the web server with HTTP {}: signal {}", status, signaal.code());
         try {
-            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-            response.setContentType("text/xml;charset=UTF-8");
-            response.getOutputStream().write(SoapFouten.envelop(List.of(signaal)).getBytes(StandardCharsets.UTF_8));
+            // with the door's fixed headers: the error dispatch runs outside the security filters that write them
+            SoapFouten.weiger(response, signaal);
         } catch (IOException | IllegalStateException e) {
             // the client is gone: nothing more to say
         }

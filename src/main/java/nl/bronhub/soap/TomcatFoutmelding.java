@@ -2,7 +2,6 @@ package nl.bronhub.soap;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import nl.bronhub.Probleem;
 import nl.bronhub.signaal.SignaalCatalogus;
@@ -102,8 +101,9 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
             // too broken to hold a path is told by its connector: the LAS door is the main one, the operator's
             // and the portal's doors are added beside it
             String uri = request.getCoyoteRequest().requestURI().toString();
-            if ((uri == null || uri.isEmpty()) && request.getConnector() != null && request.getConnector().getService() != null
+            if (request.getConnector() != null && request.getConnector().getService() != null
                     && request.getConnector().getService().findConnectors()[0] == request.getConnector()) {
+                // whatever the path (none, or "*" of POST *): at this door every answer is a SOAP fault
                 uri = "/services/";
             }
             // no started application took the request: the hub is stopping (a kept-alive connection's request
@@ -112,8 +112,6 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
             try {
                 response.resetBuffer();
                 if (uri != null && VerzoekBewaking.isLasDeur(uri)) {
-                    response.setStatus(500);
-                    response.setContentType("text/xml;charset=UTF-8");
                     // 501 and 505: a method or HTTP version Tomcat does not serve (CONNECT, HTTP/3.0), the sender's doing
                     boolean hubFout = status >= 500 && status != 501 && status != 505;
                     String gegeven = hubFout ? null : status == 501 || status == 505 ? "HTTP-methode of -versie"
@@ -122,7 +120,7 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
                     // status and signal only: the request line may quote what the sender typed
                     LOG.warn("LAS request answered by Tomcat itself (HTTP {}{}): signal {}", status,
                             afwezig ? ", no application started" : "", signaal.code());
-                    response.getOutputStream().write(SoapFouten.envelop(List.of(signaal)).getBytes(StandardCharsets.UTF_8));
+                    SoapFouten.weiger(response, signaal);
                 } else if (uri != null && (uri.startsWith("/operator") || uri.startsWith("/afnemers"))) {
                     // the JSON doors answer every refusal as problem details, also this one (an encoded / or \, a NUL)
                     int s = afwezig ? 503 : status;

@@ -424,7 +424,13 @@ public class VerzoekBewaking extends OncePerRequestFilter {
             return null;
         }
 
-        /** The Header's entries: a WS-Addressing reply or fault address must be the anonymous one. */
+        /** Whether the endpoint reference adres() read last held reference parameters (or 2004/08's properties). */
+        private boolean parameters;
+
+        /**
+         * The Header's entries: a WS-Addressing reply or fault address must be the anonymous one, without reference
+         * parameters.
+         */
         private String header() throws XMLStreamException {
             int header = diepte;
             while (true) {
@@ -435,9 +441,14 @@ public class VerzoekBewaking extends OncePerRequestFilter {
                 if (soort == XMLStreamConstants.START_ELEMENT && diepte == header + 1 && WSA.contains(xml.getNamespaceURI())
                         && ("ReplyTo".equals(xml.getLocalName()) || "FaultTo".equals(xml.getLocalName()))) {
                     String veld = xml.getLocalName();
+                    parameters = false;
                     String adres = adres(diepte);
                     if (adres == null || !ANONIEM.contains(adres.trim())) {
                         return "wsa:" + veld + " (alleen het anonieme adres: het antwoord gaat over dezelfde verbinding)";
+                    }
+                    if (parameters) {
+                        // WS-Addressing would copy them into the answer as headers: the contract's answer has none of them
+                        return "wsa:" + veld + " (zonder ReferenceParameters: het antwoord herhaalt geen koppen)";
                     }
                 }
             }
@@ -450,6 +461,10 @@ public class VerzoekBewaking extends OncePerRequestFilter {
                 int soort = volgende();
                 if (soort == XMLStreamConstants.END_ELEMENT && diepte == referentie - 1) {
                     return adres;
+                }
+                if (soort == XMLStreamConstants.START_ELEMENT && diepte == referentie + 1
+                        && ("ReferenceParameters".equals(xml.getLocalName()) || "ReferenceProperties".equals(xml.getLocalName()))) {
+                    parameters = true;
                 }
                 if (soort == XMLStreamConstants.START_ELEMENT && diepte == referentie + 1 && "Address".equals(xml.getLocalName())) {
                     StringBuilder tekst = new StringBuilder();
