@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.component.file.GenericFile;
@@ -60,6 +61,8 @@ public class AfleverFilter implements GenericFileFilter<File> {
     private final Duration regeleindeWachten;
     /** Files told about in the log as waiting for their line ending, with the size they had then: one line per state. */
     private final Map<Path, Long> wachtend = new ConcurrentHashMap<>();
+    /** Entries the hub cannot take, told about once (a name that is no UTF-8, a directory named .csv). */
+    private final Set<Path> gemeld = ConcurrentHashMap.newKeySet();
 
     public AfleverFilter(@Value("${bron.afleverbestanden.regeleinde-wachten:60s}") Duration regeleindeWachten) {
         this.regeleindeWachten = regeleindeWachten;
@@ -69,15 +72,24 @@ public class AfleverFilter implements GenericFileFilter<File> {
     public boolean accept(GenericFile<File> bestand) {
         Path pad = bestand.getFile().toPath();
         BasicFileAttributes a;
+        String naam = pad.getFileName().toString();
         try {
             a = Files.readAttributes(pad, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException weg) {
+            // a name that is no UTF-8 reaches Java with U+FFFD for its bytes and cannot be opened or moved by that name
+            if (naam.indexOf('\uFFFD') >= 0 && naam.toLowerCase(Locale.ROOT).endsWith(".csv") && gemeld.add(pad)) {
+                LOG.warn("File {} in {} has a name that is not UTF-8; the hub cannot read or move it: rename it",
+                        Afleverbestanden.veilig(naam), pad.getParent());
+            }
             return false;
         }
         if (a.isDirectory()) {
+            if (naam.toLowerCase(Locale.ROOT).endsWith(".csv") && gemeld.add(pad)) {
+                LOG.warn("Directory {} in {} is not read (only files are): move its files into the directory itself",
+                        Afleverbestanden.veilig(naam), pad.getParent());
+            }
             return true;
         }
-        String naam = pad.getFileName().toString();
         if (naam.startsWith(".") || !naam.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return false;
         }
@@ -85,7 +97,9 @@ public class AfleverFilter implements GenericFileFilter<File> {
             return weiger(pad, "naam-te-lang-" + kort(naam) + ".csv", NAAM_TE_LANG);
         }
         if (!naam.codePoints().allMatch(Afleverbestanden::toegestaan)) {
-            return weiger(pad, Afleverbestanden.veilig(naam).replace('?', '_').replace('/', '_'), NAAM_MET_STUURTEKEN);
+            StringBuilder schoon = new StringBuilder();
+            naam.codePoints().limit(150).forEach(c -> schoon.appendCodePoint(Afleverbestanden.toegestaan(c) ? c : '_'));
+            return weiger(pad, schoon.toString(), NAAM_MET_STUURTEKEN);
         }
         if (!a.isRegularFile()) {
             return weiger(pad, naam, GEEN_GEWOON_BESTAND);

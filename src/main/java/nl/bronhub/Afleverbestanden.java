@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import nl.bronhub.aanlevering.FormaatControle;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
 public class Afleverbestanden {
 
     public static final String MOET_UTF8 = "het bestand moet UTF-8 zijn (zonder of met BOM)";
+
+    private static final Pattern NEGEN_CIJFERS = Pattern.compile("[0-9]{9,}");
 
     /** The text of the file at {@code pad}; refused (OngeldigeInvoer) when it is not a small, regular UTF-8 file. */
     public String lees(String pad, long maxBytes) throws IOException {
@@ -138,13 +141,16 @@ public class Afleverbestanden {
         return Character.getType(c) != Character.SURROGATE && !FormaatControle.onzichtbaar(c);
     }
 
-    /** A file name as it may go into a log line: no control characters (no forged lines), at most 100 characters. */
+    /**
+     * A file name as it may go into a log line: no control characters (no forged lines), at most 100 characters, and a
+     * run of nine digits or more (a BSN an operator put in the name) as asterisks, as the log does with request ids.
+     */
     public static String veilig(String naam) {
         if (naam == null) {
             return null;
         }
         StringBuilder s = new StringBuilder();
         naam.codePoints().limit(100).forEach(c -> s.appendCodePoint(toegestaan(c) ? c : '?'));
-        return s.toString();
+        return NEGEN_CIJFERS.matcher(s).replaceAll("*");
     }
 }

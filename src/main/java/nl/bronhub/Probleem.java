@@ -22,11 +22,7 @@ public final class Probleem {
     public static void schrijf(HttpServletResponse antwoord, int status, String type, String titel, String detail) throws IOException {
         antwoord.resetBuffer();
         antwoord.setStatus(status);
-        antwoord.setHeader("X-Content-Type-Options", "nosniff");
-        antwoord.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-        antwoord.setHeader("Pragma", "no-cache");
-        antwoord.setHeader("Expires", "0");
-        antwoord.setHeader("X-Frame-Options", "DENY");
+        VasteKoppen.zet(antwoord);
         antwoord.setContentType("application/problem+json;charset=UTF-8");
         byte[] body = ("{\"type\":\"" + TYPE + json(type) + "\",\"title\":\"" + json(titel) + "\",\"status\":" + status
                 + ",\"detail\":\"" + json(detail) + "\",\"instance\":\"urn:uuid:" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);

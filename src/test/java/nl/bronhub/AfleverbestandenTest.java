@@ -341,6 +341,22 @@ class AfleverbestandenTest {
     }
 
     @Test
+    void eenLegeRegelAanHetEindeEnEenHuisnummerNul() {
+        schrijfIn("70AE", leerling("999992065", "2015-06-26", "M", "Stuurteken", "2016FF"));
+        // an editor's empty line at the end is no record; one in the middle is a line to refuse
+        accept(gba, "bsn;woonplaats\n999992065;Velserbroek\n\n");
+        accept(gba, "bsn;woonplaats\r\n999992065;IJmuiden\r\n\r\n");
+        assertThat(hub.jdbc().queryForObject("select woonplaats from persoon where pgn = '999992065'", String.class)).isEqualTo("IJmuiden");
+        assertThat(reden(refuse(gba, "bsn;woonplaats\n\n999992065;Santpoort\n"))).contains("regel 2");
+        assertThat(reden(refuse(gba, "bsn;huisnummer\n999992065;0\n"))).contains("regel 2: huisnummer");
+        assertThat(hub.jdbc().queryForObject("select huisnummer from persoon where pgn = '999992065'", String.class)).isNotEqualTo("0");
+
+        // a BSN an operator put in the file's name does not reach the log
+        accept(gba, "999992065-verhuizing.csv", "bsn;woonplaats\n999992065;Driehuis\n");
+        assertThat(logregels()).anyMatch(r -> r.contains("-verhuizing.csv")).noneMatch(r -> r.contains("999992065"));
+    }
+
+    @Test
     void eenNaamAlsFormuleOfZonderLetterWordtGeweigerd() {
         for (String naam : List.of("=HYPERLINK(\"http://x\")", "+31", "@SUM(A1)", "1234")) {
             assertThat(reden(refuse(gba, "bsn;achternaam\n999992004;" + naam + "\n"))).contains("regel 2: achternaam");

@@ -6,13 +6,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.bronhub.portaal.PortaalKanaal;
+import nl.bronhub.support.Berichten;
+import nl.bronhub.support.FoutenInLog;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.OperatorClient;
 import nl.bronhub.support.Pki;
@@ -62,6 +68,64 @@ class OperatorVerhardingTest extends HubTest {
         assertThat(operator.ruw("GET", "/operator/scholen/75AA/ab-vergelijking", null, null).statusCode()).isEqualTo(200);
         assertProbleem(operator.ruw("PUT", "/operator/scholen/99ZZ/verzuim", "application/json", "[]"), 404, "niet-gevonden", null);
         assertProbleem(operator.ruw("PUT", "/operator/scholen/99ZZ/ab-opgave", "application/json", "[]"), 404, "niet-gevonden", null);
+    }
+
+    /** A mistyped BRIN-nummer makes no aanleverpunt, mandate or certificate holder of a school BRON PO does not have. */
+    @Test
+    void eenVerkeerdBrinMaaktNiets() throws Exception {
+        OperatorClient operator = operator();
+        // a secondary school, a closed one: an aanleverpunt would be in the connection phase, with mails
+        for (String brin : List.of("71VO", "71XA")) {
+            HttpResponse<String> a = operator.ruw("PUT", "/operator/aanleverpunten/" + brin + "/1", "application/json", "{\"las\":\"Esis\"}");
+            assertProbleem(a, 400, "ongeldige-invoer", "brin");
+            assertThat(detail(a)).contains("geen instelling van BRON PO");
+            assertThat(operator.ruw("GET", "/operator/aanleverpunten/" + brin + "/1", null, null).statusCode()).isEqualTo(404);
+        }
+        HttpResponse<String> mandaat = operator.ruw("PUT", "/operator/mandaten/99ZY/typfout", null, null);
+        assertProbleem(mandaat, 400, "ongeldige-invoer", "brin");
+        assertThat(operator.get("/mandaten?brin=99ZY").json().size()).isZero();
+        HttpResponse<String> certificaat = operator.ruw("POST", "/operator/certificaten?brin=99ZY&aanleverpuntnummer=1", "text/plain",
+                "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        assertProbleem(certificaat, 400, "ongeldige-invoer", "brin");
+    }
+
+    /** Two first creations of one afnemer at once: the one that loses hears 409, not a 500 with a stack trace in the log. */
+    @Test
+    void tienGelijktijdigeAanmaakverzoekenGevenGeen500() throws Exception {
+        OperatorClient operator = operator();
+        String code = "tegelijk-" + Berichten.uniekeLetters();
+        try (FoutenInLog log = FoutenInLog.open()) {
+            ExecutorService tien = Executors.newFixedThreadPool(10);
+            try {
+                List<Future<HttpResponse<String>>> antwoorden = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    antwoorden.add(tien.submit(() -> operator.ruw("PUT", "/operator/afnemers/" + code, "application/json",
+                            "{\"naam\":\"Gelijktijdig\",\"leveringen\":[\"gtb\"]}")));
+                }
+                for (Future<HttpResponse<String>> a : antwoorden) {
+                    HttpResponse<String> antwoord = a.get();
+                    assertThat(antwoord.statusCode()).as(antwoord.body()).isIn(200, 409);
+                    if (antwoord.statusCode() == 409) {
+                        assertProbleem(antwoord, 409, "conflict", null);
+                    }
+                }
+            } finally {
+                tien.shutdown();
+            }
+            assertThat(log.neem()).isEmpty();
+        }
+        assertThat(operator.get("/afnemers/" + code).status()).isEqualTo(200);
+    }
+
+    /** TRACE and a made-up method: 405 in the API's shape, without Tomcat's Allow list (not this address's methods). */
+    @Test
+    void eenMethodeDieNergensKanIs405() throws Exception {
+        for (String methode : List.of("TRACE", "FOO")) {
+            HttpResponse<String> a = verstuur(HttpRequest.newBuilder(URI.create(basis(operatorPoort()) + "/operator/aanleverpunten/75AA/1"))
+                    .header("Authorization", inlog()).method(methode, HttpRequest.BodyPublishers.noBody()));
+            assertProbleem(a, 405, "methode-niet-toegestaan", null);
+            assertThat(a.headers().firstValue("Allow")).as(methode).isEmpty();
+        }
     }
 
     @Test

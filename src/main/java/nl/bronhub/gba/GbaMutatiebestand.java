@@ -103,7 +103,10 @@ public class GbaMutatiebestand implements SignaalBron {
         // no quote character: every line of the file is one record, so the reason's line numbers are the file's
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(';').withoutQuoteChar();
         int regel = 1;
-        try (MappingIterator<Map<String, String>> regels = new CsvMapper().readerForMapOf(String.class).with(schema).readValues(inhoud)) {
+        // empty lines at the end (an editor's, a copy's) are no records; one in the middle stays a line to refuse
+        String regelsTekst = inhoud.replaceFirst("(\\r?\\n)(?:[ ]*\\r?\\n)+$", "$1");
+        try (MappingIterator<Map<String, String>> regels = new CsvMapper().readerForMapOf(String.class).with(schema)
+                .readValues(regelsTekst)) {
             while (regels.hasNextValue()) {
                 regel++;
                 if (regel - 1 > maxRegels) {
@@ -172,8 +175,9 @@ public class GbaMutatiebestand implements SignaalBron {
             throw new GbaBestandFout("regel " + regel + ": postcode moet vier cijfers en twee hoofdletters zijn (bijv. 9999ZZ)");
         }
         String huisnummer = tekst(velden.get("huisnummer"));
-        if (huisnummer != null && !huisnummer.equals("-") && !Formaten.NUMMER.matcher(huisnummer).matches()) {
-            throw new GbaBestandFout("regel " + regel + ": huisnummer is geen getal");
+        if (huisnummer != null && !huisnummer.equals("-")
+                && (!Formaten.NUMMER.matcher(huisnummer).matches() || Integer.parseInt(huisnummer) == 0)) {
+            throw new GbaBestandFout("regel " + regel + ": huisnummer is geen getal van 1 tot 99999");
         }
         String geheim = tekst(velden.get("geheim"));
         if (geheim != null && !Set.of("J", "N").contains(geheim)) {

@@ -89,8 +89,17 @@ public class OperatorBeveiliging {
                 // the LAS door's own refusal of an address it does not serve
                 scheiding.weiger(verzoek, antwoord, 400, "adres of methode");
             } else if (verzoek.getLocalPort() == operatorKanaal.poort()) {
-                OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
-                        "het adres van het verzoek is niet toegestaan (geen .., ; of gecodeerde regeleinden)");
+                if (!antwoord.isCommitted()) {
+                    // Tomcat's refusal of TRACE had set an Allow header of its own, not this address's methods
+                    antwoord.reset();
+                }
+                if (fout.getMessage() != null && fout.getMessage().contains("HTTP method")) {
+                    OperatorProbleem.schrijf(antwoord, 405, "methode-niet-toegestaan", "Methode niet toegestaan",
+                            "de operator-API neemt deze HTTP-methode nergens aan (wel GET, POST, PUT, PATCH en DELETE)");
+                } else {
+                    OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
+                            "het adres van het verzoek is niet toegestaan (geen .., ; of gecodeerde regeleinden)");
+                }
             } else if (String.valueOf(verzoek.getHeader("Accept")).contains("text/html")) {
                 // a browser: the portal's own Dutch page (PortaalFoutpagina), which never shows the address, with the
                 // headers of every portal page (the firewall refuses before Spring Security writes them)

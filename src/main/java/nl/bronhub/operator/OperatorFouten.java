@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.aanlevering.Formaten;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -149,6 +150,14 @@ public class OperatorFouten {
     ResponseEntity<ProblemDetail> nietGevonden(NietGevonden e, HttpServletRequest verzoek) {
         alleenOperatorDeur(e, verzoek);
         return probleem(HttpStatus.NOT_FOUND, "niet-gevonden", "Niet gevonden", e.getMessage(), null);
+    }
+
+    /** Two requests created the same record at once: the one that lost is told so (it was a 500 with a stack trace). */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> tegelijk(DuplicateKeyException e, HttpServletRequest verzoek) {
+        alleenOperatorDeur(e, verzoek);
+        return probleem(HttpStatus.CONFLICT, "conflict", "Conflict",
+                "een gelijktijdig verzoek legde dit net vast; vraag op wat er nu staat en probeer het zo nodig opnieuw", null);
     }
 
     @ExceptionHandler(Conflict.class)

@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
+import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.aanlevering.Formaten;
+import nl.bronhub.referentie.Instellingen;
 import nl.bronhub.toegang.CertificaatRegister;
 import nl.bronhub.toegang.CertificaatRegister.Houder;
 import nl.bronhub.toegang.CertificaatRegister.Mandaat;
@@ -34,8 +37,10 @@ public class ToegangApi {
 
     private final CertificaatRegister register;
     private final CertificaatUitgifte uitgifte;
+    private final Instellingen instellingen;
 
-    public ToegangApi(CertificaatRegister register, CertificaatUitgifte uitgifte) {
+    public ToegangApi(CertificaatRegister register, CertificaatUitgifte uitgifte, Instellingen instellingen) {
+        this.instellingen = instellingen;
         this.uitgifte = uitgifte;
         this.register = register;
     }
@@ -55,6 +60,7 @@ public class ToegangApi {
     /** Registers a certificate, or moves a registered one to another houder. */
     @PostMapping(value = "/certificaten", consumes = "application/json")
     public Registratie registreer(@RequestBody Aanmelding aanmelding) {
+        bekend(aanmelding.brin());
         return register.registreer(aanmelding.certificaat(),
                 new Houder(aanmelding.brin(), aanmelding.aanleverpuntnummer(), aanmelding.leverancier()));
     }
@@ -64,7 +70,18 @@ public class ToegangApi {
     public Registratie registreerPem(@RequestBody String pem, @RequestParam(required = false) String brin,
                                      @RequestParam(required = false) String aanleverpuntnummer,
                                      @RequestParam(required = false) String leverancier) {
+        bekend(brin);
         return register.registreer(pem, new Houder(brin, aanleverpuntnummer, leverancier));
+    }
+
+    /**
+     * A school the reference register does not know gets no certificate or mandate: a mistyped BRIN-nummer would take a
+     * working certificate from its aanleverpunt, or mandate a vendor for no school. Repeated only in the BRIN's form.
+     */
+    private void bekend(String brin) {
+        if (brin != null && Formaten.BRIN.matcher(brin).matches() && instellingen.zoek(brin).isEmpty()) {
+            throw new OngeldigeInvoer("brin", "BRIN-nummer " + brin + " is niet bekend in het BRIN-register");
+        }
     }
 
     @DeleteMapping("/certificaten/{vingerafdruk}")
@@ -83,6 +100,7 @@ public class ToegangApi {
 
     @PutMapping("/mandaten/{brin}/{leverancier}")
     public Mandaat machtig(@PathVariable String brin, @PathVariable String leverancier) {
+        bekend(brin);
         return register.machtig(brin, leverancier);
     }
 

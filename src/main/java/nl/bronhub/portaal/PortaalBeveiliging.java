@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
 
+import nl.bronhub.VasteKoppen;
 import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -127,14 +128,9 @@ public class PortaalBeveiliging {
      * the firewall refuses): what the page may load, no framing, no sniffing, no caching, no referrer, HTTPS only.
      */
     public static void koppen(HttpServletResponse antwoord) {
+        VasteKoppen.zet(antwoord);
         antwoord.setHeader("Content-Security-Policy", CSP);
-        antwoord.setHeader("X-Frame-Options", "DENY");
-        antwoord.setHeader("X-Content-Type-Options", "nosniff");
-        antwoord.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-        antwoord.setHeader("Pragma", "no-cache");
-        antwoord.setHeader("Expires", "0");
         antwoord.setHeader("Referrer-Policy", "no-referrer");
-        antwoord.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
     }
 
     /** Tells the session register when a session ends, so that it does not keep them all. */

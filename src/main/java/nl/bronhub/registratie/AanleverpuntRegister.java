@@ -23,6 +23,7 @@ import jakarta.validation.Validator;
 import nl.bronhub.aanlevering.Aanleverpunten;
 import nl.bronhub.aanlevering.Formaten;
 import nl.bronhub.planning.Planning;
+import nl.bronhub.referentie.Instelling;
 import nl.bronhub.referentie.Instellingen;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.context.ApplicationEventPublisher;
@@ -172,7 +173,17 @@ public class AanleverpuntRegister implements ApplicationRunner {
     /** Creates or replaces the registry data of an aanleverpunt; refused input changes nothing. */
     public Aanleverpunt slaOp(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens) {
         controleer(brin, aanleverpuntnummer, gegevens);
-        String bestuur = zoek(brin, aanleverpuntnummer).map(a -> a.gegevens().bestuurNummer()).orElse(null);
+        Optional<Aanleverpunt> bestaand = zoek(brin, aanleverpuntnummer);
+        if (bestaand.isEmpty()) {
+            // a new one only for a school of BRON PO that exists today: a mistyped BRIN-nummer of a secondary or closed
+            // school made an aanleverpunt in the connection phase, with mails, that the API cannot remove
+            Instelling i = instellingen.zoek(brin).orElseThrow();
+            if (!i.isEen(Instelling.Soort.WPO, Instelling.Soort.WEC, Instelling.Soort.VGK) || !i.geldigOp(LocalDate.now(klok))) {
+                throw new OngeldigeInvoer("brin", "BRIN-nummer " + brin
+                        + " is in het BRIN-register geen instelling van BRON PO (WPO, WEC of VGK) die vandaag bestaat");
+            }
+        }
+        String bestuur = bestaand.map(a -> a.gegevens().bestuurNummer()).orElse(null);
         schrijf(aanleverpunten.id(brin, aanleverpuntnummer), gegevens);
         if (bestuur != null && !bestuur.equals(gegevens.bestuurNummer()) && scholenVanBestuur(bestuur).isEmpty()) {
             gebeurtenissen.publishEvent(new BestuurZonderScholen(bestuur));

@@ -7,6 +7,7 @@ import java.util.List;
 
 import javax.xml.namespace.QName;
 
+import nl.bronhub.VasteKoppen;
 import nl.bronhub.contract.Contract;
 import nl.bronhub.signaal.Signaal;
 import nl.bronhub.signaal.SignaalCatalogus;
@@ -70,12 +71,7 @@ public class SoapFouten {
         response.setHeader("Connection", "close");
         // the fixed headers of every answer at this door (Spring Security writes them; a refusal before or outside it
         // must carry them too), and the length, so the answer does not end only when the connection closes
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-        response.setHeader("Pragma", "no-cache");
-        response.setHeader("Expires", "0");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+        VasteKoppen.zet(response);
         byte[] body = envelop(List.of(signaal)).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
