@@ -74,13 +74,16 @@ class OperatorVerhardingTest extends HubTest {
     @Test
     void eenVerkeerdBrinMaaktNiets() throws Exception {
         OperatorClient operator = operator();
-        // a secondary school, a closed one: an aanleverpunt would be in the connection phase, with mails
-        for (String brin : List.of("71VO", "71XA")) {
-            HttpResponse<String> a = operator.ruw("PUT", "/operator/aanleverpunten/" + brin + "/1", "application/json", "{\"las\":\"Esis\"}");
-            assertProbleem(a, 400, "ongeldige-invoer", "brin");
-            assertThat(detail(a)).contains("geen instelling van BRON PO");
-            assertThat(operator.ruw("GET", "/operator/aanleverpunten/" + brin + "/1", null, null).statusCode()).isEqualTo(404);
-        }
+        // a secondary school: an aanleverpunt would be in the connection phase, with mails
+        HttpResponse<String> vo = operator.ruw("PUT", "/operator/aanleverpunten/71VO/1", "application/json", "{\"las\":\"Esis\"}");
+        assertProbleem(vo, 400, "ongeldige-invoer", "brin");
+        assertThat(detail(vo)).contains("geen instelling van BRON PO");
+        assertThat(operator.ruw("GET", "/operator/aanleverpunten/71VO/1", null, null).statusCode()).isEqualTo(404);
+        // a closed school keeps an aanleverpunt for its corrections, but no connection phase (no letter, no mails)
+        HttpResponse<String> opgeheven = operator.ruw("PUT", "/operator/aanleverpunten/71XA/3", "application/json",
+                "{\"las\":\"Esis\",\"wachtwoordbriefDatum\":\"2026-10-05\"}");
+        assertProbleem(opgeheven, 400, "ongeldige-invoer", "wachtwoordbriefDatum");
+        assertThat(operator.ruw("GET", "/operator/aanleverpunten/71XA/3", null, null).statusCode()).isEqualTo(404);
         HttpResponse<String> mandaat = operator.ruw("PUT", "/operator/mandaten/99ZY/typfout", null, null);
         assertProbleem(mandaat, 400, "ongeldige-invoer", "brin");
         assertThat(operator.get("/mandaten?brin=99ZY").json().size()).isZero();

@@ -327,7 +327,7 @@ class PortaalTest {
         laat.setVoornamen("Noor");
         String laatPgn = lever(las, inschrijven(laat, wec("2024-09-02")));
         await().atMost(Duration.ofSeconds(20)).until(() -> hub.operator().get("/scholen/74AB/gtb/01/2026-10-01").json()
-                .get("attentiesignalen").size() == 1);
+                .get("laterMeegeteld").size() == 1);
 
         String wachtwoord = hub.operator().post("/scholen/74AB/portaalwachtwoord").json().get("wachtwoord").asText();
         logIn("74AB", wachtwoord);

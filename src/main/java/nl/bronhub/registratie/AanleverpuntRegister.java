@@ -174,14 +174,10 @@ public class AanleverpuntRegister implements ApplicationRunner {
     public Aanleverpunt slaOp(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens) {
         controleer(brin, aanleverpuntnummer, gegevens);
         Optional<Aanleverpunt> bestaand = zoek(brin, aanleverpuntnummer);
-        if (bestaand.isEmpty()) {
-            // a new one only for a school of BRON PO that exists today: a mistyped BRIN-nummer of a secondary or closed
-            // school made an aanleverpunt in the connection phase, with mails, that the API cannot remove
-            Instelling i = instellingen.zoek(brin).orElseThrow();
-            if (!i.isEen(Instelling.Soort.WPO, Instelling.Soort.WEC, Instelling.Soort.VGK) || !i.geldigOp(LocalDate.now(klok))) {
-                throw new OngeldigeInvoer("brin", "BRIN-nummer " + brin
-                        + " is in het BRIN-register geen instelling van BRON PO (WPO, WEC of VGK) die vandaag bestaat");
-            }
+        if (bestaand.isEmpty() && !instellingen.zoek(brin).orElseThrow().isEen(Instelling.Soort.WPO, Instelling.Soort.WEC, Instelling.Soort.VGK)) {
+            // a new one only for a school of BRON PO: a mistyped BRIN-nummer of a secondary school made an aanleverpunt in
+            // the connection phase, with mails, that the API cannot remove (a closed school keeps one for its corrections)
+            throw new OngeldigeInvoer("brin", "BRIN-nummer " + brin + " is in het BRIN-register geen instelling van BRON PO (WPO, WEC of VGK)");
         }
         String bestuur = bestaand.map(a -> a.gegevens().bestuurNummer()).orElse(null);
         schrijf(aanleverpunten.id(brin, aanleverpuntnummer), gegevens);
@@ -205,6 +201,12 @@ public class AanleverpuntRegister implements ApplicationRunner {
         // a date the database would shift (year 0) or no phase could have: the connection phase is of this century
         if (g.wachtwoordbriefDatum() != null && (g.wachtwoordbriefDatum().getYear() < 2000 || g.wachtwoordbriefDatum().getYear() > 2099)) {
             throw new OngeldigeInvoer("wachtwoordbriefDatum", "wachtwoordbriefDatum moet tussen 2000-01-01 en 2099-12-31 liggen");
+        }
+        // a connection phase only for a school that exists when it starts: a closed school's aanleverpunt (kept for its
+        // corrections) must not be sent the phase's mails
+        if (g.wachtwoordbriefDatum() != null && !instellingen.zoek(brin).orElseThrow().geldigOp(g.wachtwoordbriefDatum())) {
+            throw new OngeldigeInvoer("wachtwoordbriefDatum", "BRIN-nummer " + brin
+                    + " bestaat op de wachtwoordbriefDatum niet in het BRIN-register: geen aansluitfase voor een opgeheven school");
         }
         // a planned school's phase starts within two weeks of its planned week, as its first vooraankondiging said
         planning.controleerWachtwoordbrief(brin, g.wachtwoordbriefDatum());
