@@ -19,6 +19,7 @@ import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.signaal.SignaalEigenschappen;
 import nl.bronhub.support.Hub;
 import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,8 @@ class TomcatFoutmeldingTest {
     private Tomcat tomcat;
     private Context toepassing;
     private int poort;
+    /** A second connector, as the hub adds the operator's and the portal's doors beside the LAS door. */
+    private int anderePoort;
 
     @BeforeEach
     void start() throws Exception {
@@ -59,8 +62,12 @@ class TomcatFoutmeldingTest {
         toepassing.addServletMappingDecoded("/*", "las");
         TomcatFoutmelding.installeer(toepassing, CATALOGUS);
         tomcat.getConnector();
+        Connector ander = new Connector();
+        ander.setPort(0);
+        tomcat.getService().addConnector(ander);
         tomcat.start();
         poort = tomcat.getConnector().getLocalPort();
+        anderePoort = ander.getLocalPort();
     }
 
     @AfterEach
@@ -85,9 +92,16 @@ class TomcatFoutmeldingTest {
     void elkeAndereDeurZegtDatDeHubStartOfStopt() throws Exception {
         toepassing.stop();
 
-        HttpResponse<String> antwoord = post("/operator/berichten");
-        assertThat(antwoord.statusCode()).isEqualTo(503);
-        assertThat(antwoord.body()).isEqualTo("De hub start of stopt; probeer het zo opnieuw.\n");
+        HttpResponse<String> portaal = post(anderePoort, "/portaal/inloggen");
+        assertThat(portaal.statusCode()).isEqualTo(503);
+        assertThat(portaal.body()).isEqualTo("De hub start of stopt; probeer het zo opnieuw.\n");
+        // the JSON doors in their own shape
+        HttpResponse<String> operator = post(anderePoort, "/operator/berichten");
+        assertThat(operator.statusCode()).isEqualTo(503);
+        assertThat(operator.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(operator.body()).contains("urn:bron-hub:probleem:niet-beschikbaar").contains("de hub start of stopt");
+        // at the LAS door whatever the path
+        assertThat(post("/operator/berichten").body()).contains(">358<");
     }
 
     @Test
@@ -117,6 +131,10 @@ class TomcatFoutmeldingTest {
     }
 
     private HttpResponse<String> post(String pad) throws Exception {
+        return post(poort, pad);
+    }
+
+    private static HttpResponse<String> post(int poort, String pad) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort + pad))
                 .POST(HttpRequest.BodyPublishers.ofString("<x/>")).build(), HttpResponse.BodyHandlers.ofString());
     }
