@@ -73,33 +73,32 @@ public class AfleverFilter implements GenericFileFilter<File> {
         Path pad = bestand.getFile().toPath();
         BasicFileAttributes a;
         String naam = pad.getFileName().toString();
+        boolean csv = naam.toLowerCase(Locale.ROOT).endsWith(".csv");
         try {
             a = Files.readAttributes(pad, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException weg) {
             // a name that is no UTF-8 reaches Java with U+FFFD for its bytes and cannot be opened or moved by that name
-            if (naam.indexOf('\uFFFD') >= 0 && naam.toLowerCase(Locale.ROOT).endsWith(".csv") && gemeld.add(pad)) {
+            if (csv && naam.indexOf('\uFFFD') >= 0 && gemeld.add(pad)) {
                 LOG.warn("File {} in {} has a name that is not UTF-8; the hub cannot read or move it: rename it",
                         Afleverbestanden.veilig(naam), pad.getParent());
             }
             return false;
         }
         if (a.isDirectory()) {
-            if (naam.toLowerCase(Locale.ROOT).endsWith(".csv") && gemeld.add(pad)) {
+            if (csv && gemeld.add(pad)) {
                 LOG.warn("Directory {} in {} is not read (only files are): move its files into the directory itself",
                         Afleverbestanden.veilig(naam), pad.getParent());
             }
             return true;
         }
-        if (naam.startsWith(".") || !naam.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        if (naam.startsWith(".") || !csv) {
             return false;
         }
         if (naam.getBytes(StandardCharsets.UTF_8).length > MAX_NAAM_BYTES) {
             return weiger(pad, "naam-te-lang-" + kort(naam) + ".csv", NAAM_TE_LANG);
         }
         if (!naam.codePoints().allMatch(Afleverbestanden::toegestaan)) {
-            StringBuilder schoon = new StringBuilder();
-            naam.codePoints().limit(150).forEach(c -> schoon.appendCodePoint(Afleverbestanden.toegestaan(c) ? c : '_'));
-            return weiger(pad, schoon.toString(), NAAM_MET_STUURTEKEN);
+            return weiger(pad, Afleverbestanden.zonderStuurtekens(naam, 150, '_'), NAAM_MET_STUURTEKEN);
         }
         if (!a.isRegularFile()) {
             return weiger(pad, naam, GEEN_GEWOON_BESTAND);

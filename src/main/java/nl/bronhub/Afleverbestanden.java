@@ -149,8 +149,13 @@ public class Afleverbestanden {
         if (naam == null) {
             return null;
         }
+        return NEGEN_CIJFERS.matcher(zonderStuurtekens(naam, 100, '?')).replaceAll("*");
+    }
+
+    /** At most {@code max} characters of the name, each that {@link #toegestaan} refuses as {@code teken}. */
+    static String zonderStuurtekens(String naam, int max, char teken) {
         StringBuilder s = new StringBuilder();
-        naam.codePoints().limit(100).forEach(c -> s.appendCodePoint(toegestaan(c) ? c : '?'));
-        return NEGEN_CIJFERS.matcher(s).replaceAll("*");
+        naam.codePoints().limit(max).forEach(c -> s.appendCodePoint(toegestaan(c) ? c : teken));
+        return s.toString();
     }
 }

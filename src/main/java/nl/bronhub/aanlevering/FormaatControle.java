@@ -189,7 +189,7 @@ public class FormaatControle implements SignaalBron {
             return false;
         }
         String t = waarde.strip();
-        boolean fout = !t.isEmpty() && "=+@".indexOf(t.charAt(0)) >= 0;
+        boolean fout = alsFormule(t);
         // surrounding blanks (a pretty-printed element) are trimmed, as everywhere; inside the text they are not. Per code
         // point, so that a formatting character outside the first plane (a tag character, U+E0041) is seen as one
         fout = fout || t.codePoints().anyMatch(FormaatControle::onzichtbaar);
@@ -197,6 +197,12 @@ public class FormaatControle implements SignaalBron {
             c.signaal("742", gegeven);
         }
         return fout;
+    }
+
+    /** A text a spreadsheet reads as a formula: its first character (after blanks) is =, + or @. */
+    public static boolean alsFormule(String waarde) {
+        String t = waarde.strip();
+        return !t.isEmpty() && "=+@".indexOf(t.charAt(0)) >= 0;
     }
 
     /**

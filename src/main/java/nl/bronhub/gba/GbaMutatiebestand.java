@@ -193,7 +193,7 @@ public class GbaMutatiebestand implements SignaalBron {
         // as the LAS door (742): a spreadsheet reads a leading =, + or @ as a formula, and a name needs a letter
         for (String veld : MAX_LENGTE.keySet()) {
             String waarde = tekst(velden.get(veld));
-            if (waarde != null && !"-".equals(waarde) && "=+@".indexOf(waarde.charAt(0)) >= 0) {
+            if (waarde != null && FormaatControle.alsFormule(waarde)) {
                 throw new GbaBestandFout("regel " + regel + ": " + veld + " begint met =, + of @ (een formule in een rekenblad)");
             }
         }

@@ -172,9 +172,9 @@ public class AanleverpuntRegister implements ApplicationRunner {
 
     /** Creates or replaces the registry data of an aanleverpunt; refused input changes nothing. */
     public Aanleverpunt slaOp(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens) {
-        controleer(brin, aanleverpuntnummer, gegevens);
+        Instelling school = controleer(brin, aanleverpuntnummer, gegevens);
         Optional<Aanleverpunt> bestaand = zoek(brin, aanleverpuntnummer);
-        if (bestaand.isEmpty() && !instellingen.zoek(brin).orElseThrow().isEen(Instelling.Soort.WPO, Instelling.Soort.WEC, Instelling.Soort.VGK)) {
+        if (bestaand.isEmpty() && !school.isEen(Instelling.Soort.WPO, Instelling.Soort.WEC, Instelling.Soort.VGK)) {
             // a new one only for a school of BRON PO: a mistyped BRIN-nummer of a secondary school made an aanleverpunt in
             // the connection phase, with mails, that the API cannot remove (a closed school keeps one for its corrections)
             throw new OngeldigeInvoer("brin", "BRIN-nummer " + brin + " is in het BRIN-register geen instelling van BRON PO (WPO, WEC of VGK)");
@@ -187,7 +187,8 @@ public class AanleverpuntRegister implements ApplicationRunner {
         return zoek(brin, aanleverpuntnummer).orElseThrow();
     }
 
-    private void controleer(String brin, String nummer, AanleverpuntGegevens g) {
+    /** @return the school of the reference register the aanleverpunt belongs to */
+    private Instelling controleer(String brin, String nummer, AanleverpuntGegevens g) {
         if (brin == null || !Formaten.BRIN.matcher(brin).matches()) {
             throw new OngeldigeInvoer("brin", "BRIN-nummer moet twee cijfers en twee letters of cijfers zijn (bijv. 00AA)");
         }
@@ -195,16 +196,15 @@ public class AanleverpuntRegister implements ApplicationRunner {
         if (nummer == null || !nummer.matches("[1-9][0-9]{0,4}")) {
             throw new OngeldigeInvoer("aanleverpuntnummer", "aanleverpuntnummer moet een getal van 1 tot 99999 zijn, zonder voorloopnullen");
         }
-        if (instellingen.zoek(brin).isEmpty()) {
-            throw new OngeldigeInvoer("brin", "BRIN-nummer " + brin + " is niet bekend in het BRIN-register");
-        }
+        Instelling school = instellingen.zoek(brin)
+                .orElseThrow(() -> new OngeldigeInvoer("brin", "BRIN-nummer " + brin + " is niet bekend in het BRIN-register"));
         // a date the database would shift (year 0) or no phase could have: the connection phase is of this century
         if (g.wachtwoordbriefDatum() != null && (g.wachtwoordbriefDatum().getYear() < 2000 || g.wachtwoordbriefDatum().getYear() > 2099)) {
             throw new OngeldigeInvoer("wachtwoordbriefDatum", "wachtwoordbriefDatum moet tussen 2000-01-01 en 2099-12-31 liggen");
         }
         // a connection phase only for a school that exists when it starts: a closed school's aanleverpunt (kept for its
         // corrections) must not be sent the phase's mails
-        if (g.wachtwoordbriefDatum() != null && !instellingen.zoek(brin).orElseThrow().geldigOp(g.wachtwoordbriefDatum())) {
+        if (g.wachtwoordbriefDatum() != null && !school.geldigOp(g.wachtwoordbriefDatum())) {
             throw new OngeldigeInvoer("wachtwoordbriefDatum", "BRIN-nummer " + brin
                     + " bestaat op de wachtwoordbriefDatum niet in het BRIN-register: geen aansluitfase voor een opgeheven school");
         }
@@ -216,6 +216,7 @@ public class AanleverpuntRegister implements ApplicationRunner {
                     fouten.stream().map(f -> f.getPropertyPath() + " " + f.getMessage()).sorted()
                     .collect(Collectors.joining("; ")));
         }
+        return school;
     }
 
     private void schrijf(long id, AanleverpuntGegevens g) {

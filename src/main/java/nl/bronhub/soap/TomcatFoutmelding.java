@@ -81,6 +81,30 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
         return true;
     }
 
+    /** What the answer at the other doors says: one text, as problem details or as plain text. */
+    private enum Uitleg {
+        AFWEZIG("niet-beschikbaar", "Niet beschikbaar", "de hub start of stopt; probeer het zo opnieuw", ""),
+        HUBFOUT("interne-fout", "Interne fout", "er ging iets mis bij de hub; probeer het later opnieuw", ""),
+        ONLEESBAAR("onleesbaar-verzoek", "Onleesbaar verzoek", "dit verzoek kan de hub niet lezen (HTTP %d)",
+                ": een adres met een gecodeerde / of backslash, een NUL of een ander niet-toegestaan teken, of kopregels boven de grens");
+
+        final String type;
+        final String titel;
+        final String tekst;
+        final String waarom;
+
+        Uitleg(String type, String titel, String tekst, String waarom) {
+            this.type = type;
+            this.titel = titel;
+            this.tekst = tekst;
+            this.waarom = waarom;
+        }
+
+        String zin(int status) {
+            return tekst.formatted(status);
+        }
+    }
+
     static final class Melding extends ErrorReportValve {
 
         private final SignaalCatalogus catalogus;
@@ -101,17 +125,16 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
             // too broken to hold a path is told by its connector: the LAS door is the main one, the operator's
             // and the portal's doors are added beside it
             String uri = request.getCoyoteRequest().requestURI().toString();
-            if (request.getConnector() != null && request.getConnector().getService() != null
-                    && request.getConnector().getService().findConnectors()[0] == request.getConnector()) {
-                // whatever the path (none, or "*" of POST *): at this door every answer is a SOAP fault
-                uri = "/services/";
-            }
+            // at the main connector every answer is a SOAP fault, whatever the path (none, or "*" of POST *)
+            boolean lasDeur = request.getConnector() != null && request.getConnector().getService() != null
+                    && request.getConnector().getService().findConnectors()[0] == request.getConnector()
+                    || uri != null && VerzoekBewaking.isLasDeur(uri);
             // no started application took the request: the hub is stopping (a kept-alive connection's request
             // after the application closed) or not yet there. Nothing is wrong with the request: send again.
             boolean afwezig = geenToepassing(request);
             try {
                 response.resetBuffer();
-                if (uri != null && VerzoekBewaking.isLasDeur(uri)) {
+                if (lasDeur) {
                     // 501 and 505: a method or HTTP version Tomcat does not serve (CONNECT, HTTP/3.0), the sender's doing
                     boolean hubFout = status >= 500 && status != 501 && status != 505;
                     String gegeven = hubFout ? null : status == 501 || status == 505 ? "HTTP-methode of -versie"
@@ -121,23 +144,19 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
                     LOG.warn("LAS request answered by Tomcat itself (HTTP {}{}): signal {}", status,
                             afwezig ? ", no application started" : "", signaal.code());
                     SoapFouten.weiger(response, signaal);
-                } else if (uri != null && (uri.startsWith("/operator") || uri.startsWith("/afnemers"))) {
-                    // the JSON doors answer every refusal as problem details, also this one (an encoded / or \, a NUL)
-                    int s = afwezig ? 503 : status;
-                    Probleem.schrijf(response, s, afwezig ? "niet-beschikbaar" : s >= 500 ? "interne-fout" : "onleesbaar-verzoek",
-                            afwezig ? "Niet beschikbaar" : s >= 500 ? "Interne fout" : "Onleesbaar verzoek",
-                            afwezig ? "de hub start of stopt; probeer het zo opnieuw"
-                                    : s >= 500 ? "er ging iets mis bij de hub; probeer het later opnieuw"
-                                    : "de hub kan dit verzoek niet lezen (HTTP " + s + "): een adres met een gecodeerde / of backslash, "
-                                            + "een NUL of een ander niet-toegestaan teken, of kopregels boven de grens");
                 } else {
-                    if (afwezig) {
-                        response.setStatus(503);
+                    int s = afwezig ? 503 : status;
+                    Uitleg u = afwezig ? Uitleg.AFWEZIG : s >= 500 ? Uitleg.HUBFOUT : Uitleg.ONLEESBAAR;
+                    if (uri != null && (uri.startsWith("/operator") || uri.startsWith("/afnemers"))) {
+                        // the JSON doors answer every refusal as problem details, also this one (an encoded / or \, a NUL)
+                        Probleem.schrijf(response, s, u.type, u.titel, u.zin(s) + u.waarom);
+                    } else {
+                        response.setStatus(s);
+                        response.setContentType("text/plain;charset=UTF-8");
+                        String zin = u.zin(s);
+                        response.getOutputStream().write((Character.toUpperCase(zin.charAt(0)) + zin.substring(1) + ".\n")
+                                .getBytes(StandardCharsets.UTF_8));
                     }
-                    response.setContentType("text/plain;charset=UTF-8");
-                    response.getOutputStream().write((afwezig ? "De hub start of stopt; probeer het zo opnieuw.\n"
-                            : status >= 500 ? "Er ging iets mis bij de hub; probeer het later opnieuw.\n"
-                            : "Dit verzoek kan de hub niet lezen (HTTP " + status + ").\n").getBytes(StandardCharsets.UTF_8));
                 }
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
