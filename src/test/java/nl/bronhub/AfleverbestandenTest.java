@@ -361,7 +361,8 @@ class AfleverbestandenTest {
         for (String naam : List.of("=HYPERLINK(\"http://x\")", "+31", "@SUM(A1)", "1234")) {
             assertThat(reden(refuse(gba, "bsn;achternaam\n999992004;" + naam + "\n"))).contains("regel 2: achternaam");
         }
-        assertThat(reden(refuse(gba, "bsn;straatnaam\n999992004;=1+1\n"))).contains("regel 2: straatnaam begint met =, + of @");
+        assertThat(reden(refuse(gba, "bsn;straatnaam\n999992004;=1+1\n"))).contains("regel 2: straatnaam begint met =, +, - of @");
+        assertThat(reden(refuse(gba, "bsn;straatnaam\n999992004;-2+3+cmd\n"))).contains("regel 2: straatnaam begint met =, +, - of @");
         assertThat(reden(refuse(gba, "bsn;achternaam\n999992004;Jan\u3164\n"))).contains("regel 2: achternaam").contains("U+3164");
         assertThat(hub.jdbc().queryForObject("select count(*) from persoon where achternaam like '%=%' or achternaam like '+%' "
                 + "or achternaam like '@%' or achternaam = '1234' or straatnaam like '=%'", Integer.class)).isZero();

@@ -313,8 +313,11 @@ class AfnemersTest {
             assertThat(r.body()).doesNotContain("Exception", "at nl.", "/afnemers");
         }
         probleem(vraag("/afnemers/leveringen/register", "vijandig", geheim, null), 400, "ongeldige-peildatum");
-        probleem(vraag("/afnemers/leveringen/register?peildatum=2026-10-01&peildatum=2026-09-01", "vijandig", geheim, null), 400,
-                "ongeldige-peildatum");
+        // two dates each of which alone would be served: which one counted would be a guess
+        HttpResponse<String> tweemaal = vraag("/afnemers/leveringen/register?peildatum=2026-10-01&peildatum=2026-09-01", "vijandig",
+                geheim, null);
+        probleem(tweemaal, 400, "ongeldige-peildatum");
+        assertThat(JSON.readTree(tweemaal.body()).get("detail").asText()).contains("meer dan eens");
         // refused: nothing stored but the trail's rows, which hold no peildatum
         assertThat(operator.get("/afnemers").json().toString()).isEqualTo(afnemersVoor);
         JsonNode spoor = operator.get("/audit/afnemers?afnemer=vijandig&aantal=1000").json();

@@ -50,6 +50,12 @@ class OperatorVerhardingTest extends HubTest {
         assertProbleem(geenBrin, 404, "niet-gevonden", null);
         assertThat(detail(geenBrin)).isEqualTo("school bestaat niet");
         assertThat(detail(operator.ruw("GET", "/operator/scholen/geenbrin", null, null))).isEqualTo("school bestaat niet");
+        // a school the register of institutions knows, not yet connected: said so, not "does not exist"
+        HttpResponse<String> nietAangesloten = operator.ruw("GET", "/operator/scholen/70CY", null, null);
+        assertProbleem(nietAangesloten, 404, "niet-gevonden", null);
+        assertThat(detail(nietAangesloten)).isEqualTo(
+                "school 70CY staat in het register van instellingen maar heeft nog geen aanleverpunt (POST /operator/aanleverpunten)");
+        assertThat(detail(operator.ruw("GET", "/operator/scholen/99ZZ", null, null))).isEqualTo("school 99ZZ bestaat niet");
 
         assertProbleem(operator.ruw("GET", "/operator/scholen/99ZZ/gtb/01/2025-10-01", null, null), 404, "niet-gevonden", null);
         HttpResponse<String> vestiging = operator.ruw("GET", "/operator/scholen/75AA/gtb/77/2025-10-01", null, null);
@@ -61,7 +67,14 @@ class OperatorVerhardingTest extends HubTest {
         // a date between peildata has no GTB, not one of zeros
         HttpResponse<String> geenPeildatum = operator.ruw("GET", "/operator/scholen/75AA/gtb/01/2025-10-02", null, null);
         assertProbleem(geenPeildatum, 404, "niet-gevonden", null);
-        assertThat(detail(geenPeildatum)).isEqualTo("een GTB van school 75AA op 2025-10-02 (geen peildatum) bestaat niet");
+        assertThat(detail(geenPeildatum)).isEqualTo(
+                "een GTB van school 75AA op 2025-10-02 (geen peildatum in de schooljaren die de GTB beslaat) bestaat niet");
+        // a peildatum years ahead (or before the covered school years) has no GTB either, not one of zeros
+        for (String ver : List.of("2099-10-01", "2015-10-01")) {
+            HttpResponse<String> buiten = operator.ruw("GET", "/operator/scholen/75AA/gtb/01/" + ver, null, null);
+            assertProbleem(buiten, 404, "niet-gevonden", null);
+            assertThat(detail(buiten)).contains("geen peildatum in de schooljaren die de GTB beslaat");
+        }
         assertThat(operator.ruw("GET", "/operator/scholen/75AA/gtb", null, null).statusCode()).isEqualTo(200);
 
         assertProbleem(operator.ruw("GET", "/operator/scholen/99ZZ/ab-vergelijking", null, null), 404, "niet-gevonden", null);

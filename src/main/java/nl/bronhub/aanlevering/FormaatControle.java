@@ -182,7 +182,7 @@ public class FormaatControle implements SignaalBron {
      * 742 for a name or address line that holds what no name or address has: a control character (a tab or line break,
      * sent as &amp;#9; or &amp;#10;), an invisible formatting character (a right-to-left override that turns the text
      * around on screen, a zero-width space that makes two equal names differ), or a first character that a spreadsheet
-     * reads as a formula (=, +, @). They would reach mails, the portal and the files other parties read.
+     * reads as a formula (=, +, -, @). They would reach mails, the portal and the files other parties read.
      */
     private static boolean tekst(Check c, String waarde, String gegeven) {
         if (waarde == null) {
@@ -199,10 +199,13 @@ public class FormaatControle implements SignaalBron {
         return fout;
     }
 
-    /** A text a spreadsheet reads as a formula: its first character (after blanks) is =, + or @. */
+    /**
+     * A text a spreadsheet reads as a formula: its first character (after blanks) is =, +, - or @ (OWASP's list; no name
+     * or address line starts with a hyphen, and -2+3 is a formula as =2+3 is).
+     */
     public static boolean alsFormule(String waarde) {
         String t = waarde.strip();
-        return !t.isEmpty() && "=+@".indexOf(t.charAt(0)) >= 0;
+        return !t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import nl.bronhub.OngeldigeInvoer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
@@ -69,7 +70,8 @@ public class AfnemerApi {
     @GetMapping("/leveringen/{soort}")
     public ResponseEntity<?> levering(Authentication wie, @PathVariable("soort") String gevraagd,
                                       @RequestParam(name = "peildatum", required = false) String peildatumTekst,
-                                      @RequestHeader(name = "Accept", required = false) String accept) {
+                                      @RequestHeader(name = "Accept", required = false) String accept,
+                                      HttpServletRequest verzoek) {
         String code = wie.getName();
         String formaat = formaat(accept, true);
         if (formaat == null) {
@@ -90,6 +92,11 @@ public class AfnemerApi {
         }
         LocalDate peildatum;
         try {
+            String[] gegeven = verzoek.getParameterValues("peildatum");
+            if (gegeven != null && gegeven.length > 1) {
+                // Spring would take the first and say nothing: the afnemer would not know which date was counted
+                throw new OngeldigeInvoer("peildatum", "peildatum staat meer dan eens in het adres; geef hem eenmaal");
+            }
             peildatum = leveringen.peildatum(peildatumTekst);
         } catch (OngeldigeInvoer e) {
             spoor.vastleggen(code, soort.get(), null, formaat, 0, 0, 400, "ongeldige-peildatum");

@@ -194,7 +194,7 @@ public class GbaMutatiebestand implements SignaalBron {
         for (String veld : MAX_LENGTE.keySet()) {
             String waarde = tekst(velden.get(veld));
             if (waarde != null && FormaatControle.alsFormule(waarde)) {
-                throw new GbaBestandFout("regel " + regel + ": " + veld + " begint met =, + of @ (een formule in een rekenblad)");
+                throw new GbaBestandFout("regel " + regel + ": " + veld + " begint met =, +, - of @ (een formule in een rekenblad)");
             }
         }
         String achternaam = tekst(velden.get("achternaam"));

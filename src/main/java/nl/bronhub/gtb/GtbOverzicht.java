@@ -141,7 +141,10 @@ public class GtbOverzicht {
 
     /** Whether the school has a GTB on this date: only its kind's peildata (1 October, and 1 February or 1 March) do. */
     public boolean isPeildatum(String brin, LocalDate peildatum) {
-        return instellingen.zoek(brin).map(i -> peildata.isPeildatum(i.soort(), peildatum)).orElse(false);
+        // only in the school years the GTB covers (bron.gtb.schooljaren-terug up to now), as GET .../gtb lists them: a
+        // peildatum years ahead has no GTB, not one of zeros
+        return peildata.schooljaren(LocalDate.now(klok)).contains(Peildata.schooljaar(peildatum))
+                && instellingen.zoek(brin).map(i -> peildata.isPeildatum(i.soort(), peildatum)).orElse(false);
     }
 
     public Gtb gtb(String brin, String vestiging, LocalDate peildatum) {

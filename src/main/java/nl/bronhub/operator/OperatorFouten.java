@@ -55,6 +55,15 @@ public class OperatorFouten {
         public NietGevonden(String wat) {
             super(wat + " bestaat niet");
         }
+
+        private NietGevonden(String melding, boolean uitgelegd) {
+            super(melding);
+        }
+
+        /** A 404 whose text says more than that something does not exist. */
+        public static NietGevonden uitgelegd(String melding) {
+            return new NietGevonden(melding, true);
+        }
     }
 
     /**

@@ -92,7 +92,7 @@ public class ScholenApi {
 
     @GetMapping("/{brin}")
     public School een(@PathVariable String brin) {
-        Kwalificatie.Stand s = kwalificatie.stand(brin).orElseThrow(() -> geenSchool(brin));
+        Kwalificatie.Stand s = kwalificatie.stand(brin).orElseThrow(() -> geenAanleverpunt(brin));
         return new School(s, voortgang.vanSchool(brin), accounts.staat(brin).orElse(null));
     }
 
@@ -114,7 +114,7 @@ public class ScholenApi {
         }
         if (!gtb.isPeildatum(brin, peildatum)) {
             // a date between peildata has no GTB: not a made-up total of zero
-            throw new OperatorFouten.NietGevonden("een GTB van school " + brin + " op " + peildatum + " (geen peildatum)");
+            throw new OperatorFouten.NietGevonden("een GTB van school " + brin + " op " + peildatum + " (geen peildatum in de schooljaren die de GTB beslaat)");
         }
         return gtb.gtb(brin, vestiging, peildatum);
     }
@@ -143,7 +143,7 @@ public class ScholenApi {
     /** A new portal password for the school (the wachtwoordbrief), shown this once. */
     @PostMapping("/{brin}/portaalwachtwoord")
     public Map<String, String> portaalwachtwoord(@PathVariable String brin) {
-        kwalificatie.stand(brin).orElseThrow(() -> geenSchool(brin));
+        kwalificatie.stand(brin).orElseThrow(() -> geenAanleverpunt(brin));
         String wachtwoord = accounts.nieuwWachtwoord(brin);
         sessies.beeindig(brin, null);
         return Map.of("brin", brin, "wachtwoord", wachtwoord);
@@ -154,6 +154,16 @@ public class ScholenApi {
         if (instellingen.zoek(brin).isEmpty()) {
             throw geenSchool(brin);
         }
+    }
+
+    /**
+     * A school the hub has no aanleverpunt of: 404 that says which of the two it is (unknown, or known and not yet
+     * connected), so that an operator does not look for a typing error in a BRIN that is right.
+     */
+    private OperatorFouten.NietGevonden geenAanleverpunt(String brin) {
+        bestaat(brin);
+        return OperatorFouten.NietGevonden.uitgelegd("school " + brin
+                + " staat in het register van instellingen maar heeft nog geen aanleverpunt (POST /operator/aanleverpunten)");
     }
 
     /** The 404; the path's value is repeated only when it has the form of a BRIN (it may be anything else). */

@@ -7,7 +7,14 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
@@ -51,6 +58,9 @@ class AfleverbestandRouteTest extends RouteTestBasis {
         leeg(gba);
         leeg(ab);
         context.getRegistry().bind("afleverFilter", new AfleverFilter());
+        // the real clean-up (it only reads and removes files): route afleverbestanden-opschonen runs every 50 ms here
+        context.getRegistry().bind("afleverbestandenOpschoning",
+                new nl.bronhub.AfleverbestandenOpschoning(gba.toString(), ab.toString(), 30, Clock.systemDefaultZone()));
         dubbel("afleverbestanden", new Afleverbestanden());
         dubbel("bestandFouten", new BestandFouten());
         dubbel("gbaMutatiebestand", new Stap());
@@ -119,6 +129,36 @@ class AfleverbestandRouteTest extends RouteTestBasis {
         assertThat(klaar.matches(10, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> inhoud(gba.resolve("verwerkt")).size() == 1);
         assertThat(Files.exists(gba.resolve(".mutaties.csv"))).isTrue();
+    }
+
+    @Test
+    void whatWasTakenLongerAgoThanTheRetentionIsRemovedAndTheRestIsReadableByTheHubOnly() throws Exception {
+        Path verwerkt = Files.createDirectories(gba.resolve("verwerkt"));
+        Path fout = Files.createDirectories(ab.resolve("fout"));
+        Files.setPosixFilePermissions(verwerkt, PosixFilePermissions.fromString("rwxrwxrwx"));
+        String nu = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        String lang = LocalDateTime.now().minusDays(31).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        String kort = LocalDateTime.now().minusDays(29).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        Path vers = Files.writeString(verwerkt.resolve(nu + "-mutaties.csv"), "bsn;postcode\n");
+        Path binnen = Files.writeString(verwerkt.resolve(kort + "-mutaties.csv"), "bsn;postcode\n");
+        Files.setPosixFilePermissions(vers, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Path oud = Files.writeString(verwerkt.resolve(lang + "-mutaties.csv"), "bsn;postcode\n");
+        Path oudeReden = Files.writeString(fout.resolve(lang + "-00AA.csv.reden.txt"), "reden\n");
+        // a name of another shape (moved there by hand): its own time counts
+        Path zonderTijd = Files.writeString(fout.resolve("lijst.csv"), "leerling\n");
+        Files.setLastModifiedTime(zonderTijd, FileTime.from(Instant.now().minus(Duration.ofDays(40))));
+        Path zonderTijdVers = Files.writeString(fout.resolve("lijst2.csv"), "leerling\n");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(oud) && !Files.exists(oudeReden) && !Files.exists(zonderTijd)
+                && Files.getPosixFilePermissions(vers).equals(PosixFilePermissions.fromString("rw-r-----")));
+        assertThat(inhoud(verwerkt)).containsExactly(kort + "-mutaties.csv", nu + "-mutaties.csv");
+        assertThat(inhoud(fout)).containsExactly("lijst2.csv");
+        assertThat(Files.getPosixFilePermissions(binnen)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(Files.getPosixFilePermissions(zonderTijdVers)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(Files.getPosixFilePermissions(verwerkt)).isEqualTo(PosixFilePermissions.fromString("rwxr-x---"));
+        assertThat(Files.getPosixFilePermissions(fout)).isEqualTo(PosixFilePermissions.fromString("rwxr-x---"));
+        // the watched directory itself is the operator's: its mode is left as it was
+        assertThat(Files.getPosixFilePermissions(gba)).contains(PosixFilePermission.OTHERS_EXECUTE);
     }
 
     private static void zetNeer(Path map, String naam, String inhoud) throws Exception {
