@@ -1,6 +1,7 @@
 package nl.bronhub.gba;
 
 import java.sql.Date;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,6 +89,25 @@ public class Identificatie implements SignaalBron {
         if (zonderNummer.isEmpty()) {
             return;
         }
+        List<Verwerking> nieuw = zoekGegeven(zonderNummer);
+        if (nieuw.isEmpty()) {
+            return;
+        }
+        // held to the commit: a transaction of another aanleverpunt giving the same child a number meanwhile has
+        // committed when this one looks again, so the child gets one number (756 here), not two
+        jdbc.getJdbcTemplate().queryForList("select id from identificatie_slot where id = 1 for update");
+        nieuw = zoekGegeven(nieuw);
+        Iterator<String> nummers = nieuweOnderwijsnummers(nieuw.size()).iterator();
+        Reeks.elk(nieuw, v -> {
+            String nummer = nummers.next();
+            v.setLeerling(v.leerling().metOnderwijsnummer(nummer));
+            v.setPgn(nummer);
+            v.voegToe(catalogus.signaal("757", "onderwijsnummer"));
+        });
+    }
+
+    /** Gives each bericht whose pupil the register already numbered that number (756); the berichten that need a new one. */
+    private List<Verwerking> zoekGegeven(List<Verwerking> zonderNummer) {
         Map<String, List<String>> gegeven = gegevenOnderwijsnummers(zonderNummer);
         List<Verwerking> nieuw = new ArrayList<>();
         Reeks.elk(zonderNummer, v -> {
@@ -108,13 +128,7 @@ public class Identificatie implements SignaalBron {
                 nieuw.add(v);
             }
         });
-        Iterator<String> nummers = nieuweOnderwijsnummers(nieuw.size()).iterator();
-        Reeks.elk(nieuw, v -> {
-            String nummer = nummers.next();
-            v.setLeerling(v.leerling().metOnderwijsnummer(nummer));
-            v.setPgn(nummer);
-            v.voegToe(catalogus.signaal("757", "onderwijsnummer"));
-        });
+        return nieuw;
     }
 
     /** A pupil sent without a number whom the person register found by surname and birth date (GbaVraag asked): 755. */
@@ -148,7 +162,27 @@ public class Identificatie implements SignaalBron {
     }
 
     private static String sleutel(LocalDate geboortedatum, String geslacht, String achternaam) {
-        return geboortedatum + "|" + geslacht + "|" + (achternaam == null ? "" : achternaam.toLowerCase(Locale.ROOT));
+        return geboortedatum + "|" + geslacht + "|" + naamSleutel(achternaam);
+    }
+
+    /**
+     * A surname as it is compared: one Unicode form (NFC: a ü sent as u and a combining mark is the ü), without blanks
+     * around it (a no-break space too), in lower case; two schools typing one name differently still find one child.
+     */
+    static String naamSleutel(String achternaam) {
+        if (achternaam == null) {
+            return "";
+        }
+        String n = Normalizer.normalize(achternaam, Normalizer.Form.NFC);
+        int begin = 0;
+        int eind = n.length();
+        while (begin < eind && (Character.isWhitespace(n.charAt(begin)) || Character.isSpaceChar(n.charAt(begin)))) {
+            begin++;
+        }
+        while (eind > begin && (Character.isWhitespace(n.charAt(eind - 1)) || Character.isSpaceChar(n.charAt(eind - 1)))) {
+            eind--;
+        }
+        return n.substring(begin, eind).toLowerCase(Locale.ROOT);
     }
 
     /** New onderwijsnummers in the sequence's order; a value without a valid check digit is skipped. */
