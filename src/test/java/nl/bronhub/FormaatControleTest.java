@@ -139,6 +139,35 @@ class FormaatControleTest extends HubTest {
                 goed.getIdentificatie(), fout.getIdentificatie())).isEqualTo(1);
     }
 
+    /**
+     * More than 100 occurrences of one group: 359 for that bericht alone, the others received. A hostile LAS sent a
+     * megabyte of them: acknowledged, its terugkoppeling (a signal per occurrence) was too large to store and it was
+     * parked for good; larger still, the whole request was 358.
+     */
+    @Test
+    void meerDan100VoorkomensVanEenGroepIs359VoorDatBericht() {
+        Bericht goed = Berichten.aanmelden(zonderPgn("2018-06-01"));
+        Bericht groot = inschrijven(zonderPgn("2016-06-01"), wec("2026-09-01"));
+        while (groot.getInschrijving().getLeerjaar().size() < 100) {
+            groot.getInschrijving().getLeerjaar().add(Berichten.groep("2026-09-01", "3"));
+        }
+        Bericht teGroot = inschrijven(zonderPgn("2016-06-01"), wec("2026-09-01"));
+        while (teGroot.getInschrijving().getLeerjaar().size() < 101) {
+            teGroot.getInschrijving().getLeerjaar().add(Berichten.groep("2026-09-01", "3"));
+        }
+
+        AanleverenAntwoord antwoord = las().aanleveren(goed, groot, teGroot);
+
+        assertThat(antwoord.getBerichtResultaat()).extracting(BerichtResultaat::getStatus)
+                .containsExactly(Ontvangststatus.ONTVANGEN, Ontvangststatus.ONTVANGEN, Ontvangststatus.AFKEUR);
+        assertThat(antwoord.getBerichtResultaat().get(2).getSignaal()).singleElement().satisfies(s -> {
+            assertThat(s.getCode()).isEqualTo("359");
+            assertThat(s.getGegeven()).isEqualTo("leerjaar");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from bericht where identificatie = ?", Integer.class,
+                teGroot.getIdentificatie())).isZero();
+    }
+
     @Test
     void eenOngeldigeHeaderWeigertHetHeleVerzoekMet359() {
         Bericht b = Berichten.aanmelden(zonderPgn("2018-06-01"));

@@ -70,7 +70,7 @@ class OperatorVerhardingTest extends HubTest {
         assertThat(detail(geenPeildatum)).isEqualTo(
                 "een GTB van school 75AA op 2025-10-02 (geen peildatum in de schooljaren die de GTB beslaat) bestaat niet");
         // a peildatum years ahead (or before the covered school years) has no GTB either, not one of zeros
-        for (String ver : List.of("2099-10-01", "2015-10-01")) {
+        for (String ver : List.of("2099-10-01", "2015-10-01", "-999999999-01-01", "0000-10-01", "-2026-10-01", "+12026-10-01")) {
             HttpResponse<String> buiten = operator.ruw("GET", "/operator/scholen/75AA/gtb/01/" + ver, null, null);
             assertProbleem(buiten, 404, "niet-gevonden", null);
             assertThat(detail(buiten)).contains("geen peildatum in de schooljaren die de GTB beslaat");

@@ -160,6 +160,7 @@ public class FormaatControle implements SignaalBron {
             c.datum(ind.getDatumIndicatiestelling(), "datum indicatiestelling", true);
             c.waarde(ind.getOnderwijssoortIndicatie(), "onderwijssoort indicatie", Waardelijsten.ONDERWIJSSOORT_INDICATIE::containsKey);
             c.formaat(ind.getBrinRec(), "BRIN-nummer REC indicatiestelling", Formaten.BRIN);
+            c.formaat(ind.getCviNummer(), "CVI-nummer indicatiestelling", Formaten.CVI_NUMMER);
         });
         i.getAmbulanteBegeleiding().forEach(ab -> {
             c.datum(ab.getIngangsdatum(), "datum ingang ambulante begeleiding", true);
@@ -204,8 +205,12 @@ public class FormaatControle implements SignaalBron {
      * or address line starts with a hyphen, and -2+3 is a formula as =2+3 is).
      */
     public static boolean alsFormule(String waarde) {
-        String t = waarde.strip();
-        return !t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0;
+        // past any blank, a no-break space too (strip() leaves it, a spreadsheet does not see it)
+        int i = 0;
+        while (i < waarde.length() && (Character.isWhitespace(waarde.charAt(i)) || Character.isSpaceChar(waarde.charAt(i)))) {
+            i++;
+        }
+        return i < waarde.length() && "=+-@".indexOf(waarde.charAt(i)) >= 0;
     }
 
     /**

@@ -27,6 +27,8 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,6 +47,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class CertificaatUitgifte {
+
+    /** What a CSR's key may be: what the LAS door's TLS accepts. */
+    private static final String SLEUTELS = "gebruik RSA van ten minste 2048 bits of EC op de kromme P-256, P-384 of P-521.";
+    private static final java.util.Set<Object> KROMMEN = java.util.Set.of(SECObjectIdentifiers.secp256r1, SECObjectIdentifiers.secp384r1,
+            SECObjectIdentifiers.secp521r1);
+
 
     private static final int MAX_PEM = 16 * 1024;
     private static final Provider BC = new BouncyCastleProvider();
@@ -241,6 +249,7 @@ public class CertificaatUitgifte {
         }
         PublicKey sleutel;
         try {
+            // an EC key with its curve spelled out instead of named cannot be read into a key here: not a 500
             sleutel = csr.getPublicKey();
         } catch (Exception e) {
             throw new OngeldigeInvoer("csr", "De sleutel in het certificaatverzoek is niet te lezen.");
@@ -248,8 +257,16 @@ public class CertificaatUitgifte {
         // the key's strength before its signature: a curve too small may be one the verifier does not even know
         boolean sterk = sleutel instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() >= 2048
                 : sleutel instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() >= 256;
-        if (!sterk) {
-            throw new OngeldigeInvoer("csr", "De sleutel is te zwak: gebruik RSA van ten minste 2048 bits of EC van ten minste 256 bits.");
+        if (!sterk && (sleutel instanceof RSAPublicKey || sleutel instanceof ECPublicKey)) {
+            throw new OngeldigeInvoer("csr", "De sleutel is te zwak: " + SLEUTELS);
+        }
+        // only what the LAS door's TLS takes: a certificate on another curve (secp256k1, brainpool) or with the curve
+        // spelled out would be issued, use up the letter, and then fail every handshake
+        var algoritme = csr.getSubjectPublicKeyInfo().getAlgorithm();
+        boolean bruikbaar = sleutel instanceof RSAPublicKey
+                || X9ObjectIdentifiers.id_ecPublicKey.equals(algoritme.getAlgorithm()) && KROMMEN.contains(algoritme.getParameters());
+        if (!bruikbaar) {
+            throw new OngeldigeInvoer("csr", "Deze soort sleutel wordt niet ondersteund: " + SLEUTELS);
         }
         boolean ondertekend;
         try {

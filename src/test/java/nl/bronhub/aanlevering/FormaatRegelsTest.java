@@ -215,7 +215,7 @@ class FormaatRegelsTest {
     @Test
     void eenNaamMetOnzichtbareOfStuurtekensIs742() {
         for (String fout : List.of("Jan\tsen", "Jan\nsen", "Jan\rsen", "Jan\u202Esen", "Jan\u200Bsen", "Jan\uFEFFsen", "Jan\u0000sen",
-                "=HYPERLINK(\"https://x.example\")", "+31", "@SUM(1)", "-2+3+cmd|' /C calc'!A0", " -1", "Jan\u2028sen",
+                "=HYPERLINK(\"https://x.example\")", "+31", "@SUM(1)", "-2+3+cmd|' /C calc'!A0", " -1", "\u00A0=1+1", "\u2007@SUM(1)", "Jan\u2028sen",
                 // found by a hostile LAS: a tag character (outside the first plane), the Hangul filler alone and inside, the
                 // combining grapheme joiner, a variation selector, a noncharacter and an unassigned code point
                 "Jan\uDB40\uDC41sen", "\u3164", "Jan\u3164sen", "Jan\u034Fsen", "Jan\uFE0Fsen", "Jan\uFDD0sen", "Jan\u0378sen")) {
@@ -224,6 +224,13 @@ class FormaatRegelsTest {
         assertThat(signalen(aanmelden(b -> b.getLeerling().setVoornamen("Anna\u202Emaria")))).containsExactly("742 voornamen");
         assertThat(signalen(aanmelden(b -> b.getLeerling().setWoonplaats("Den\tHaag")))).containsExactly("742 woonplaats");
         assertThat(signalen(aanmelden(b -> b.getLeerling().setStraatnaam("=1+1")))).containsExactly("742 straatnaam");
+        // a CVI-nummer is repeated in terugkoppelingen and the registratieoverzicht: no free text either (a hostile LAS)
+        for (String cvi : List.of("=1+1", "12\u202E34", "12\u200B34", "12\t34", "<b>1</b>", "-123", "12 34")) {
+            assertThat(signalen(inschrijven(b -> b.getInschrijving().getIndicatiestelling().get(0).setCviNummer(cvi)))).as(cvi).containsExactly("742 CVI-nummer indicatiestelling");
+        }
+        for (String cvi : List.of("1234567", "CVI-2024/0815", "A.12")) {
+            assertThat(signalen(inschrijven(b -> b.getInschrijving().getIndicatiestelling().get(0).setCviNummer(cvi)))).as(cvi).isEmpty();
+        }
         assertThat(signalen(aanmelden(b -> b.getLeerling().setHuisnummertoevoeging("-")))).containsExactly("742 huisnummertoevoeging");
         for (String goed : List.of("  Jansen\n", "Ça\u011Flar", "O'Brien-Müller", "Çelik", "Nguyễn", "Ωmega", "van 't Hof")) {
             assertThat(signalen(aanmelden(b -> b.getLeerling().setAchternaam(goed)))).as(goed).isEmpty();

@@ -1,6 +1,16 @@
 package nl.bronhub.toegang;
 
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
+
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 
 import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.support.Csr;
@@ -29,6 +39,32 @@ class CertificaatVerzoekTest {
     void eenZwakkeSleutelHeetTeZwak() {
         geweigerd(Csr.verzoek(Csr.sleutels(1024), "CN=" + AP), "De sleutel is te zwak");
         geweigerd(Csr.verzoek(Csr.ec("secp224r1"), "CN=" + AP), "De sleutel is te zwak");
+    }
+
+    /**
+     * A key the LAS door's TLS would not take: issued, it would use up the letter and fail every handshake (found by a
+     * hostile school); a curve spelled out instead of named was a 500 with a stack trace.
+     */
+    @Test
+    void eenSleutelDieDeLasDeurNietNeemtWordtNietOndersteund() throws Exception {
+        geweigerd(Csr.verzoek(Csr.ec("secp256k1"), "CN=" + AP), "Deze soort sleutel wordt niet ondersteund");
+        geweigerd(Csr.verzoek(Csr.ec("brainpoolP256r1"), "CN=" + AP), "Deze soort sleutel wordt niet ondersteund");
+        KeyPairGenerator ed = KeyPairGenerator.getInstance("Ed25519");
+        KeyPair edSleutels = ed.generateKeyPair();
+        var edVerzoek = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + AP), edSleutels.getPublic())
+                .build(new JcaContentSignerBuilder("Ed25519").build(edSleutels.getPrivate()));
+        geweigerd(Certificaten.pem(edVerzoek), "Deze soort sleutel wordt niet ondersteund");
+        // P-256 with its parameters written out (as openssl's -param_enc explicit makes it)
+        KeyPair p256 = Csr.ec("secp256r1");
+        ECPublicKey publiek = (ECPublicKey) p256.getPublic();
+        X9ECParameters x9 = ECNamedCurveTable.getByName("secp256r1");
+        SubjectPublicKeyInfo uitgeschreven = new SubjectPublicKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
+                x9.toASN1Primitive()), SubjectPublicKeyInfo.getInstance(publiek.getEncoded()).getPublicKeyData().getBytes());
+        var expliciet = new PKCS10CertificationRequestBuilder(new X500Name("CN=" + AP), uitgeschreven)
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(new BouncyCastleProvider()).build(p256.getPrivate()));
+        assertThatThrownBy(() -> CertificaatUitgifte.controleer(Certificaten.pem(expliciet), AP)).isInstanceOf(OngeldigeInvoer.class)
+                .hasMessageMatching("(Deze soort sleutel wordt niet ondersteund|De sleutel in het certificaatverzoek is niet te lezen).*");
+        geweigerd(Csr.verzoek(Csr.ec("secp384r1"), "CN=70CN-2"), "Het certificaatverzoek is niet voor aanleverpunt");
     }
 
     @Test
