@@ -710,6 +710,9 @@ class PortaalTest {
         gezien("wachtwoord-fout");
         kies(brief, "school 70ck te Ergens", "school 70ck te Ergens");
         assertThat(browser.element("#fout").getText()).isEqualTo("Het nieuwe wachtwoord mag het BRIN-nummer niet bevatten.");
+        // an invisible character (pasted from a document) could not be typed at the sign-in: the school would be locked out
+        kies(brief, "geheim\u200Bwachtwoord", "geheim\u200Bwachtwoord");
+        assertThat(browser.element("#fout").getText()).startsWith("Het nieuwe wachtwoord bevat een teken dat niet te typen is");
         kies(brief, eigen, eigen);
         assertThat(browser.element("#melding").getText()).isEqualTo("Uw nieuwe wachtwoord is opgeslagen. Gebruik het voortaan om in te loggen.");
         gezien("wachtwoord");

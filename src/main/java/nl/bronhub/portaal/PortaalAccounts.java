@@ -211,6 +211,12 @@ public class PortaalAccounts implements ApplicationRunner {
         if (nieuw.isBlank()) {
             throw new OngeldigeInvoer("Het nieuwe wachtwoord moet meer bevatten dan spaties.");
         }
+        // a NUL, a line break or an invisible character no keyboard types at the sign-in: the school would lock itself out
+        if (nieuw.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SURROGATE || Character.getType(c) == Character.PRIVATE_USE
+                || Character.getType(c) == Character.UNASSIGNED)) {
+            throw new OngeldigeInvoer("Het nieuwe wachtwoord bevat een teken dat niet te typen is (een stuurteken of onzichtbaar teken).");
+        }
         // bcrypt reads no more than 72 bytes, and Spring's encoder refuses a longer password outright
         if (nieuw.getBytes(StandardCharsets.UTF_8).length > 72) {
             throw new OngeldigeInvoer("Het nieuwe wachtwoord is te lang: hoogstens 72 tekens (een letter met accent of een ander "
