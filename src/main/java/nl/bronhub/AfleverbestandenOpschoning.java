@@ -51,11 +51,13 @@ public class AfleverbestandenOpschoning {
     @Autowired
     public AfleverbestandenOpschoning(@Value("${bron.gba.mutaties.map}") String gbaMutaties,
                                       @Value("${bron.gtb.ab-opgaven.map}") String abOpgaven,
-                                      @Value("${bron.afleverbestanden.bewaartermijn-dagen:30}") int bewaartermijnDagen, Clock klok) {
-        this(List.of(Path.of(gbaMutaties), Path.of(abOpgaven)), bewaartermijnDagen, klok);
+                                      @Value("${bron.afleverbestanden.bewaartermijn-dagen:30}") int bewaartermijnDagen) {
+        // the machine's clock, not the hub's (bron.klok.vast): the names carry the machine's time, and a hub run weeks
+        // ahead for a demo would otherwise remove what it took a minute ago
+        this(List.of(Path.of(gbaMutaties), Path.of(abOpgaven)), bewaartermijnDagen, Clock.systemDefaultZone());
     }
 
-    AfleverbestandenOpschoning(List<Path> mappen, int bewaartermijnDagen, Clock klok) {
+    public AfleverbestandenOpschoning(List<Path> mappen, int bewaartermijnDagen, Clock klok) {
         if (bewaartermijnDagen < 1) {
             throw new IllegalArgumentException("bron.afleverbestanden.bewaartermijn-dagen moet minstens 1 zijn");
         }

@@ -60,7 +60,7 @@ class AfleverbestandRouteTest extends RouteTestBasis {
         context.getRegistry().bind("afleverFilter", new AfleverFilter());
         // the real clean-up (it only reads and removes files): route afleverbestanden-opschonen runs every 50 ms here
         context.getRegistry().bind("afleverbestandenOpschoning",
-                new nl.bronhub.AfleverbestandenOpschoning(gba.toString(), ab.toString(), 30, Clock.systemDefaultZone()));
+                new nl.bronhub.AfleverbestandenOpschoning(List.of(gba, ab), 30, Clock.systemDefaultZone()));
         dubbel("afleverbestanden", new Afleverbestanden());
         dubbel("bestandFouten", new BestandFouten());
         dubbel("gbaMutatiebestand", new Stap());
