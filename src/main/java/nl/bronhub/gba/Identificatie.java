@@ -95,7 +95,7 @@ public class Identificatie implements SignaalBron {
         }
         // held to the commit: a transaction of another aanleverpunt giving the same child a number meanwhile has
         // committed when this one looks again, so the child gets one number (756 here), not two
-        jdbc.getJdbcTemplate().queryForList("select id from identificatie_slot where id = 1 for update");
+        jdbc.queryForList("select id from identificatie_slot where id = 1 for update", Map.of());
         nieuw = zoekGegeven(nieuw);
         Iterator<String> nummers = nieuweOnderwijsnummers(nieuw.size()).iterator();
         Reeks.elk(nieuw, v -> {
