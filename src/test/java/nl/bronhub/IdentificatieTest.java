@@ -2,13 +2,19 @@ package nl.bronhub;
 
 import java.text.Normalizer;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import nl.bronhub.aanlevering.Pgn;
 import nl.bronhub.contract.v1.Ernst;
 import nl.bronhub.contract.v1.Persoon;
 import nl.bronhub.contract.v1.Terugkoppeling;
 import nl.bronhub.contract.v1.Verwerkingsresultaat;
+import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.support.Berichten;
+import nl.bronhub.support.LasClient;
 import nl.bronhub.support.SignaalTest;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +66,43 @@ class IdentificatieTest extends SignaalTest {
         assertThat(tweede.getLeerling().getOnderwijsnummer()).isEqualTo(nummer);
         assertThat(jdbc.queryForObject("select count(*) from persoon where lower(achternaam) = lower(?)", Integer.class,
                 leerling.getAchternaam())).isEqualTo(1);
+    }
+
+    /**
+     * Two schools sending the same new pupil without a number at the same moment: one child, one onderwijsnummer (a
+     * hostile LAS made two persons of one child this way, counted for funding at both schools).
+     */
+    @Test
+    void tweeScholenTegelijkMetDezelfdeNieuweLeerlingGevenEenNummer() throws Exception {
+        LasClient a = las(BRIN, "1");
+        LasClient b = las("70DZ", "1");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (String datum : List.of("2016-01-11", "2016-02-11", "2016-03-11", "2016-04-11")) {
+                Persoon hier = zonderPgn(datum);
+                Persoon daar = leerling(null, datum, "M", hier.getAchternaam(), "1234AB");
+                Bericht ba = aanmelden(hier);
+                Bericht bb = aanmelden(daar);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<?> fa = pool.submit(() -> {
+                    start.await();
+                    return a.aanleveren(ba);
+                });
+                Future<?> fb = pool.submit(() -> {
+                    start.await();
+                    return b.aanleveren(bb);
+                });
+                fa.get();
+                fb.get();
+                String na = terugkoppelingVan(a, ba.getIdentificatie()).getLeerling().getOnderwijsnummer();
+                String nb = terugkoppelingVan(b, bb.getIdentificatie()).getLeerling().getOnderwijsnummer();
+                assertThat(nb).as(datum).isNotNull().isEqualTo(na);
+                assertThat(jdbc.queryForObject("select count(*) from persoon where achternaam = ?", Integer.class,
+                        hier.getAchternaam())).as(datum).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The same surname in another Unicode form (a decomposed u with diaeresis) or with a no-break space after it: 756. */
