@@ -193,6 +193,39 @@ class SoapDeurTest extends SignaalTest {
         }
     }
 
+    /**
+     * The header's document id is 1 to 50 of letters, digits, _ and - (DUO's convention; the audit keeps it as sent), and
+     * its datumTijdBedrijfsdocument lies in 1900-2099: otherwise 359, and nothing of the request is stored.
+     */
+    @Test
+    void eenVreemdDocumentnummerOfJaarInDeHeaderIs359() {
+        LasClient las = las("70DS", "3");
+        String goed = LasClient.envelop(las.aanleverVerzoek(inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01"))));
+        int berichtenVooraf = jdbc.queryForObject("select count(*) from bericht", Integer.class);
+        List<String> fout = List.of("vals&#10;ERROR 999993847", "999 993 847", "Jansen,Piet", "=1+1", "d\u00e9j\u00e0", "a".repeat(51),
+                "a&#8203;b", "");
+        for (String id : fout) {
+            String verzoek = goed.replaceAll("<identificatiecodeBedrijfsdocument>[^<]*<",
+                    "<identificatiecodeBedrijfsdocument>" + id + "<");
+            geweigerd(las.post(verzoek), "359");
+        }
+        for (String jaar : List.of("99999-01-01T10:00:00", "0001-01-01T10:00:00Z", "-2026-01-01T10:00:00", "2100-01-01T00:00:00+01:00",
+                "1899-12-31T23:59:59")) {
+            geweigerd(las.post(goed.replaceAll("<datumTijdBedrijfsdocument>[^<]*<", "<datumTijdBedrijfsdocument>" + jaar + "<")), "359");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from bericht", Integer.class)).isEqualTo(berichtenVooraf);
+        // the operator's audit keeps nothing of a refused id
+        assertThat(jdbc.queryForObject("select count(*) from audit where document like '%999%' or document like '%Jansen%'",
+                Integer.class)).isZero();
+
+        // blanks around the id are not part of it (a pretty-printed element)
+        String mooi = goed.replaceAll("<identificatiecodeBedrijfsdocument>([^<]*)<", "<identificatiecodeBedrijfsdocument>\n   $1\n <")
+                .replaceAll("<datumTijdBedrijfsdocument>[^<]*<", "<datumTijdBedrijfsdocument>2026-12-06T10:00:00+01:00<");
+        LasClient.Http http = las.post(mooi);
+        assertThat(http.status()).as(http.body()).isEqualTo(200);
+        assertThat(http.body()).contains("ontvangen");
+    }
+
     @Test
     void eenVerzoekZonderHeaderIs359EnEenLegeBodyIs360() {
         LasClient las = las("70DS", "1");

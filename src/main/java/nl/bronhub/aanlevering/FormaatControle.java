@@ -1,5 +1,6 @@
 package nl.bronhub.aanlevering;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.chrono.IsoChronology;
@@ -140,7 +141,7 @@ public class FormaatControle implements SignaalBron {
         tekst(c, p.getAdresregelBuitenland3(), "adresregel buitenland 3");
         c.formaat(p.getPostcode(), "postcode", Formaten.POSTCODE);
         c.formaat(p.getLandcode(), "landcode", LANDCODE);
-        c.formaat(p.getHuisnummer(), "huisnummer", Formaten.NUMMER);
+        c.formaat(p.getHuisnummer(), "huisnummer", Formaten.HUISNUMMER);
     }
 
     private void controleer(Check c, Inschrijving i) {
@@ -193,7 +194,7 @@ public class FormaatControle implements SignaalBron {
         boolean fout = alsFormule(t);
         // surrounding blanks (a pretty-printed element) are trimmed, as everywhere; inside the text they are not. Per code
         // point, so that a formatting character outside the first plane (a tag character, U+E0041) is seen as one
-        fout = fout || t.codePoints().anyMatch(FormaatControle::onzichtbaar);
+        fout = fout || t.codePoints().anyMatch(FormaatControle::onzichtbaar) || teVeelTekens(t);
         if (fout) {
             c.signaal("742", gegeven);
         }
@@ -205,12 +206,29 @@ public class FormaatControle implements SignaalBron {
      * or address line starts with a hyphen, and -2+3 is a formula as =2+3 is).
      */
     public static boolean alsFormule(String waarde) {
-        // past any blank, a no-break space too (strip() leaves it, a spreadsheet does not see it)
-        int i = 0;
-        while (i < waarde.length() && (Character.isWhitespace(waarde.charAt(i)) || Character.isSpaceChar(waarde.charAt(i)))) {
-            i++;
+        // in the compatibility form: a full-width ＝ or a small ﹢ is the = or + to a spreadsheet as to a reader
+        String t = Normalizer.normalize(zonderBlanco(waarde), Normalizer.Form.NFKC);
+        return !t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0;
+    }
+
+    /**
+     * The text without blanks around it, a no-break space too: {@code strip()} leaves that one, and neither a
+     * spreadsheet nor a person reading a name sees it.
+     */
+    public static String zonderBlanco(String waarde) {
+        int begin = 0;
+        int eind = waarde.length();
+        while (begin < eind && blanco(waarde.charAt(begin))) {
+            begin++;
         }
-        return i < waarde.length() && "=+-@".indexOf(waarde.charAt(i)) >= 0;
+        while (eind > begin && blanco(waarde.charAt(eind - 1))) {
+            eind--;
+        }
+        return waarde.substring(begin, eind);
+    }
+
+    private static boolean blanco(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /**
@@ -224,6 +242,30 @@ public class FormaatControle implements SignaalBron {
                 || soort == Character.PARAGRAPH_SEPARATOR || soort == Character.PRIVATE_USE || soort == Character.UNASSIGNED
                 || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x034F
                 || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0x180B && c <= 0x180D);
+    }
+
+    /** How many combining marks may follow one another: a Vietnamese vowel has two, a Hebrew letter with its points three. */
+    static final int MAX_TEKENS_OP_EEN_LETTER = 3;
+
+    /**
+     * Marks stacked on one letter beyond any script's use (text that runs over the lines above and below it in the portal
+     * and on letters), or a letter of the mathematical alphabets (U+1D400-U+1D7FF: a name that looks like another's but
+     * is not equal to it).
+     */
+    static boolean teVeelTekens(String t) {
+        int opRij = 0;
+        for (int i = 0; i < t.length(); ) {
+            int c = t.codePointAt(i);
+            int soort = Character.getType(c);
+            boolean teken = soort == Character.NON_SPACING_MARK || soort == Character.ENCLOSING_MARK
+                    || soort == Character.COMBINING_SPACING_MARK;
+            opRij = teken ? opRij + 1 : 0;
+            if (opRij > MAX_TEKENS_OP_EEN_LETTER || (c >= 0x1D400 && c <= 0x1D7FF)) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     /**

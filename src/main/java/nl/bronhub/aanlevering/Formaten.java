@@ -16,6 +16,8 @@ public final class Formaten {
      */
     public static final Pattern CVI_NUMMER = Pattern.compile("[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*");
     public static final Pattern POSTCODE = Pattern.compile("[1-9][0-9]{3}[A-Z]{2}");
-    /** A huisnummer, and also an aanleverpuntnummer: 1 to 5 digits. */
+    /** An aanleverpuntnummer: 1 to 5 digits. */
     public static final Pattern NUMMER = Pattern.compile("[0-9]{1,5}");
+    /** A huisnummer: 1 to 99999, without a leading zero (no house has number 0). */
+    public static final Pattern HUISNUMMER = Pattern.compile("[1-9][0-9]{0,4}");
 }

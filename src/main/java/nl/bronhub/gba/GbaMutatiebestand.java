@@ -176,7 +176,7 @@ public class GbaMutatiebestand implements SignaalBron {
         }
         String huisnummer = tekst(velden.get("huisnummer"));
         if (huisnummer != null && !huisnummer.equals("-")
-                && (!Formaten.NUMMER.matcher(huisnummer).matches() || Integer.parseInt(huisnummer) == 0)) {
+                && !Formaten.HUISNUMMER.matcher(huisnummer).matches()) {
             throw new GbaBestandFout("regel " + regel + ": huisnummer is geen getal van 1 tot 99999");
         }
         String geheim = tekst(velden.get("geheim"));

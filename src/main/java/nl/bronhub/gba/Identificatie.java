@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import nl.bronhub.aanlevering.FormaatControle;
 import nl.bronhub.aanlevering.Pgn;
 import nl.bronhub.model.GbaPersoon;
 import nl.bronhub.model.Leerling;
@@ -173,16 +174,7 @@ public class Identificatie implements SignaalBron {
         if (achternaam == null) {
             return "";
         }
-        String n = Normalizer.normalize(achternaam, Normalizer.Form.NFC);
-        int begin = 0;
-        int eind = n.length();
-        while (begin < eind && (Character.isWhitespace(n.charAt(begin)) || Character.isSpaceChar(n.charAt(begin)))) {
-            begin++;
-        }
-        while (eind > begin && (Character.isWhitespace(n.charAt(eind - 1)) || Character.isSpaceChar(n.charAt(eind - 1)))) {
-            eind--;
-        }
-        return n.substring(begin, eind).toLowerCase(Locale.ROOT);
+        return FormaatControle.zonderBlanco(Normalizer.normalize(achternaam, Normalizer.Form.NFC)).toLowerCase(Locale.ROOT);
     }
 
     /** New onderwijsnummers in the sequence's order; a value without a valid check digit is skipped. */

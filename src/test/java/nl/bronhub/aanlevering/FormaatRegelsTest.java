@@ -218,7 +218,11 @@ class FormaatRegelsTest {
                 "=HYPERLINK(\"https://x.example\")", "+31", "@SUM(1)", "-2+3+cmd|' /C calc'!A0", " -1", "\u00A0=1+1", "\u2007@SUM(1)", "Jan\u2028sen",
                 // found by a hostile LAS: a tag character (outside the first plane), the Hangul filler alone and inside, the
                 // combining grapheme joiner, a variation selector, a noncharacter and an unassigned code point
-                "Jan\uDB40\uDC41sen", "\u3164", "Jan\u3164sen", "Jan\u034Fsen", "Jan\uFE0Fsen", "Jan\uFDD0sen", "Jan\u0378sen")) {
+                "Jan\uDB40\uDC41sen", "\u3164", "Jan\u3164sen", "Jan\u034Fsen", "Jan\uFE0Fsen", "Jan\uFDD0sen", "Jan\u0378sen",
+                // and on 6 December: a letter under a pile of combining marks, mathematical letters, a full-width or small
+                // formula character
+                "Z" + "\u0301\u0316".repeat(15) + "alm", "Jan" + "\u0300\u0301\u0302\u0303", "\uD835\uDC09\uD835\uDC1A\uD835\uDC27",
+                "Jan\uD835\uDC1Cen", "\uFF1D1+1", "\uFF0B31", "\uFE62SUM(1)", "\uFF20SUM(1)")) {
             assertThat(signalen(aanmelden(b -> b.getLeerling().setAchternaam(fout)))).as(fout).containsExactly("742 achternaam");
         }
         assertThat(signalen(aanmelden(b -> b.getLeerling().setVoornamen("Anna\u202Emaria")))).containsExactly("742 voornamen");
@@ -232,7 +236,9 @@ class FormaatRegelsTest {
             assertThat(signalen(inschrijven(b -> b.getInschrijving().getIndicatiestelling().get(0).setCviNummer(cvi)))).as(cvi).isEmpty();
         }
         assertThat(signalen(aanmelden(b -> b.getLeerling().setHuisnummertoevoeging("-")))).containsExactly("742 huisnummertoevoeging");
-        for (String goed : List.of("  Jansen\n", "Ça\u011Flar", "O'Brien-Müller", "Çelik", "Nguyễn", "Ωmega", "van 't Hof")) {
+        // three marks on a letter are a script's own: a decomposed Vietnamese vowel (two), Hebrew with its points (three)
+        for (String goed : List.of("  Jansen\n", "Ça\u011Flar", "O'Brien-Müller", "Çelik", "Nguyễn", "Ωmega", "van 't Hof",
+                "Nguye\u0323\u0302n", "\u05E9\u05C1\u05B8\u05BC\u05DC\u05D5\u05B9\u05DD")) {
             assertThat(signalen(aanmelden(b -> b.getLeerling().setAchternaam(goed)))).as(goed).isEmpty();
         }
     }
@@ -252,7 +258,7 @@ class FormaatRegelsTest {
         }
     }
 
-    /** 742: postcode 1234AB (no leading zero, capitals, no space), landcode four digits, huisnummer one to five digits. */
+    /** 742: postcode 1234AB (no leading zero, capitals, no space), landcode four digits, huisnummer 1 to 99999. */
     @Test
     void eenVerkeerdGeschrevenAdresveld() {
         for (String fout : List.of("3511 AB", "3511ab", "0511AB", "351AB")) {
@@ -265,6 +271,10 @@ class FormaatRegelsTest {
         }))).containsExactly("742 landcode");
         assertThat(signalen(aanmelden(b -> b.getLeerling().setHuisnummer("1a")))).containsExactly("742 huisnummer");
         assertThat(signalen(aanmelden(b -> b.getLeerling().setHuisnummer("123456")))).containsExactly("742 huisnummer");
+        // no house has number 0, and a number is not written with a leading zero
+        for (String fout : List.of("0", "00000", "012")) {
+            assertThat(signalen(aanmelden(b -> b.getLeerling().setHuisnummer(fout)))).as(fout).containsExactly("742 huisnummer");
+        }
         assertThat(signalen(aanmelden(b -> b.getLeerling().setHuisnummer("12345")))).isEmpty();
     }
 
