@@ -241,6 +241,16 @@ class OperatorVerhardingTest extends HubTest {
                 .header("Accept", "application/json").GET());
         assertThat(portaalJson.statusCode()).isEqualTo(400);
         assertThat(portaalJson.body()).as(portaalJson.body()).doesNotContain("geheim").doesNotContain("urn:bron-hub:probleem");
+        // a client that does not ask for HTML gets no page, but the same headers (a hostile school found them missing)
+        for (String pad : List.of("/portaal/%2e%2e/geheim", "/portaal//geheim", "/portaal/70BK;geheim=1")) {
+            HttpResponse<String> leeg = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + pad)).GET());
+            assertThat(leeg.statusCode()).as(pad).isEqualTo(400);
+            assertThat(leeg.body()).as(pad).isEmpty();
+            assertThat(leeg.headers().firstValue("Content-Security-Policy").orElse("")).as(pad).startsWith("default-src 'none'");
+            assertThat(leeg.headers().firstValue("X-Frame-Options")).as(pad).contains("DENY");
+            assertThat(leeg.headers().firstValue("Strict-Transport-Security")).as(pad).isPresent();
+            assertThat(leeg.headers().firstValue("Cache-Control").orElse("")).as(pad).contains("no-store");
+        }
     }
 
     /**

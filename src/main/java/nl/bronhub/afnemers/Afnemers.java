@@ -16,12 +16,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.Wachtwoordcodering;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +42,7 @@ public class Afnemers {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock klok;
-    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final PasswordEncoder encoder = Wachtwoordcodering.nieuw();
     private final SecureRandom willekeur = new SecureRandom();
 
     public Afnemers(NamedParameterJdbcTemplate jdbc, Clock klok) {

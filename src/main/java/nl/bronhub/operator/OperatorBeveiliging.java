@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.bronhub.InlogRemming;
 import nl.bronhub.Probleem;
+import nl.bronhub.Wachtwoordcodering;
 import nl.bronhub.portaal.PortaalBeveiliging;
 import nl.bronhub.portaal.PortaalKanaal;
 import org.slf4j.Logger;
@@ -24,7 +25,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -106,10 +106,10 @@ public class OperatorBeveiliging {
                 PortaalBeveiliging.koppen(antwoord);
                 antwoord.sendError(400);
             } else {
-                // anything else: no body at all, since Spring's error JSON would repeat the path
+                // anything else: no body at all, since Spring's error JSON would repeat the path; the portal's headers
+                // (HSTS, frame denial, CSP, no caching) as on any of its answers
+                PortaalBeveiliging.koppen(antwoord);
                 antwoord.setStatus(400);
-                antwoord.setHeader("X-Content-Type-Options", "nosniff");
-                antwoord.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
                 antwoord.setContentLength(0);
             }
         };
@@ -126,9 +126,14 @@ public class OperatorBeveiliging {
         Probleem.schrijf(antwoord, status, type, titel, detail);
     }
 
+    /** The operator's password as HTTP Basic checks it (the only PasswordEncoder bean: the portal and afnemers set their own). */
     @Bean
-    public UserDetailsService operators(OperatorEigenschappen eigenschappen) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    public PasswordEncoder operatorWachtwoorden() {
+        return Wachtwoordcodering.nieuw();
+    }
+
+    @Bean
+    public UserDetailsService operators(OperatorEigenschappen eigenschappen, PasswordEncoder encoder) {
         String geheim = StringUtils.hasText(eigenschappen.wachtwoord()) ? eigenschappen.wachtwoord()
                 : uitBestand(Path.of(eigenschappen.wachtwoordbestand()));
         return new InMemoryUserDetailsManager(User.withUsername(eigenschappen.gebruiker()).password(encoder.encode(geheim)).roles("OPERATOR").build());

@@ -2,7 +2,6 @@ package nl.bronhub.portaal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,6 +18,7 @@ import java.util.Optional;
 
 import java.util.regex.Pattern;
 import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.Wachtwoordcodering;
 import nl.bronhub.aanlevering.Formaten;
 import nl.bronhub.registratie.AanleverpuntRegister;
 import org.slf4j.Logger;
@@ -33,7 +33,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -102,7 +101,7 @@ public class PortaalAccounts implements ApplicationRunner {
     public static final Pattern BESTUURSNUMMER = Pattern.compile("[0-9]{5}");
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final PasswordEncoder encoder = Wachtwoordcodering.nieuw();
     private final Clock klok;
     private final Clock tijd = Clock.systemUTC();
     private final String brievenMap;
@@ -217,8 +216,8 @@ public class PortaalAccounts implements ApplicationRunner {
                 || Character.getType(c) == Character.UNASSIGNED)) {
             throw new OngeldigeInvoer("Het nieuwe wachtwoord bevat een teken dat niet te typen is (een stuurteken of onzichtbaar teken).");
         }
-        // bcrypt reads no more than 72 bytes, and Spring's encoder refuses a longer password outright
-        if (nieuw.getBytes(StandardCharsets.UTF_8).length > 72) {
+        // bcrypt reads no more than 72 bytes, and Spring's encoder refuses to encode a longer password
+        if (Wachtwoordcodering.teLang(nieuw)) {
             throw new OngeldigeInvoer("Het nieuwe wachtwoord is te lang: hoogstens 72 tekens (een letter met accent of een ander "
                     + "bijzonder teken telt voor twee tot vier).");
         }
