@@ -144,7 +144,12 @@ public class GtbOverzicht {
         // only in the school years the GTB covers (bron.gtb.schooljaren-terug up to now), as GET .../gtb lists them: a
         // peildatum years ahead has no GTB, not one of zeros
         return peildata.schooljaren(LocalDate.now(klok)).contains(Peildata.schooljaar(peildatum))
-                && instellingen.zoek(brin).map(i -> peildata.isPeildatum(i.soort(), peildatum)).orElse(false);
+                && peildatumVanDeSoort(brin, peildatum);
+    }
+
+    /** Whether the date is one of the peildata of the school's kind, in any school year. */
+    private boolean peildatumVanDeSoort(String brin, LocalDate peildatum) {
+        return instellingen.zoek(brin).map(i -> peildata.isPeildatum(i.soort(), peildatum)).orElse(false);
     }
 
     public Gtb gtb(String brin, String vestiging, LocalDate peildatum) {
@@ -153,7 +158,7 @@ public class GtbOverzicht {
         Map<String, int[]> ab = new TreeMap<>();
         int[] cumi = {0};
         // a date between a school's peildata has no GTB (a period holds only on the peildata it spans)
-        boolean peildatumVanDeSchool = instellingen.zoek(brin).map(i -> peildata.isPeildatum(i.soort(), peildatum)).orElse(false);
+        boolean peildatumVanDeSchool = peildatumVanDeSoort(brin, peildatum);
         if (peildatumVanDeSchool) {
             jdbc.query(TEL_OP_PEILDATUM, p, rs -> {
                 String categorie = rs.getString("categorie");
@@ -210,7 +215,7 @@ public class GtbOverzicht {
      */
     public Map<String, String> namen(String brin, String vestiging, LocalDate peildatum) {
         Map<String, String> namen = new HashMap<>();
-        if (!instellingen.zoek(brin).map(i -> peildata.isPeildatum(i.soort(), peildatum)).orElse(false)) {
+        if (!peildatumVanDeSoort(brin, peildatum)) {
             return namen;
         }
         jdbc.query(NAMEN_OP_PEILDATUM,

@@ -18,6 +18,8 @@ import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.mail.MailWachtrij;
@@ -50,7 +52,7 @@ public class CertificaatUitgifte {
 
     /** What a CSR's key may be: what the LAS door's TLS accepts. */
     private static final String SLEUTELS = "gebruik RSA van ten minste 2048 bits of EC op de kromme P-256, P-384 of P-521.";
-    private static final java.util.Set<Object> KROMMEN = java.util.Set.of(SECObjectIdentifiers.secp256r1, SECObjectIdentifiers.secp384r1,
+    private static final Set<Object> KROMMEN = Set.of(SECObjectIdentifiers.secp256r1, SECObjectIdentifiers.secp384r1,
             SECObjectIdentifiers.secp521r1);
 
 
@@ -228,6 +230,9 @@ public class CertificaatUitgifte {
                 Map.of("brin", brin), Integer.class) > 0;
     }
 
+    private static final Pattern PEM_BLOK = Pattern.compile(
+            "-----BEGIN (NEW )?CERTIFICATE REQUEST-----[A-Za-z0-9+/=\\s]+-----END (NEW )?CERTIFICATE REQUEST-----");
+
     /** A CSR in PEM, signed by its own key, with a strong enough key, for exactly this aanleverpunt: its public key. */
     static PublicKey controleer(String pem, String aanleverpunt) {
         if (pem == null || pem.isBlank() || pem.length() > MAX_PEM) {
@@ -239,6 +244,11 @@ public class CertificaatUitgifte {
             Object gelezen = lezer.readObject();
             if (!(gelezen instanceof PKCS10CertificationRequest verzoek) || lezer.readObject() != null) {
                 throw new OngeldigeInvoer("csr", "Dit is niet één certificaatverzoek (CSR) in PEM.");
+            }
+            // one PEM block and nothing around it: the parser skips any text outside the block, which would be kept unread
+            if (!PEM_BLOK.matcher(pem.strip()).matches()) {
+                throw new OngeldigeInvoer("csr", "Dit is niet één certificaatverzoek (CSR) in PEM: plak alleen het blok van -----BEGIN "
+                        + "CERTIFICATE REQUEST----- tot en met -----END CERTIFICATE REQUEST-----, zonder tekst ervoor of erna.");
             }
             csr = new JcaPKCS10CertificationRequest(verzoek).setProvider(BC);
         } catch (OngeldigeInvoer e) {
@@ -278,8 +288,10 @@ public class CertificaatUitgifte {
         if (!ondertekend) {
             throw new OngeldigeInvoer("csr", "De handtekening van het certificaatverzoek klopt niet.");
         }
-        RDN[] namen = csr.getSubject().getRDNs(BCStyle.CN);
-        if (namen.length != 1 || !aanleverpunt.equals(IETFUtils.valueToString(namen[0].getFirst().getValue()))) {
+        // the subject is the CN alone: an O, OU or second CN beside it would be signed as if the hub vouched for it
+        RDN[] namen = csr.getSubject().getRDNs();
+        if (namen.length != 1 || namen[0].isMultiValued() || !BCStyle.CN.equals(namen[0].getFirst().getType())
+                || !aanleverpunt.equals(IETFUtils.valueToString(namen[0].getFirst().getValue()))) {
             throw new OngeldigeInvoer("csr", "Het certificaatverzoek is niet voor aanleverpunt " + aanleverpunt + ": het onderwerp moet CN="
                     + aanleverpunt + " zijn.");
         }

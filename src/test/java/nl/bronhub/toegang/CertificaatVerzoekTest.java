@@ -3,6 +3,7 @@ package nl.bronhub.toegang;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
+import java.util.List;
 
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -73,6 +74,22 @@ class CertificaatVerzoekTest {
         geweigerd(Csr.verzoek(rsa, "CN=70CN-2"), "Het certificaatverzoek is niet voor aanleverpunt 70CN-1");
         geweigerd(Csr.verzoek(rsa, "O=school"), "Het certificaatverzoek is niet voor aanleverpunt 70CN-1");
         geweigerd(Csr.verzoek(rsa, "CN=70CN-1,CN=70CN-2"), "Het certificaatverzoek is niet voor aanleverpunt 70CN-1");
+        // the CN alone (a hostile school had O and OU beside it signed), also not two values in one part
+        for (String onderwerp : List.of("CN=70CN-1,O=Ministerie", "OU=beheer,CN=70CN-1", "CN=70CN-1+O=Ministerie", "CN=70CN-1,C=NL")) {
+            geweigerd(Csr.verzoek(rsa, onderwerp), "Het certificaatverzoek is niet voor aanleverpunt 70CN-1");
+        }
+    }
+
+    /** Text before or after the PEM block is not read, so it is not taken either (a hostile school's CSR carried some). */
+    @Test
+    void tekstVoorOfNaHetBlokWordtGeweigerd() {
+        String een = Csr.verzoek(Csr.sleutels(2048), "CN=" + AP);
+        geweigerd(een + "\nen dan nog dit", "Dit is niet één certificaatverzoek");
+        geweigerd("Hier is ons verzoek:\n" + een, "Dit is niet één certificaatverzoek");
+        geweigerd(een + "\n<script>x</script>", "Dit is niet één certificaatverzoek");
+        // blanks around it are a paste's, and openssl's older NEW CERTIFICATE REQUEST is the same block
+        assertThat(CertificaatUitgifte.controleer("\n  " + een + "\n\n", AP)).isNotNull();
+        assertThat(CertificaatUitgifte.controleer(een.replace("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"), AP)).isNotNull();
     }
 
     @Test
