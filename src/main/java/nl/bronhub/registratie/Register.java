@@ -166,7 +166,7 @@ public class Register implements SignaalBron {
      * A pupil without a BSN has the personal data their schools send (a BSN pupil's come from the GBA), and any school can
      * find such a pupil (756: surname, birth date and sex). So only the school of the pupil's latest inschrijving (this
      * bericht's included, the first registered of a day; never ambulante begeleiding, which any school could register) changes them, or, while no school has one, the school that sent them last. For any other school
-     * the register keeps its data, and each field the school filled in otherwise is 771; the terugkoppeling repeats what
+     * the register keeps its data, and to one the pupil is enrolled at each field the school filled in otherwise is 771; the terugkoppeling repeats what
      * the school sent, not the register's data. Where the data change, a replaced postcode is 772.
      */
     private void beoordeelPersoonsgegevens(List<Schrijven> werk) {
@@ -194,7 +194,11 @@ public class Register implements SignaalBron {
             LocalDate eigenInschrijving = eigen == null || eigen.isAmbulanteBegeleiding() ? null : eigen.datumInschrijving();
             if (h != null && !magPersoonsgegevensWijzigen(w.v.getBrin(), eigenInschrijving, h)) {
                 w.gegevensVanEenAndereSchool = true;
-                verschillen(w.v, lezer.persoon(w.v.getPgn()));
+                // only to a school the pupil is enrolled at (or whose data they are), as 793: to any other, 771 field by
+                // field would tell what the register holds of a pupil it need only know by surname, birth date and sex
+                if (w.bekend.vanSchool(w.v.getBrin())) {
+                    verschillen(w.v, lezer.persoon(w.v.getPgn()));
+                }
             } else {
                 // 772 when the school changes the postcode the register holds for the pupil
                 anders(w.v, "772", "postcode volgens instelling", w.bekend.postcode(), w.v.leerling().postcode());
