@@ -11,7 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Before the portal's sign-in checks a password: a form with a field twice is refused (400, the portal's
  * page; which of the two was meant is not guessed), and a name locked for the sender's address goes back to
- * the sign-in page as locked without its password being checked (PortaalAccounts counts per address).
+ * the sign-in page as locked without its password being checked, as does any name from an address locked for all
+ * (PortaalAccounts counts per name and address, and per address).
  */
 final class InlogBlokkade extends OncePerRequestFilter {
 
@@ -33,7 +34,8 @@ final class InlogBlokkade extends OncePerRequestFilter {
             antwoord.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        if (accounts.geblokkeerdTot(verzoek.getParameter("brin"), verzoek.getRemoteAddr()).isPresent()) {
+        if (accounts.geblokkeerdTot(verzoek.getParameter("brin"), verzoek.getRemoteAddr()).isPresent()
+                || accounts.adresGeblokkeerdTot(verzoek.getRemoteAddr()).isPresent()) {
             antwoord.sendRedirect("/portaal/inloggen?geblokkeerd");
             return;
         }

@@ -47,7 +47,10 @@ import org.springframework.util.StringUtils;
  * school or board may then choose its own. Wrong passwords in a row from one client address lock the
  * account for that address for a while (bron.portaal.max-mislukte-pogingen, bron.portaal.blokkade): a lock
  * of the whole account would let anyone who knows a BRIN-nummer keep the school out. A name no account has
- * is counted and locked the same way, so that no answer tells which accounts exist. The counts live in the
+ * is counted and locked the same way, so that no answer tells which accounts exist. One address that keeps failing at
+ * the sign-in for one name after another (a password tried on every school's BRIN-nummer) is locked for every name
+ * (bron.portaal.max-mislukt-per-adres, each failure within the blokkade's duration of the one before: row {@code *}).
+ * The counts live in the
  * database (portaal_inlogpoging), so a restart or another instance does not reset them. The lock runs on
  * the machine's clock, not the hub's date clock, which a demonstration fixes.
  */
@@ -106,6 +109,7 @@ public class PortaalAccounts implements ApplicationRunner {
     private final Clock tijd = Clock.systemUTC();
     private final String brievenMap;
     private final int maxMislukt;
+    private final int maxMisluktPerAdres;
     private final Duration blokkade;
     private final int minLengte;
 
@@ -114,6 +118,7 @@ public class PortaalAccounts implements ApplicationRunner {
         this.klok = klok;
         this.brievenMap = eigenschappen.wachtwoordbrieven();
         this.maxMislukt = eigenschappen.maxMisluktePogingen();
+        this.maxMisluktPerAdres = eigenschappen.maxMisluktPerAdres();
         this.blokkade = eigenschappen.blokkade();
         this.minLengte = eigenschappen.minWachtwoordlengte();
     }
@@ -268,6 +273,50 @@ public class PortaalAccounts implements ApplicationRunner {
                         new MapSqlParameterSource("naam", normaal(brin)).addValue("adres", adres(adres)),
                         (rs, i) -> rs.getTimestamp("geblokkeerd_tot")).stream()
                 .filter(Objects::nonNull).map(Timestamp::toInstant).filter(t -> t.isAfter(nu)).findFirst();
+    }
+
+    /** The name of the row that counts an address's failed sign-ins for any name. */
+    private static final String ELKE_NAAM = "*";
+
+    /** Until when this address may not sign in under any name, if it is locked. */
+    public Optional<Instant> adresGeblokkeerdTot(String adres) {
+        Instant nu = tijd.instant();
+        return jdbc.query("select geblokkeerd_tot from portaal_inlogpoging where naam = :naam and adres = :adres",
+                        new MapSqlParameterSource("naam", ELKE_NAAM).addValue("adres", adres(adres)),
+                        (rs, i) -> rs.getTimestamp("geblokkeerd_tot")).stream()
+                .filter(Objects::nonNull).map(Timestamp::toInstant).filter(t -> t.isAfter(nu)).findFirst();
+    }
+
+    /**
+     * A failed sign-in: counted for the name (as {@link #mislukt}) and for the address whatever the name; true when
+     * either is locked now. The address's count starts again when its last failure is longer ago than the blokkade.
+     */
+    public boolean misluktInloggen(String brin, String adres) {
+        boolean naamGeblokkeerd = mislukt(brin, adres);
+        if (Soort.van(brin).isEmpty()) {
+            return naamGeblokkeerd;
+        }
+        Instant nu = tijd.instant();
+        MapSqlParameterSource p = new MapSqlParameterSource("naam", ELKE_NAAM).addValue("adres", adres(adres))
+                .addValue("max", maxMisluktPerAdres).addValue("nu", Timestamp.from(nu))
+                .addValue("sinds", Timestamp.from(nu.minus(blokkade))).addValue("tot", Timestamp.from(nu.plus(blokkade)));
+        String tel = "update portaal_inlogpoging set "
+                + "geblokkeerd_tot = case when laatste >= :sinds and mislukt + 1 >= :max then :tot else geblokkeerd_tot end, "
+                + "mislukt = case when laatste < :sinds then 1 when mislukt + 1 >= :max then 0 else mislukt + 1 end, "
+                + "laatste = :nu where naam = :naam and adres = :adres";
+        if (jdbc.update(tel, p) == 0) {
+            try {
+                jdbc.update("insert into portaal_inlogpoging (naam, adres, mislukt, laatste) values (:naam, :adres, 1, :nu)", p);
+            } catch (DuplicateKeyException tegelijk) {
+                jdbc.update(tel, p);
+            }
+        }
+        boolean adresGeblokkeerd = adresGeblokkeerdTot(adres).isPresent();
+        if (adresGeblokkeerd) {
+            LOG.warn("Portal sign-in locked for one client address, for every name, for {} after {} failed sign-ins", blokkade,
+                    maxMisluktPerAdres);
+        }
+        return naamGeblokkeerd || adresGeblokkeerd;
     }
 
     /**

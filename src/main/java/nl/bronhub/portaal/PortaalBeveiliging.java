@@ -67,7 +67,7 @@ public class PortaalBeveiliging {
                         .usernameParameter("brin").passwordParameter("wachtwoord")
                         .successHandler(welkom(accounts)).failureHandler((verzoek, antwoord, fout) -> {
                             boolean geblokkeerd = fout instanceof BadCredentialsException
-                                    && accounts.mislukt(verzoek.getParameter("brin"), verzoek.getRemoteAddr());
+                                    && accounts.misluktInloggen(verzoek.getParameter("brin"), verzoek.getRemoteAddr());
                             antwoord.sendRedirect("/portaal/inloggen?" + (geblokkeerd ? "geblokkeerd" : "fout"));
                         }))
                 .addFilterBefore(new InlogBlokkade(accounts), UsernamePasswordAuthenticationFilter.class)

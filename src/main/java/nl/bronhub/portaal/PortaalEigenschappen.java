@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param wachtwoordbrieven     where first start writes the seeded schools' and boards' letters (empty: nowhere)
  * @param maxMisluktePogingen   failed sign-ins in a row that lock an account
  * @param blokkade              how long a locked account stays locked
+ * @param maxMisluktPerAdres    failed sign-ins from one address, for any names, each within the blokkade's duration of
+ *                              the one before, that lock that address for every name (for the blokkade's duration)
  * @param minWachtwoordlengte   the shortest password a school or board may choose (bcrypt reads no more than 72 bytes)
  * @param url                   the portal's address as the schools reach it: the link in every mail
  */
@@ -30,6 +32,7 @@ public record PortaalEigenschappen(
         @DefaultValue("") String wachtwoordbrieven,
         @Min(1) @DefaultValue("5") int maxMisluktePogingen,
         @NotNull @DurationMin(seconds = 1) @DefaultValue("PT15M") Duration blokkade,
+        @Min(2) @DefaultValue("20") int maxMisluktPerAdres,
         @Min(8) @Max(72) @DefaultValue("12") int minWachtwoordlengte,
         @NotBlank @DefaultValue("https://localhost:8445/portaal") String url) {
 }
