@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import java.util.Optional;
+
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Inschrijving;
 import nl.bronhub.contract.v1.Persoon;
@@ -481,6 +481,17 @@ class PortaalTest {
         browser.open("/portaal/70CN/certificaat");
         assertThat(browser.heeft("#aanvraag-2")).isFalse();
         assertThat(browser.element("#certificaat-2 .noot").getText()).startsWith("Uw wachtwoordbrief is ouder dan 14 dagen");
+        // 70CN/3's phase began on 16 November, after the letter: its two weeks count from then (a hostile school found
+        // they counted from the letter, which left two days of them), and end with them
+        assertThat(browser.heeft("#aanvraag-3")).isTrue();
+        hub.klok().zet(Instant.parse("2026-11-29T22:30:00Z"));
+        browser.open("/portaal/70CN/certificaat");
+        assertThat(browser.heeft("#aanvraag-3")).isTrue();
+        hub.klok().zet(Instant.parse("2026-11-30T09:00:00Z"));
+        browser.open("/portaal/70CN/certificaat");
+        assertThat(browser.heeft("#aanvraag-3")).isFalse();
+        assertThat(browser.element("#certificaat-3 .noot").getText())
+                .startsWith("De eerste 14 dagen van de fase aansluiting BRON van dit aanleverpunt zijn voorbij");
 
         // renewal: in its last 90 days, with a new CSR and without a letter; both certificates work meanwhile
         hub.klok().zet(certificaat.getNotAfter().toInstant().minus(Duration.ofDays(60)));
@@ -504,6 +515,11 @@ class PortaalTest {
                 browser.element("#pem").getText()));
         assertThat(hub.operator().get("/certificaten").json()).filteredOn(c -> "70CN".equals(c.at("/houder/brin").asText()))
                 .extracting(c -> c.get("vingerafdruk").asText()).containsExactly(vervangend);
+        // "getest" is the new certificate's own test (the first one's, 2 November, above), not the one it replaced: a
+        // hostile school saw the old date. (This certificate cannot be tried at the LAS door here: the hub's clock is
+        // years ahead, and TLS checks its validity by the machine's.)
+        browser.open("/portaal/70CN/certificaat");
+        assertThat(browser.element("#certificaat-1 .getest").getText()).isEqualTo("nog niet");
 
         // the new letter starts the watch again: a week on, 70CN/2 (still without a certificate) is reminded once more
         hub.klok().zet(hub.klok().instant().plus(Duration.ofDays(8)));

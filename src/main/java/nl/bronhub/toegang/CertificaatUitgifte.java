@@ -97,9 +97,9 @@ public class CertificaatUitgifte {
         Instant nu = klok.instant();
         Optional<Map<String, Object>> laatste = laatste(brin, nummer);
         Instant brief = brief(brin);
-        Instant getest = jdbc.queryForList("select c.getest_op from certificaattest c join aanleverpunt a on a.id = c.aanleverpunt_id "
-                + "where a.brin = :brin and a.aanleverpuntnummer = :nummer", Map.of("brin", brin, "nummer", nummer), Timestamp.class)
-                .stream().findFirst().map(Timestamp::toInstant).orElse(null);
+        // the test of the certificate the portal issued last; without one, the aanleverpunt's first test with any certificate
+        Instant getest = laatste.isPresent() ? Optional.ofNullable(laatste.get().get("getest_op")).map(CertificaatUitgifte::moment).orElse(null)
+                : eersteTest(brin, nummer);
         Instant opgehaald = laatste.map(r -> moment(r.get("uitgegeven_op"))).orElse(null);
         Instant geldigTot = laatste.map(r -> moment(r.get("geldig_tot"))).orElse(null);
         String vingerafdruk = laatste.map(r -> (String) r.get("vingerafdruk")).orElse(null);
@@ -118,9 +118,16 @@ public class CertificaatUitgifte {
             } else if (opgehaaldOnder(brin, nummer, brief)) {
                 waaromNiet = "Met deze wachtwoordbrief is het certificaat van dit aanleverpunt al opgehaald. Is het kwijt, of is het "
                         + "niet goed gegaan? Vraag de helpdesk om een nieuwe wachtwoordbrief.";
-            } else if (nu.isAfter(brief.plus(Duration.ofDays(vensterDagen)))) {
-                waaromNiet = "Uw wachtwoordbrief is ouder dan " + vensterDagen + " dagen: het certificaat kon tot dan worden opgehaald. "
-                        + "Vraag de helpdesk om een nieuwe wachtwoordbrief.";
+            } else {
+                // the window opens with the letter, or with the phase if that begins later (a letter made ahead of it)
+                Instant vanaf = vanaf(brief, jdbc.queryForObject("select wachtwoordbrief_datum from aanleverpunt where brin = :brin "
+                        + "and aanleverpuntnummer = :nummer", Map.of("brin", brin, "nummer", nummer), LocalDate.class));
+                boolean vanafFase = !vanaf.equals(brief);
+                if (nu.isAfter(vanaf.plus(Duration.ofDays(vensterDagen)))) {
+                    waaromNiet = (vanafFase ? "De eerste " + vensterDagen + " dagen van de fase aansluiting BRON van dit aanleverpunt zijn "
+                            + "voorbij" : "Uw wachtwoordbrief is ouder dan " + vensterDagen + " dagen")
+                            + ": het certificaat kon tot dan worden opgehaald. Vraag de helpdesk om een nieuwe wachtwoordbrief.";
+                }
             }
         }
         return new Stand(nummer, opgehaald, geldigTot, getest, vingerafdruk, vernieuwing || waaromNiet == null, vernieuwing, waaromNiet);
@@ -188,14 +195,15 @@ public class CertificaatUitgifte {
                     String brin = rs.getString(1);
                     String nummer = rs.getString(2);
                     Instant brief = rs.getTimestamp(3).toInstant();
-                    // the weeks count from the letter, or from the phase's first day when the letter came before it
-                    Instant fase = rs.getDate(4).toLocalDate().atStartOfDay(klok.getZone()).toInstant();
-                    Instant vanaf = brief.isAfter(fase) ? brief : fase;
+                    Instant vanaf = vanaf(brief, rs.getDate(4).toLocalDate());
                     boolean opgehaald = rs.getInt(5) > 0;
                     Stand s = stand(brin, nummer);
-                    return new Bewaking(brin, nummer, brief, s.opgehaaldOp(), s.getestOp(), s.geldigTot(),
+                    // tested as the plan has it: the aanleverpunt's first fetch with any certificate (a renewed one not yet
+                    // used raises no flag)
+                    Instant getest = eersteTest(brin, nummer);
+                    return new Bewaking(brin, nummer, brief, s.opgehaaldOp(), getest, s.geldigTot(),
                             !opgehaald && nu.isAfter(vanaf.plus(Duration.ofDays(7))),
-                            s.getestOp() == null && nu.isAfter(vanaf.plus(Duration.ofDays(14))));
+                            getest == null && nu.isAfter(vanaf.plus(Duration.ofDays(14))));
                 });
     }
 
@@ -304,7 +312,7 @@ public class CertificaatUitgifte {
     }
 
     private Optional<Map<String, Object>> laatste(String brin, String nummer) {
-        return jdbc.queryForList("select vingerafdruk, pem, uitgegeven_op, geldig_tot from certificaatuitgifte where brin = :brin and "
+        return jdbc.queryForList("select vingerafdruk, pem, uitgegeven_op, geldig_tot, getest_op from certificaatuitgifte where brin = :brin and "
                 + "aanleverpuntnummer = :nummer order by uitgegeven_op desc, id desc", Map.of("brin", brin, "nummer", nummer)).stream().findFirst();
     }
 
@@ -316,6 +324,19 @@ public class CertificaatUitgifte {
     private boolean opgehaaldOnder(String brin, String nummer, Instant brief) {
         return jdbc.queryForObject("select count(*) from certificaatuitgifte where brin = :brin and aanleverpuntnummer = :nummer "
                 + "and brief_van = :brief", Map.of("brin", brin, "nummer", nummer, "brief", Timestamp.from(brief)), Integer.class) > 0;
+    }
+
+    /** Where the weeks of step 9 start: the letter, or the phase's first day (its wachtwoordbrief date) when the letter came before it. */
+    private Instant vanaf(Instant brief, LocalDate fase) {
+        Instant begin = fase.atStartOfDay(klok.getZone()).toInstant();
+        return brief.isAfter(begin) ? brief : begin;
+    }
+
+    /** The aanleverpunt's first successful fetch with any certificate: the connection plan's 'certificate tested'. */
+    private Instant eersteTest(String brin, String nummer) {
+        return jdbc.queryForList("select c.getest_op from certificaattest c join aanleverpunt a on a.id = c.aanleverpunt_id "
+                + "where a.brin = :brin and a.aanleverpuntnummer = :nummer", Map.of("brin", brin, "nummer", nummer), Timestamp.class)
+                .stream().findFirst().map(Timestamp::toInstant).orElse(null);
     }
 
     private boolean inFase(String brin, String nummer) {

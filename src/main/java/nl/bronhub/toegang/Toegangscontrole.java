@@ -37,7 +37,8 @@ public class Toegangscontrole implements SignaalBron {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock klok;
     private final Aanleverpunten aanleverpunten;
-    private final Set<Long> getest = ConcurrentHashMap.newKeySet();
+    /** Aanleverpunt and certificate pairs whose first fetch is recorded. */
+    private final Set<String> getest = ConcurrentHashMap.newKeySet();
 
     public Toegangscontrole(CertificaatRegister register, SignaalCatalogus catalogus, NamedParameterJdbcTemplate jdbc, Clock klok,
                             Aanleverpunten aanleverpunten) {
@@ -68,16 +69,21 @@ public class Toegangscontrole implements SignaalBron {
      */
     public void ophalingGelukt(Exchange exchange) {
         long id = aanleverpunten.id(Afzender.brin(exchange), Afzender.aanleverpuntnummer(exchange));
-        // every fetch passes here; once recorded (by this instance or, per the condition below, another) it stays
-        if (getest.contains(id)) {
+        String certificaat = vingerafdruk(exchange);
+        // every fetch passes here; once recorded (by this instance or, per the conditions below, another) it stays
+        if (!getest.add(id + "|" + certificaat)) {
             return;
         }
-        getest.add(id);
+        MapSqlParameterSource p = new MapSqlParameterSource("nu", Timestamp.from(klok.instant())).addValue("certificaat", certificaat)
+                .addValue("id", id).addValue("brin", Afzender.brin(exchange)).addValue("nummer", Afzender.aanleverpuntnummer(exchange));
         // its own table, not the aanleverpunt's row: processing locks that row to own the aanleverpunt (V16)
         jdbc.update("insert into certificaattest (aanleverpunt_id, getest_op, getest_met) values (:id, :nu, :certificaat) "
-                        + "on conflict do nothing",
-                new MapSqlParameterSource("nu", Timestamp.from(klok.instant())).addValue("certificaat", vingerafdruk(exchange))
-                        .addValue("id", id));
+                + "on conflict do nothing", p);
+        // and the first use of each certificate the portal issued, for its page (V32)
+        if (certificaat != null) {
+            jdbc.update("update certificaatuitgifte set getest_op = :nu where brin = :brin and aanleverpuntnummer = :nummer "
+                    + "and vingerafdruk = :certificaat and getest_op is null", p);
+        }
     }
 
     /** The fingerprint of the client certificate the request came with, or null. */
