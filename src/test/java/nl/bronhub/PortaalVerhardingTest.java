@@ -229,6 +229,25 @@ class PortaalVerhardingTest {
         assertThat(log.neem()).as("ERROR lines and stack traces in the hub's log").isEmpty();
     }
 
+    /**
+     * A form over the 2 MB Tomcat reads: 413 and the portal's page saying so (a hostile school was told "Formulier
+     * verlopen": Tomcat had dropped every field, the token too), with the portal's headers, and nothing stored.
+     */
+    @Example
+    void eenTeGrootFormulierHeetTeGroot() {
+        String voor = hub.jdbc().queryForObject("select contactpersoon from aanleverpunt where brin = ? and aanleverpuntnummer = '1'",
+                String.class, SCHOOL);
+        HttpResponse<String> groot = school.post("/portaal/" + SCHOOL + "/gegevens", List.of(Map.entry("_csrf", tokenVanSchool()),
+                Map.entry("contactpersoon", "C. Contact " + "x".repeat(3 * 1024 * 1024))));
+        assertThat(groot.statusCode()).isEqualTo(413);
+        assertThat(groot.body()).contains("lang=\"nl\"").contains("<h1>Formulier te groot</h1>").doesNotContain("Formulier verlopen");
+        assertThat(groot.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("default-src 'none'");
+        assertThat(hub.jdbc().queryForObject("select contactpersoon from aanleverpunt where brin = ? and aanleverpuntnummer = '1'",
+                String.class, SCHOOL)).isEqualTo(voor);
+        // and the school is still signed in
+        assertThat(school.get("/portaal/" + SCHOOL + "/gegevens").statusCode()).isEqualTo(200);
+    }
+
     @Example
     void hetPortaalZegtDeBrowserWatHijMagLadenEnDoorgeven() {
         PortaalClient bezoeker = new PortaalClient(hub.portaalPoort());

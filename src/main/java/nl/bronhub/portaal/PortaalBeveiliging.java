@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
 
 import nl.bronhub.VasteKoppen;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
@@ -53,7 +55,8 @@ public class PortaalBeveiliging {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain portaal(HttpSecurity http, PortaalAccounts accounts, PortaalSessies sessies) throws Exception {
+    public SecurityFilterChain portaal(HttpSecurity http, PortaalAccounts accounts, PortaalSessies sessies, ServerProperties server)
+            throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts::laad);
         provider.setPasswordEncoder(accounts.encoder());
         return http
@@ -71,6 +74,7 @@ public class PortaalBeveiliging {
                             antwoord.sendRedirect("/portaal/inloggen?" + (geblokkeerd ? "geblokkeerd" : "fout"));
                         }))
                 .addFilterBefore(new InlogBlokkade(accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new FormulierGrens(server.getTomcat().getMaxHttpFormPostSize().toBytes()), CsrfFilter.class)
                 .logout(l -> l.logoutUrl("/portaal/uitloggen").logoutSuccessUrl("/portaal/inloggen?uitgelogd"))
                 // every session is registered (no limit), so that a new password can end the others
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessies.register())

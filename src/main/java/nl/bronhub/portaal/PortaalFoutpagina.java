@@ -40,7 +40,9 @@ public class PortaalFoutpagina implements ErrorViewResolver {
                 : switch (status) {
                     case FORBIDDEN -> new String[] {"Geen toegang", "U kunt alleen de gegevens van uw eigen school, of als bestuur van uw eigen scholen, inzien."};
                     case NOT_FOUND -> new String[] {"Pagina niet gevonden", "Deze pagina bestaat niet in Mijn BRON."};
-                    case BAD_REQUEST, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, REQUEST_HEADER_FIELDS_TOO_LARGE ->
+                    case PAYLOAD_TOO_LARGE -> new String[] {"Formulier te groot", "Dit formulier is groter dan Mijn BRON aanneemt. "
+                            + "Vul het opnieuw in, korter, en probeer het nog eens."};
+                    case BAD_REQUEST, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE, REQUEST_HEADER_FIELDS_TOO_LARGE ->
                             new String[] {"Verzoek niet verwerkt", "Mijn BRON kon dit verzoek niet lezen. Gebruik de formulieren op de pagina's "
                                     + "van Mijn BRON."};
                     default -> status.is4xxClientError()

@@ -1,0 +1,38 @@
+package nl.bronhub.portaal;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A form larger than Tomcat reads (server.tomcat.max-http-form-post-size, 2 MB) is 413 with the portal's page before the
+ * CSRF check: Tomcat drops all fields of such a form, its token too, and the school read "Formulier verlopen". A body
+ * sent without a length (chunked) is still read by Tomcat up to the limit.
+ */
+final class FormulierGrens extends OncePerRequestFilter {
+
+    private final long maxBytes;
+
+    FormulierGrens(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest verzoek) {
+        return !"POST".equals(verzoek.getMethod()) || maxBytes < 0;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest verzoek, HttpServletResponse antwoord, FilterChain keten)
+            throws ServletException, IOException {
+        if (verzoek.getContentLengthLong() > maxBytes) {
+            antwoord.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            return;
+        }
+        keten.doFilter(verzoek, antwoord);
+    }
+}
