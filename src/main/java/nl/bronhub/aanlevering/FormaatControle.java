@@ -252,7 +252,9 @@ public class FormaatControle implements SignaalBron {
      * and on letters), or a letter of the mathematical alphabets (U+1D400-U+1D7FF: a name that looks like another's but
      * is not equal to it).
      */
-    static boolean teVeelTekens(String t) {
+    static boolean teVeelTekens(String tekst) {
+        // decomposed: the marks a precomposed letter carries (ǘ has two) count with those sent after it
+        String t = Normalizer.normalize(tekst, Normalizer.Form.NFD);
         int opRij = 0;
         for (int i = 0; i < t.length(); ) {
             int c = t.codePointAt(i);

@@ -9,11 +9,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A form larger than Tomcat reads (server.tomcat.max-http-form-post-size, 2 MB) is 413 with the portal's page before the
- * CSRF check: Tomcat drops all fields of such a form, its token too, and the school read "Formulier verlopen". A body
- * sent without a length (chunked) is still read by Tomcat up to the limit.
+ * A form larger than Tomcat reads (2 MB) is 413 with the portal's page before the CSRF check: Tomcat drops all fields of
+ * such a form, its token too, and the school read "Formulier verlopen". A body sent without a length (chunked) is still
+ * read by Tomcat up to the limit.
  */
 final class FormulierGrens extends OncePerRequestFilter {
+
+    /**
+     * What the portal door's connector reads of a form: Tomcat's default, since HttpsDeur sets none of Spring Boot's
+     * connector settings (server.tomcat.max-http-form-post-size is the LAS door's) on the doors it adds.
+     */
+    static final long TOMCAT_MAX_BYTES = 2 * 1024 * 1024;
 
     private final long maxBytes;
 

@@ -49,7 +49,7 @@ import org.springframework.util.StringUtils;
  * of the whole account would let anyone who knows a BRIN-nummer keep the school out. A name no account has
  * is counted and locked the same way, so that no answer tells which accounts exist. One address that keeps failing at
  * the sign-in for one name after another (a password tried on every school's BRIN-nummer) is locked for every name
- * (bron.portaal.max-mislukt-per-adres, each failure within the blokkade's duration of the one before: row {@code *}).
+ * (bron.portaal.max-mislukt-per-adres failures within one blokkade's duration: row {@code *}).
  * The counts live in the
  * database (portaal_inlogpoging), so a restart or another instance does not reset them. The lock runs on
  * the machine's clock, not the hub's date clock, which a demonstration fixes.
@@ -289,7 +289,7 @@ public class PortaalAccounts implements ApplicationRunner {
 
     /**
      * A failed sign-in: counted for the name (as {@link #mislukt}) and for the address whatever the name; true when
-     * either is locked now. The address's count starts again when its last failure is longer ago than the blokkade.
+     * either is locked now. The address's count covers one blokkade from its first failure, then starts again.
      */
     public boolean misluktInloggen(String brin, String adres) {
         boolean naamGeblokkeerd = mislukt(brin, adres);
@@ -300,10 +300,13 @@ public class PortaalAccounts implements ApplicationRunner {
         MapSqlParameterSource p = new MapSqlParameterSource("naam", ELKE_NAAM).addValue("adres", adres(adres))
                 .addValue("max", maxMisluktPerAdres).addValue("nu", Timestamp.from(nu))
                 .addValue("sinds", Timestamp.from(nu.minus(blokkade))).addValue("tot", Timestamp.from(nu.plus(blokkade)));
+        // in this row laatste is when the count began: failures within one blokkade of it count together, so an office's
+        // occasional typo (one every ten minutes, all day) never adds up to a lock
         String tel = "update portaal_inlogpoging set "
                 + "geblokkeerd_tot = case when laatste >= :sinds and mislukt + 1 >= :max then :tot else geblokkeerd_tot end, "
                 + "mislukt = case when laatste < :sinds then 1 when mislukt + 1 >= :max then 0 else mislukt + 1 end, "
-                + "laatste = :nu where naam = :naam and adres = :adres";
+                + "laatste = case when laatste < :sinds or mislukt + 1 >= :max then :nu else laatste end "
+                + "where naam = :naam and adres = :adres";
         if (jdbc.update(tel, p) == 0) {
             try {
                 jdbc.update("insert into portaal_inlogpoging (naam, adres, mislukt, laatste) values (:naam, :adres, 1, :nu)", p);

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
 
 import nl.bronhub.VasteKoppen;
-import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,8 +54,7 @@ public class PortaalBeveiliging {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain portaal(HttpSecurity http, PortaalAccounts accounts, PortaalSessies sessies, ServerProperties server)
-            throws Exception {
+    public SecurityFilterChain portaal(HttpSecurity http, PortaalAccounts accounts, PortaalSessies sessies) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts::laad);
         provider.setPasswordEncoder(accounts.encoder());
         return http
@@ -74,7 +72,7 @@ public class PortaalBeveiliging {
                             antwoord.sendRedirect("/portaal/inloggen?" + (geblokkeerd ? "geblokkeerd" : "fout"));
                         }))
                 .addFilterBefore(new InlogBlokkade(accounts), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new FormulierGrens(server.getTomcat().getMaxHttpFormPostSize().toBytes()), CsrfFilter.class)
+                .addFilterBefore(new FormulierGrens(FormulierGrens.TOMCAT_MAX_BYTES), CsrfFilter.class)
                 .logout(l -> l.logoutUrl("/portaal/uitloggen").logoutSuccessUrl("/portaal/inloggen?uitgelogd"))
                 // every session is registered (no limit), so that a new password can end the others
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessies.register())

@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param wachtwoordbrieven     where first start writes the seeded schools' and boards' letters (empty: nowhere)
  * @param maxMisluktePogingen   failed sign-ins in a row that lock an account
  * @param blokkade              how long a locked account stays locked
- * @param maxMisluktPerAdres    failed sign-ins from one address, for any names, each within the blokkade's duration of
- *                              the one before, that lock that address for every name (for the blokkade's duration)
+ * @param maxMisluktPerAdres    failed sign-ins from one address, for any names, within one blokkade's duration, that
+ *                              lock that address for every name (for the blokkade's duration)
  * @param minWachtwoordlengte   the shortest password a school or board may choose (bcrypt reads no more than 72 bytes)
  * @param url                   the portal's address as the schools reach it: the link in every mail
  */

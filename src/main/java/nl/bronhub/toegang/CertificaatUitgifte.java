@@ -296,7 +296,8 @@ public class CertificaatUitgifte {
         if (!ondertekend) {
             throw new OngeldigeInvoer("csr", "De handtekening van het certificaatverzoek klopt niet.");
         }
-        // the subject is the CN alone: an O, OU or second CN beside it would be signed as if the hub vouched for it
+        // the subject is the CN alone (the certificate names only BRIN-aanleverpunt whatever the CSR says): an O, OU or
+        // second CN beside it is not what the school's LAS will be known by, so it is refused rather than dropped unseen
         RDN[] namen = csr.getSubject().getRDNs();
         if (namen.length != 1 || namen[0].isMultiValued() || !BCStyle.CN.equals(namen[0].getFirst().getType())
                 || !aanleverpunt.equals(IETFUtils.valueToString(namen[0].getFirst().getValue()))) {
