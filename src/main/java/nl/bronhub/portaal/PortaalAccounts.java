@@ -268,11 +268,32 @@ public class PortaalAccounts implements ApplicationRunner {
         if (Soort.van(brin).isEmpty()) {
             return Optional.empty();
         }
+        return slotTot(normaal(brin), adres);
+    }
+
+    /** The lock in force of one row of portaal_inlogpoging (a name's, or {@link #ELKE_NAAM}), if any. */
+    private Optional<Instant> slotTot(String naam, String adres) {
         Instant nu = tijd.instant();
         return jdbc.query("select geblokkeerd_tot from portaal_inlogpoging where naam = :naam and adres = :adres",
-                        new MapSqlParameterSource("naam", normaal(brin)).addValue("adres", adres(adres)),
+                        new MapSqlParameterSource("naam", naam).addValue("adres", adres(adres)),
                         (rs, i) -> rs.getTimestamp("geblokkeerd_tot")).stream()
                 .filter(Objects::nonNull).map(Timestamp::toInstant).filter(t -> t.isAfter(nu)).findFirst();
+    }
+
+    /**
+     * Counts one failure in a row of portaal_inlogpoging: the update {@code tel} (one statement, so that two guesses at
+     * once cannot both read the same count), or, for a row not there yet, the insert; false when the row was new.
+     */
+    private boolean tel(String tel, String nieuw, MapSqlParameterSource p) {
+        if (jdbc.update(tel, p) > 0) {
+            return true;
+        }
+        try {
+            jdbc.update(nieuw, p);
+        } catch (DuplicateKeyException tegelijk) {
+            jdbc.update(tel, p);
+        }
+        return false;
     }
 
     /** The name of the row that counts an address's failed sign-ins for any name. */
@@ -280,11 +301,7 @@ public class PortaalAccounts implements ApplicationRunner {
 
     /** Until when this address may not sign in under any name, if it is locked. */
     public Optional<Instant> adresGeblokkeerdTot(String adres) {
-        Instant nu = tijd.instant();
-        return jdbc.query("select geblokkeerd_tot from portaal_inlogpoging where naam = :naam and adres = :adres",
-                        new MapSqlParameterSource("naam", ELKE_NAAM).addValue("adres", adres(adres)),
-                        (rs, i) -> rs.getTimestamp("geblokkeerd_tot")).stream()
-                .filter(Objects::nonNull).map(Timestamp::toInstant).filter(t -> t.isAfter(nu)).findFirst();
+        return slotTot(ELKE_NAAM, adres);
     }
 
     /**
@@ -302,18 +319,12 @@ public class PortaalAccounts implements ApplicationRunner {
                 .addValue("sinds", Timestamp.from(nu.minus(blokkade))).addValue("tot", Timestamp.from(nu.plus(blokkade)));
         // in this row laatste is when the count began: failures within one blokkade of it count together, so an office's
         // occasional typo (one every ten minutes, all day) never adds up to a lock
-        String tel = "update portaal_inlogpoging set "
+        tel("update portaal_inlogpoging set "
                 + "geblokkeerd_tot = case when laatste >= :sinds and mislukt + 1 >= :max then :tot else geblokkeerd_tot end, "
                 + "mislukt = case when laatste < :sinds then 1 when mislukt + 1 >= :max then 0 else mislukt + 1 end, "
                 + "laatste = case when laatste < :sinds or mislukt + 1 >= :max then :nu else laatste end "
-                + "where naam = :naam and adres = :adres";
-        if (jdbc.update(tel, p) == 0) {
-            try {
-                jdbc.update("insert into portaal_inlogpoging (naam, adres, mislukt, laatste) values (:naam, :adres, 1, :nu)", p);
-            } catch (DuplicateKeyException tegelijk) {
-                jdbc.update(tel, p);
-            }
-        }
+                + "where naam = :naam and adres = :adres",
+                "insert into portaal_inlogpoging (naam, adres, mislukt, laatste) values (:naam, :adres, 1, :nu)", p);
         boolean adresGeblokkeerd = adresGeblokkeerdTot(adres).isPresent();
         if (adresGeblokkeerd) {
             LOG.warn("Portal sign-in locked for one client address, for every name, for {} after {} failed sign-ins", blokkade,
@@ -335,17 +346,12 @@ public class PortaalAccounts implements ApplicationRunner {
         Instant nu = tijd.instant();
         MapSqlParameterSource p = new MapSqlParameterSource("naam", naam).addValue("adres", adres(adres)).addValue("max", maxMislukt)
                 .addValue("nu", Timestamp.from(nu)).addValue("tot", Timestamp.from(nu.plus(blokkade)));
-        // one statement, so that two guesses at once cannot both read the same count
-        String tel = "update portaal_inlogpoging set geblokkeerd_tot = case when mislukt + 1 >= :max then :tot else geblokkeerd_tot end, "
-                + "mislukt = case when mislukt + 1 >= :max then 0 else mislukt + 1 end, laatste = :nu where naam = :naam and adres = :adres";
-        if (jdbc.update(tel, p) == 0) {
-            try {
-                jdbc.update(maxMislukt <= 1
+        boolean bestond = tel("update portaal_inlogpoging set geblokkeerd_tot = case when mislukt + 1 >= :max then :tot else geblokkeerd_tot end, "
+                + "mislukt = case when mislukt + 1 >= :max then 0 else mislukt + 1 end, laatste = :nu where naam = :naam and adres = :adres",
+                maxMislukt <= 1
                         ? "insert into portaal_inlogpoging (naam, adres, mislukt, laatste, geblokkeerd_tot) values (:naam, :adres, 0, :nu, :tot)"
                         : "insert into portaal_inlogpoging (naam, adres, mislukt, laatste) values (:naam, :adres, 1, :nu)", p);
-            } catch (DuplicateKeyException tegelijk) {
-                jdbc.update(tel, p);
-            }
+        if (!bestond) {
             // now and then the rows of addresses long gone: no lock in force, nothing wrong for a day
             jdbc.update("delete from portaal_inlogpoging where laatste < :oud and (geblokkeerd_tot is null or geblokkeerd_tot < :nu)",
                     new MapSqlParameterSource("oud", Timestamp.from(nu.minus(Duration.ofDays(1)).minus(blokkade))).addValue("nu", Timestamp.from(nu)));

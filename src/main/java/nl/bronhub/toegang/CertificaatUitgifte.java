@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -97,6 +98,9 @@ public class CertificaatUitgifte {
         Instant nu = klok.instant();
         Optional<Map<String, Object>> laatste = laatste(brin, nummer);
         Instant brief = brief(brin);
+        // the phase's first day, its wachtwoordbrief date (null: not planned)
+        LocalDate fase = jdbc.queryForList("select wachtwoordbrief_datum from aanleverpunt where brin = :brin and aanleverpuntnummer = :nummer",
+                Map.of("brin", brin, "nummer", nummer), LocalDate.class).stream().filter(Objects::nonNull).findFirst().orElse(null);
         // the test of the certificate the portal issued last; without one, the aanleverpunt's first test with any certificate
         Instant getest = laatste.isPresent() ? Optional.ofNullable(laatste.get().get("getest_op")).map(CertificaatUitgifte::moment).orElse(null)
                 : eersteTest(brin, nummer);
@@ -111,7 +115,7 @@ public class CertificaatUitgifte {
                 waaromNiet = "Deze hub geeft geen certificaten uit; vraag de helpdesk hoe u uw certificaat krijgt.";
             } else if (brief == null) {
                 waaromNiet = "Uw school heeft nog geen wachtwoordbrief.";
-            } else if (!inFase(brin, nummer)) {
+            } else if (fase == null || fase.isAfter(LocalDate.now(klok))) {
                 // step 9 is in weeks 1 and 2 of the phase, which begins with the wachtwoordbrief's date
                 waaromNiet = "De fase aansluiting BRON van dit aanleverpunt is nog niet begonnen: het certificaat haalt u op in de "
                         + "eerste twee weken ervan.";
@@ -120,8 +124,7 @@ public class CertificaatUitgifte {
                         + "niet goed gegaan? Vraag de helpdesk om een nieuwe wachtwoordbrief.";
             } else {
                 // the window opens with the letter, or with the phase if that begins later (a letter made ahead of it)
-                Instant vanaf = vanaf(brief, jdbc.queryForObject("select wachtwoordbrief_datum from aanleverpunt where brin = :brin "
-                        + "and aanleverpuntnummer = :nummer", Map.of("brin", brin, "nummer", nummer), LocalDate.class));
+                Instant vanaf = vanaf(brief, fase);
                 boolean vanafFase = !vanaf.equals(brief);
                 if (nu.isAfter(vanaf.plus(Duration.ofDays(vensterDagen)))) {
                     waaromNiet = (vanafFase ? "De eerste " + vensterDagen + " dagen van de fase aansluiting BRON van dit aanleverpunt zijn "
@@ -338,12 +341,6 @@ public class CertificaatUitgifte {
         return jdbc.queryForList("select c.getest_op from certificaattest c join aanleverpunt a on a.id = c.aanleverpunt_id "
                 + "where a.brin = :brin and a.aanleverpuntnummer = :nummer", Map.of("brin", brin, "nummer", nummer), Timestamp.class)
                 .stream().findFirst().map(Timestamp::toInstant).orElse(null);
-    }
-
-    private boolean inFase(String brin, String nummer) {
-        return jdbc.queryForObject("select count(*) from aanleverpunt where brin = :brin and aanleverpuntnummer = :nummer "
-                + "and wachtwoordbrief_datum <= :vandaag", Map.of("brin", brin, "nummer", nummer,
-                "vandaag", LocalDate.now(klok)), Integer.class) > 0;
     }
 
     private boolean vernieuwd(String vingerafdruk) {
