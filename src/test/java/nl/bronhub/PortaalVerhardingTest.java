@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import net.jqwik.api.Arbitraries;
@@ -565,7 +566,7 @@ class PortaalVerhardingTest {
                 }
                 Oordeel o = Oordeel.GELDIG;
                 for (String tekst : List.of("contactpersoon", "gemachtigdeNaam", "bestuurNaam")) {
-                    o = slechtste(o, tekst(w.get(tekst), 200));
+                    o = slechtste(o, naam(w.get(tekst)));
                 }
                 for (String email : List.of("gemachtigdeEmail", "bestuurEmail")) {
                     Oordeel t = tekst(w.get(email), 254);
@@ -673,6 +674,21 @@ class PortaalVerhardingTest {
             return Oordeel.ONGELDIG;
         }
         return Oordeel.GELDIG;
+    }
+
+    /**
+     * A name goes into the hub's mails ("Beste ..."): besides what any text may not hold, no e-mail or web address and no
+     * markup, which a mail client would make a link of.
+     */
+    private static Oordeel naam(String waarde) {
+        Oordeel t = tekst(waarde, 200);
+        String n = getrimd(waarde);
+        if (t != Oordeel.GELDIG || n == null) {
+            return t;
+        }
+        boolean link = n.contains("@") || n.contains("<") || n.contains(">") || n.contains("://") || n.toLowerCase().contains("www.")
+                || Pattern.compile("[\\p{L}\\p{N}-]{2,}\\.\\p{L}{2,}").matcher(n).find();
+        return link ? Oordeel.ONGELDIG : Oordeel.GELDIG;
     }
 
     /** Invisible and formatting characters, as the register refuses them in contact data (and the LAS door in names). */

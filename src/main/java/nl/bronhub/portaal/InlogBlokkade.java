@@ -1,6 +1,7 @@
 package nl.bronhub.portaal;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,9 +11,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Before the portal's sign-in checks a password: a form with a field twice is refused (400, the portal's
- * page; which of the two was meant is not guessed), and a name locked for the sender's address goes back to
- * the sign-in page as locked without its password being checked, as does any name from an address locked for all
- * (PortaalAccounts counts per name and address, and per address).
+ * page; which of the two was meant is not guessed); the sign-in waits for its client address's turn (one at a
+ * time per address, so that a failure is counted before the next password is checked); and a name locked for the
+ * sender's address, or any name from an address locked for all, goes back to the sign-in page as locked without
+ * its password being checked (PortaalAccounts counts per name and address, and per address).
  */
 final class InlogBlokkade extends OncePerRequestFilter {
 
@@ -34,11 +36,22 @@ final class InlogBlokkade extends OncePerRequestFilter {
             antwoord.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        if (accounts.geblokkeerdTot(verzoek.getParameter("brin"), verzoek.getRemoteAddr()).isPresent()
-                || accounts.adresGeblokkeerdTot(verzoek.getRemoteAddr()).isPresent()) {
-            antwoord.sendRedirect("/portaal/inloggen?geblokkeerd");
+        String adres = verzoek.getRemoteAddr();
+        Optional<PortaalAccounts.Beurt> beurt = accounts.beurt(adres);
+        if (beurt.isEmpty()) {
+            antwoord.sendRedirect("/portaal/inloggen?" + PortaalAccounts.Uitslag.DRUK.parameter);
             return;
         }
-        keten.doFilter(verzoek, antwoord);
+        try (PortaalAccounts.Beurt b = beurt.get()) {
+            if (accounts.adresGeblokkeerdTot(adres).isPresent()) {
+                antwoord.sendRedirect("/portaal/inloggen?" + PortaalAccounts.Uitslag.ADRES_GEBLOKKEERD.parameter);
+                return;
+            }
+            if (accounts.geblokkeerdTot(verzoek.getParameter("brin"), adres).isPresent()) {
+                antwoord.sendRedirect("/portaal/inloggen?" + PortaalAccounts.Uitslag.GEBLOKKEERD.parameter);
+                return;
+            }
+            keten.doFilter(verzoek, antwoord);
+        }
     }
 }

@@ -2,6 +2,8 @@ package nl.bronhub.portaal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import java.util.regex.Pattern;
 import nl.bronhub.OngeldigeInvoer;
@@ -196,6 +202,14 @@ public class PortaalAccounts implements ApplicationRunner {
      * locked the current password is not checked at all (else an open session could go on guessing it).
      */
     public void kiesWachtwoord(String brin, String adres, String huidig, String nieuw, String herhaling) {
+        // one password check at a time per address, as at the sign-in
+        try (Beurt beurt = beurt(adres).orElseThrow(() -> new OngeldigeInvoer(
+                "Vanaf uw internetadres wordt op dit moment vaak tegelijk een wachtwoord gegeven. Probeer het over een minuut opnieuw."))) {
+            kiesWachtwoordInBeurt(brin, adres, huidig, nieuw, herhaling);
+        }
+    }
+
+    private void kiesWachtwoordInBeurt(String brin, String adres, String huidig, String nieuw, String herhaling) {
         Soort soort = Soort.van(brin).orElseThrow();
         if (geblokkeerdTot(brin, adres).isPresent()) {
             throw new OngeldigeInvoer(geblokkeerdTekst());
@@ -304,14 +318,33 @@ public class PortaalAccounts implements ApplicationRunner {
         return slotTot(ELKE_NAAM, adres);
     }
 
+    /** What the sign-in page tells after a sign-in that did not succeed, by the query parameter it is sent back with. */
+    public enum Uitslag {
+        /** A wrong name or password. */
+        FOUT("fout"),
+        /** This name is locked for this address. */
+        GEBLOKKEERD("geblokkeerd"),
+        /** This address is locked for every name. */
+        ADRES_GEBLOKKEERD("adresgeblokkeerd"),
+        /** Sign-ins from this address queued longer than {@link #BEURT_WACHTEN}. */
+        DRUK("druk");
+
+        public final String parameter;
+
+        Uitslag(String parameter) {
+            this.parameter = parameter;
+        }
+    }
+
     /**
-     * A failed sign-in: counted for the name (as {@link #mislukt}) and for the address whatever the name; true when
-     * either is locked now. The address's count covers one blokkade from its first failure, then starts again.
+     * A failed sign-in: counted for the name (as {@link #mislukt}) and for the address whatever the name; says whether
+     * either is locked now (the address's lock first, which a new letter does not lift). The address's count covers one
+     * blokkade from its first failure, then starts again.
      */
-    public boolean misluktInloggen(String brin, String adres) {
+    public Uitslag misluktInloggen(String brin, String adres) {
         boolean naamGeblokkeerd = mislukt(brin, adres);
         if (Soort.van(brin).isEmpty()) {
-            return naamGeblokkeerd;
+            return naamGeblokkeerd ? Uitslag.GEBLOKKEERD : Uitslag.FOUT;
         }
         Instant nu = tijd.instant();
         MapSqlParameterSource p = new MapSqlParameterSource("naam", ELKE_NAAM).addValue("adres", adres(adres))
@@ -330,7 +363,7 @@ public class PortaalAccounts implements ApplicationRunner {
             LOG.warn("Portal sign-in locked for one client address, for every name, for {} after {} failed sign-ins", blokkade,
                     maxMisluktPerAdres);
         }
-        return naamGeblokkeerd || adresGeblokkeerd;
+        return adresGeblokkeerd ? Uitslag.ADRES_GEBLOKKEERD : naamGeblokkeerd ? Uitslag.GEBLOKKEERD : Uitslag.FOUT;
     }
 
     /**
@@ -379,6 +412,31 @@ public class PortaalAccounts implements ApplicationRunner {
     public void gelukt(String brin, String adres) {
         jdbc.update("delete from portaal_inlogpoging where naam = :naam and adres = :adres",
                 new MapSqlParameterSource("naam", normaal(brin)).addValue("adres", adres(adres)));
+    }
+
+    /** An address's lock for every name, as the operator sees it: the address as the locks key it, until when. */
+    public record AdresBlokkade(String adres, Instant geblokkeerdTot) {
+    }
+
+    /** The addresses locked for every name now, the latest lock first. */
+    public List<AdresBlokkade> adresBlokkades() {
+        return jdbc.query("select adres, geblokkeerd_tot from portaal_inlogpoging where naam = :naam and geblokkeerd_tot > :nu "
+                        + "order by geblokkeerd_tot desc, adres",
+                new MapSqlParameterSource("naam", ELKE_NAAM).addValue("nu", Timestamp.from(tijd.instant())),
+                (rs, i) -> new AdresBlokkade(rs.getString("adres"), rs.getTimestamp("geblokkeerd_tot").toInstant()));
+    }
+
+    /**
+     * The helpdesk lifts an address's locks (a school's office whose colleagues mistyped once too often): the lock for
+     * every name and each name's, with their counts; the address as sent or as {@link #adresBlokkades} shows it. How
+     * many rows went (0: nothing was counted for that address).
+     */
+    public int hefAdresBlokkadeOp(String adres) {
+        int weg = jdbc.update("delete from portaal_inlogpoging where adres = :adres", new MapSqlParameterSource("adres", adres(adres)));
+        if (weg > 0) {
+            LOG.info("Portal sign-in locks of one client address lifted by the operator");
+        }
+        return weg;
     }
 
     /**
@@ -430,9 +488,69 @@ public class PortaalAccounts implements ApplicationRunner {
         return minLengte;
     }
 
-    /** A client address as the table keeps it (an IPv6 address with its zone may be longer than an address needs). */
-    private static String adres(String adres) {
-        return adres == null ? "" : adres.length() > 64 ? adres.substring(0, 64) : adres;
+    /**
+     * A client address as the locks key it: an IPv4 address whole, an IPv6 address by its /64 (one network's hosts
+     * choose their own last 64 bits and change them at will, so a lock on the full address was one new address
+     * away), an IPv4 address written as IPv6 as IPv4. Anything else (not from Tomcat) as sent, at most 64 characters.
+     */
+    static String adres(String adres) {
+        if (adres == null) {
+            return "";
+        }
+        String zonderZone = adres.indexOf('%') >= 0 ? adres.substring(0, adres.indexOf('%')) : adres;
+        // only a literal (with a colon) is parsed, so no name is ever looked up
+        if (zonderZone.indexOf(':') >= 0 && zonderZone.matches("[0-9A-Fa-f:.\\[\\]]{2,60}")) {
+            try {
+                byte[] b = InetAddress.getByName(zonderZone).getAddress();
+                if (b.length == 4) {
+                    return InetAddress.getByAddress(b).getHostAddress();
+                }
+                return String.format("%x:%x:%x:%x::/64", (b[0] & 0xff) << 8 | (b[1] & 0xff), (b[2] & 0xff) << 8 | (b[3] & 0xff),
+                        (b[4] & 0xff) << 8 | (b[5] & 0xff), (b[6] & 0xff) << 8 | (b[7] & 0xff));
+            } catch (UnknownHostException geenAdres) {
+                // not an address after all: kept as sent, below
+            }
+        }
+        return adres.length() > 64 ? adres.substring(0, 64) : adres;
+    }
+
+    /**
+     * By which sign-ins from one client address take turns: a fixed number, shared by addresses whose hash meets (they
+     * then wait for each other too, briefly); a semaphore, not a lock, so that no thread may take its own turn twice.
+     */
+    private final Semaphore[] beurten = IntStream.range(0, 1024).mapToObj(i -> new Semaphore(1, true)).toArray(Semaphore[]::new);
+
+    /** How long a sign-in waits for the one before it from its address. */
+    static final Duration BEURT_WACHTEN = Duration.ofSeconds(5);
+
+    /** A client address's turn at the sign-in; closing it lets the next one in. */
+    public interface Beurt extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Waits for this client address's turn to have a password checked (a sign-in or a password change): one at a time
+     * per address in this instance, so that each failure is counted, and a lock reached, before the next password is
+     * checked (many sign-ins sent at once were all checked before the first failure was counted). Empty when the turn
+     * did not come within {@link #BEURT_WACHTEN}.
+     */
+    public Optional<Beurt> beurt(String adres) {
+        Semaphore slot = beurten[Math.floorMod(adres(adres).hashCode(), beurten.length)];
+        try {
+            if (!slot.tryAcquire(BEURT_WACHTEN.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException onderbroken) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        AtomicBoolean open = new AtomicBoolean(true);
+        return Optional.of(() -> {
+            if (open.getAndSet(false)) {
+                slot.release();
+            }
+        });
     }
 
     static String normaal(String brin) {

@@ -67,9 +67,10 @@ public class PortaalBeveiliging {
                 .formLogin(f -> f.loginPage("/portaal/inloggen").loginProcessingUrl("/portaal/inloggen")
                         .usernameParameter("brin").passwordParameter("wachtwoord")
                         .successHandler(welkom(accounts)).failureHandler((verzoek, antwoord, fout) -> {
-                            boolean geblokkeerd = fout instanceof BadCredentialsException
-                                    && accounts.misluktInloggen(verzoek.getParameter("brin"), verzoek.getRemoteAddr());
-                            antwoord.sendRedirect("/portaal/inloggen?" + (geblokkeerd ? "geblokkeerd" : "fout"));
+                            PortaalAccounts.Uitslag uitslag = fout instanceof BadCredentialsException
+                                    ? accounts.misluktInloggen(verzoek.getParameter("brin"), verzoek.getRemoteAddr())
+                                    : PortaalAccounts.Uitslag.FOUT;
+                            antwoord.sendRedirect("/portaal/inloggen?" + uitslag.parameter);
                         }))
                 .addFilterBefore(new InlogBlokkade(accounts), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new FormulierGrens(FormulierGrens.TOMCAT_MAX_BYTES), CsrfFilter.class)
