@@ -1,9 +1,11 @@
 package nl.bronhub;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Ontvangststatus;
 import nl.bronhub.contract.v1.Terugkoppeling;
@@ -12,6 +14,7 @@ import nl.bronhub.support.Afleverbak;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
+import nl.bronhub.support.Pki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +67,40 @@ class HerstartTest {
             assertThat(las.aanleveren(bericht).getBerichtResultaat().get(0).getSignaal())
                     .extracting(s -> s.getCode()).containsExactly("396");
         }
+    }
+
+    /**
+     * A seeded certificate the operator revoked stays revoked after a restart, though config's toegang.yaml still names its
+     * file (the seed, read at every start, registered it again); registered again on purpose, it stays registered.
+     */
+    @Test
+    void eenIngetrokkenSeedcertificaatBlijftIngetrokken() throws Exception {
+        Map<String, Object> eigenschappen = Hub.testEigenschappen(data);
+        String vingerafdruk;
+        try (Hub hub = Hub.start(eigenschappen)) {
+            vingerafdruk = seedcertificaat00AA(hub);
+            assertThat(vingerafdruk).isNotNull();
+            assertThat(hub.operator().delete("/certificaten/" + vingerafdruk).status()).isEqualTo(204);
+        }
+        try (Hub hub = Hub.start(eigenschappen)) {
+            assertThat(seedcertificaat00AA(hub)).as("revoked, also after a restart").isNull();
+            // (00AA is in the demo's BRIN register, not the tests': registered again here to a vendor)
+            assertThat(hub.operator().postPem("/certificaten?leverancier=proef-las",
+                    Files.readString(Pki.MAP.resolve("las-00AA-1.crt"))).status()).isEqualTo(200);
+        }
+        try (Hub hub = Hub.start(eigenschappen)) {
+            assertThat(hub.operator().get("/certificaten").json()).as("registered again by the operator, and kept")
+                    .anyMatch(c -> c.get("vingerafdruk").asText().equals(vingerafdruk) && "proef-las".equals(c.at("/houder/leverancier").asText()));
+        }
+    }
+
+    private static String seedcertificaat00AA(Hub hub) {
+        for (JsonNode c : hub.operator().get("/certificaten").json()) {
+            if ("00AA".equals(c.at("/houder/brin").asText()) && "1".equals(c.at("/houder/aanleverpuntnummer").asText())) {
+                return c.get("vingerafdruk").asText();
+            }
+        }
+        return null;
     }
 
     /**

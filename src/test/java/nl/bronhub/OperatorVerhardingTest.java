@@ -241,11 +241,13 @@ class OperatorVerhardingTest extends HubTest {
                 .header("Accept", "application/json").GET());
         assertThat(portaalJson.statusCode()).isEqualTo(400);
         assertThat(portaalJson.body()).as(portaalJson.body()).doesNotContain("geheim").doesNotContain("urn:bron-hub:probleem");
-        // a client that does not ask for HTML gets no page, but the same headers (a hostile school found them missing)
+        // a client that does not ask for HTML gets the door's short Dutch page, with the helpdesk and the same headers (a
+        // hostile school found the headers missing, and then the page: the body was empty)
         for (String pad : List.of("/portaal/%2e%2e/geheim", "/portaal//geheim", "/portaal/70BK;geheim=1")) {
             HttpResponse<String> leeg = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + pad)).GET());
             assertThat(leeg.statusCode()).as(pad).isEqualTo(400);
-            assertThat(leeg.body()).as(pad).isEmpty();
+            assertThat(leeg.body()).as(pad).contains("lang=\"nl\"").contains("Dit verzoek kan Mijn BRON niet lezen")
+                    .contains("id=\"helpdesk\"").doesNotContain("geheim");
             assertThat(leeg.headers().firstValue("Content-Security-Policy").orElse("")).as(pad).startsWith("default-src 'none'");
             assertThat(leeg.headers().firstValue("X-Frame-Options")).as(pad).contains("DENY");
             assertThat(leeg.headers().firstValue("Strict-Transport-Security")).as(pad).isPresent();
@@ -264,6 +266,7 @@ class OperatorVerhardingTest extends HubTest {
             HttpResponse<String> start = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + pad)).GET());
             assertThat(start.statusCode()).as(pad).isEqualTo(302);
             assertThat(start.headers().firstValue("Location")).as(pad).hasValueSatisfying(l -> assertThat(l).endsWith("/portaal"));
+            assertThat(start.headers().firstValue("Strict-Transport-Security")).as(pad).isPresent();
         }
         HttpResponse<String> onbekend = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + "/onbekend/geheim"))
                 .header("Accept", "text/html").GET());
@@ -271,6 +274,12 @@ class OperatorVerhardingTest extends HubTest {
         assertThat(onbekend.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("text/html"));
         assertThat(onbekend.body()).contains("Pagina niet gevonden").contains("href=\"/portaal/stijl.css\"").contains("href=\"/portaal\"")
                 .doesNotContain("geheim");
+        // as every portal page: the helpdesk at its foot, and the portal's headers (a hostile school found both missing here)
+        assertThat(onbekend.body()).contains("id=\"helpdesk\"").contains("Voor vragen over Mijn BRON");
+        assertThat(onbekend.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("default-src 'none'");
+        assertThat(onbekend.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(onbekend.headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(onbekend.headers().firstValue("Referrer-Policy")).contains("no-referrer");
         HttpResponse<String> stijl = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + "/portaal/stijl.css")).GET());
         assertThat(stijl.statusCode()).as("the page's stylesheet is served").isEqualTo(200);
 

@@ -70,7 +70,10 @@ class PortaalAdresBlokkadeTest {
         assertThat(inloggen(new PortaalClient(hub.portaalPoort()), "79ZC", "x")).endsWith("/portaal/inloggen?adresgeblokkeerd");
         // the page says it is the address, for every account, and that the helpdesk can lift it
         assertThat(hier.get("/portaal/inloggen?adresgeblokkeerd").body()).contains("Vanaf uw internetadres is te vaak een onjuist wachtwoord gegeven")
-                .contains("vraag de helpdesk de blokkade op te heffen").doesNotContain("Uw account is geblokkeerd");
+                .contains("vraag de helpdesk de blokkade van uw internetadres (127.0.0.1) op te heffen")
+                .contains("een nieuwe wachtwoordbrief helpt daar niet tegen")
+                // not the advice that does not help here (a hostile school followed it: a new letter, still locked)
+                .doesNotContain("Uw account is geblokkeerd").doesNotContain("id=\"nieuwe-brief\"");
         // the school, at its own address, signs in
         assertThat(new AnderAdres(hub.portaalPoort(), "127.0.0.2").logIn("70CK", brief)).endsWith("/portaal");
 

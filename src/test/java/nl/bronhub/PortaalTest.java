@@ -506,15 +506,33 @@ class PortaalTest {
         browser.open("/portaal/70CN/certificaat");
         assertThat(browser.heeft("#aanvraag-1")).as("one renewal per certificate").isFalse();
 
-        // a new letter (the key was lost, say): the certificate under it replaces the ones before, which stop at once
+        // one the operator registered for 70CN/1 (the LAS sent its own), and a vendor's acting for 70CN by mandate
+        String operatorCertificaat = hub.operator().postPem("/certificaten?brin=70CN&aanleverpuntnummer=1",
+                Pki.pem(Pki.client("las 70CN-1 van de operator"))).json().get("vingerafdruk").asText();
+        String leverancierCertificaat = hub.operator().postPem("/certificaten?leverancier=cn-las",
+                Pki.pem(Pki.client("leverancier cn-las"))).json().get("vingerafdruk").asText();
+        assertThat(hub.operator().put("/mandaten/70CN/cn-las", "").status()).isEqualTo(200);
+
+        // a new letter (the key was lost, say): the certificate under it replaces the aanleverpunt's before it, issued here
+        // or registered by the operator (a hostile school found the operator's went on working), which stop at once; the
+        // vendor's is not the aanleverpunt's and stays
         String brief = hub.operator().post("/scholen/70CN/portaalwachtwoord").json().get("wachtwoord").asText();
         logIn("70CN", brief);
         browser.open("/portaal/70CN/certificaat");
+        // warned before it happens (a hostile school's LAS was cut off by one click, unwarned)
+        assertThat(browser.element("#vervangt-1").getText()).startsWith("Let op: dit aanleverpunt heeft nu een certificaat.")
+                .contains("werkt het huidige direct niet meer");
+        assertThat(browser.heeft("#vervangt-2")).as("70CN/2 has none to replace").isFalse();
+        gezien("certificaat-vervangt");
         browser.vulIn("#aanvraag-1 textarea", Csr.verzoek(Csr.sleutels(2048), "CN=70CN-1")).klik("#aanvraag-1 button");
         String vervangend = Certificaten.vingerafdruk(Certificaten.leesCertificaat(
                 browser.element("#pem").getText()));
         assertThat(hub.operator().get("/certificaten").json()).filteredOn(c -> "70CN".equals(c.at("/houder/brin").asText()))
                 .extracting(c -> c.get("vingerafdruk").asText()).containsExactly(vervangend);
+        assertThat(hub.operator().get("/certificaten").json()).extracting(c -> c.get("vingerafdruk").asText())
+                .doesNotContain(operatorCertificaat).contains(leverancierCertificaat);
+        // (the mandate ends again: with it 70CN needs no certificate of its own, and the watch below would not remind it)
+        assertThat(hub.operator().delete("/mandaten/70CN/cn-las").status()).isEqualTo(204);
         // "getest" is the new certificate's own test (the first one's, 2 November, above), not the one it replaced: a
         // hostile school saw the old date. (This certificate cannot be tried at the LAS door here: the hub's clock is
         // years ahead, and TLS checks its validity by the machine's.)

@@ -234,6 +234,61 @@ class PortaalVerhardingTest {
      * A form over the 2 MB Tomcat reads: 413 and the portal's page saying so (a hostile school was told "Formulier
      * verlopen": Tomcat had dropped every field, the token too), with the portal's headers, and nothing stored.
      */
+    /**
+     * The phase's mails go to the gemachtigde's and the board's e-mail addresses: a school corrects them but does not empty
+     * them (a hostile school emptied both, and every mail after it was undeliverable, nobody told); nor does a form that
+     * leaves the field out. A name with a web address (it goes into the mails' "Beste ...") is refused too.
+     */
+    @Example
+    void eenSchoolMaaktHetAdresVanDeMailsNietLeeg() {
+        String sql = "select gemachtigde_email, bestuur_email, gemachtigde_naam from aanleverpunt where brin = ? and aanleverpuntnummer = '1'";
+        Map<String, Object> voor = hub.jdbc().queryForMap(sql, SCHOOL);
+        assertThat(voor.values()).doesNotContainNull();
+        List<List<Map.Entry<String, String>>> formulieren = List.of(
+                List.of(Map.entry("gemachtigdeEmail", " "), Map.entry("bestuurEmail", String.valueOf(voor.get("bestuur_email")))),
+                List.of(Map.entry("gemachtigdeEmail", String.valueOf(voor.get("gemachtigde_email")))),
+                List.of(Map.entry("gemachtigdeEmail", String.valueOf(voor.get("gemachtigde_email"))),
+                        Map.entry("bestuurEmail", String.valueOf(voor.get("bestuur_email"))),
+                        Map.entry("gemachtigdeNaam", "Zie https://bron-inlog.example/herstel")));
+        for (List<Map.Entry<String, String>> velden : formulieren) {
+            List<Map.Entry<String, String>> formulier = new ArrayList<>(velden);
+            formulier.add(Map.entry("_csrf", tokenVanSchool()));
+            formulier.add(Map.entry("normLeerlingen", "10"));
+            formulier.add(Map.entry("normAbLeerlingen", "2"));
+            HttpResponse<String> antwoord = school.post("/portaal/" + SCHOOL + "/gegevens/1", formulier);
+            assertThat(antwoord.statusCode()).as(velden.toString()).isEqualTo(200);
+            assertThat(antwoord.body()).as(velden.toString()).containsAnyOf("mag niet leeg zijn", "mag geen webadres");
+            assertThat(hub.jdbc().queryForMap(sql, SCHOOL)).as(velden.toString()).isEqualTo(voor);
+        }
+    }
+
+    /**
+     * A form body the portal cannot decode is refused whole, and nothing of it reaches the log (a hostile school found a
+     * bad %-escape silently emptied the field, Tomcat quoting it in the log, and undecodable bytes stored as U+FFFD); a
+     * name of letters that show as nothing (a Hangul filler, the Braille blank) or of private-use characters is refused.
+     */
+    @Example
+    void eenOnleesbaarFormulierVerandertNietsEnKomtNietInHetLog() {
+        String sql = "select contactpersoon, gemachtigde_naam, bestuur_naam from aanleverpunt where brin = ? and aanleverpuntnummer = '1'";
+        Map<String, Object> voor = hub.jdbc().queryForMap(sql, SCHOOL);
+        String rest = "&gemachtigdeEmail=g%40cg-school.example&bestuurEmail=secretariaat%40cg-bestuur.example&normLeerlingen=10&normAbLeerlingen=2";
+        log.neem();
+        HttpResponse<String> kapot = school.postRuw("/portaal/" + SCHOOL + "/gegevens/1", "_csrf=" + java.net.URLEncoder.encode(tokenVanSchool(), StandardCharsets.UTF_8)
+                + "&contactpersoon=Geheimpje%G1" + rest);
+        assertThat(kapot.statusCode()).isEqualTo(400);
+        assertThat(kapot.body()).contains("lang=\"nl\"").contains("Verzoek niet verwerkt");
+        assertThat(log.alleRegels()).noneMatch(r -> r.contains("Geheimpje"));
+        assertThat(hub.jdbc().queryForMap(sql, SCHOOL)).isEqualTo(voor);
+
+        for (String naam : List.of("Piet%FF%FE", "Piet%ED%A0%80", "Pi%E9t", "Piet%E3%85%A4", "%E3%85%A4", "Piet%E2%A0%80", "Piet%EE%80%80")) {
+            HttpResponse<String> antwoord = school.postRuw("/portaal/" + SCHOOL + "/gegevens/1", "_csrf=" + java.net.URLEncoder.encode(tokenVanSchool(), StandardCharsets.UTF_8)
+                    + "&contactpersoon=" + naam + rest);
+            assertThat(antwoord.statusCode()).as(naam).isIn(200, 400);
+            assertThat(hub.jdbc().queryForMap(sql, SCHOOL)).as(naam).isEqualTo(voor);
+        }
+        assertThat(school.get("/portaal/" + SCHOOL + "/gegevens").statusCode()).isEqualTo(200);
+    }
+
     @Example
     void eenTeGrootFormulierHeetTeGroot() {
         String voor = hub.jdbc().queryForObject("select contactpersoon from aanleverpunt where brin = ? and aanleverpuntnummer = '1'",
@@ -571,6 +626,10 @@ class PortaalVerhardingTest {
                 for (String email : List.of("gemachtigdeEmail", "bestuurEmail")) {
                     Oordeel t = tekst(w.get(email), 254);
                     String e = getrimd(w.get(email));
+                    // an address once given is not emptied (the phase's mails go to it)
+                    if (e == null && voor.gegevens().get(email.equals("gemachtigdeEmail") ? "gemachtigde_email" : "bestuur_email") != null) {
+                        t = Oordeel.ONGELDIG;
+                    }
                     o = slechtste(o, t == Oordeel.ONGELDIG || e == null ? t
                             : !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? Oordeel.ONGELDIG
                             : e.matches("[a-z]+(\\.[a-z]+)*@[a-z]+(-[a-z]+)*\\.(example|nl)") ? Oordeel.GELDIG : Oordeel.ONZEKER);
@@ -670,7 +729,8 @@ class PortaalVerhardingTest {
         if (t == null) {
             return Oordeel.GELDIG;
         }
-        if (t.length() > max || t.codePoints().anyMatch(c -> Character.isISOControl(c) || ONZICHTBAAR.contains(Character.getType(c)))) {
+        if (t.length() > max || t.codePoints().anyMatch(c -> Character.isISOControl(c) || ONZICHTBAAR.contains(Character.getType(c))
+                || LEEG_OF_ONLEESBAAR.contains(c))) {
             return Oordeel.ONGELDIG;
         }
         return Oordeel.GELDIG;
@@ -686,14 +746,20 @@ class PortaalVerhardingTest {
         if (t != Oordeel.GELDIG || n == null) {
             return t;
         }
-        boolean link = n.contains("@") || n.contains("<") || n.contains(">") || n.contains("://") || n.toLowerCase().contains("www.")
-                || Pattern.compile("[\\p{L}\\p{N}-]{2,}\\.\\p{L}{2,}").matcher(n).find();
+        // a full stop, or a look-alike a browser reads as one
+        String punten = n.replace('\u3002', '.').replace('\uFF0E', '.').replace('\uFF61', '.');
+        boolean link = punten.chars().anyMatch(c -> "@<>:\uFF20\uFF1C\uFF1E\uFF1A".indexOf(c) >= 0) || punten.toLowerCase().contains("www.")
+                || Pattern.compile("[\\p{L}\\p{N}-]{2,}\\.\\p{L}{2,}").matcher(punten).find()
+                || punten.codePoints().filter(Character::isDigit).count() > 4;
         return link ? Oordeel.ONGELDIG : Oordeel.GELDIG;
     }
 
     /** Invisible and formatting characters, as the register refuses them in contact data (and the LAS door in names). */
     private static final List<Integer> ONZICHTBAAR = List.of((int) Character.FORMAT, (int) Character.LINE_SEPARATOR,
-            (int) Character.PARAGRAPH_SEPARATOR, (int) Character.UNASSIGNED, (int) Character.SURROGATE);
+            (int) Character.PARAGRAPH_SEPARATOR, (int) Character.UNASSIGNED, (int) Character.SURROGATE, (int) Character.PRIVATE_USE);
+
+    /** Letters that show as nothing (Hangul fillers, the Braille blank) and the replacement character of undecodable bytes. */
+    private static final List<Integer> LEEG_OF_ONLEESBAAR = List.of(0x3164, 0x2800, 0x115F, 0x1160, 0xFFA0, 0xFFFD);
 
     private static Oordeel slechtste(Oordeel a, Oordeel b) {
         return a == Oordeel.ONGELDIG || b == Oordeel.ONGELDIG ? Oordeel.ONGELDIG

@@ -100,4 +100,38 @@ class RegistratieoverzichtTest extends SignaalTest {
             assertThat(s.getOmschrijving()).isEqualTo("Het formaat van het veld peildatum is niet conform de voorschriften.");
         });
     }
+
+    /**
+     * What no answer can be about is told, not answered with an empty list that looks like no pupils (an independent LAS
+     * found it): an empty peildatum 740, a vestiging the school never had 397, a number that is neither a BSN nor an
+     * onderwijsnummer 750.
+     */
+    @Test
+    void eenVraagDieNergensOverKanGaanKrijgtEenSignaal() {
+        assertThat(fout("", null, null)).isEqualTo("740 Het veld peildatum moet gevuld zijn.");
+        assertThat(fout("2026-10-15", "99", null))
+                .isEqualTo("397 Vestiging 99 is in de BRIN-tabellen van DUO-CFI niet bekend als vestiging van de school.");
+        assertThat(fout("2026-10-15", null, "999992078"))
+                .isEqualTo("750 Het burgerservicenummer voldoet niet aan de burgerservicenummerproef.");
+        // a vestiging the school had once (02, until 2024) is a question with an answer: none now
+        assertThat(las.registratieoverzicht("2026-10-15", "02").getRegistratie()).isEmpty();
+    }
+
+    private static String fout(String datum, String vestigingsnummer, String nummer) {
+        // (other names than the request's fields: in the anonymous subclass below those would be the fields)
+        var verzoek = LasClient.envelop(new RegistratieoverzichtVerzoek() {
+            {
+                setHeader(las.header());
+                // (an empty element as a LAS sends it: JAXB leaves an empty string out)
+                setPeildatum(datum.isEmpty() ? "LEEG" : datum);
+                setVestigingsvolgnummer(vestigingsnummer);
+                if (nummer != null) {
+                    getPersoonsgebondenNummer().add(nummer);
+                }
+            }
+        });
+        LasClient.Fout fout = (LasClient.Fout) LasClient.lees(las.post(verzoek.replace(">LEEG<", "><")));
+        assertThat(fout.signalen()).hasSize(1);
+        return fout.signalen().get(0).getCode() + " " + fout.signalen().get(0).getOmschrijving();
+    }
 }

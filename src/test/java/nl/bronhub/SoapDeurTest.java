@@ -213,6 +213,10 @@ class SoapDeurTest extends SignaalTest {
                 "1899-12-31T23:59:59")) {
             geweigerd(las.post(goed.replaceAll("<datumTijdBedrijfsdocument>[^<]*<", "<datumTijdBedrijfsdocument>" + jaar + "<")), "359");
         }
+        // an aanleverpuntnummer with a leading zero, or 0, names no aanleverpunt: the header does not fit (it was 366)
+        for (String nummer : List.of("03", "00003", "0")) {
+            geweigerd(las.post(goed.replaceAll("<aanleverpuntnummer>3<", "<aanleverpuntnummer>" + nummer + "<")), "359");
+        }
         assertThat(jdbc.queryForObject("select count(*) from bericht", Integer.class)).isEqualTo(berichtenVooraf);
         // the operator's audit keeps nothing of a refused id
         assertThat(jdbc.queryForObject("select count(*) from audit where document like '%999993847%' or document like '%999 993%' "

@@ -120,6 +120,13 @@ class StandaardConfiguratieTest {
             assertThat(operator.post("/besturen/40001/portaalwachtwoord").status()).isEqualTo(200);
             assertThat(bestuursbrief).doesNotExist();
             assertThat(brief).exists();
+
+            // a board no aanleverpunt names any more loses its account, and its first-start letter with it (a newcomer found
+            // the file of a password that no longer signs in)
+            Path andereBrief = data.resolve("portaal/bestuur-40002.txt");
+            assertThat(andereBrief).exists();
+            assertThat(operator.patch("/aanleverpunten/01BA/1", Map.of("bestuurNummer", "40001")).status()).isEqualTo(200);
+            assertThat(andereBrief).doesNotExist();
         }
     }
 

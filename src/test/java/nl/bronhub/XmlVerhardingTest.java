@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import nl.bronhub.contract.v1.AanleverenAntwoord;
 import nl.bronhub.contract.v1.Bericht;
@@ -63,6 +64,15 @@ class XmlVerhardingTest extends HubTest {
         String diep = ENVELOP_OPEN + VERZOEK_OPEN + "<a>".repeat(100_000) + "</a>".repeat(100_000) + VERZOEK_DICHT + ENVELOP_DICHT;
 
         geweigerdMet360(las().post(diep), "nestingdiepte");
+        blijftWerken();
+    }
+
+    /** A text, or whitespace between elements, longer than the door reads in one run: 360 naming that limit (it named none). */
+    @Test
+    void eenTeLangeTekstOfWitruimteNoemtDeGrens() {
+        for (String lang : List.of("<x>" + "a".repeat(2 * 1024 * 1024) + "</x>", "<x/>" + " ".repeat(2 * 1024 * 1024) + "<x/>")) {
+            geweigerdMet360(las().post(ENVELOP_OPEN + VERZOEK_OPEN + lang + VERZOEK_DICHT + ENVELOP_DICHT), "tekst of witruimte aan één stuk");
+        }
         blijftWerken();
     }
 

@@ -15,6 +15,9 @@ import org.w3c.dom.Element;
  */
 public final class SoapBody {
 
+    /** The longest text (or whitespace between elements) in one run that the LAS door reads (CXF's maxTextLength). */
+    public static final int MAX_TEKSTLENGTE = 1024 * 1024;
+
     private SoapBody() {
     }
 
@@ -40,9 +43,14 @@ public final class SoapBody {
      */
     public static String reden(Throwable fout, int maxNestingdiepte) {
         for (Throwable t = fout; t != null; t = t.getCause()) {
+            String melding = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             // CXF's and Woodstox's depth limits both say so in their message
-            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("depth")) {
+            if (melding.contains("depth")) {
                 return "nestingdiepte (maximaal " + maxNestingdiepte + ")";
+            }
+            // Woodstox's text limit (CXF's maxTextLength): a text, or whitespace between elements, too long in one run
+            if (melding.contains("text") && (melding.contains("length") || melding.contains("size")) && melding.contains("limit")) {
+                return "tekst of witruimte aan één stuk (maximaal " + MAX_TEKSTLENGTE + " tekens)";
             }
         }
         return null;

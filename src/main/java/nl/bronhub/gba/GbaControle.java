@@ -49,7 +49,9 @@ public class GbaControle implements SignaalBron {
             return;
         }
         v.bevestigSleutel();
-        if (!gevonden.get().geheim() && p.postcode() != null && !Objects.equals(gevonden.get().postcode(), p.postcode())) {
+        // a secret address, by the GBA or by the school's own word (handbook 7.2.4: "als u aangeeft dat het adres van de
+        // leerling geheim is koppelt BRON geen signaal terug"), is not compared
+        if (!gevonden.get().geheim() && !p.adresGeheim() && p.postcode() != null && !Objects.equals(gevonden.get().postcode(), p.postcode())) {
             v.voegToe(catalogus.signaal("770", "postcode"));
         }
     }

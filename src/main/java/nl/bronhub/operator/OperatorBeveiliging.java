@@ -106,11 +106,9 @@ public class OperatorBeveiliging {
                 PortaalBeveiliging.koppen(antwoord);
                 antwoord.sendError(400);
             } else {
-                // anything else: no body at all, since Spring's error JSON would repeat the path; the portal's headers
-                // (HSTS, frame denial, CSP, no caching) as on any of its answers
-                PortaalBeveiliging.koppen(antwoord);
-                antwoord.setStatus(400);
-                antwoord.setContentLength(0);
+                // anything else: the door's short Dutch page (Spring's error JSON would repeat the path), with the portal's
+                // headers and its helpdesk, as every other refusal at this door
+                scheiding.weiger(verzoek, antwoord, 400, "Gebruik de pagina's en formulieren van Mijn BRON");
             }
         };
     }

@@ -11,7 +11,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A form larger than Tomcat reads (2 MB) is 413 with the portal's page before the CSRF check: Tomcat drops all fields of
  * such a form, its token too, and the school read "Formulier verlopen". A body sent without a length (chunked) is still
- * read by Tomcat up to the limit.
+ * read by Tomcat up to the limit, and then refused too; so is a form Tomcat could not decode (400).
  */
 final class FormulierGrens extends OncePerRequestFilter {
 
@@ -20,6 +20,10 @@ final class FormulierGrens extends OncePerRequestFilter {
      * connector settings (server.tomcat.max-http-form-post-size is the LAS door's) on the doors it adds.
      */
     static final long TOMCAT_MAX_BYTES = 2 * 1024 * 1024;
+
+    /** Set by Tomcat when it could not parse the request's parameters (org.apache.catalina.Globals), and why. */
+    static final String ONLEESBAAR = "org.apache.catalina.parameter_parse_failed";
+    static final String ONLEESBAAR_WAAROM = "org.apache.catalina.parameter_parse_failed_reason";
 
     private final long maxBytes;
 
@@ -37,6 +41,15 @@ final class FormulierGrens extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (verzoek.getContentLengthLong() > maxBytes) {
             antwoord.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            return;
+        }
+        // a form Tomcat could not read whole (a bad %-escape, too many fields, a chunked body over the limit): Tomcat drops
+        // what it could not read and goes on, so a field left out would empty what the school had, unasked; refused
+        // whole instead, nothing changed
+        verzoek.getParameterMap();
+        if (verzoek.getAttribute(ONLEESBAAR) != null) {
+            antwoord.sendError("POST_TOO_LARGE".equals(String.valueOf(verzoek.getAttribute(ONLEESBAAR_WAAROM)))
+                    ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
         keten.doFilter(verzoek, antwoord);

@@ -186,14 +186,19 @@ public class PortaalAccounts implements ApplicationRunner {
         }
         jdbc.update("delete from portaal_inlogpoging where naam = :brin", p);
         // a letter written at first start no longer holds the password: gone, so that nobody signs in with it in vain
+        verwijderBrief(brin);
+        return wachtwoord;
+    }
+
+    /** The first-start letter's file of this school or board, when there is one: it no longer holds a password. */
+    private void verwijderBrief(String naam) {
         if (StringUtils.hasText(brievenMap)) {
             try {
-                Files.deleteIfExists(Path.of(brievenMap, briefBestand(brin)));
+                Files.deleteIfExists(Path.of(brievenMap, briefBestand(naam)));
             } catch (IOException e) {
-                LOG.warn("The old letter of {} could not be removed from {}: {}", brin, brievenMap, e.getClass().getSimpleName());
+                LOG.warn("The old letter of {} could not be removed from {}: {}", naam, brievenMap, e.getClass().getSimpleName());
             }
         }
-        return wachtwoord;
     }
 
     /**
@@ -405,6 +410,8 @@ public class PortaalAccounts implements ApplicationRunner {
     public void bestuurZonderScholen(AanleverpuntRegister.BestuurZonderScholen bestuur) {
         jdbc.update("delete from bestuur_account where nummer = :nummer", Map.of("nummer", bestuur.nummer()));
         jdbc.update("delete from portaal_inlogpoging where naam = :nummer", Map.of("nummer", bestuur.nummer()));
+        // its first-start letter too: a file on disk whose password no longer signs in is a trap for the helpdesk
+        verwijderBrief(bestuur.nummer());
         LOG.info("Portal account of bestuur {} removed: no aanleverpunt names it any more", bestuur.nummer());
     }
 

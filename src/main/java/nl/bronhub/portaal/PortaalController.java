@@ -90,9 +90,12 @@ public class PortaalController {
     }
 
     @GetMapping("/inloggen")
-    public String inloggen(Model model) {
+    public String inloggen(Model model, HttpServletRequest verzoek) {
         model.addAttribute("blokkade", duur(accounts.blokkade()));
         model.addAttribute("maxPogingen", accounts.maxPogingen());
+        // the address as the lock keys it, for the school to read out to the helpdesk (behind an office's router it
+        // does not know it); its own address, shown to itself only
+        model.addAttribute("internetadres", PortaalAccounts.adres(verzoek.getRemoteAddr()));
         return "portaal/inloggen";
     }
 
@@ -208,6 +211,10 @@ public class PortaalController {
             return gegevens(brin, model);
         }
         try {
+            // the mails of the phase go to these two addresses: once given, a school corrects them but does not empty them
+            // (every voortgangsmail, reminder and the end-of-phase message would go nowhere, and nobody be told)
+            blijftGevuld("gemachtigdeEmail", ap.gegevens().gemachtigdeEmail(), tekst(invoer, "gemachtigdeEmail"));
+            blijftGevuld("bestuurEmail", ap.gegevens().bestuurEmail(), tekst(invoer, "bestuurEmail"));
             AanleverpuntGegevens nieuw = ap.gegevens().doorSchool(tekst(invoer, "contactpersoon"), tekst(invoer, "gemachtigdeNaam"),
                     tekst(invoer, "gemachtigdeEmail"), tekst(invoer, "bestuurNaam"), tekst(invoer, "bestuurEmail"),
                     norm(invoer, "normLeerlingen", "Normaantal leerlingen", ap.gegevens().normLeerlingen(), 1),
@@ -324,6 +331,13 @@ public class PortaalController {
      * inside (a tab, a line break, NUL) belongs in no name or address; it would end up in mails and in the
      * database (PostgreSQL takes no NUL at all), so it is refused.
      */
+    private static void blijftGevuld(String veld, String was, String wordt) {
+        if (was != null && wordt == null) {
+            throw new OngeldigeInvoer(veld, veld + " mag niet leeg zijn: de berichten over de fase aansluiting gaan naar dit adres. "
+                    + "Vul het juiste adres in.");
+        }
+    }
+
     private static String tekst(Map<String, String> invoer, String veld) {
         String waarde = invoer.get(veld) == null ? "" : invoer.get(veld).trim();
         if (waarde.codePoints().anyMatch(Character::isISOControl)) {

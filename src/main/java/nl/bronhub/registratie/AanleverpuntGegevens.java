@@ -20,14 +20,14 @@ public record AanleverpuntGegevens(
         @Pattern(regexp = ZONDER_LINK, message = GEEN_LINK) String contactpersoon,
         @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken")
         @Pattern(regexp = ZONDER_LINK, message = GEEN_LINK) String gemachtigdeNaam,
-        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "is geen geldig e-mailadres")
+        @Email(regexp = EMAIL, message = "is geen geldig e-mailadres")
         @Size(max = 254, message = "is langer dan 254 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken") String gemachtigdeEmail,
         LocalDate wachtwoordbriefDatum,
         @PositiveOrZero(message = "mag niet negatief zijn") Integer normLeerlingen,
         @PositiveOrZero(message = "mag niet negatief zijn") Integer normAbLeerlingen,
         @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken")
         @Pattern(regexp = ZONDER_LINK, message = GEEN_LINK) String bestuurNaam,
-        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "is geen geldig e-mailadres")
+        @Email(regexp = EMAIL, message = "is geen geldig e-mailadres")
         @Size(max = 254, message = "is langer dan 254 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken") String bestuurEmail,
         @Pattern(regexp = "[0-9]{5}", message = "moet vijf cijfers zijn (het bestuursnummer van het bevoegd gezag)") String bestuurNummer) {
 
@@ -37,17 +37,34 @@ public record AanleverpuntGegevens(
      * paragraph separator and no unassigned code point (U+FFFF): they would end up in mails, the portal and the
      * operator's screens. The LAS door refuses the same in names (FormaatControle).
      */
+    /** A full stop, or what a browser's address bar reads as one (IDNA: the ideographic and full-width full stops). */
+    private static final String PUNT = "[.\\u3002\\uFF0E\\uFF61]";
+
     /**
-     * A name (a contact, a gemachtigde, a board) holds no web or e-mail address and no markup: names are written into the
-     * mails the hub sends as Organisatie BRON ("Beste ..."), where a mail client makes a link of an address, so a name of
-     * a school's choosing could send its board to any site (a hostile school's finding). Refused: {@code < > @}, "://",
-     * "www." and a word.word of two letters or more each (a domain); initials ("J.P. de Vries") and "St. Jozef" pass.
+     * A name (a contact, a gemachtigde, a board) looks like a name: the hub writes it into the mails it sends as
+     * Organisatie BRON ("Beste ...") and on the board's pages, so a name of a school's choosing must not carry a web or
+     * e-mail address (a mail client makes a link of it) or a phone number to call (hostile schools' findings). Refused:
+     * {@code < > @ :} (and their full-width forms), "www." and a word.word of two letters or more each (a domain, also
+     * with the ideographic or full-width full stop a browser reads as a dot), and more than four digits in all. Initials
+     * ("J.P. de Vries"), "St. Jozef" and "Stichting Onderwijsgroep 2000" pass.
      */
-    public static final String ZONDER_LINK = "(?!.*([<>@]|://|(?i:www)\\.|[\\p{L}\\p{N}-]{2,}\\.\\p{L}{2,})).*";
+    // linear in the text's length, also for the megabyte a hostile form sends (every constraint is checked, @Size's too): a
+    // run of letters is tried from its first letter only (the look-behind), and possessively; a plain [\p{L}]{2,}\. tried
+    // every start in a run and backtracked through each, and a form of a million letters held a request thread for minutes
+    public static final String ZONDER_LINK = "(?s)(?!.*?(?:[<>@:\\uFF1C\\uFF1E\\uFF20\\uFF1A]|(?i:www)" + PUNT
+            + "|(?<![\\p{L}\\p{N}-])[\\p{L}\\p{N}-]{2,}+" + PUNT + "\\p{L}{2}))(?!(?:[^\\p{Nd}]*+\\p{Nd}){5}).*";
 
-    static final String GEEN_LINK = "mag geen webadres, e-mailadres of de tekens < en > bevatten";
+    static final String GEEN_LINK = "mag geen webadres, e-mailadres of telefoonnummer bevatten (geen :, @, < of >, en hoogstens vier cijfers)";
 
-    public static final String ZONDER_STUURTEKENS = "[^\\p{Cntrl}\\p{Cs}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cn}]*";
+    /**
+     * An e-mail address the hub's mail relay delivers as meant: a plain local part (letters, digits, . _ + ' -) and a
+     * domain name; no address literal ({@code a@[127.0.0.1]}: the relay, or an internal host), no {@code %} routing, no
+     * letters outside ASCII (a full-width look-alike).
+     */
+    public static final String EMAIL = "[A-Za-z0-9._+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}";
+
+    public static final String ZONDER_STUURTEKENS =
+            "[^\\p{Cntrl}\\p{Cs}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cn}\\p{Co}\\uFFFD\\u3164\\u2800\\u115F\\u1160\\uFFA0]*";
 
     /**
      * What a school may change itself in the portal: its contact data and normaantallen, not its LAS, its

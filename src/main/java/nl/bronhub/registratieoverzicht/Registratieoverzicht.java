@@ -19,7 +19,9 @@ import nl.bronhub.contract.v1.Registratie;
 import nl.bronhub.contract.v1.RegistratieoverzichtAntwoord;
 import nl.bronhub.contract.v1.RegistratieoverzichtVerzoek;
 import nl.bronhub.aanlevering.FormaatControle;
+import nl.bronhub.aanlevering.Pgn;
 import nl.bronhub.aanlevering.XsdControle;
+import nl.bronhub.referentie.Instellingen;
 import nl.bronhub.registratie.RegisterLezer;
 import nl.bronhub.signaal.SignaalBron;
 import nl.bronhub.signaal.SignaalCatalogus;
@@ -52,10 +54,12 @@ public class Registratieoverzicht implements SignaalBron {
     private final XsdControle xsd;
     private final RegisterLezer register;
     private final SignaalCatalogus catalogus;
+    private final Instellingen instellingen;
 
     public Registratieoverzicht(Contract contract, XsdControle xsd, RegisterLezer register, SignaalCatalogus catalogus,
-                                NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transacties) {
+                                NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transacties, Instellingen instellingen) {
         this.jdbc = jdbc;
+        this.instellingen = instellingen;
         // REPEATABLE READ is a snapshot on H2 and PostgreSQL alike: the list and the reads of each inschrijving
         // see the register at one moment (a verwijderen committed in between once made a listed one vanish: 358)
         this.momentopname = new TransactionTemplate(transacties);
@@ -69,7 +73,7 @@ public class Registratieoverzicht implements SignaalBron {
 
     @Override
     public Set<String> signaalcodes() {
-        return Set.of("359", "360", "742");
+        return Set.of("359", "360", "397", "740", "742", "750");
     }
 
     /** The request, checked against the XSD; who it says it comes from is kept on the exchange. */
@@ -83,6 +87,9 @@ public class Registratieoverzicht implements SignaalBron {
     /** Checks the peildatum and the numbers asked for; leaves what the answer needs as headers. */
     public void vraag(RegistratieoverzichtVerzoek verzoek, Exchange exchange) {
         LocalDate peildatum;
+        if (verzoek.getPeildatum() == null || verzoek.getPeildatum().isBlank()) {
+            throw new SignaalFout(catalogus.signaal("740", "peildatum"));
+        }
         try {
             peildatum = FormaatControle.datum(verzoek.getPeildatum());
         } catch (DateTimeParseException e) {
@@ -95,11 +102,20 @@ public class Registratieoverzicht implements SignaalBron {
             // full-width digits or a zero-width space would match no vestiging: an empty answer that looks like no pupils
             throw new SignaalFout(catalogus.signaal("742", "vestigingsvolgnummer"));
         }
+        String brin = verzoek.getHeader().getVerzendendeInstantie().getBrin();
+        if (vestiging != null && instellingen.zoek(brin).map(school -> school.vestiging(vestiging).isEmpty()).orElse(false)) {
+            // a vestiging the school never had: told so, not an empty list that looks like no pupils there
+            throw new SignaalFout(catalogus.signaal("397", "vestigingsvolgnummer", Map.of("vestiging", vestiging)));
+        }
         exchange.getIn().setHeader("vestiging", vestiging);
         Set<String> pgns = Set.copyOf(verzoek.getPersoonsgebondenNummer().stream().map(String::trim).toList());
         if (pgns.stream().anyMatch(p -> !NEGEN_CIJFERS.matcher(p).matches())) {
             // the contract's Nummer: nine digits, otherwise 742
             throw new SignaalFout(catalogus.signaal("742", "persoonsgebondenNummer"));
+        }
+        if (pgns.stream().anyMatch(p -> !Pgn.isGeldigBsn(p) && !Pgn.isGeldigOnderwijsnummer(p))) {
+            // neither a BSN nor an onderwijsnummer (a typo): no pupil could be meant, and an empty list would not say so
+            throw new SignaalFout(catalogus.signaal("750", "persoonsgebondenNummer"));
         }
         exchange.getIn().setHeader("pgns", pgns);
     }

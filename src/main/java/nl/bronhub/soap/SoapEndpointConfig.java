@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.xml.namespace.QName;
 
 import nl.bronhub.aanlevering.IntakeEigenschappen;
+import nl.bronhub.aanlevering.SoapBody;
 import nl.bronhub.contract.Contract;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.DataFormat;
@@ -43,7 +44,7 @@ public class SoapEndpointConfig {
                 "org.apache.cxf.stax.maxElementDepth", maxNestingdiepte,
                 "org.apache.cxf.stax.maxAttributeCount", 50,
                 "org.apache.cxf.stax.maxAttributeSize", 4096,
-                "org.apache.cxf.stax.maxTextLength", 1024 * 1024)));
+                "org.apache.cxf.stax.maxTextLength", SoapBody.MAX_TEKSTLENGTE)));
         // DUO's convention: WS-Addressing headers (MessageID) are understood and answered with RelatesTo;
         // they stay optional, so a LAS without them is served too
         WSAddressingFeature addressing = new WSAddressingFeature();

@@ -535,8 +535,21 @@ public class VerzoekBewaking extends OncePerRequestFilter {
             if (soort == XMLStreamConstants.END_ELEMENT) {
                 diepte--;
             }
+            // a text, or whitespace between elements, longer in one run than CXF reads (maxTextLength): told here, by name;
+            // CXF's own refusal came too late to tell the route why (the body read as nothing)
+            if (soort == XMLStreamConstants.CHARACTERS || soort == XMLStreamConstants.SPACE || soort == XMLStreamConstants.CDATA) {
+                tekstrun += xml.getTextLength();
+                if (tekstrun > SoapBody.MAX_TEKSTLENGTE) {
+                    throw new Geweigerd("tekst of witruimte aan één stuk (maximaal " + SoapBody.MAX_TEKSTLENGTE + " tekens)");
+                }
+            } else {
+                tekstrun = 0;
+            }
             return soort;
         }
+
+        /** The characters of the text read since the last element boundary, comment or instruction. */
+        private long tekstrun;
     }
 
     /** A reason found during the pass, carried out of it. */

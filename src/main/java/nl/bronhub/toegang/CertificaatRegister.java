@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import nl.bronhub.ConfigLezer;
 import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.aanlevering.Formaten;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CertificaatRegister implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CertificaatRegister.class);
 
     /** Whom a certificate is registered to: an aanleverpunt (brin + nummer), or a leverancier. */
     public record Houder(String brin, String aanleverpuntnummer, String leverancier) {
@@ -83,7 +87,9 @@ public class CertificaatRegister implements ApplicationRunner {
         for (SeedCertificaat s : lijst(seed.certificaten())) {
             // relative to bron.tls.map, where the default run makes its certificates
             X509Certificate certificaat = Certificaten.leesCertificaat(tlsMap.resolve(s.bestand()));
-            if (zoek(Certificaten.vingerafdruk(certificaat)) == null) {
+            String vingerafdruk = Certificaten.vingerafdruk(certificaat);
+            // a certificate revoked since stays revoked, though its file is still named in the seed
+            if (zoek(vingerafdruk) == null && !ingetrokken(vingerafdruk)) {
                 try {
                     registreer(certificaat, new Houder(s.brin(), s.aanleverpuntnummer(), s.leverancier()));
                 } catch (OngeldigeInvoer e) {
@@ -127,6 +133,8 @@ public class CertificaatRegister implements ApplicationRunner {
             jdbc.update("insert into certificaat (vingerafdruk, onderwerp, uitgever, geldig_tot, brin, aanleverpuntnummer, leverancier, "
                     + "geregistreerd_op) values (:vingerafdruk, :onderwerp, :uitgever, :geldigTot, :brin, :nummer, :leverancier, :nu)", p);
         }
+        // registered again on purpose (the operator): no longer revoked
+        jdbc.update("delete from certificaat_ingetrokken where vingerafdruk = :vingerafdruk", p);
         return zoek(vingerafdruk);
     }
 
@@ -150,8 +158,37 @@ public class CertificaatRegister implements ApplicationRunner {
         return registreer(certificaat, houder);
     }
 
+    /**
+     * Revokes the certificate: it acts for nothing any more, and stays revoked across restarts (the seed does not bring
+     * it back) until the operator registers it again. False when it was not registered.
+     */
     public boolean trekIn(String vingerafdruk) {
-        return jdbc.update("delete from certificaat where vingerafdruk = :v", Map.of("v", vingerafdruk)) > 0;
+        if (jdbc.update("delete from certificaat where vingerafdruk = :v", Map.of("v", vingerafdruk)) == 0) {
+            return false;
+        }
+        if (!ingetrokken(vingerafdruk)) {
+            jdbc.update("insert into certificaat_ingetrokken (vingerafdruk, ingetrokken_op) values (:v, :nu)",
+                    Map.of("v", vingerafdruk, "nu", Timestamp.from(klok.instant())));
+        }
+        LOG.info("Certificate {} revoked: it acts for nothing any more", vingerafdruk.length() > 16 ? vingerafdruk.substring(0, 16) : vingerafdruk);
+        return true;
+    }
+
+    private boolean ingetrokken(String vingerafdruk) {
+        return jdbc.queryForObject("select count(*) from certificaat_ingetrokken where vingerafdruk = :v", Map.of("v", vingerafdruk),
+                Integer.class) > 0;
+    }
+
+    /**
+     * Revokes every certificate registered to this aanleverpunt itself but one (a new letter's, which replaces them); a
+     * vendor's certificate, which acts for the school by its mandate, is not the aanleverpunt's and stays.
+     */
+    public List<String> trekInVanAanleverpuntBehalve(String brin, String aanleverpuntnummer, String behalve) {
+        List<String> weg = jdbc.queryForList("select vingerafdruk from certificaat where brin = :brin and aanleverpuntnummer = :nummer "
+                + "and leverancier is null and vingerafdruk <> :v order by vingerafdruk",
+                Map.of("brin", brin, "nummer", aanleverpuntnummer, "v", behalve), String.class);
+        weg.forEach(this::trekIn);
+        return weg;
     }
 
     public List<Registratie> alle() {

@@ -34,6 +34,8 @@ import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -51,6 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CertificaatUitgifte {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CertificaatUitgifte.class);
+
     /** What a CSR's key may be: what the LAS door's TLS accepts. */
     private static final String SLEUTELS = "gebruik RSA van ten minste 2048 bits of EC op de kromme P-256, P-384 of P-521.";
     private static final Set<Object> KROMMEN = Set.of(SECObjectIdentifiers.secp256r1, SECObjectIdentifiers.secp384r1,
@@ -62,7 +66,7 @@ public class CertificaatUitgifte {
 
     /** What the portal shows of an aanleverpunt's certificate, and whether the school may request one now. */
     public record Stand(String aanleverpuntnummer, Instant opgehaaldOp, Instant geldigTot, Instant getestOp, String vingerafdruk,
-                        boolean magAanvragen, boolean vernieuwing, String waaromNiet) {
+                        boolean magAanvragen, boolean vernieuwing, String waaromNiet, int certificatenNu) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -133,7 +137,10 @@ public class CertificaatUitgifte {
                 }
             }
         }
-        return new Stand(nummer, opgehaald, geldigTot, getest, vingerafdruk, vernieuwing || waaromNiet == null, vernieuwing, waaromNiet);
+        // the aanleverpunt's own certificates in force (issued here or registered by the operator): a new letter's replaces them
+        int eigen = jdbc.queryForObject("select count(*) from certificaat where brin = :brin and aanleverpuntnummer = :nummer "
+                + "and leverancier is null", Map.of("brin", brin, "nummer", nummer), Integer.class);
+        return new Stand(nummer, opgehaald, geldigTot, getest, vingerafdruk, vernieuwing || waaromNiet == null, vernieuwing, waaromNiet, eigen);
     }
 
     /**
@@ -163,18 +170,28 @@ public class CertificaatUitgifte {
                         .addValue("brief", stand.vernieuwing() ? null : Timestamp.from(brief(brin)))
                         .addValue("vernieuwt", stand.vernieuwing() ? stand.vingerafdruk() : null));
                 register.registreer(certificaat, new CertificaatRegister.Houder(brin, nummer, null));
-                // a certificate under a new letter replaces the one before (lost, or its key leaked): that one stops now;
+                // a certificate under a new letter replaces the aanleverpunt's before it (lost, or its key leaked), whether the
+                // portal issued them or the operator registered them: they stop now; a vendor's stays (it acts by mandate);
                 // a renewal overlaps its predecessor until it ends
                 if (!stand.vernieuwing()) {
-                    jdbc.queryForList("select vingerafdruk from certificaatuitgifte where brin = :brin and aanleverpuntnummer = :nummer "
-                            + "and vingerafdruk <> :v", Map.of("brin", brin, "nummer", nummer, "v", vingerafdruk), String.class)
-                            .forEach(register::trekIn);
+                    int vervangen = register.trekInVanAanleverpuntBehalve(brin, nummer, vingerafdruk).size();
+                    if (vervangen > 0) {
+                        LOG.info("Certificate {} of aanleverpunt {}/{} obtained through the portal under a new letter; {} earlier "
+                                + "certificate(s) of the aanleverpunt revoked", kort(vingerafdruk), brin, nummer, vervangen);
+                    }
                 }
             });
+            LOG.info("Certificate {} of aanleverpunt {}/{} issued through the portal{}", kort(vingerafdruk), brin, nummer,
+                    stand.vernieuwing() ? " (a renewal)" : "");
         } catch (DuplicateKeyException alOpgehaald) {
             throw new OngeldigeInvoer("csr", "Het certificaat van dit aanleverpunt is zojuist al opgehaald.");
         }
         return Certificaten.pem(certificaat);
+    }
+
+    /** The start of a fingerprint, enough to find it in GET /operator/certificaten. */
+    private static String kort(String vingerafdruk) {
+        return vingerafdruk.length() > 16 ? vingerafdruk.substring(0, 16) : vingerafdruk;
     }
 
     /** The certificate last issued to the aanleverpunt, in PEM (certificates are public); empty when none. */

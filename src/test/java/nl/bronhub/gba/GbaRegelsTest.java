@@ -113,6 +113,21 @@ class GbaRegelsTest {
         assertThat(signalen(gecontroleerd(metPostcode(sanne(), "3511AC")))).isEmpty();
     }
 
+    /**
+     * 7.2.4: a school that marks the address secret gets no signal about it ("als u aangeeft dat het adres van de leerling
+     * geheim is koppelt BRON geen signaal terug"), though the GBA's address is not secret and differs (an independent LAS
+     * got 770).
+     */
+    @Test
+    void eenDoorDeSchoolGeheimGemeldAdresWordtNietVergeleken() {
+        gba.met(SANNE_GBA);
+        Leerling l = metPostcode(sanne(), "3511AC");
+        Leerling geheim = new Leerling(l.bsn(), l.onderwijsnummer(), l.geboortedatum(), l.geslacht(), l.achternaam(), l.voorvoegsel(),
+                l.voornamen(), l.straatnaam(), l.huisnummer(), l.huisnummertoevoeging(), l.postcode(), l.woonplaats(), l.landcode(),
+                null, null, null, true);
+        assertThat(signalen(gecontroleerd(geheim))).isEmpty();
+    }
+
     /** A pupil without a BSN is not the GBA check's: no 753 although the GBA has no answer. */
     @Test
     void eenLeerlingZonderBsnWordtNietGecontroleerd() {

@@ -86,6 +86,9 @@ public final class Hub implements AutoCloseable {
         p.put("bron.gba.stub.bestanden", GBA);
         p.put("bron.aanleverpunten.bestand", AANLEVERPUNTEN);
         p.put("bron.mail.ingebouwd", "false");
+        // no mail server at all unless a test brings its own: the default port is the demo hub's embedded one, and a
+        // developer's running demo received the tests' mails (a newcomer found them in its inbox)
+        p.put("bron.mail.ingebouwd-poort", "1");
         // the certificate reminders would add mails to every test that moves the clock; PortaalTest turns them on
         p.put("bron.certificaat.herinneren", "false");
         // test copies of config/mail: an operator's edit of the real templates cannot break the build

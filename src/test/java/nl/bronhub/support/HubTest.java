@@ -41,6 +41,8 @@ import static org.awaitility.Awaitility.await;
         "bron.afleverbestanden.regeleinde-wachten=3s",
         "bron.aanleverpunten.bestand=" + Hub.AANLEVERPUNTEN,
         "bron.mail.ingebouwd=false",
+        // no mail server: the default port is a running demo hub's (see Hub)
+        "bron.mail.ingebouwd-poort=1",
         "bron.intake.max-verzoek-bytes=4194304",
         // SoapDeurTest holds this many requests of the tests' vendor open, and trickles their bodies past the read time
         "bron.intake.max-gelijktijdig-per-certificaat=6",
