@@ -782,6 +782,13 @@ class PortaalTest {
                 + "opnieuw, of vraag de helpdesk om een nieuwe wachtwoordbrief.";
         assertThat(browser.element("#geblokkeerd").getText()).isEqualTo(geblokkeerd);
         gezien("geblokkeerd");
+        // the page a locked address gets (PortaalAdresBlokkadeTest locks one): the address for the helpdesk, and not the
+        // new-letter advice, which does not lift that lock
+        browser.open("/portaal/inloggen?adresgeblokkeerd");
+        assertThat(browser.element("#adresgeblokkeerd").getText()).startsWith("Vanaf uw internetadres is te vaak een onjuist wachtwoord gegeven")
+                .contains("vraag de helpdesk de blokkade van uw internetadres (127.0.0.1) op te heffen");
+        assertThat(browser.heeft("#nieuwe-brief")).isFalse();
+        gezien("adres-geblokkeerd");
         logIn("70CK", brief);
         assertThat(browser.element("#geblokkeerd").getText()).isEqualTo(geblokkeerd);
         assertThat(browser.pad()).isEqualTo("/portaal/inloggen");

@@ -192,6 +192,37 @@ class PortaalVerhardingTest {
         assertThat(doorgestuurd.headers().firstValue("Location").orElse("")).startsWith("/portaal/inloggen");
     }
 
+    /**
+     * A chosen password has five different characters at least (a hostile school chose twelve a's), and a normaantal is
+     * at most 99999 (a digit too many made every score look far behind); both refused with the reason, nothing changed.
+     */
+    @Example
+    void eenZwakWachtwoordOfEenOnmogelijkNormaantalWordtGeweigerd() {
+        String brin = "70CQ";
+        assertThat(hub.operator().put("/aanleverpunten/" + brin + "/1", OperatorClient.schoolMetBestuur("cq", "2026-09-07")).status()).isEqualTo(200);
+        String brief = hub.operator().post("/scholen/" + brin + "/portaalwachtwoord").json().get("wachtwoord").asText();
+        PortaalClient client = new PortaalClient(hub.portaalPoort());
+        assertThat(client.logIn(brin, brief)).isTrue();
+        String hash = hub.jdbc().queryForObject("select wachtwoord from portaal_account where brin = ?", String.class, brin);
+        for (String zwak : List.of("aaaaaaaaaaaa", "abababababababab", "1231231231231234")) {
+            assertThat(kies(client, brin, brief, zwak)).as(zwak).contains("Het nieuwe wachtwoord moet minstens 5 verschillende tekens bevatten.");
+        }
+        assertThat(hub.jdbc().queryForObject("select wachtwoord from portaal_account where brin = ?", String.class, brin)).isEqualTo(hash);
+        String token0 = PortaalClient.token(client.get("/portaal/" + brin + "/wachtwoord").body());
+        assertThat(client.post("/portaal/" + brin + "/wachtwoord", List.of(Map.entry("_csrf", token0), Map.entry("huidig", brief),
+                Map.entry("nieuw", "abcdeabcdeab"), Map.entry("herhaling", "abcdeabcdeab"))).statusCode()).as("five different: taken").isEqualTo(302);
+        assertThat(hub.jdbc().queryForObject("select wachtwoord from portaal_account where brin = ?", String.class, brin)).isNotEqualTo(hash);
+
+        String token = PortaalClient.token(client.get("/portaal/" + brin + "/gegevens").body());
+        HttpResponse<String> teVeel = client.post("/portaal/" + brin + "/gegevens/1", List.of(Map.entry("_csrf", token),
+                Map.entry("gemachtigdeEmail", "directie@cq-school.example"), Map.entry("bestuurEmail", "secretariaat@cq-bestuur.example"),
+                Map.entry("normLeerlingen", "100000"), Map.entry("normAbLeerlingen", "2")));
+        assertThat(teVeel.statusCode()).isEqualTo(200);
+        assertThat(teVeel.body()).contains("Normaantal leerlingen moet hoogstens 99999 zijn");
+        assertThat(hub.jdbc().queryForObject("select norm_leerlingen from aanleverpunt where brin = ? and aanleverpuntnummer = '1'",
+                Integer.class, brin)).isEqualTo(10);
+    }
+
     private static String kies(PortaalClient client, String brin, String huidig, String nieuw) {
         String token = PortaalClient.token(client.get("/portaal/" + brin + "/wachtwoord").body());
         HttpResponse<String> r = client.post("/portaal/" + brin + "/wachtwoord", List.of(Map.entry("_csrf", token), Map.entry("huidig", huidig),
@@ -641,7 +672,7 @@ class PortaalVerhardingTest {
                     if (g != null) {
                         Integer n = getal(g);
                         int minstens = getal.getKey().equals("normLeerlingen") ? 1 : 0;
-                        o = slechtste(o, n == null || n < minstens ? Oordeel.ONGELDIG : Oordeel.GELDIG);
+                        o = slechtste(o, n == null || n < minstens || n > 99_999 ? Oordeel.ONGELDIG : Oordeel.GELDIG);
                     } else if (voor.gegevens().get(getal.getValue()) != null) {
                         o = Oordeel.ONGELDIG;
                     }
@@ -658,6 +689,7 @@ class PortaalVerhardingTest {
                 }
                 foutOpRij = huidigWachtwoord.equals(huidig) ? 0 : foutOpRij + 1;
                 boolean goed = huidigWachtwoord.equals(huidig) && nieuw != null && nieuw.length() >= 12 && !nieuw.isBlank()
+                        && nieuw.codePoints().distinct().count() >= 5
                         && nieuw.equals(w.get("herhaling")) && !nieuw.equals(huidig) && !nieuw.toUpperCase().contains(SCHOOL)
                         && nieuw.getBytes(StandardCharsets.UTF_8).length <= 72;
                 yield goed ? Oordeel.GELDIG : Oordeel.ONGELDIG;

@@ -1,7 +1,7 @@
 package nl.bronhub.mail;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -22,9 +22,12 @@ public class MailWachtrij {
     private static final Logger LOG = LoggerFactory.getLogger(MailWachtrij.class);
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Clock klok;
 
-    public MailWachtrij(NamedParameterJdbcTemplate jdbc) {
+    /** @param klok the hub's clock: a mail is recorded on the day it is for, as the phase's own mails are */
+    public MailWachtrij(NamedParameterJdbcTemplate jdbc, Clock klok) {
         this.jdbc = jdbc;
+        this.klok = klok;
     }
 
     /**
@@ -49,7 +52,7 @@ public class MailWachtrij {
                             + "values (:ap, :soort, :week, :ontvanger, 0, 0, :status, :nu)",
                     new MapSqlParameterSource("ap", aanleverpuntId).addValue("soort", soort).addValue("week", week).addValue("ontvanger", ontvanger)
                             .addValue("status", ontvanger == null ? "NIET_VERZENDBAAR" : "TE_VERZENDEN")
-                            .addValue("nu", Timestamp.from(Instant.now())));
+                            .addValue("nu", Timestamp.from(klok.instant())));
             if (ontvanger == null) {
                 LOG.warn("{} for aanleverpunt {} cannot be sent: no e-mail address for the gemachtigde", soort, aanleverpuntId);
             }

@@ -234,6 +234,10 @@ public class PortaalAccounts implements ApplicationRunner {
         if (nieuw.isBlank()) {
             throw new OngeldigeInvoer("Het nieuwe wachtwoord moet meer bevatten dan spaties.");
         }
+        // twelve times one letter is twelve characters, but guessed first
+        if (nieuw.codePoints().distinct().count() < MIN_VERSCHILLEND) {
+            throw new OngeldigeInvoer("Het nieuwe wachtwoord moet minstens " + MIN_VERSCHILLEND + " verschillende tekens bevatten.");
+        }
         // a NUL, a line break or an invisible character no keyboard types at the sign-in: the school would lock itself out
         if (nieuw.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
                 || Character.getType(c) == Character.SURROGATE || Character.getType(c) == Character.PRIVATE_USE
@@ -317,6 +321,9 @@ public class PortaalAccounts implements ApplicationRunner {
 
     /** The name of the row that counts an address's failed sign-ins for any name. */
     private static final String ELKE_NAAM = "*";
+
+    /** How many different characters a chosen password has at least. */
+    static final int MIN_VERSCHILLEND = 5;
 
     /** Until when this address may not sign in under any name, if it is locked. */
     public Optional<Instant> adresGeblokkeerdTot(String adres) {

@@ -54,6 +54,9 @@ public class PortaalController {
     /** Digits 0-9 only: Integer.valueOf would also take other scripts' digits. */
     private static final Pattern GEHEEL_GETAL = Pattern.compile("[0-9]{1,9}");
 
+    /** The largest normaantal a school may give (the largest schools have a few thousand pupils). */
+    static final int MAX_NORM = 99_999;
+
     /** The form's labels, for the register's validation messages (which name the fields). */
     private static final Map<String, String> LABELS = Map.of("normAbLeerlingen", "Normaantal ambulant begeleide leerlingen",
             "normLeerlingen", "Normaantal leerlingen", "gemachtigdeEmail", "E-mailadres gemachtigde",
@@ -359,11 +362,15 @@ public class PortaalController {
             return null;
         }
         if (!GEHEEL_GETAL.matcher(waarde).matches()) {
-            throw new OngeldigeInvoer(naam + " moet een geheel getal zijn, alleen cijfers");
+            throw new OngeldigeInvoer(naam + " moet een geheel getal zijn, alleen cijfers (hoogstens " + MAX_NORM + ")");
         }
         int getal = Integer.parseInt(waarde);
         if (getal < minstens) {
             throw new OngeldigeInvoer(naam + " moet minstens " + minstens + " zijn");
+        }
+        // no school has that many pupils: a typo (a digit too many) would make every score look far behind
+        if (getal > MAX_NORM) {
+            throw new OngeldigeInvoer(naam + " moet hoogstens " + MAX_NORM + " zijn");
         }
         return getal;
     }
