@@ -1,6 +1,13 @@
 package nl.bronhub;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,6 +82,79 @@ class OperatorInvoerTest extends HubTest {
         assertThat(pad.statusCode()).isEqualTo(400);
         assertThat(pad.body()).doesNotContain("999993847");
         assertThat(JSON.readTree(pad.body()).path("instance").asText()).startsWith("urn:uuid:");
+    }
+
+    /**
+     * JSON is UTF-8: a body in another encoding, or declared so, is refused (415) and changes nothing (a hostile operator
+     * found "José" sent as ISO-8859-1 stored as "JosÃ©", and UTF-16 bodies read unasked).
+     */
+    @Test
+    void eenBodyDieGeenUtf8IsWordtGeweigerd() throws Exception {
+        OperatorClient operator = operator();
+        String pad = "/operator/aanleverpunten/75AF/1";
+        assertThat(operator.ruw("PUT", pad, "application/json", GELDIG).statusCode()).isEqualTo(200);
+        String voor = operator.ruw("GET", pad, null, null).body();
+        String patch = "{\"contactpersoon\":\"José Müller\"}";
+        for (HttpResponse<String> a : List.of(
+                operator.ruwBytes("PATCH", pad, "application/json;charset=ISO-8859-1", patch.getBytes(StandardCharsets.UTF_8)),
+                operator.ruwBytes("PATCH", pad, "application/json;charset=windows-1252", patch.getBytes(StandardCharsets.UTF_8)),
+                operator.ruwBytes("PATCH", pad, "application/json", patch.getBytes(StandardCharsets.UTF_16)),
+                operator.ruwBytes("PATCH", pad, "application/json", patch.getBytes(StandardCharsets.UTF_16LE)),
+                operator.ruwBytes("PATCH", pad, "application/json", patch.getBytes(StandardCharsets.ISO_8859_1)))) {
+            assertThat(a.statusCode()).as(a.body()).isEqualTo(415);
+            assertThat(a.body()).contains("urn:bron-hub:probleem:mediatype-niet-ondersteund").contains("UTF-8");
+        }
+        assertThat(operator.ruw("GET", pad, null, null).body()).isEqualTo(voor);
+        // UTF-8, said or not, is taken
+        assertThat(operator.ruwBytes("PATCH", pad, "application/json;charset=UTF-8", patch.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+        assertThat(operator.ruw("GET", pad, null, null).body()).contains("José Müller");
+    }
+
+    /**
+     * Two operators changing different fields of one aanleverpunt at the same moment each keep their change (a hostile
+     * operator found one of two undone in 7 of 40 rounds, both answered 200): the merge patch reads and writes under the
+     * aanleverpunt's lock.
+     */
+    @Test
+    void tweeWijzigingenTegelijkHoudenBeide() throws Exception {
+        OperatorClient operator = operator();
+        String pad = "/operator/aanleverpunten/75AG/1";
+        assertThat(operator.ruw("PUT", pad, "application/json", GELDIG).statusCode()).isEqualTo(200);
+        ExecutorService twee = Executors.newFixedThreadPool(2);
+        try {
+            for (int ronde = 0; ronde < 25; ronde++) {
+                CyclicBarrier samen = new CyclicBarrier(2);
+                String las = "Las " + (char) ('A' + ronde % 26) + "x";
+                String contact = "Persoon " + (char) ('A' + ronde % 26) + "y";
+                Future<Integer> a = twee.submit(() -> {
+                    samen.await();
+                    return operator.ruw("PATCH", pad, "application/merge-patch+json", "{\"las\":\"" + las + "\"}").statusCode();
+                });
+                Future<Integer> b = twee.submit(() -> {
+                    samen.await();
+                    return operator.ruw("PATCH", pad, "application/merge-patch+json", "{\"contactpersoon\":\"" + contact + "\"}").statusCode();
+                });
+                assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+                assertThat(b.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+                JsonNode na = JSON.readTree(operator.ruw("GET", pad, null, null).body());
+                assertThat(na.at("/gegevens/las").asText() + " / " + na.at("/gegevens/contactpersoon").asText()).as("round " + ronde)
+                        .isEqualTo(las + " / " + contact);
+            }
+        } finally {
+            twee.shutdownNow();
+        }
+    }
+
+    /** An afnemer's name takes no invisible or formatting character either (a right-to-left override disguises it). */
+    @Test
+    void eenAfnemerMetEenOnzichtbaarTekenInZijnNaamWordtGeweigerd() throws Exception {
+        OperatorClient operator = operator();
+        for (String teken : List.of("\\u202e", "\\u200b", "\\u2028", "\\ue000", "\\u3164", "\\ufffd", "\\ufeff")) {
+            HttpResponse<String> a = operator.ruw("PUT", "/operator/afnemers/vreemd-teken", "application/json",
+                    "{\"naam\":\"A" + teken + "B\",\"leveringen\":[\"gtb\"]}");
+            assertThat(a.statusCode()).as(teken + " " + a.body()).isEqualTo(400);
+        }
+        assertThat(operator.ruw("GET", "/operator/afnemers/vreemd-teken", null, null).statusCode()).isEqualTo(404);
     }
 
     private static void weigert(HttpResponse<String> antwoord, String veld) throws Exception {

@@ -285,6 +285,19 @@ class OperatorVerhardingTest extends HubTest {
 
         assertProbleem(verstuur(HttpRequest.newBuilder(URI.create(basis(operatorPoort()) + "/portaal/geheim")).header("Authorization", inlog())
                 .GET()), 404, "niet-gevonden", null);
+
+        // Spring's error page is no address: asked for directly it answered 500 with the Whitelabel page, signed in or not
+        for (String methode : List.of("GET", "POST", "DELETE")) {
+            HttpResponse<String> fout = verstuur(HttpRequest.newBuilder(URI.create(basis(operatorPoort()) + "/error"))
+                    .header("Accept", "text/html").method(methode, HttpRequest.BodyPublishers.noBody()));
+            assertProbleem(fout, 404, "niet-gevonden", null);
+            assertThat(fout.body()).doesNotContain("Whitelabel");
+            assertProbleem(verstuur(HttpRequest.newBuilder(URI.create(basis(operatorPoort()) + "/error")).header("Authorization", inlog())
+                    .method(methode, HttpRequest.BodyPublishers.noBody())), 404, "niet-gevonden", null);
+        }
+        HttpResponse<String> portaalFout = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + "/error")).GET());
+        assertThat(portaalFout.statusCode()).isEqualTo(404);
+        assertThat(portaalFout.body()).contains("Pagina niet gevonden").doesNotContain("Whitelabel");
     }
 
     private static String basis(int poort) {

@@ -98,18 +98,17 @@ public class AanleverpuntenApi {
                     + (onbekend.size() > 3 ? " (en " + (onbekend.size() - 3) + " meer)" : "");
             throw new OngeldigeInvoer(genoemd, "onbekend veld " + genoemd + "; wel: " + String.join(", ", VELDEN));
         }
-        // a PATCH changes what exists: a mistyped BRIN-nummer must not create an aanleverpunt of one field (PUT creates)
-        AanleverpuntGegevens nu = register.zoek(brin, nummer).map(Aanleverpunt::gegevens)
-                .orElseThrow(() -> OperatorFouten.geenAanleverpunt(brin, nummer));
-        ObjectNode samen = json.valueToTree(nu);
-        samen.setAll(velden);
-        AanleverpuntGegevens gegevens;
-        try {
-            gegevens = json.treeToValue(samen, AanleverpuntGegevens.class);
-        } catch (JsonProcessingException e) {
-            // the same answer as for a PUT body of the wrong form: 400 naming the property
-            throw new HttpMessageNotReadableException("merge patch", e, null);
-        }
-        return register.slaOp(brin, nummer, gegevens);
+        // a PATCH changes what exists: a mistyped BRIN-nummer must not create an aanleverpunt of one field (PUT creates);
+        // read and written under the aanleverpunt's lock, so that another change at the same time keeps its fields
+        return register.wijzig(brin, nummer, nu -> {
+            ObjectNode samen = json.valueToTree(nu);
+            samen.setAll(velden);
+            try {
+                return json.treeToValue(samen, AanleverpuntGegevens.class);
+            } catch (JsonProcessingException e) {
+                // the same answer as for a PUT body of the wrong form: 400 naming the property
+                throw new HttpMessageNotReadableException("merge patch", e, null);
+            }
+        }).orElseThrow(() -> OperatorFouten.geenAanleverpunt(brin, nummer));
     }
 }

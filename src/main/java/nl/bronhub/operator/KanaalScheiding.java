@@ -51,6 +51,12 @@ public class KanaalScheiding extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String pad = request.getRequestURI();
+        if ("/error".equals(pad) || pad.startsWith("/error/") || pad.startsWith("/error;")) {
+            // Spring's error page is for the server's own error dispatches, never an address: asked for, it answered 500
+            // with its Whitelabel page, to anyone (a hostile operator's finding)
+            weiger(request, response, HttpServletResponse.SC_NOT_FOUND, "Dit adres bestaat niet");
+            return;
+        }
         boolean soap = pad.startsWith("/services/") || "/services".equals(pad);
         boolean portaal = pad.startsWith("/portaal/") || "/portaal".equals(pad);
         boolean afnemers = pad.startsWith("/afnemers/") || "/afnemers".equals(pad);

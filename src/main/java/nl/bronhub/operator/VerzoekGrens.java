@@ -8,6 +8,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
@@ -19,6 +23,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -69,7 +74,15 @@ final class VerzoekGrens extends OncePerRequestFilter {
             }
             gelezen.write(buffer, 0, n);
         }
-        chain.doFilter(new Gelezen(verzoek, gelezen.toByteArray()), antwoord);
+        byte[] body = gelezen.toByteArray();
+        String tekenset = nietUtf8(verzoek.getContentType(), body);
+        if (tekenset != null) {
+            // JSON is UTF-8 (RFC 8259): a body declared or sent in another encoding was read in it and stored garbled
+            // ("JosÃ©"), where the API promises what is sent is stored as sent, or refused
+            OperatorProbleem.schrijf(antwoord, 415, "mediatype-niet-ondersteund", "Mediatype niet ondersteund", tekenset);
+            return;
+        }
+        chain.doFilter(new Gelezen(verzoek, body), antwoord);
     }
 
     /**
@@ -91,6 +104,41 @@ final class VerzoekGrens extends OncePerRequestFilter {
             if (!naam.isEmpty() && !gezien.add(naam)) {
                 return naam;
             }
+        }
+        return null;
+    }
+
+    /**
+     * Why a body is not UTF-8 text, or null: a charset other than UTF-8 in its Content-Type, a UTF-16 or UTF-32 byte order
+     * mark or NUL bytes (Jackson reads those encodings unasked), or bytes that are no UTF-8.
+     */
+    static String nietUtf8(String contentType, byte[] body) {
+        if (contentType != null) {
+            try {
+                Charset gezegd = MediaType.parseMediaType(contentType).getCharset();
+                if (gezegd != null && !StandardCharsets.UTF_8.equals(gezegd)) {
+                    return "tekenset " + gezegd.name() + ": het API leest alleen UTF-8 (charset=UTF-8, of geen charset)";
+                }
+            } catch (RuntimeException onleesbaar) {
+                return "Content-Type (onleesbaar; met charset alleen UTF-8)";
+            }
+        }
+        boolean bom16of32 = body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF) || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE));
+        boolean nul = false;
+        for (byte b : body) {
+            if (b == 0) {
+                nul = true;
+                break;
+            }
+        }
+        if (bom16of32 || nul) {
+            return "de body is geen UTF-8 (UTF-16 of UTF-32?): het API leest alleen UTF-8";
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException geenUtf8) {
+            return "de body is geen geldige UTF-8: het API leest alleen UTF-8";
         }
         return null;
     }

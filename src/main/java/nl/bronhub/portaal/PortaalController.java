@@ -214,15 +214,17 @@ public class PortaalController {
             return gegevens(brin, model);
         }
         try {
-            // the mails of the phase go to these two addresses: once given, a school corrects them but does not empty them
-            // (every voortgangsmail, reminder and the end-of-phase message would go nowhere, and nobody be told)
-            blijftGevuld("gemachtigdeEmail", ap.gegevens().gemachtigdeEmail(), tekst(invoer, "gemachtigdeEmail"));
-            blijftGevuld("bestuurEmail", ap.gegevens().bestuurEmail(), tekst(invoer, "bestuurEmail"));
-            AanleverpuntGegevens nieuw = ap.gegevens().doorSchool(tekst(invoer, "contactpersoon"), tekst(invoer, "gemachtigdeNaam"),
-                    tekst(invoer, "gemachtigdeEmail"), tekst(invoer, "bestuurNaam"), tekst(invoer, "bestuurEmail"),
-                    norm(invoer, "normLeerlingen", "Normaantal leerlingen", ap.gegevens().normLeerlingen(), 1),
-                    norm(invoer, "normAbLeerlingen", "Normaantal ambulant begeleide leerlingen", ap.gegevens().normAbLeerlingen(), 0));
-            register.slaOp(brin, nummer, nieuw);
+            // read and written under the aanleverpunt's lock: an operator's change at the same time keeps its fields
+            register.wijzig(brin, nummer, nu -> {
+                // the mails of the phase go to these two addresses: once given, a school corrects them but does not empty
+                // them (every voortgangsmail, reminder and the end-of-phase message would go nowhere, and nobody be told)
+                blijftGevuld("gemachtigdeEmail", nu.gemachtigdeEmail(), tekst(invoer, "gemachtigdeEmail"));
+                blijftGevuld("bestuurEmail", nu.bestuurEmail(), tekst(invoer, "bestuurEmail"));
+                return nu.doorSchool(tekst(invoer, "contactpersoon"), tekst(invoer, "gemachtigdeNaam"),
+                        tekst(invoer, "gemachtigdeEmail"), tekst(invoer, "bestuurNaam"), tekst(invoer, "bestuurEmail"),
+                        norm(invoer, "normLeerlingen", "Normaantal leerlingen", nu.normLeerlingen(), 1),
+                        norm(invoer, "normAbLeerlingen", "Normaantal ambulant begeleide leerlingen", nu.normAbLeerlingen(), 0));
+            }).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         } catch (OngeldigeInvoer fout) {
             String tekst = fout.getMessage();
             for (Map.Entry<String, String> label : LABELS.entrySet()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -32,6 +33,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The aanleverpunt registry: seeded from config/aanleverpunten.yaml at start (only aanleverpunten
@@ -80,6 +82,7 @@ public class AanleverpuntRegister implements ApplicationRunner {
     private final String seedBestand;
     private final Planning planning;
     private final ApplicationEventPublisher gebeurtenissen;
+    private final TransactionTemplate transactie;
 
     /** No aanleverpunt names this bestuur any more: its portal account goes (named again, it needs a new letter). */
     public record BestuurZonderScholen(String nummer) {
@@ -87,8 +90,10 @@ public class AanleverpuntRegister implements ApplicationRunner {
 
     public AanleverpuntRegister(NamedParameterJdbcTemplate jdbc, Aanleverpunten aanleverpunten, Instellingen instellingen,
                                 Validator validator, ConfigLezer config, Clock klok,
-                                AanleverpuntEigenschappen eigenschappen, Planning planning, ApplicationEventPublisher gebeurtenissen) {
+                                AanleverpuntEigenschappen eigenschappen, Planning planning, ApplicationEventPublisher gebeurtenissen,
+                                TransactionTemplate transactie) {
         this.jdbc = jdbc;
+        this.transactie = transactie;
         this.gebeurtenissen = gebeurtenissen;
         this.planning = planning;
         this.aanleverpunten = aanleverpunten;
@@ -168,6 +173,23 @@ public class AanleverpuntRegister implements ApplicationRunner {
         return perNummer.entrySet().stream().map(e -> new Bestuur(e.getKey(),
                 e.getValue().stream().map(r -> r[2]).filter(Objects::nonNull).findFirst().orElse(null),
                 e.getValue().stream().map(r -> r[1]).distinct().toList())).toList();
+    }
+
+    /**
+     * Changes an existing aanleverpunt's data by {@code wijziging} (given the data as they are), with its row locked from
+     * the read to the write: two changes at once (an operator's PATCH, a school's form) each keep the other's fields (a
+     * hostile operator found one of two PATCHes at once undone, both answered 200). Empty when there is no such
+     * aanleverpunt; refused input changes nothing.
+     */
+    public Optional<Aanleverpunt> wijzig(String brin, String aanleverpuntnummer, UnaryOperator<AanleverpuntGegevens> wijziging) {
+        return transactie.execute(status -> {
+            if (jdbc.queryForList("select id from aanleverpunt where brin = :brin and aanleverpuntnummer = :nummer for update",
+                    Map.of("brin", String.valueOf(brin), "nummer", String.valueOf(aanleverpuntnummer)), Long.class).isEmpty()) {
+                return Optional.<Aanleverpunt>empty();
+            }
+            AanleverpuntGegevens nu = zoek(brin, aanleverpuntnummer).orElseThrow().gegevens();
+            return Optional.of(slaOp(brin, aanleverpuntnummer, wijziging.apply(nu)));
+        });
     }
 
     /** Creates or replaces the registry data of an aanleverpunt; refused input changes nothing. */

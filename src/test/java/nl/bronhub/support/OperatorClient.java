@@ -86,8 +86,13 @@ public final class OperatorClient {
      * /v3/api-docs), so a test sees the status, the headers and the body as sent.
      */
     public HttpResponse<String> ruw(String methode, String pad, String contentType, String body) {
+        return ruwBytes(methode, pad, contentType, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The body as bytes: another encoding than UTF-8, as a careless client sends it. */
+    public HttpResponse<String> ruwBytes(String methode, String pad, String contentType, byte[] body) {
         HttpRequest.Builder verzoek = HttpRequest.newBuilder(URI.create(basis.replace("/operator", "") + pad))
-                .method(methode, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(methode, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             verzoek.header("Content-Type", contentType);
         }
