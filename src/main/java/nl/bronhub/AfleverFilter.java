@@ -49,6 +49,17 @@ import org.springframework.stereotype.Component;
 public class AfleverFilter implements GenericFileFilter<File> {
 
     static final String GEEN_GEWOON_BESTAND = "het is geen gewoon bestand (een symbolische koppeling, FIFO of apparaat); het is niet gelezen";
+    static final String HARDE_KOPPELING = "het bestand heeft ook een naam buiten deze map (een harde koppeling); het is niet gelezen: "
+            + "kopieer of verplaats het bestand zelf hierheen";
+
+    /** How many names the file has (unix:nlink), 1 where the file system does not tell. */
+    static int koppelingen(Path pad) {
+        try {
+            return ((Number) Files.getAttribute(pad, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException onbekend) {
+            return 1;
+        }
+    }
     /** Room for the time stamp before it (verwerkt/, fout/) and ".reden.txt" after it, inside the 255 bytes of a name. */
     static final int MAX_NAAM_BYTES = 200;
     static final String NAAM_TE_LANG = "de bestandsnaam is langer dan " + MAX_NAAM_BYTES + " bytes; het bestand is niet gelezen";
@@ -102,6 +113,10 @@ public class AfleverFilter implements GenericFileFilter<File> {
         }
         if (!a.isRegularFile()) {
             return weiger(pad, naam, GEEN_GEWOON_BESTAND);
+        }
+        // a hard link is a file that also lives elsewhere (perhaps a key of the hub's own): not opened, as a symbolic link
+        if (koppelingen(pad) > 1) {
+            return weiger(pad, naam, HARDE_KOPPELING);
         }
         if (a.size() > 0 && !eindigtOpRegeleinde(pad)) {
             Duration onveranderd = Duration.ofMillis(System.currentTimeMillis() - a.lastModifiedTime().toMillis());

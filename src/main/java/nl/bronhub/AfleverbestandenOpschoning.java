@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -100,7 +101,8 @@ public class AfleverbestandenOpschoning {
                         // a link or FIFO moved aside unread goes too (the entry itself, never what a link points to)
                         Files.deleteIfExists(pad);
                         weg++;
-                    } else if (a.isRegularFile()) {
+                    } else if (a.isRegularFile() && AfleverFilter.koppelingen(pad) == 1) {
+                        // (a hard link moved aside unread is another file's too: its mode is not the hub's to set)
                         beperk(pad, BESTAND);
                     }
                 } catch (IOException e) {
@@ -134,8 +136,12 @@ public class AfleverbestandenOpschoning {
         }
         try {
             PosixFileAttributes a = view.readAttributes();
-            if (!a.permissions().equals(rechten)) {
-                view.setPermissions(rechten);
+            // only ever narrowed: a mode that gives less than the hub's stays (a 600 file became 640)
+            Set<PosixFilePermission> smaller = EnumSet.noneOf(PosixFilePermission.class);
+            smaller.addAll(a.permissions());
+            smaller.retainAll(rechten);
+            if (!a.permissions().equals(smaller)) {
+                view.setPermissions(smaller);
             }
         } catch (IOException | SecurityException e) {
             meld("The mode of an entry in {} could not be set: {}", pad.getParent(), e);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -224,7 +225,18 @@ class AfleverbestandenTest {
             Files.createSymbolicLink(bak.map().resolve(link), buiten.toAbsolutePath());
             assertThat(reden(bak.wachtTotVerplaatst(link, "fout"))).contains("geen gewoon bestand");
             assertThat(Files.readString(buiten)).as("the file the link pointed at is untouched").contains("999");
+
+            // a hard link to a file outside (a hostile operator linked a 600 secret in: it was read, and the clean-up made
+            // the secret 640): moved aside unread, and its mode left as it is
+            Path geheim = Files.writeString(bak.map().resolveSibling("geheim-" + Berichten.uniekeLetters() + ".csv"),
+                    bak == ab ? "999990482;70DN;2026-10-01\n" : "bsn;woonplaats\n999992004;Hardlinks\n");
+            Files.setPosixFilePermissions(geheim, PosixFilePermissions.fromString("rw-------"));
+            String hard = bak == ab ? "72WC.csv" : "gba-" + Berichten.uniekeLetters() + ".csv";
+            Files.createLink(bak.map().resolve(hard), geheim);
+            assertThat(reden(bak.wachtTotVerplaatst(hard, "fout"))).contains("harde koppeling");
+            assertThat(Files.getPosixFilePermissions(geheim)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         }
+        assertThat(hub.jdbc().queryForObject("select count(*) from persoon where woonplaats = 'Hardlinks'", Integer.class)).isZero();
         assertThat(abOpgave("72WC")).isZero();
         assertThat(hub.jdbc().queryForObject("select count(*) from persoon where woonplaats = 'Buitenlinks'", Integer.class)).isZero();
 

@@ -379,6 +379,20 @@ class AfnemersTest {
         assertThat(operator.get("/afnemers/verwijderd").status()).isEqualTo(404);
     }
 
+    /**
+     * What the HTTP firewall refuses at the afnemers' API (a path with .., ; or //) is problem details, not the schools' Dutch
+     * page (a hostile operator found that page).
+     */
+    @Test
+    void eenGeweigerdAdresOfEenVreemdeMethodeIsEenProbleem() throws Exception {
+        String geheim = registreer("cbs-vreemd", "CBS, vreemde adressen", List.of("register"));
+        for (String pad : List.of("/afnemers/leveringen/%2e%2e/leveringen", "/afnemers/leveringen;x=1", "/afnemers//leveringen")) {
+            HttpResponse<String> r = vraag(pad, "cbs-vreemd", geheim, null);
+            probleem(r, 400, "ongeldig-adres");
+            assertThat(r.body()).as(pad).doesNotContain("Mijn BRON");
+        }
+    }
+
     @Test
     void eenLeveringAlsBestandInDeMapVanDeAfnemer() throws Exception {
         String geheim = registreer("cbs-bestanden", "CBS, per bestand", List.of("register"));

@@ -115,6 +115,22 @@ class GbaMutatiesTest extends SignaalTest {
                 .containsExactly("Woerden", "Bodegraven", "Woerden");
     }
 
+    /**
+     * A bare - clears a field, as the feed's format has it: also a voorvoegsel and a huisnummertoevoeging (a hostile operator
+     * found - refused there as the start of a spreadsheet formula, so no such field could ever be cleared, and the whole
+     * file with it); -x is still a formula.
+     */
+    @Test
+    void eenStreepjeMaaktEenVeldLeegOokHetVoorvoegsel() throws IOException {
+        String naam = leg("bsn;voorvoegsel;huisnummertoevoeging\n999991255;-;-\n");
+        wachtTotVerplaatst(naam, "verwerkt");
+        assertThat(jdbc.queryForList("select voorvoegsel, huisnummertoevoeging from gba_stub_wijziging where bsn = '999991255'"))
+                .singleElement().satisfies(r -> assertThat(r.values()).allMatch(v -> v == null || "".equals(v)));
+
+        String formule = leg("bsn;voorvoegsel\n999991255;-1+1\n");
+        assertThat(Files.readString(Afleverbak.reden(wachtTotVerplaatst(formule, "fout")))).contains("voorvoegsel begint met =, +, - of @");
+    }
+
     private List<Terugkoppeling> spontaneMutaties(String brin) {
         return alle(las(brin, "1")).stream().filter(t -> t.getSoort() == SoortTerugkoppeling.SPONTANE_MUTATIE).toList();
     }

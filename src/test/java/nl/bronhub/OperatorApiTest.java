@@ -81,6 +81,13 @@ class OperatorApiTest extends HubTest {
         assertProbleem(anoniem, 401, "niet-ingelogd", null);
         assertThat(new OperatorClient(operatorPoort(), null, null).ruw("GET", "/swagger-ui/index.html", null, null).statusCode())
                 .isEqualTo(401);
+        // its YAML form too (a hostile operator read all 47 operations there without a password)
+        for (String pad : List.of("/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html")) {
+            HttpResponse<String> zonder = new OperatorClient(operatorPoort(), null, null).ruw("GET", pad, null, null);
+            assertThat(zonder.statusCode()).as(pad).isEqualTo(401);
+            assertThat(zonder.body()).as(pad).doesNotContain("openapi");
+        }
+        assertThat(operator().ruw("GET", "/v3/api-docs.yaml", null, null).body()).contains("openapi");
 
         // the LAS door (with a LAS certificate and the operator's password) and the portal door have none of it
         var lasDeur = new OperatorClient(port, "operator", OperatorClient.WACHTWOORD, Hub.STANDAARD_LAS.get());

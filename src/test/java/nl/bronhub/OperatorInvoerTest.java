@@ -155,6 +155,16 @@ class OperatorInvoerTest extends HubTest {
             assertThat(a.statusCode()).as(teken + " " + a.body()).isEqualTo(400);
         }
         assertThat(operator.ruw("GET", "/operator/afnemers/vreemd-teken", null, null).statusCode()).isEqualTo(404);
+        // nor a spreadsheet's formula, as the watched directories and (below) the aanleverpunt's names refuse it
+        assertThat(operator.ruw("PUT", "/operator/afnemers/vreemd-teken", "application/json",
+                "{\"naam\":\"=HYPERLINK(\\\"x\\\")\",\"leveringen\":[\"gtb\"]}").statusCode()).isEqualTo(400);
+        for (String naam : List.of("=cmd()", "+31 6", "-2+3", "\\uff1dSOM(A1)")) {
+            weigert(operator.ruw("PATCH", PAD, "application/json", "{\"gemachtigdeNaam\":\"" + naam + "\"}"), "gemachtigdeNaam");
+        }
+        // and a property's name with a pupil's number in it is not repeated
+        HttpResponse<String> bsn = operator.ruw("PATCH", PAD, "application/json", "{\"bsn999990482\":1}");
+        assertThat(bsn.statusCode()).isEqualTo(400);
+        assertThat(bsn.body()).doesNotContain("999990482");
     }
 
     private static void weigert(HttpResponse<String> antwoord, String veld) throws Exception {

@@ -782,7 +782,8 @@ class PortaalVerhardingTest {
         String punten = n.replace('\u3002', '.').replace('\uFF0E', '.').replace('\uFF61', '.');
         boolean link = punten.chars().anyMatch(c -> "@<>:\uFF20\uFF1C\uFF1E\uFF1A".indexOf(c) >= 0) || punten.toLowerCase().contains("www.")
                 || Pattern.compile("[\\p{L}\\p{N}-]{2,}\\.\\p{L}{2,}").matcher(punten).find()
-                || punten.codePoints().filter(Character::isDigit).count() > 4;
+                || punten.codePoints().filter(Character::isDigit).count() > 4
+                || punten.matches("(?s)[\\s\\u00A0]*[=+\\-\\uFF1D\\uFF0B\\uFF0D\\uFE62\\uFE63].*");
         return link ? Oordeel.ONGELDIG : Oordeel.GELDIG;
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import nl.bronhub.OngeldigeInvoer;
+import nl.bronhub.aanlevering.FormaatControle;
 import nl.bronhub.registratie.AanleverpuntGegevens;
 import nl.bronhub.Wachtwoordcodering;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -62,8 +63,9 @@ public class Afnemers {
         // as the aanleverpunt's texts: no control, invisible or formatting character (a right-to-left override disguises a
         // name in the operator's lists), no line separator, private-use or blank-looking letter, no U+FFFD
         if (naam == null || naam.isBlank() || naam.length() > 200 || naam.codePoints().anyMatch(Character::isISOControl)
-                || !naam.matches(AanleverpuntGegevens.ZONDER_STUURTEKENS)) {
-            throw new OngeldigeInvoer("naam", "naam is verplicht: 1 tot 200 tekens, geen regeleinden, stuurtekens of onzichtbare tekens");
+                || !naam.matches(AanleverpuntGegevens.ZONDER_STUURTEKENS) || FormaatControle.alsFormule(naam)) {
+            throw new OngeldigeInvoer("naam", "naam is verplicht: 1 tot 200 tekens, geen regeleinden, stuurtekens of onzichtbare tekens, "
+                    + "en niet beginnend met =, +, - of @ (een formule in een rekenblad)");
         }
         if (leveringen == null || leveringen.isEmpty()) {
             throw new OngeldigeInvoer("leveringen", "leveringen noemt ten minste een soort levering: " + namen());

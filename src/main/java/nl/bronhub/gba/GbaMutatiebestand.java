@@ -193,7 +193,8 @@ public class GbaMutatiebestand implements SignaalBron {
         // as the LAS door (742): a spreadsheet reads a leading =, + or @ as a formula, and a name needs a letter
         for (String veld : MAX_LENGTE.keySet()) {
             String waarde = tekst(velden.get(veld));
-            if (waarde != null && FormaatControle.alsFormule(waarde)) {
+            // a bare - is the feed's own mark for 'clear this field', no formula (it was refused, so no field could be cleared)
+            if (waarde != null && !"-".equals(waarde) && FormaatControle.alsFormule(waarde)) {
                 throw new GbaBestandFout("regel " + regel + ": " + veld + " begint met =, +, - of @ (een formule in een rekenblad)");
             }
         }

@@ -61,7 +61,8 @@ public class OperatorBeveiliging {
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/operator/**").hasRole("OPERATOR")
                         // the API's description and its UI: for the operator, like the API itself
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole("OPERATOR")
+                        // (api-docs* : also /v3/api-docs.yaml, which the exact name let through to anyone)
+                        .requestMatchers("/v3/api-docs*", "/v3/api-docs/**", "/swagger-ui*", "/swagger-ui/**").hasRole("OPERATOR")
                         // a load balancer asks whether the hub is up; details and metrics are the operator's
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
@@ -100,6 +101,13 @@ public class OperatorBeveiliging {
                     OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
                             "het adres van het verzoek is niet toegestaan (geen .., ; of gecodeerde regeleinden)");
                 }
+            } else if (verzoek.getRequestURI().startsWith("/afnemers")) {
+                // the afnemers' API at the portal door: problem details, as its other refusals (not the schools' page)
+                if (!antwoord.isCommitted()) {
+                    antwoord.reset();
+                }
+                OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
+                        "het adres van het verzoek is niet toegestaan (geen .., ; of gecodeerde regeleinden)");
             } else if (String.valueOf(verzoek.getHeader("Accept")).contains("text/html")) {
                 // a browser: the portal's own Dutch page (PortaalFoutpagina), which never shows the address, with the
                 // headers of every portal page (the firewall refuses before Spring Security writes them)

@@ -48,7 +48,9 @@ public class OperatorFouten {
 
     /** A property name the sender used, as an answer may repeat it: itself when it has the API's shape. */
     static String genoemd(String naam) {
-        return naam != null && ALS_VELDNAAM.matcher(naam).matches() ? naam : "(een naam die niet herhaald wordt)";
+        // nor a name with a run of digits (bsn999990482): no property of the API has one, a pupil's number may be it
+        return naam != null && ALS_VELDNAAM.matcher(naam).matches() && !naam.matches(".*[0-9]{3}.*") ? naam
+                : "(een naam die niet herhaald wordt)";
     }
 
     public static class NietGevonden extends RuntimeException {

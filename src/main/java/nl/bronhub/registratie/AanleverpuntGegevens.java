@@ -45,16 +45,18 @@ public record AanleverpuntGegevens(
      * Organisatie BRON ("Beste ...") and on the board's pages, so a name of a school's choosing must not carry a web or
      * e-mail address (a mail client makes a link of it) or a phone number to call (hostile schools' findings). Refused:
      * {@code < > @ :} (and their full-width forms), "www." and a word.word of two letters or more each (a domain, also
-     * with the ideographic or full-width full stop a browser reads as a dot), and more than four digits in all. Initials
+     * with the ideographic or full-width full stop a browser reads as a dot), more than four digits in all, and a first
+     * = + or - (a spreadsheet's formula, as the LAS door and the watched directories refuse it). Initials
      * ("J.P. de Vries"), "St. Jozef" and "Stichting Onderwijsgroep 2000" pass.
      */
     // linear in the text's length, also for the megabyte a hostile form sends (every constraint is checked, @Size's too): a
     // run of letters is tried from its first letter only (the look-behind), and possessively; a plain [\p{L}]{2,}\. tried
     // every start in a run and backtracked through each, and a form of a million letters held a request thread for minutes
-    public static final String ZONDER_LINK = "(?s)(?!.*?(?:[<>@:\\uFF1C\\uFF1E\\uFF20\\uFF1A]|(?i:www)" + PUNT
+    public static final String ZONDER_LINK = "(?s)(?![\\s\\u00A0]*[=+\\-\\uFF1D\\uFF0B\\uFF0D\\uFE62\\uFE63])(?!.*?(?:[<>@:\\uFF1C\\uFF1E\\uFF20\\uFF1A]|(?i:www)" + PUNT
             + "|(?<![\\p{L}\\p{N}-])[\\p{L}\\p{N}-]{2,}+" + PUNT + "\\p{L}{2}))(?!(?:[^\\p{Nd}]*+\\p{Nd}){5}).*";
 
-    static final String GEEN_LINK = "mag geen webadres, e-mailadres of telefoonnummer bevatten (geen :, @, < of >, en hoogstens vier cijfers)";
+    static final String GEEN_LINK = "mag geen webadres, e-mailadres of telefoonnummer bevatten (geen :, @, < of >, hoogstens vier cijfers, "
+            + "en niet beginnen met =, + of -)";
 
     /**
      * An e-mail address the hub's mail relay delivers as meant: a plain local part (letters, digits, . _ + ' -) and a
