@@ -160,7 +160,7 @@ class PortaalTest {
         // normaantallen: anything but digits is refused with the reason, and so are 0 and an empty field, which would leave
         // the score unjudged (a school behind would not be told); a correct one is kept
         browser.klik("#menu-gegevens").vulIn("#gegevens-1 input[name=normLeerlingen]", "-5").klik("#gegevens-1 button");
-        assertThat(browser.element("#fout").getText()).isEqualTo("Normaantal leerlingen moet een geheel getal zijn, alleen cijfers");
+        assertThat(browser.element("#fout").getText()).isEqualTo("Normaantal leerlingen moet een geheel getal zijn, alleen cijfers (hoogstens 99999)");
         gezien("gegevens-fout");
         browser.vulIn("#gegevens-1 input[name=normLeerlingen]", "0").klik("#gegevens-1 button");
         assertThat(browser.element("#fout").getText()).isEqualTo("Normaantal leerlingen moet minstens 1 zijn");
