@@ -205,8 +205,9 @@ public class PortaalController {
     @PostMapping("/" + BRIN + "/gegevens/{nummer}")
     public String wijzigGegevens(@PathVariable String brin, @PathVariable String nummer, @RequestParam Map<String, String> invoer,
                                  Model model, RedirectAttributes doorgeven) {
-        AanleverpuntRegister.Aanleverpunt ap = register.zoek(brin, nummer)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (register.zoek(brin, nummer).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         if (contactcontrole.stand(brin).map(Contactcontrole.Stand::bevroren).orElse(false)) {
             // the week before the start: the wachtwoordbrief goes to the data as they are (connection plan step 7)
             model.addAttribute("fout", "In de week voor de start van uw fase aansluiting wijzigt u uw gegevens niet: de wachtwoordbrief "

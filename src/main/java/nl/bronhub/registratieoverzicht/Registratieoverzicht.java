@@ -95,14 +95,14 @@ public class Registratieoverzicht implements SignaalBron {
         } catch (DateTimeParseException e) {
             throw new SignaalFout(catalogus.signaal("742", "peildatum"));
         }
-        exchange.getIn().setHeader("brin", verzoek.getHeader().getVerzendendeInstantie().getBrin());
+        String brin = verzoek.getHeader().getVerzendendeInstantie().getBrin();
+        exchange.getIn().setHeader("brin", brin);
         exchange.getIn().setHeader("peildatum", Date.valueOf(peildatum));
         String vestiging = verzoek.getVestigingsvolgnummer() == null ? null : verzoek.getVestigingsvolgnummer().trim();
         if (vestiging != null && !FormaatControle.vestigingsvolgnummer(vestiging)) {
             // full-width digits or a zero-width space would match no vestiging: an empty answer that looks like no pupils
             throw new SignaalFout(catalogus.signaal("742", "vestigingsvolgnummer"));
         }
-        String brin = verzoek.getHeader().getVerzendendeInstantie().getBrin();
         if (vestiging != null && instellingen.zoek(brin).map(school -> school.vestiging(vestiging).isEmpty()).orElse(false)) {
             // a vestiging the school never had: told so, not an empty list that looks like no pupils there
             throw new SignaalFout(catalogus.signaal("397", "vestigingsvolgnummer", Map.of("vestiging", vestiging)));

@@ -170,8 +170,13 @@ public class CertificaatRegister implements ApplicationRunner {
             jdbc.update("insert into certificaat_ingetrokken (vingerafdruk, ingetrokken_op) values (:v, :nu)",
                     Map.of("v", vingerafdruk, "nu", Timestamp.from(klok.instant())));
         }
-        LOG.info("Certificate {} revoked: it acts for nothing any more", vingerafdruk.length() > 16 ? vingerafdruk.substring(0, 16) : vingerafdruk);
+        LOG.info("Certificate {} revoked: it acts for nothing any more", kort(vingerafdruk));
         return true;
+    }
+
+    /** The start of a fingerprint, enough for the operator to find it in GET /operator/certificaten (the log's form). */
+    static String kort(String vingerafdruk) {
+        return vingerafdruk.length() > 16 ? vingerafdruk.substring(0, 16) : vingerafdruk;
     }
 
     private boolean ingetrokken(String vingerafdruk) {

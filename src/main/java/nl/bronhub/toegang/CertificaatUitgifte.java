@@ -177,21 +177,16 @@ public class CertificaatUitgifte {
                     int vervangen = register.trekInVanAanleverpuntBehalve(brin, nummer, vingerafdruk).size();
                     if (vervangen > 0) {
                         LOG.info("Certificate {} of aanleverpunt {}/{} obtained through the portal under a new letter; {} earlier "
-                                + "certificate(s) of the aanleverpunt revoked", kort(vingerafdruk), brin, nummer, vervangen);
+                                + "certificate(s) of the aanleverpunt revoked", CertificaatRegister.kort(vingerafdruk), brin, nummer, vervangen);
                     }
                 }
             });
-            LOG.info("Certificate {} of aanleverpunt {}/{} issued through the portal{}", kort(vingerafdruk), brin, nummer,
+            LOG.info("Certificate {} of aanleverpunt {}/{} issued through the portal{}", CertificaatRegister.kort(vingerafdruk), brin, nummer,
                     stand.vernieuwing() ? " (a renewal)" : "");
         } catch (DuplicateKeyException alOpgehaald) {
             throw new OngeldigeInvoer("csr", "Het certificaat van dit aanleverpunt is zojuist al opgehaald.");
         }
         return Certificaten.pem(certificaat);
-    }
-
-    /** The start of a fingerprint, enough to find it in GET /operator/certificaten. */
-    private static String kort(String vingerafdruk) {
-        return vingerafdruk.length() > 16 ? vingerafdruk.substring(0, 16) : vingerafdruk;
     }
 
     /** The certificate last issued to the aanleverpunt, in PEM (certificates are public); empty when none. */
