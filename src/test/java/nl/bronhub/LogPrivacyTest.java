@@ -35,6 +35,20 @@ class LogPrivacyTest {
     }
 
     @Test
+    void deScanZietNegenCijfersInEenVingerafdrukNietAlsBsn() {
+        int voor = PersoonsgegevensInLog.VONDSTEN.size();
+        try {
+            // 123456782 passes the elfproef; inside a fingerprint's hex start (as CertificaatRegister logs it) it is none
+            LoggerFactory.getLogger("nl.bronhub.proef").info("Certificate a123456782bcdef0 revoked");
+            assertThat(PersoonsgegevensInLog.VONDSTEN.subList(voor, PersoonsgegevensInLog.VONDSTEN.size())).isEmpty();
+            LoggerFactory.getLogger("nl.bronhub.proef").info("leerling a123456782 en bsn=123456782.");
+            assertThat(PersoonsgegevensInLog.VONDSTEN.subList(voor, PersoonsgegevensInLog.VONDSTEN.size())).hasSize(2);
+        } finally {
+            PersoonsgegevensInLog.VONDSTEN.subList(voor, PersoonsgegevensInLog.VONDSTEN.size()).clear();
+        }
+    }
+
+    @Test
     void deScanZietEenKorteVoornaamNietInEenKlassenaam() {
         int voor = PersoonsgegevensInLog.VONDSTEN.size();
         try {

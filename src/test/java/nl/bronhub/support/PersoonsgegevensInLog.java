@@ -85,6 +85,22 @@ public class PersoonsgegevensInLog extends AppenderBase<ILoggingEvent> {
         return Math.floorMod(som - laatste, 11) == 0 || Math.floorMod(som + laatste, 11) == 5;
     }
 
+    /**
+     * The digits are part of a longer hexadecimal token with a letter in it: a certificate's fingerprint or a UUID's
+     * group (12 characters or more), which by chance may hold nine digits in a row that pass the check.
+     */
+    static boolean inHexToken(String regel, int start, int eind) {
+        int van = start;
+        while (van > 0 && Character.digit(regel.charAt(van - 1), 16) >= 0) {
+            van--;
+        }
+        int tot = eind;
+        while (tot < regel.length() && Character.digit(regel.charAt(tot), 16) >= 0) {
+            tot++;
+        }
+        return tot - van >= 12 && (van < start || tot > eind);
+    }
+
     /** The test framework's own lines name the test methods (some after a test person): not the hub's. */
     private static boolean isVanDeTests(String logger) {
         return logger.startsWith("org.apache.camel.test.") || (logger.startsWith("nl.bronhub.") && logger.endsWith("Test"));
@@ -114,7 +130,7 @@ public class PersoonsgegevensInLog extends AppenderBase<ILoggingEvent> {
         }
         Matcher m = NEGEN_CIJFERS.matcher(regel);
         while (m.find()) {
-            if (lijktOpPgn(m.group())) {
+            if (lijktOpPgn(m.group()) && !inHexToken(regel, m.start(), m.end())) {
                 VONDSTEN.add(event.getLevel() + " " + event.getLoggerName() + ": a nine-digit number that passes the BSN/onderwijsnummer check");
             }
         }
