@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
  * stalled upload) is otherwise read cut short, with a truncated last value applied as if it were whole. After the wait
  * the file is read as it is (an editor that writes no line ending after the last line).</li>
  * </ul>
- * Dot-files (an upload in progress, as rsync and scp write them) are left alone by the file consumer itself.
+ * A subdirectory (verwerkt/, fout/, or one an operator made) is never entered; one named .csv is told about in the log
+ * once. Dot-files (an upload in progress, as rsync and scp write them) are left alone by the file consumer itself.
  */
 @Component("afleverFilter")
 public class AfleverFilter implements GenericFileFilter<File> {
@@ -96,11 +97,12 @@ public class AfleverFilter implements GenericFileFilter<File> {
             return false;
         }
         if (a.isDirectory()) {
+            // the route lists subdirectories (recursive, one level) only so that this sees them: none is entered
             if (csv && gemeld.add(pad)) {
                 LOG.warn("Directory {} in {} is not read (only files are): move its files into the directory itself",
                         Afleverbestanden.veilig(naam), pad.getParent());
             }
-            return true;
+            return false;
         }
         if (naam.startsWith(".") || !csv) {
             return false;

@@ -311,6 +311,22 @@ class AfleverbestandenTest {
         assertThat(abOpgave("72WE")).isEqualTo(1);
     }
 
+    /** A directory named .csv in a watched directory: left as it is, with what is in it, and one WARN line. */
+    @Test
+    void eenMapMetCsvInDeNaamWordtGemeldEnNietGelezen() throws IOException {
+        String naam = "map-" + Berichten.uniekeLetters() + ".csv";
+        Path map = Files.createDirectories(gba.map().resolve(naam));
+        Files.writeString(map.resolve("binnen.csv"), "bsn;woonplaats\n999992041;Indemap\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> logregels().stream().anyMatch(r -> r.contains(naam)));
+        accept(gba, "bsn;woonplaats\n999992041;Overveen\n");
+        accept(gba, "bsn;woonplaats\n999992041;Overveen\n");
+        // several polls later: still one line, the directory and its file where they were, nothing of it applied
+        assertThat(logregels().stream().filter(r -> r.contains(naam)))
+                .singleElement().asString().startsWith("Directory " + naam + " in ").contains("is not read (only files are)");
+        assertThat(map.resolve("binnen.csv")).exists();
+        assertThat(hub.jdbc().queryForObject("select count(*) from persoon where woonplaats = 'Indemap'", Integer.class)).isZero();
+    }
+
     @Test
     void eenNaamDieNietVerplaatstKanWordenGaatOngelezenNaarFout() throws IOException {
         // 248 bytes: verwerkt/ or fout/ would put the time before it and go past the 255 bytes of a name
