@@ -391,6 +391,13 @@ class AfnemersTest {
             probleem(r, 400, "ongeldig-adres");
             assertThat(r.body()).as(pad).doesNotContain("Mijn BRON");
         }
+        // methods the firewall refuses before AfnemerApi sees them: 405 as the API's own, with Allow
+        for (String methode : List.of("TRACE", "FOO")) {
+            HttpResponse<String> r = verzoek(methode, "/afnemers/leveringen/register?peildatum=2026-10-01", "cbs-vreemd", geheim, null);
+            probleem(r, 405, "methode-niet-toegestaan");
+            assertThat(r.headers().allValues("Allow")).as(methode).containsExactly("GET");
+            assertThat(r.body()).as(methode).doesNotContain("Mijn BRON");
+        }
     }
 
     @Test

@@ -734,6 +734,8 @@ class PortaalTest {
 
         // the school's own password: the current one must be right, the new one long enough and twice the same
         browser.klik("#menu-wachtwoord");
+        assertThat(browser.element("main p").getText())
+                .startsWith("Kies een eigen wachtwoord van minstens 12 tekens, waarvan minstens 5 verschillende, zonder het BRIN-nummer.");
         kies("niet-de-brief", eigen, eigen);
         assertThat(browser.element("#fout").getText())
                 .isEqualTo("Uw huidige wachtwoord is onjuist. Let op: na 3 keer achter elkaar een onjuist wachtwoord wordt het account 8 seconden geblokkeerd.");

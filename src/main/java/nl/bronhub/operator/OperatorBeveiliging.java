@@ -101,13 +101,20 @@ public class OperatorBeveiliging {
                     OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
                             "het adres van het verzoek is niet toegestaan (geen .., ; of gecodeerde regeleinden)");
                 }
-            } else if (verzoek.getRequestURI().startsWith("/afnemers")) {
+            } else if (aanAfnemers(verzoek)) {
                 // the afnemers' API at the portal door: problem details, as its other refusals (not the schools' page)
                 if (!antwoord.isCommitted()) {
                     antwoord.reset();
                 }
-                OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
-                        "het adres van het verzoek is niet toegestaan (geen .., ; of gecodeerde regeleinden)");
+                if (fout.getMessage() != null && fout.getMessage().contains("HTTP method")) {
+                    // TRACE or a made-up method: as AfnemerApi answers the methods Spring knows, and Allow names GET
+                    antwoord.setHeader("Allow", "GET");
+                    OperatorProbleem.schrijf(antwoord, 405, "methode-niet-toegestaan", "Methode niet toegestaan",
+                            "de afnemers-API kent alleen GET");
+                } else {
+                    OperatorProbleem.schrijf(antwoord, 400, "ongeldig-adres", "Ongeldig adres",
+                            "het adres van het verzoek is niet toegestaan (geen .., ; of gecodeerde regeleinden)");
+                }
             } else if (String.valueOf(verzoek.getHeader("Accept")).contains("text/html")) {
                 // a browser: the portal's own Dutch page (PortaalFoutpagina), which never shows the address, with the
                 // headers of every portal page (the firewall refuses before Spring Security writes them)
@@ -119,6 +126,16 @@ public class OperatorBeveiliging {
                 scheiding.weiger(verzoek, antwoord, 400, "Gebruik de pagina's en formulieren van Mijn BRON");
             }
         };
+    }
+
+    /**
+     * The request is for the afnemers' API: its own address, or Tomcat's error dispatch of it (Tomcat refuses TRACE
+     * itself and forwards to /error, which the firewall then sees).
+     */
+    private static boolean aanAfnemers(HttpServletRequest verzoek) {
+        Object oorspronkelijk = verzoek.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        return verzoek.getRequestURI().startsWith("/afnemers")
+                || (oorspronkelijk instanceof String pad && pad.startsWith("/afnemers"));
     }
 
     /** 401 as problem details, with the Basic challenge a client (curl, a browser) answers. */

@@ -27,6 +27,7 @@ class WachtwoordKeuze {
     /** The form; the caller has put the account's menu in the model. */
     String formulier(Model model) {
         model.addAttribute("minLengte", accounts.minLengte());
+        model.addAttribute("minVerschillend", PortaalAccounts.MIN_VERSCHILLEND);
         return "portaal/wachtwoord";
     }
 
