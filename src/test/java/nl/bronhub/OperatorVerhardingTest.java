@@ -133,6 +133,23 @@ class OperatorVerhardingTest extends HubTest {
         assertThat(operator.get("/afnemers/" + code).status()).isEqualTo(200);
     }
 
+    /** The user name is as configured, in its case too (Spring's in-memory store took "OPERATOR" for "operator"). */
+    @Test
+    void deGebruikersnaamTeltMetHoofdletters() throws Exception {
+        for (String naam : List.of("OPERATOR", "Operator", "operator ")) {
+            HttpResponse<String> a = verstuur(HttpRequest.newBuilder(URI.create(basis(operatorPoort()) + "/operator/aanleverpunten"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((naam + ":" + OperatorClient.WACHTWOORD).getBytes()))
+                    .GET());
+            assertProbleem(a, 401, "niet-ingelogd", null);
+        }
+        HttpResponse<String> goed = verstuur(HttpRequest.newBuilder(URI.create(basis(operatorPoort()) + "/operator/aanleverpunten"))
+                .header("Authorization", inlog()).GET());
+        assertThat(goed.statusCode()).isEqualTo(200);
+        // twice: the password of the one operator is not erased by the first sign-in
+        assertThat(verstuur(HttpRequest.newBuilder(URI.create(basis(operatorPoort()) + "/operator/aanleverpunten"))
+                .header("Authorization", inlog()).GET()).statusCode()).isEqualTo(200);
+    }
+
     /** TRACE and a made-up method: 405 in the API's shape, without Tomcat's Allow list (not this address's methods). */
     @Test
     void eenMethodeDieNergensKanIs405() throws Exception {

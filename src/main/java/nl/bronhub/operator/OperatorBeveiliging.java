@@ -24,9 +24,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -159,7 +160,15 @@ public class OperatorBeveiliging {
     public UserDetailsService operators(OperatorEigenschappen eigenschappen, PasswordEncoder encoder) {
         String geheim = StringUtils.hasText(eigenschappen.wachtwoord()) ? eigenschappen.wachtwoord()
                 : uitBestand(Path.of(eigenschappen.wachtwoordbestand()));
-        return new InMemoryUserDetailsManager(User.withUsername(eigenschappen.gebruiker()).password(encoder.encode(geheim)).roles("OPERATOR").build());
+        UserDetails operator = User.withUsername(eigenschappen.gebruiker()).password(encoder.encode(geheim)).roles("OPERATOR").build();
+        // the user name exactly as configured (Spring's in-memory store would take "OPERATOR" for "operator"); a copy
+        // each time, as Spring erases the password of what it was given after the check
+        return naam -> {
+            if (!operator.getUsername().equals(naam)) {
+                throw new UsernameNotFoundException("geen operator");
+            }
+            return User.withUserDetails(operator).build();
+        };
     }
 
     /** The password made at first start, readable by the hub's own user only; never logged. */
