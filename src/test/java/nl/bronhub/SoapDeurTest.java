@@ -279,6 +279,42 @@ class SoapDeurTest extends SignaalTest {
         geweigerd(new LasClient.Http(grote.statusCode(), grote.body()), "360");
     }
 
+    /**
+     * A name with a letter outside the BMP, fetched by a LAS that speaks windows-1252: the answer is UTF-8 and well-formed
+     * (it held two surrogate character references, which no XML parser takes, so the LAS could never confirm its page).
+     */
+    @Test
+    void eenAntwoordIsWelgevormdUtf8WelkeTekensetHetVerzoekOokHad() throws Exception {
+        LasClient las = las("70DT", "6");
+        String achternaam = "\uD840\uDC0B" + "Ab-" + Berichten.uniekeLetters();
+        Persoon leerling = Berichten.leerling(null, "2018-03-01", "M", achternaam, "1234AB");
+        Bericht bericht = inschrijven(leerling, wec("2026-08-01"));
+        assertThat(las.aanleveren(bericht).getBerichtResultaat()).extracting(r -> r.getStatus()).containsOnly(Ontvangststatus.ONTVANGEN);
+        terugkoppelingVan(las, bericht.getIdentificatie());
+
+        RegistratieoverzichtVerzoek overzicht = registratieoverzichtVerzoek(las, "2026-10-01", null);
+        for (String verzoek : List.of(LasClient.envelop(las.ophaalVerzoek(0, 100)), LasClient.envelop(overzicht))) {
+            for (String tekenset : List.of("windows-1252", "ISO-8859-15", "Shift_JIS", "ISO-8859-1", "UTF-16")) {
+                byte[] body = ("<?xml version=\"1.0\" encoding=\"" + tekenset + "\"?>" + verzoek).getBytes(java.nio.charset.Charset.forName(tekenset));
+                HttpResponse<byte[]> antwoord = las.http().send(HttpRequest.newBuilder(las.endpoint())
+                        .header("Content-Type", "text/xml; charset=" + tekenset).header("SOAPAction", "\"\"")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(antwoord.statusCode()).as(tekenset).isEqualTo(200);
+                assertThat(antwoord.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT).replace(" ", ""))
+                        .as(tekenset).isEqualTo("text/xml;charset=utf-8");
+                // a strict parser (it refuses a surrogate's character reference), reading the bytes as XML does
+                var dom = javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                        .parse(new java.io.ByteArrayInputStream(antwoord.body()));
+                var namen = dom.getElementsByTagNameNS("*", "achternaam");
+                List<String> gelezen = new ArrayList<>();
+                for (int i = 0; i < namen.getLength(); i++) {
+                    gelezen.add(namen.item(i).getTextContent());
+                }
+                assertThat(gelezen).as(tekenset).contains(achternaam);
+            }
+        }
+    }
+
     /** A vestigingsvolgnummer in other digits (full-width, Arabic-Indic) or with a zero-width space matches none: 742. */
     @Test
     void eenVestigingsvolgnummerInAndereCijfersIs742() {

@@ -27,7 +27,7 @@ public class SoapEndpointConfig {
      */
     @Bean("bronUitwisseling")
     public CxfEndpoint bronUitwisseling(Bus bus, EnvelopFoutInterceptor envelopFouten, GeenProtocolHeaders geenHeaders,
-                                        IntakeEigenschappen intake) {
+                                        AntwoordInUtf8 utf8, IntakeEigenschappen intake) {
         int maxNestingdiepte = intake.maxNestingdiepte();
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
@@ -39,6 +39,8 @@ public class SoapEndpointConfig {
         endpoint.getOutFaultInterceptors().add(envelopFouten);
         endpoint.getOutInterceptors().add(geenHeaders);
         endpoint.getOutFaultInterceptors().add(geenHeaders);
+        endpoint.getOutInterceptors().add(utf8);
+        endpoint.getOutFaultInterceptors().add(utf8);
         // CXF's StAX limits (DTDs are refused before, by VerzoekBewaking): nesting, and no attribute or text floods
         endpoint.setProperties(new HashMap<>(Map.of(
                 "org.apache.cxf.stax.maxElementDepth", maxNestingdiepte,
