@@ -193,6 +193,41 @@ class PortaalVerhardingTest {
     }
 
     /**
+     * A wachtwoordbrief the operator dated ahead (a plan's start): until that day the school is not in its phase, and no
+     * reactie is taken, akkoord least of all (a hostile school was gekwalificeerd on 0 pupils weeks before its start).
+     */
+    @Example
+    void voorDeStartVanDeFaseIsErGeenReactie() {
+        String brin = "75AH";
+        String start = java.time.LocalDate.parse(Hub.VANDAAG).plusWeeks(2).toString();
+        assertThat(hub.operator().put("/aanleverpunten/" + brin + "/1", OperatorClient.schoolMetBestuur("ah", start)).status()).isEqualTo(200);
+        String brief = hub.operator().post("/scholen/" + brin + "/portaalwachtwoord").json().get("wachtwoord").asText();
+        PortaalClient client = new PortaalClient(hub.portaalPoort());
+        assertThat(client.logIn(brin, brief)).isTrue();
+
+        String voortgang = client.get("/portaal/" + brin).body();
+        assertThat(voortgang).contains("Nog niet in de fase aansluiting").doesNotContain(">In de fase aansluiting<");
+        assertThat(voortgang).containsPattern("id=\"resterend\">-<");
+        String reactie = client.get("/portaal/" + brin + "/reactie").body();
+        assertThat(reactie).contains("De fase aansluiting van uw school is nog niet begonnen").doesNotContain("reactie-formulier");
+        assertThat(client.get("/portaal/" + brin + "/reactie/akkoord").body()).doesNotContain("akkoord-formulier");
+        for (String keuze : List.of("AKKOORD", "KWALITEIT_NIET_AANTAL_NIET")) {
+            String token = PortaalClient.token(client.get("/portaal/" + brin + "/reactie").body());
+            HttpResponse<String> antwoord = client.post("/portaal/" + brin + "/reactie",
+                    List.of(Map.entry("_csrf", token), Map.entry("reactie", keuze), Map.entry("bevestigd", "ja")));
+            assertThat(antwoord.statusCode()).isEqualTo(302);
+            assertThat(client.get("/portaal/" + brin + "/reactie").body()).as(keuze).contains("nog niet begonnen; uw reactie geeft u in de fase");
+        }
+        assertThat(hub.jdbc().queryForList("select reactie, status from kwalificatie where brin = ? and (reactie is not null or status <> 'IN_FASE')",
+                brin)).isEmpty();
+        assertThat(hub.jdbc().queryForObject("select count(*) from voortgangsmail m join aanleverpunt a on a.id = m.aanleverpunt_id "
+                + "where a.brin = ? and m.soort = 'AFRONDING'", Integer.class, brin)).isZero();
+        com.fasterxml.jackson.databind.JsonNode stand = hub.operator().get("/scholen/" + brin).json().get("kwalificatie");
+        assertThat(stand.get("begonnen").asBoolean()).isFalse();
+        assertThat(stand.get("resterendeWeken").asLong()).isZero();
+    }
+
+    /**
      * A chosen password has five different characters at least (a hostile school chose twelve a's), and a normaantal is
      * at most 99999 (a digit too many made every score look far behind); both refused with the reason, nothing changed.
      */

@@ -52,12 +52,16 @@ public class Kwalificatie {
 
     public enum Status { IN_FASE, GEKWALIFICEERD, AANGESLOTEN_NIET_GEKWALIFICEERD }
 
-    /** Where a school stands: its phase (from the earliest to the last wachtwoordbrief + 10 weeks) and its answer. */
+    /**
+     * Where a school stands: its phase (from the earliest to the last wachtwoordbrief + 10 weeks) and its answer.
+     * {@code begonnen}: the phase's first day has come (an operator may date a wachtwoordbrief ahead, as a plan's start).
+     */
     public record Stand(String brin, String naam, Instelling.Soort soort, LocalDate faseBegin, LocalDate faseEinde, Status status,
-                        Reactie reactie, Instant reactieOp, Instant afgerondOp, long resterendeWeken) {
+                        Reactie reactie, Instant reactieOp, Instant afgerondOp, long resterendeWeken, boolean begonnen) {
 
+        /** In the phase, from its first day to its last: before it nothing is to be judged yet, after it nothing can be. */
         public boolean magReageren() {
-            return status == Status.IN_FASE && faseEinde != null;
+            return status == Status.IN_FASE && faseEinde != null && begonnen;
         }
 
         /** The phase's last day, as the portal and the mails name it ("tot en met"); faseEinde is the day after it. */
@@ -67,7 +71,7 @@ public class Kwalificatie {
         }
     }
 
-    public enum Uitkomst { OPGESLAGEN, GEKWALIFICEERD, FASE_VOORBIJ, GEEN_FASE }
+    public enum Uitkomst { OPGESLAGEN, GEKWALIFICEERD, FASE_VOORBIJ, NIET_BEGONNEN, GEEN_FASE }
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactie;
@@ -96,14 +100,15 @@ public class Kwalificatie {
         Map<String, Object> rij = k.isEmpty() ? Map.of() : k.get(0);
         LocalDate vandaag = LocalDate.now(klok);
         Status status = rij.isEmpty() ? Status.IN_FASE : Status.valueOf((String) rij.get("status"));
-        // a phase ended by akkoord has no weeks left, however far its calendar end is
-        long resterend = status != Status.IN_FASE || einde == null || !vandaag.isBefore(einde) ? 0
+        boolean begonnen = begin != null && !vandaag.isBefore(begin);
+        // a phase ended by akkoord has no weeks left, however far its calendar end is; one not begun counts none yet
+        long resterend = status != Status.IN_FASE || einde == null || !begonnen || !vandaag.isBefore(einde) ? 0
                 : (ChronoUnit.DAYS.between(vandaag, einde) + 6) / 7;
         Optional<Instelling> instelling = instellingen.zoek(brin);
         return Optional.of(new Stand(brin, instelling.map(Instelling::naam).orElse(brin), instelling.map(Instelling::soort).orElse(null),
                 begin, einde, status,
                 rij.get("reactie") == null ? null : Reactie.valueOf((String) rij.get("reactie")), tijd(rij.get("reactie_op")),
-                tijd(rij.get("afgerond_op")), resterend));
+                tijd(rij.get("afgerond_op")), resterend, begonnen));
     }
 
     /**
@@ -121,7 +126,7 @@ public class Kwalificatie {
                 .map(this::stand).flatMap(Optional::stream).toList();
     }
 
-    /** The school's answer (step 12). Akkoord within the phase qualifies it. */
+    /** The school's answer (step 12). Akkoord within the phase qualifies it; before its first day no answer is taken. */
     public Uitkomst reageer(String brin, Reactie reactie) {
         Optional<Stand> stand = stand(brin);
         if (stand.isEmpty() || stand.get().faseEinde() == null) {
@@ -130,6 +135,9 @@ public class Kwalificatie {
         Instant nu = klok.instant();
         if (stand.get().status() != Status.IN_FASE || !LocalDate.now(klok).isBefore(stand.get().faseEinde())) {
             return Uitkomst.FASE_VOORBIJ;
+        }
+        if (!stand.get().begonnen()) {
+            return Uitkomst.NIET_BEGONNEN;
         }
         zorgVoorRij(brin);
         return transactie.execute(t -> {

@@ -46,8 +46,14 @@ public class BestuurController {
     public record School(Kwalificatie.Stand stand, Map<String, Object> startweek, List<VoortgangStand.Stand> voortgang, boolean achter,
                          Integer week, List<GtbRegel> gtb, Integer gtbTotaal, Integer gtbAb) {
 
-        public boolean inFase() {
+        /** The phase has dates (a wachtwoordbrief): shown as a period, not as a plan. */
+        public boolean heeftFase() {
             return stand.faseEinde() != null;
+        }
+
+        /** The phase has begun: its status, weeks and scores count from its first day. */
+        public boolean inFase() {
+            return heeftFase() && stand.begonnen();
         }
     }
 

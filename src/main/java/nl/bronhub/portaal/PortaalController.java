@@ -267,6 +267,7 @@ public class PortaalController {
             case GEKWALIFICEERD -> "Uw school is gekwalificeerd. U en uw bestuur ontvangen hierover bericht per e-mail.";
             case OPGESLAGEN -> "Uw reactie is opgeslagen: " + gekozen.tekst + ". U kunt uw gegevens aanvullen en later akkoord geven.";
             case FASE_VOORBIJ -> "De fase aansluiting is afgerond; een reactie is niet meer mogelijk.";
+            case NIET_BEGONNEN -> "De fase aansluiting van uw school is nog niet begonnen; uw reactie geeft u in de fase.";
             case GEEN_FASE -> "Uw school is niet in de fase aansluiting.";
         };
         doorgeven.addFlashAttribute("melding", melding);
