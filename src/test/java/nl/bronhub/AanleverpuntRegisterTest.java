@@ -54,6 +54,35 @@ class AanleverpuntRegisterTest extends HubTest {
         assertThat(bewaard.get("normLeerlingen").asInt()).isEqualTo(100);
     }
 
+    /**
+     * A name is a name as the LAS door has one, judged in its compatibility form too (a hostile school put a phone number in
+     * superscript and circled digits, and a domain with look-alike dots, in the board's mail; emoji, "..." and a name of
+     * no-break spaces were stored). Each refused with the field named, nothing changed; ordinary names pass.
+     */
+    @Test
+    void eenNaamIsEenNaamOokInCompatibeleVorm() {
+        operator().put("/aanleverpunten/70CX/2", aanleverpunt("goed@70cx.example", "2026-09-07", 100, 10));
+        for (String slecht : java.util.List.of("Bel \u2070\u2079\u2070\u2070\u00B9\u00B2\u00B3\u2074", "Bel \u24EA\u2468\u24EA\u24EA\u2460\u2461\u2462",
+                "Piet evil\uFE52com", "Piet evil\u2024com")) {
+            var a = operator().patch("/aanleverpunten/70CX/2", Map.of("gemachtigdeNaam", slecht));
+            assertThat(a.status()).as(slecht).isEqualTo(400);
+            assertThat(a.json().get("detail").asText()).as(slecht).startsWith("gemachtigdeNaam mag geen webadres, e-mailadres of telefoonnummer bevatten");
+        }
+        for (String slecht : java.util.List.of("...", "\uD83D\uDE00\uD83D\uDE00", "Piet \uD83D\uDE00", "\u00A0\u00A0", "\uD835\uDC0F\uD835\uDC22\uD835\uDC1E\uD835\uDC2D",
+                "Pie\u0301\u0302\u0303\u0304t", "Piet\u034F", "Piet\u17B4", "\uFE0F", "12")) {
+            var a = operator().patch("/aanleverpunten/70CX/2", Map.of("bestuurNaam", slecht));
+            assertThat(a.status()).as(slecht).isEqualTo(400);
+            assertThat(a.json().get("detail").asText()).as(slecht).startsWith("bestuurNaam ");
+        }
+        for (String goed : java.util.List.of("J.P. de Vries-\u00DCnal", "St. Jozef", "Stichting Onderwijsgroep 2000", "Nguy\u1EC5n Th\u1ECB",
+                "\u0645\u0624\u0633\u0633\u0629 \u0643\u0648\u0645\u0628\u0627\u0633", "Stichting 't Kompas")) {
+            var a = operator().patch("/aanleverpunten/70CX/2", Map.of("bestuurNaam", goed));
+            assertThat(a.status()).as(goed + " " + a).isEqualTo(200);
+            assertThat(operator().get("/aanleverpunten/70CX/2").json().at("/gegevens/bestuurNaam").asText()).isEqualTo(goed);
+        }
+        assertThat(operator().get("/aanleverpunten/70CX/2").json().at("/gegevens/gemachtigdeNaam").asText()).doesNotStartWith("Bel");
+    }
+
     @Test
     void eenOnbekendBrinWordtGeweigerdEnNietAangemaakt() {
         var onbekend = operator().put("/aanleverpunten/99ZZ/1", aanleverpunt("a@b.example", "2026-09-07", 1, 0));

@@ -813,13 +813,25 @@ class PortaalVerhardingTest {
         if (t != Oordeel.GELDIG || n == null) {
             return t;
         }
-        // a full stop, or a look-alike a browser reads as one
-        String punten = n.replace('\u3002', '.').replace('\uFF0E', '.').replace('\uFF61', '.');
+        // a full stop, or a look-alike a browser reads as one; superscript and circled digits as the digits they are (NFKC)
+        String punten = java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFKC)
+                .replace('\u3002', '.').replace('\uFF0E', '.').replace('\uFF61', '.');
         boolean link = punten.chars().anyMatch(c -> "@<>:\uFF20\uFF1C\uFF1E\uFF1A".indexOf(c) >= 0) || punten.toLowerCase().contains("www.")
                 || Pattern.compile("[\\p{L}\\p{N}-]{2,}\\.\\p{L}{2,}").matcher(punten).find()
                 || punten.codePoints().filter(Character::isDigit).count() > 4
                 || punten.matches("(?s)[\\s\\u00A0]*[=+\\-\\uFF1D\\uFF0B\\uFF0D\\uFE62\\uFE63].*");
-        return link ? Oordeel.ONGELDIG : Oordeel.GELDIG;
+        // a name as the LAS door has one: a letter, no picture (an emoji, a symbol)
+        boolean geenNaam = n.codePoints().noneMatch(Character::isLetter)
+                || n.codePoints().anyMatch(c -> Character.getType(c) == Character.OTHER_SYMBOL || Character.getType(c) == Character.SURROGATE);
+        if (link || geenNaam) {
+            return Oordeel.ONGELDIG;
+        }
+        // stacked marks, mathematical letters, the invisible marks and selectors: the door's finer rules, not modelled here
+        boolean fijner = n.codePoints().anyMatch(c -> (c >= 0x1D400 && c <= 0x1D7FF) || c == 0x034F || c == 0x17B4 || c == 0x17B5
+                || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0x180B && c <= 0x180D)
+                || Character.getType(c) == Character.NON_SPACING_MARK || Character.getType(c) == Character.ENCLOSING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK);
+        return fijner ? Oordeel.ONZEKER : Oordeel.GELDIG;
     }
 
     /** Invisible and formatting characters, as the register refuses them in contact data (and the LAS door in names). */

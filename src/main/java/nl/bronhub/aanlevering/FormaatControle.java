@@ -234,13 +234,14 @@ public class FormaatControle implements SignaalBron {
     /**
      * What no name or address line holds: control, formatting (also tag characters), line and paragraph separators,
      * private use, unassigned code points and noncharacters (U+FDD0, U+FFFF), and the characters that show as nothing
-     * though they count as letters or marks: the Hangul fillers, the combining grapheme joiner, variation selectors.
+     * though they count as letters or marks: the Hangul fillers, the combining grapheme joiner, the Khmer inherent vowels,
+     * variation selectors.
      */
     public static boolean onzichtbaar(int c) {
         int soort = Character.getType(c);
         return soort == Character.CONTROL || soort == Character.FORMAT || soort == Character.LINE_SEPARATOR
                 || soort == Character.PARAGRAPH_SEPARATOR || soort == Character.PRIVATE_USE || soort == Character.UNASSIGNED
-                || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x034F
+                || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x034F || c == 0x17B4 || c == 0x17B5
                 || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0x180B && c <= 0x180D);
     }
 
@@ -278,12 +279,26 @@ public class FormaatControle implements SignaalBron {
         if (tekst(c, waarde, gegeven) || waarde == null || waarde.isBlank()) {
             return;
         }
+        if (!naamachtig(waarde)) {
+            c.signaal("742", gegeven);
+        }
+    }
+
+    /** A letter at least, and no picture character: the part of the name rule the portal's names share (AanleverpuntGegevens). */
+    public static boolean naamachtig(String waarde) {
         boolean letter = waarde.codePoints().anyMatch(Character::isLetter);
         boolean plaatje = waarde.codePoints().anyMatch(t -> Character.getType(t) == Character.OTHER_SYMBOL
                 || Character.getType(t) == Character.SURROGATE);
-        if (!letter || plaatje) {
-            c.signaal("742", gegeven);
-        }
+        return letter && !plaatje;
+    }
+
+    /**
+     * A name as the LAS door takes it, for the names a school or the operator types (contact, gemachtigde, board): no
+     * formula start, nothing invisible, no stacked marks or mathematical letters, a letter, no picture character.
+     */
+    public static boolean isNaam(String waarde) {
+        String t = waarde.strip();
+        return !alsFormule(t) && t.codePoints().noneMatch(FormaatControle::onzichtbaar) && !teVeelTekens(t) && naamachtig(t);
     }
 
     /** A vestigingsvolgnummer as the contract has it: two digits 0-9 (not full-width or other scripts' digits). */

@@ -17,16 +17,16 @@ import jakarta.validation.constraints.Size;
 public record AanleverpuntGegevens(
         @Size(max = 100, message = "is langer dan 100 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken") String las,
         @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken")
-        @Pattern(regexp = ZONDER_LINK, message = GEEN_LINK) String contactpersoon,
+        @Pattern(regexp = ZONDER_LINK, message = GEEN_LINK) @Naam String contactpersoon,
         @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken")
-        @Pattern(regexp = ZONDER_LINK, message = GEEN_LINK) String gemachtigdeNaam,
+        @Pattern(regexp = ZONDER_LINK, message = GEEN_LINK) @Naam String gemachtigdeNaam,
         @Email(regexp = EMAIL, message = "is geen geldig e-mailadres")
         @Size(max = 254, message = "is langer dan 254 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken") String gemachtigdeEmail,
         LocalDate wachtwoordbriefDatum,
         @PositiveOrZero(message = "mag niet negatief zijn") Integer normLeerlingen,
         @PositiveOrZero(message = "mag niet negatief zijn") Integer normAbLeerlingen,
         @Size(max = 200, message = "is langer dan 200 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken")
-        @Pattern(regexp = ZONDER_LINK, message = GEEN_LINK) String bestuurNaam,
+        @Pattern(regexp = ZONDER_LINK, message = GEEN_LINK) @Naam String bestuurNaam,
         @Email(regexp = EMAIL, message = "is geen geldig e-mailadres")
         @Size(max = 254, message = "is langer dan 254 tekens") @Pattern(regexp = ZONDER_STUURTEKENS, message = "bevat een stuurteken of onzichtbaar teken") String bestuurEmail,
         @Pattern(regexp = "[0-9]{5}", message = "moet vijf cijfers zijn (het bestuursnummer van het bevoegd gezag)") String bestuurNummer) {
