@@ -193,6 +193,49 @@ class PortaalVerhardingTest {
     }
 
     /**
+     * A form left open does not undo what changed since it was shown (a hostile school's finding: the helpdesk corrected the
+     * gemachtigde's address, the school's open tab saved the old one back). Its save is refused with the data as they are
+     * now; the school saves again from there, and both changes stand.
+     */
+    @Example
+    void eenOudFormulierZetEenLatereWijzigingNietTerug() {
+        String brin = "75AI";
+        assertThat(hub.operator().put("/aanleverpunten/" + brin + "/1", OperatorClient.schoolMetBestuur("ai", "2026-09-07")).status()).isEqualTo(200);
+        String brief = hub.operator().post("/scholen/" + brin + "/portaalwachtwoord").json().get("wachtwoord").asText();
+        PortaalClient client = new PortaalClient(hub.portaalPoort());
+        assertThat(client.logIn(brin, brief)).isTrue();
+        String pagina = client.get("/portaal/" + brin + "/gegevens").body();
+        java.util.regex.Matcher versie = Pattern.compile("name=\"versie\" value=\"([0-9a-f]{16})\"").matcher(pagina);
+        assertThat(versie.find()).as(pagina).isTrue();
+
+        // the helpdesk corrects the address while the school's form is open
+        assertThat(hub.operator().patch("/aanleverpunten/" + brin + "/1", Map.of("gemachtigdeEmail", "door-helpdesk@ai-school.example"))
+                .status()).isEqualTo(200);
+        List<Map.Entry<String, String>> formulier = new ArrayList<>(List.of(Map.entry("_csrf", PortaalClient.token(pagina)),
+                Map.entry("versie", versie.group(1)), Map.entry("contactpersoon", "Nieuwe Contactpersoon"),
+                Map.entry("gemachtigdeNaam", "G. Gemachtigde"), Map.entry("gemachtigdeEmail", "directie@ai-school.example"),
+                Map.entry("bestuurNaam", "Stichting ai"), Map.entry("bestuurEmail", "secretariaat@ai-bestuur.example"),
+                Map.entry("normLeerlingen", "10"), Map.entry("normAbLeerlingen", "2")));
+        HttpResponse<String> oud = client.post("/portaal/" + brin + "/gegevens/1", formulier);
+        assertThat(oud.statusCode()).isEqualTo(200);
+        assertThat(oud.body()).contains("zijn intussen gewijzigd").contains("door-helpdesk@ai-school.example");
+        String sql = "select contactpersoon, gemachtigde_email from aanleverpunt where brin = ? and aanleverpuntnummer = '1'";
+        assertThat(hub.jdbc().queryForMap(sql, brin)).containsEntry("contactpersoon", "C. Contact")
+                .containsEntry("gemachtigde_email", "door-helpdesk@ai-school.example");
+
+        // from the page it was given: the school's change and the helpdesk's both stand
+        java.util.regex.Matcher nieuw = Pattern.compile("name=\"versie\" value=\"([0-9a-f]{16})\"").matcher(oud.body());
+        assertThat(nieuw.find()).isTrue();
+        assertThat(nieuw.group(1)).isNotEqualTo(versie.group(1));
+        formulier.set(0, Map.entry("_csrf", PortaalClient.token(oud.body())));
+        formulier.set(1, Map.entry("versie", nieuw.group(1)));
+        formulier.set(4, Map.entry("gemachtigdeEmail", "door-helpdesk@ai-school.example"));
+        assertThat(client.post("/portaal/" + brin + "/gegevens/1", formulier).statusCode()).isEqualTo(302);
+        assertThat(hub.jdbc().queryForMap(sql, brin)).containsEntry("contactpersoon", "Nieuwe Contactpersoon")
+                .containsEntry("gemachtigde_email", "door-helpdesk@ai-school.example");
+    }
+
+    /**
      * A wachtwoordbrief the operator dated ahead (a plan's start): until that day the school is not in its phase, and no
      * reactie is taken, akkoord least of all (a hostile school was gekwalificeerd on 0 pupils weeks before its start).
      */

@@ -315,6 +315,30 @@ class SoapDeurTest extends SignaalTest {
         }
     }
 
+    /**
+     * A registratieoverzicht asking for 50,000 numbers (2.5 MB, within the size limit) is within CXF's limit of elements in
+     * one element no more: 360 naming that limit (CXF refused it without a word of why). One below it is answered.
+     */
+    @Test
+    void teVeelElementenInEenElementIs360MetDeGrens() {
+        LasClient las = las("70DT", "6");
+        RegistratieoverzichtVerzoek verzoek = registratieoverzichtVerzoek(las, "2026-10-01", null);
+        String envelop = LasClient.envelop(verzoek);
+        int plek = envelop.indexOf("</peildatum>") + "</peildatum>".length();
+        String voorvoegsel = envelop.substring(envelop.lastIndexOf('<', envelop.indexOf("peildatum>")) + 1, envelop.indexOf("peildatum>"));
+        for (int aantal : List.of(49_998, 49_999)) {
+            String nummers = ("<" + voorvoegsel + "persoonsgebondenNummer>101000012</" + voorvoegsel + "persoonsgebondenNummer>").repeat(aantal);
+            LasClient.Http http = las.post(envelop.substring(0, plek) + nummers + envelop.substring(plek));
+            if (aantal == 49_998) {
+                // the header, the peildatum and 49,998 numbers: 50,000 elements in the verzoek
+                assertThat(http.status()).as(http.body()).isEqualTo(200);
+            } else {
+                geweigerd(http, "360");
+                assertThat(fout(http).signalen().get(0).getGegeven()).isEqualTo("elementen direct in één element (maximaal 50000)");
+            }
+        }
+    }
+
     /** A vestigingsvolgnummer in other digits (full-width, Arabic-Indic) or with a zero-width space matches none: 742. */
     @Test
     void eenVestigingsvolgnummerInAndereCijfersIs742() {

@@ -18,6 +18,9 @@ public final class SoapBody {
     /** The longest text (or whitespace between elements) in one run that the LAS door reads (CXF's maxTextLength). */
     public static final int MAX_TEKSTLENGTE = 1024 * 1024;
 
+    /** The most elements directly inside one element that the LAS door reads (CXF's maxChildElements, its default). */
+    public static final int MAX_KINDEREN = 50_000;
+
     private SoapBody() {
     }
 
@@ -51,6 +54,9 @@ public final class SoapBody {
             // Woodstox's text limit (CXF's maxTextLength): a text, or whitespace between elements, too long in one run
             if (melding.contains("text") && (melding.contains("length") || melding.contains("size")) && melding.contains("limit")) {
                 return "tekst of witruimte aan één stuk (maximaal " + MAX_TEKSTLENGTE + " tekens)";
+            }
+            if (melding.contains("child elements")) {
+                return "elementen direct in één element (maximaal " + MAX_KINDEREN + ")";
             }
         }
         return null;

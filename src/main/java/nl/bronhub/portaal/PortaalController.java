@@ -217,6 +217,12 @@ public class PortaalController {
         try {
             // read and written under the aanleverpunt's lock: an operator's change at the same time keeps its fields
             register.wijzig(brin, nummer, nu -> {
+                // the form shows the data of its moment: if they changed since (the helpdesk, another window), saving it
+                // would put the old values back unseen. A form without the mark (a script) is taken as it is.
+                String versie = invoer.get("versie");
+                if (versie != null && !versie.equals(nu.versie())) {
+                    throw new IntussenGewijzigd();
+                }
                 // the mails of the phase go to these two addresses: once given, a school corrects them but does not empty
                 // them (every voortgangsmail, reminder and the end-of-phase message would go nowhere, and nobody be told)
                 blijftGevuld("gemachtigdeEmail", nu.gemachtigdeEmail(), tekst(invoer, "gemachtigdeEmail"));
@@ -226,6 +232,11 @@ public class PortaalController {
                         norm(invoer, "normLeerlingen", "Normaantal leerlingen", nu.normLeerlingen(), 1),
                         norm(invoer, "normAbLeerlingen", "Normaantal ambulant begeleide leerlingen", nu.normAbLeerlingen(), 0));
             }).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        } catch (IntussenGewijzigd intussen) {
+            // the form again with the data as they are now, not as they were sent
+            model.addAttribute("fout", "De gegevens van aanleverpunt " + nummer + " zijn intussen gewijzigd (door de helpdesk of in een "
+                    + "ander venster). Hieronder staan ze zoals ze nu zijn: breng uw wijziging opnieuw aan en sla op.");
+            return gegevens(brin, model);
         } catch (OngeldigeInvoer fout) {
             String tekst = fout.getMessage();
             for (Map.Entry<String, String> label : LABELS.entrySet()) {
@@ -377,5 +388,12 @@ public class PortaalController {
             throw new OngeldigeInvoer(naam + " moet hoogstens " + MAX_NORM + " zijn");
         }
         return getal;
+    }
+
+    /** A save of a form whose data changed since it was shown (its mark is not the stored data's): nothing is written. */
+    private static final class IntussenGewijzigd extends RuntimeException {
+        IntussenGewijzigd() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -69,6 +69,23 @@ public record AanleverpuntGegevens(
             "[^\\p{Cntrl}\\p{Cs}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cn}\\p{Co}\\uFFFD\\u3164\\u2800\\u115F\\u1160\\uFFA0]*";
 
     /**
+     * A short mark of the fields a school edits in the portal (SHA-256 of them, 16 hex digits): its form carries the mark of
+     * the data it showed, and a save whose mark is no longer the stored data's is refused, so that a form left open does not
+     * put back what the helpdesk or another window changed meanwhile (a hostile school's finding).
+     */
+    public String versie() {
+        String velden = String.join("\u0000", String.valueOf(contactpersoon), String.valueOf(gemachtigdeNaam),
+                String.valueOf(gemachtigdeEmail), String.valueOf(bestuurNaam), String.valueOf(bestuurEmail),
+                String.valueOf(normLeerlingen), String.valueOf(normAbLeerlingen));
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(velden.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * What a school may change itself in the portal: its contact data and normaantallen, not its LAS, its
      * phase, or the board that follows it (that is the operator's, or a school could leave its board's view).
      */

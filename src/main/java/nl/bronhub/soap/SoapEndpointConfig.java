@@ -46,7 +46,8 @@ public class SoapEndpointConfig {
                 "org.apache.cxf.stax.maxElementDepth", maxNestingdiepte,
                 "org.apache.cxf.stax.maxAttributeCount", 50,
                 "org.apache.cxf.stax.maxAttributeSize", 4096,
-                "org.apache.cxf.stax.maxTextLength", SoapBody.MAX_TEKSTLENGTE)));
+                "org.apache.cxf.stax.maxTextLength", SoapBody.MAX_TEKSTLENGTE,
+                "org.apache.cxf.stax.maxChildElements", SoapBody.MAX_KINDEREN)));
         // DUO's convention: WS-Addressing headers (MessageID) are understood and answered with RelatesTo;
         // they stay optional, so a LAS without them is served too
         WSAddressingFeature addressing = new WSAddressingFeature();

@@ -532,6 +532,14 @@ public class VerzoekBewaking extends OncePerRequestFilter {
             if (soort == XMLStreamConstants.START_ELEMENT && ++diepte > maxNestingdiepte) {
                 throw new Geweigerd("nestingdiepte (maximaal " + maxNestingdiepte + ")");
             }
+            // as many elements in one as CXF reads (maxChildElements): a registratieoverzicht of 50,000 numbers was
+            // refused by CXF without a word of why
+            if (soort == XMLStreamConstants.START_ELEMENT) {
+                kinderen[diepte] = 0;
+                if (++kinderen[diepte - 1] > SoapBody.MAX_KINDEREN) {
+                    throw new Geweigerd("elementen direct in één element (maximaal " + SoapBody.MAX_KINDEREN + ")");
+                }
+            }
             if (soort == XMLStreamConstants.END_ELEMENT) {
                 diepte--;
             }
@@ -550,6 +558,9 @@ public class VerzoekBewaking extends OncePerRequestFilter {
 
         /** The characters of the text read since the last element boundary, comment or instruction. */
         private long tekstrun;
+
+        /** Per depth, the elements read so far directly inside the open element there (0: the document). */
+        private final int[] kinderen = new int[maxNestingdiepte + 1];
     }
 
     /** A reason found during the pass, carried out of it. */
