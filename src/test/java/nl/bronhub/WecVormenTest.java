@@ -193,6 +193,49 @@ class WecVormenTest extends SignaalTest {
                 "Datum ingang indicatiestelling 15-10-2026 moet op of voor de datum uitschrijving liggen.", "70AP");
     }
 
+    /**
+     * A wijzigen may leave out the indications the register holds (they are kept), and the rules judge the enrolment as
+     * it will stand: a soort onderwijs that the kept indication does not fit is 345, as in one inschrijven (a hostile LAS
+     * changed 33 to 34 without repeating the indication for 33, and no signal came).
+     */
+    @Test
+    void eenGehoudenIndicatieTeltMeeVoor345() {
+        nl.bronhub.contract.v1.Persoon leerling = bekendeLeerling("2016-02-02");
+        geregistreerdZonderSignalen(verwerk("73AZ", inschrijven(leerling, wec("2026-08-01"))));
+        Inschrijving i = wec("2026-08-01");
+        i.getIndicatiestelling().clear();
+        i.getSoortOnderwijs().add(groep("2026-10-01", "34"));
+        Terugkoppeling t = verwerk("73AZ", nl.bronhub.support.Berichten.bericht("wijzigen", leerling, i));
+        geregistreerdMet(t, "345", "Als soort onderwijs > 0 en onderwijssoort indicatie is gevuld, dan moet soort onderwijs onderwijs aan "
+                + "kinderen met een lichamelijke handicap die tevens zeer moeilijk lerend zijn consistent zijn met de indicatiestelling zeer moeilijk lerend.");
+        assertThat(t.getInschrijving().getIndicatiestelling()).hasSize(1);
+    }
+
+    /**
+     * An uitschrijving before an indication the register keeps is 325, as in one inschrijven: the bericht is refused and the
+     * enrolment stays as it was (a hostile LAS wrote an uitschrijving before a later indication by leaving it out).
+     */
+    @Test
+    void eenUitschrijvingVoorEenGehoudenIndicatieGeeft325() {
+        nl.bronhub.contract.v1.Persoon leerling = bekendeLeerling("2016-02-02");
+        Inschrijving i = wec("2026-08-01");
+        Indicatiestelling herindicatie = new Indicatiestelling();
+        herindicatie.setDatumIndicatiestelling("2026-10-15");
+        herindicatie.setOnderwijssoortIndicatie("33");
+        herindicatie.setBrinRec("12RC");
+        herindicatie.setCviNummer("7654321");
+        i.getIndicatiestelling().add(herindicatie);
+        geregistreerdZonderSignalen(verwerk("73BA", inschrijven(leerling, i)));
+
+        Inschrijving uit = wec("2026-08-01");
+        uit.setDatumUitschrijving("2026-09-30");
+        Terugkoppeling t = verwerk("73BA", nl.bronhub.support.Berichten.bericht("uitschrijven", leerling, uit));
+        assertThat(t.getResultaat()).isEqualTo(nl.bronhub.contract.v1.Verwerkingsresultaat.AFGEKEURD);
+        signaal(t, "325", nl.bronhub.contract.v1.Ernst.AFKEUR, "Datum ingang indicatiestelling 15-10-2026 moet op of voor de datum uitschrijving liggen.");
+        assertThat(jdbc.queryForObject("select count(*) from inschrijving where brin = '73BA' and datum_uitschrijving is not null",
+                Integer.class)).isZero();
+    }
+
     @Test
     void eenIndicatieInDeToekomstGeeft326() {
         Inschrijving i = wec("2026-08-01");

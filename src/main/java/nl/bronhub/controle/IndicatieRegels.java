@@ -2,6 +2,7 @@ package nl.bronhub.controle;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +55,12 @@ public class IndicatieRegels implements InhoudRegel {
         if (i == null) {
             return;
         }
-        if (i.indicatiestellingen().isEmpty()) {
+        // a wijzigen or uitschrijving may leave out the indications the register holds: they are never removed, so the
+        // rules judge the enrolment as it will stand, those kept included (a hostile LAS registered a soort onderwijs that
+        // no kept indication fits, and an uitschrijving before a kept indication, by leaving them out)
+        List<Indicatiestelling> gehouden = gehouden(v, i);
+        if (i.indicatiestellingen().isEmpty() && gehouden.isEmpty()) {
             // handbook 7.3.1, 7.3.2, 8.5: only a crisis-, observatie- or residential place is taken without one
-            // a wijzigen may leave out the indications the register holds: they are never removed
             if (!v.is(Mutatiesoort.VERWIJDEREN) && Vorm.vraagtIndicatie(i) && !geregistreerdMetIndicatie(v, i)) {
                 v.voegToe(catalogus.signaal("740", "datum indicatiestelling", Map.of("gegeven", "Datum indicatiestelling")));
             }
@@ -82,9 +86,16 @@ public class IndicatieRegels implements InhoudRegel {
                 }
             }
         }
+        for (Indicatiestelling ind : gehouden) {
+            if (uitschrijving != null && ind.datum().isAfter(uitschrijving)) {
+                v.voegToe(catalogus.signaal("325", "datum indicatiestelling", Map.of("waarde", datum(ind.datum()))));
+            }
+        }
         // every period in which a soort onderwijs and an indication are both in force, not only the latest of each
         Set<String> gemeld = new HashSet<>();
-        List<Vorm.Periode<Indicatiestelling>> indicaties = Vorm.perioden(i.indicatiestellingen(), Indicatiestelling::datum);
+        List<Indicatiestelling> alle = new ArrayList<>(i.indicatiestellingen());
+        alle.addAll(gehouden);
+        List<Vorm.Periode<Indicatiestelling>> indicaties = Vorm.perioden(alle, Indicatiestelling::datum);
         for (Vorm.Periode<Voorkomen> soortPeriode : Vorm.perioden(i.groep(Groep.SOORT_ONDERWIJS))) {
             String soort = soortPeriode.waarde().waarde();
             if ("00".equals(soort)) {
@@ -106,5 +117,24 @@ public class IndicatieRegels implements InhoudRegel {
     private boolean geregistreerdMetIndicatie(Verwerking v, Inschrijving i) {
         Inschrijving geregistreerd = v.getPgn() == null ? null : register.inschrijving(v.getPgn(), v.getBrin(), i.datumInschrijving());
         return geregistreerd != null && !geregistreerd.indicatiestellingen().isEmpty();
+    }
+
+    /**
+     * The registered indications of this enrolment that the bericht does not repeat (the register keeps them; one with the
+     * same date and onderwijssoort is the same indication). Asked for a wijzigen or uitschrijven only: an inschrijven
+     * brings its own indications, and the register is not asked for every new pupil.
+     */
+    private List<Indicatiestelling> gehouden(Verwerking v, Inschrijving i) {
+        if (!(v.is(Mutatiesoort.WIJZIGEN) || v.is(Mutatiesoort.UITSCHRIJVEN)) || v.getPgn() == null) {
+            return List.of();
+        }
+        Inschrijving geregistreerd = register.inschrijving(v.getPgn(), v.getBrin(), i.datumInschrijving());
+        if (geregistreerd == null) {
+            return List.of();
+        }
+        return geregistreerd.indicatiestellingen().stream()
+                .filter(r -> i.indicatiestellingen().stream()
+                        .noneMatch(x -> x.datum().equals(r.datum()) && x.onderwijssoort().equals(r.onderwijssoort())))
+                .toList();
     }
 }
