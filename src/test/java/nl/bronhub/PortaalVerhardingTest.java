@@ -223,6 +223,13 @@ class PortaalVerhardingTest {
         assertThat(hub.jdbc().queryForMap(sql, brin)).containsEntry("contactpersoon", "C. Contact")
                 .containsEntry("gemachtigde_email", "door-helpdesk@ai-school.example");
 
+        // the form's address reloaded (the browser's bar after the refusal): the form's page, not a 405 page
+        for (String pad : List.of("/gegevens/1", "/gegevens/bevestigd", "/certificaat/1")) {
+            HttpResponse<String> herladen = client.get("/portaal/" + brin + pad);
+            assertThat(herladen.statusCode()).as(pad).isEqualTo(302);
+            assertThat(herladen.headers().firstValue("Location").orElse("")).as(pad)
+                    .endsWith("/portaal/" + brin + (pad.startsWith("/certificaat") ? "/certificaat" : "/gegevens"));
+        }
         // from the page it was given: the school's change and the helpdesk's both stand
         java.util.regex.Matcher nieuw = Pattern.compile("name=\"versie\" value=\"([0-9a-f]{16})\"").matcher(oud.body());
         assertThat(nieuw.find()).isTrue();

@@ -193,6 +193,15 @@ public class PortaalController {
                 .header("Content-Disposition", "attachment; filename=\"" + brin + "-" + nummer + ".pem\"").body(pem);
     }
 
+    /**
+     * The address a form posts to, opened as a page (reloaded after a refused save, a bookmark of it): the form's own page,
+     * where it was a 405 page without the menu.
+     */
+    @GetMapping({"/" + BRIN + "/gegevens/{nummer}", "/" + BRIN + "/certificaat/{nummer}"})
+    public String naarFormulier(@PathVariable String brin, @PathVariable String nummer, jakarta.servlet.http.HttpServletRequest verzoek) {
+        return "redirect:/portaal/" + brin + (verzoek.getRequestURI().contains("/certificaat/") ? "/certificaat" : "/gegevens");
+    }
+
     /** The school confirms its contact data as they are (connection plan step 2 or 7). */
     @PostMapping("/" + BRIN + "/gegevens/bevestigd")
     public String bevestig(@PathVariable String brin, RedirectAttributes doorgeven) {
