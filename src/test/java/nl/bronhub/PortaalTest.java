@@ -615,6 +615,17 @@ class PortaalTest {
         assertThat(browser.heeft("form:not(.uitloggen)")).isFalse();
         gezien("bestuur-school");
 
+        // a board name of one long word (a school types it) wraps in the bar: the sign-out button stays on the screen
+        String naam = hub.operator().get("/aanleverpunten/70BA/1").json().at("/gegevens/bestuurNaam").asText();
+        assertThat(hub.operator().patch("/aanleverpunten/70BA/1", java.util.Map.of("bestuurNaam", "Stichting" + "K".repeat(190))).status())
+                .isEqualTo(200);
+        browser.open("/portaal/41001");
+        var knop = browser.element("#uitloggen").getRect();
+        assertThat(knop.getX() + knop.getWidth()).as("the sign-out button within the 1280 pixels of the window").isLessThanOrEqualTo(1280);
+        gezien("bestuur-lange-naam");
+        assertThat(hub.operator().patch("/aanleverpunten/70BA/1", java.util.Map.of("bestuurNaam", naam)).status()).isEqualTo(200);
+        browser.open("/portaal/41001/scholen/70BA");
+
         // another board's school, a school that is no board's, a school's own pages, another board: refused alike
         for (String pad : new String[] {"/portaal/41001/scholen/70BC", "/portaal/41001/scholen/79ZZ", "/portaal/70BA",
                 "/portaal/70BA/gegevens", "/portaal/41002", "/portaal/41002/scholen/70BC"}) {

@@ -113,7 +113,7 @@ class StandaardConfiguratieTest {
                     PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             String dashboard = ingelogd(tls, portaal, "40001", Files.readString(bestuursbrief).trim()).send(HttpRequest
                     .newBuilder(URI.create(portaal + "/40001")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(dashboard).contains("Stichting Speciaal Onderwijs Regenboog (bestuur 40001)").contains("id=\"school-00AA\"")
+            assertThat(dashboard).contains("<bdi>Stichting Speciaal Onderwijs Regenboog</bdi> (bestuur 40001)").contains("id=\"school-00AA\"")
                     .doesNotContain("id=\"school-01BA\"");
 
             // a new letter from the operator removes the first-start file: it no longer holds the password
