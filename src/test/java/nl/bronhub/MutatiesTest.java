@@ -203,6 +203,25 @@ class MutatiesTest extends SignaalTest {
                 + "where i.brin = '73AX'", Integer.class)).isZero();
     }
 
+    /**
+     * A verwijderen of the school's own pupil, sent without a number: 756 tells the LAS to store the number, and the answer
+     * carries it, with the key data the school sent and nothing else (a LAS found the 756 without any number).
+     */
+    @Test
+    void eenVerwijderingZonderNummerKrijgtHetNummerMet756() {
+        Persoon leerling = Berichten.zonderPgn("2016-02-02");
+        Terugkoppeling ingeschreven = verwerk("73BB", inschrijven(leerling, wec("2026-08-01")));
+        String onderwijsnummer = ingeschreven.getLeerling().getOnderwijsnummer();
+        Terugkoppeling t = verwerk("73BB", Berichten.bericht("verwijderen", leerling, wec("2026-08-01")));
+        assertThat(t.getResultaat()).isEqualTo(nl.bronhub.contract.v1.Verwerkingsresultaat.GEREGISTREERD);
+        assertThat(t.getSignaal()).extracting(s -> s.getCode()).contains("756");
+        assertThat(t.getLeerling()).isNotNull();
+        assertThat(t.getLeerling().getOnderwijsnummer()).isEqualTo(onderwijsnummer);
+        assertThat(t.getLeerling().getAchternaam()).isEqualTo(leerling.getAchternaam());
+        assertThat(t.getLeerling().getVoornamen()).isNull();
+        assertThat(t.getLeerling().getPostcode()).isNull();
+    }
+
     @Test
     void eenAnderePostcodeVervangtDeGeregistreerdeMet772() {
         Persoon leerling = bekendeLeerling("70BH", "2016-02-02");

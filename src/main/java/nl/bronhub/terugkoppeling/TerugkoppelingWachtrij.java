@@ -108,6 +108,10 @@ public class TerugkoppelingWachtrij {
             if (v.getPgn() != null && (v.isSleutelBevestigd() || !register.inschrijvingen(v.getPgn(), v.getBrin()).isEmpty())
                     && register.persoonsgegevensVan(v.getPgn(), v.getBrin())) {
                 t.setLeerling(leerling(v.getPgn()));
+            } else if (v.getPgn() != null && !v.isAfgekeurd() && v.getSignalen().stream().anyMatch(s -> "756".equals(s.code()))) {
+                // a verwijderen of a pupil sent without a number: 756 tells the LAS to store the number, so the answer
+                // carries it, beside only the key data the school sent itself (a LAS found the 756 without any number)
+                t.setLeerling(ContractVertaling.identificatie(leerling(v.getPgn()), false));
             }
             Inschrijving gemeld = v.inschrijving();
             if (gemeld != null) {
