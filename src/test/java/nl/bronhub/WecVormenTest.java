@@ -129,12 +129,7 @@ class WecVormenTest extends SignaalTest {
     @Test
     void tweeIndicatiestellingenOpDezelfdeDatumGeven349() {
         Inschrijving i = wec("2026-08-01");
-        Indicatiestelling tweede = new Indicatiestelling();
-        tweede.setDatumIndicatiestelling("2026-08-01");
-        tweede.setOnderwijssoortIndicatie("34");
-        tweede.setBrinRec("12RC");
-        tweede.setCviNummer("1234568");
-        i.getIndicatiestelling().add(tweede);
+        i.getIndicatiestelling().add(nl.bronhub.support.Berichten.indicatie("2026-08-01", "34", "1234568"));
         afgekeurdMet(verwerk("70CR", inschrijven(zonderPgn("2016-01-01"), i)), "349",
                 "Datum indicatiestelling 01-08-2026 komt vaker dan eens voor binnen de gegevensgroep indicatiestelling.", "70CR");
     }
@@ -219,12 +214,7 @@ class WecVormenTest extends SignaalTest {
     void eenUitschrijvingVoorEenGehoudenIndicatieGeeft325() {
         nl.bronhub.contract.v1.Persoon leerling = bekendeLeerling("2016-02-02");
         Inschrijving i = wec("2026-08-01");
-        Indicatiestelling herindicatie = new Indicatiestelling();
-        herindicatie.setDatumIndicatiestelling("2026-10-15");
-        herindicatie.setOnderwijssoortIndicatie("33");
-        herindicatie.setBrinRec("12RC");
-        herindicatie.setCviNummer("7654321");
-        i.getIndicatiestelling().add(herindicatie);
+        i.getIndicatiestelling().add(nl.bronhub.support.Berichten.indicatie("2026-10-15", "33", "7654321"));
         geregistreerdZonderSignalen(verwerk("73BA", inschrijven(leerling, i)));
 
         Inschrijving uit = wec("2026-08-01");

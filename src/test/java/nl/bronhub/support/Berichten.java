@@ -61,13 +61,18 @@ public final class Berichten {
         i.getSchoolsoort().add(groep(datumInschrijving, "1"));
         i.getSoortOnderwijs().add(groep(datumInschrijving, "33"));
         i.getIndicatieBekostiging().add(groep(datumInschrijving, "J"));
-        Indicatiestelling ind = new Indicatiestelling();
-        ind.setDatumIndicatiestelling(datumInschrijving);
-        ind.setOnderwijssoortIndicatie("33");
-        ind.setBrinRec("12RC");
-        ind.setCviNummer("1234567");
-        i.getIndicatiestelling().add(ind);
+        i.getIndicatiestelling().add(indicatie(datumInschrijving, "33", "1234567"));
         return i;
+    }
+
+    /** An indicatiestelling of REC 12RC. */
+    public static Indicatiestelling indicatie(String datum, String onderwijssoort, String cviNummer) {
+        Indicatiestelling ind = new Indicatiestelling();
+        ind.setDatumIndicatiestelling(datum);
+        ind.setOnderwijssoortIndicatie(onderwijssoort);
+        ind.setBrinRec("12RC");
+        ind.setCviNummer(cviNummer);
+        return ind;
     }
 
     /**
@@ -84,12 +89,7 @@ public final class Berichten {
         i.getSchoolsoort().add(groep(datum, "0"));
         i.getSoortOnderwijs().add(groep(datum, "00"));
         i.getIndicatieBekostiging().add(groep(datum, "J"));
-        Indicatiestelling ind = new Indicatiestelling();
-        ind.setDatumIndicatiestelling("2026-06-15");
-        ind.setOnderwijssoortIndicatie("33");
-        ind.setBrinRec("12RC");
-        ind.setCviNummer("7654321");
-        i.getIndicatiestelling().add(ind);
+        i.getIndicatiestelling().add(indicatie("2026-06-15", "33", "7654321"));
         AmbulanteBegeleiding ab = new AmbulanteBegeleiding();
         ab.setIngangsdatum(datum);
         ab.setBrinSchool(school);
