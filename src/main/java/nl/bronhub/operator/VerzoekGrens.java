@@ -144,7 +144,7 @@ final class VerzoekGrens extends OncePerRequestFilter {
     }
 
     private void teGroot(HttpServletResponse antwoord) throws IOException {
-        // the rest of the body is not read: the connection is closed after the answer
+        // the connection is closed after the answer (Tomcat reads the rest of the body first, up to HttpsDeur's bound)
         antwoord.setHeader("Connection", "close");
         OperatorProbleem.schrijf(antwoord, 413, "te-groot", "Verzoek te groot",
                 "de body van het verzoek is groter dan " + maxBytes + " bytes (bron.operator.max-verzoek-bytes)");

@@ -19,6 +19,14 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
  */
 public abstract class HttpsDeur implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
+    /**
+     * A refused body up to this size is still read to its end (and dropped) before the connection closes: closing on
+     * bytes not yet read resets the connection, and the reset can take the answer with it (a school's browser showed
+     * "connection reset" instead of the 413 page of a 3 MB form). Tomcat's default is 2 MB; a larger body is not read
+     * on, and its sender may not see the answer.
+     */
+    static final int UITLEZEN_BYTES = 16 * 1024 * 1024;
+
     private final SslBundles bundels;
     private final String bundel;
     private final int poort;
@@ -51,6 +59,7 @@ public abstract class HttpsDeur implements WebServerFactoryCustomizer<TomcatServ
         } catch (UnknownHostException e) {
             throw new IllegalStateException(sleutel + " " + adres + " is not an address of this machine", e);
         }
+        protocol.setMaxSwallowSize(UITLEZEN_BYTES);
         protocol.setSSLEnabled(true);
         SSLHostConfig host = new SSLHostConfig();
         host.setHostName(protocol.getDefaultSSLHostConfigName());
