@@ -58,10 +58,14 @@ public class IndicatieRegels implements InhoudRegel {
         // a wijzigen or uitschrijving may leave out the indications the register holds: they are never removed, so the
         // rules judge the enrolment as it will stand, those kept included (a hostile LAS registered a soort onderwijs that
         // no kept indication fits, and an uitschrijving before a kept indication, by leaving them out)
-        List<Indicatiestelling> gehouden = gehouden(v, i);
+        // (the register is asked for a wijzigen or uitschrijven only: an inschrijven brings its own indications, and the
+        // register is not asked for every new pupil)
+        boolean wijzigt = v.is(Mutatiesoort.WIJZIGEN) || v.is(Mutatiesoort.UITSCHRIJVEN);
+        List<Indicatiestelling> gehouden = wijzigt ? gehouden(geregistreerd(v, i), i) : List.of();
         if (i.indicatiestellingen().isEmpty() && gehouden.isEmpty()) {
-            // handbook 7.3.1, 7.3.2, 8.5: only a crisis-, observatie- or residential place is taken without one
-            if (!v.is(Mutatiesoort.VERWIJDEREN) && Vorm.vraagtIndicatie(i) && !geregistreerdMetIndicatie(v, i)) {
+            // handbook 7.3.1, 7.3.2, 8.5: only a crisis-, observatie- or residential place is taken without one (for a
+            // wijzigen or uitschrijven the register was asked above, and keeps none)
+            if (!v.is(Mutatiesoort.VERWIJDEREN) && Vorm.vraagtIndicatie(i) && (wijzigt || !heeftIndicatie(geregistreerd(v, i)))) {
                 v.voegToe(catalogus.signaal("740", "datum indicatiestelling", Map.of("gegeven", "Datum indicatiestelling")));
             }
             return;
@@ -114,21 +118,20 @@ public class IndicatieRegels implements InhoudRegel {
         }
     }
 
-    private boolean geregistreerdMetIndicatie(Verwerking v, Inschrijving i) {
-        Inschrijving geregistreerd = v.getPgn() == null ? null : register.inschrijving(v.getPgn(), v.getBrin(), i.datumInschrijving());
+    /** The enrolment as the register holds it, or null (no number, or not registered). */
+    private Inschrijving geregistreerd(Verwerking v, Inschrijving i) {
+        return v.getPgn() == null ? null : register.inschrijving(v.getPgn(), v.getBrin(), i.datumInschrijving());
+    }
+
+    private static boolean heeftIndicatie(Inschrijving geregistreerd) {
         return geregistreerd != null && !geregistreerd.indicatiestellingen().isEmpty();
     }
 
     /**
      * The registered indications of this enrolment that the bericht does not repeat (the register keeps them; one with the
-     * same date and onderwijssoort is the same indication). Asked for a wijzigen or uitschrijven only: an inschrijven
-     * brings its own indications, and the register is not asked for every new pupil.
+     * same date and onderwijssoort is the same indication).
      */
-    private List<Indicatiestelling> gehouden(Verwerking v, Inschrijving i) {
-        if (!(v.is(Mutatiesoort.WIJZIGEN) || v.is(Mutatiesoort.UITSCHRIJVEN)) || v.getPgn() == null) {
-            return List.of();
-        }
-        Inschrijving geregistreerd = register.inschrijving(v.getPgn(), v.getBrin(), i.datumInschrijving());
+    private static List<Indicatiestelling> gehouden(Inschrijving geregistreerd, Inschrijving i) {
         if (geregistreerd == null) {
             return List.of();
         }

@@ -197,9 +197,15 @@ public class PortaalController {
      * The address a form posts to, opened as a page (reloaded after a refused save, a bookmark of it): the form's own page,
      * where it was a 405 page without the menu.
      */
-    @GetMapping({"/" + BRIN + "/gegevens/{nummer}", "/" + BRIN + "/certificaat/{nummer}"})
-    public String naarFormulier(@PathVariable String brin, @PathVariable String nummer, jakarta.servlet.http.HttpServletRequest verzoek) {
-        return "redirect:/portaal/" + brin + (verzoek.getRequestURI().contains("/certificaat/") ? "/certificaat" : "/gegevens");
+    @GetMapping("/" + BRIN + "/gegevens/{nummer}")
+    public String naarGegevens(@PathVariable String brin, @PathVariable String nummer) {
+        return "redirect:/portaal/" + brin + "/gegevens";
+    }
+
+    /** As naarGegevens, for the certificate forms. */
+    @GetMapping("/" + BRIN + "/certificaat/{nummer}")
+    public String naarCertificaat(@PathVariable String brin, @PathVariable String nummer) {
+        return "redirect:/portaal/" + brin + "/certificaat";
     }
 
     /** The school confirms its contact data as they are (connection plan step 2 or 7). */

@@ -1,6 +1,10 @@
 package nl.bronhub.registratie;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
@@ -78,9 +82,9 @@ public record AanleverpuntGegevens(
                 String.valueOf(gemachtigdeEmail), String.valueOf(bestuurNaam), String.valueOf(bestuurEmail),
                 String.valueOf(normLeerlingen), String.valueOf(normAbLeerlingen));
         try {
-            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(velden.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(h, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(velden.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -34,7 +35,7 @@ public @interface Naam {
 
     class Controle implements ConstraintValidator<Naam, String> {
 
-        private static final java.util.regex.Pattern ZONDER_LINK = java.util.regex.Pattern.compile(AanleverpuntGegevens.ZONDER_LINK);
+        private static final Pattern ZONDER_LINK = Pattern.compile(AanleverpuntGegevens.ZONDER_LINK);
 
         @Override
         public boolean isValid(String waarde, ConstraintValidatorContext context) {
