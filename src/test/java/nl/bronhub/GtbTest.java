@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import static nl.bronhub.support.Berichten.groep;
 import static nl.bronhub.support.Berichten.inschrijven;
 import static nl.bronhub.support.Berichten.wec;
+import static nl.bronhub.support.Berichten.wpo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -370,15 +371,6 @@ class GtbTest extends SignaalTest {
     private static String pgn(Terugkoppeling t) {
         assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
         return t.getLeerling().getOnderwijsnummer();
-    }
-
-    /** A WPO enrolment: vestiging and leerjaar only. */
-    static Inschrijving wpo(String datum) {
-        Inschrijving i = new Inschrijving();
-        i.setDatumInschrijving(datum);
-        i.getVestiging().add(groep(datum, "01"));
-        i.getLeerjaar().add(groep(datum, "1"));
-        return i;
     }
 
     /** Ambulante begeleiding from 1 October 2026 of a pupil at {@code school}, by the given vestiging. */

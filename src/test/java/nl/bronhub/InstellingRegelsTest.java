@@ -146,6 +146,16 @@ class InstellingRegelsTest extends SignaalTest {
                 "BRIN-nummer 99ZY is niet geldig op datum uitschrijving 31-10-2026 volgens BRIN.", "70AG");
     }
 
+    /** The school a pupil is placed back at is a regular one (handbook 7.4.6): a WEC school named is refused, 399. */
+    @Test
+    void eenTerugplaatsingNaarEenWecSchoolGeeft399() {
+        Inschrijving i = wec("2026-08-01");
+        i.setDatumUitschrijving("2026-10-31");
+        i.setBrinTeruggeplaatsteLeerling("73BC");
+        afgekeurdMet(verwerk("73BC", inschrijven(zonderPgn("2016-01-01"), i)), "399",
+                "BRIN-nummer teruggeplaatste leerling 73BC moet van een WPO-, WVO- of WEB-instelling zijn.", "73BC");
+    }
+
     /** Ambulante begeleiding (handbook 7.3.2): the zeros, and the regular school where the pupil is. */
     @Test
     void ambulanteBegeleidingZonderBrinSchoolGeeft740() {

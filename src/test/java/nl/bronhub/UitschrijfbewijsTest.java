@@ -30,6 +30,7 @@ import org.xml.sax.InputSource;
 
 import static nl.bronhub.support.Berichten.inschrijven;
 import static nl.bronhub.support.Berichten.wec;
+import static nl.bronhub.support.Berichten.wpo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -114,22 +115,22 @@ class UitschrijfbewijsTest extends SignaalTest {
      */
     @Test
     void eenGenoemdeSchoolKrijgtHetBewijsPasAlsZeDeLeerlingInschrijft() {
-        alle(las("70CP", "1")); // 70CP fetches its queue: connected
-        Persoon naar70CP = bekendeLeerling("2015-05-05");
+        alle(las("72WG", "1")); // the WPO school 72WG fetches its queue: connected
+        Persoon naarDeWpoSchool = bekendeLeerling("2015-05-05");
         Inschrijving uit = wec("2026-08-01");
         uit.setDatumUitschrijving("2026-08-31");
-        uit.setBrinTeruggeplaatsteLeerling("70CP");
-        geregistreerdZonderSignalen(verwerk("70CO", inschrijven(naar70CP, uit)));
-        assertThat(van(alle(las("70CP", "1")), naar70CP)).isEmpty();
-        assertThat(van(alle(las("70CO", "1")), naar70CP)).extracting(Terugkoppeling::getSoort).containsOnly(SoortTerugkoppeling.VERWERKING);
-        assertThat(jdbc.queryForObject("select count(*) from uitschrijfbewijs where naar_brin = '70CP'", Integer.class)).isZero();
+        uit.setBrinTeruggeplaatsteLeerling("72WG");
+        geregistreerdZonderSignalen(verwerk("70CO", inschrijven(naarDeWpoSchool, uit)));
+        assertThat(van(alle(las("72WG", "1")), naarDeWpoSchool)).isEmpty();
+        assertThat(van(alle(las("70CO", "1")), naarDeWpoSchool)).extracting(Terugkoppeling::getSoort).containsOnly(SoortTerugkoppeling.VERWERKING);
+        assertThat(jdbc.queryForObject("select count(*) from uitschrijfbewijs where naar_brin = '72WG'", Integer.class)).isZero();
 
-        geregistreerdZonderSignalen(verwerk("70CP", inschrijven(naar70CP, wec("2026-11-02"))));
-        Terugkoppeling bewijs = een(las("70CP", "1"), SoortTerugkoppeling.UITSCHRIJFBEWIJS, naar70CP);
+        geregistreerdZonderSignalen(verwerk("72WG", inschrijven(naarDeWpoSchool, wpo("2026-11-02"))));
+        Terugkoppeling bewijs = een(las("72WG", "1"), SoortTerugkoppeling.UITSCHRIJFBEWIJS, naarDeWpoSchool);
         assertThat(bewijs.getUitschrijfbewijs().getReden()).isEqualTo(RedenUitschrijfbewijs.TERUGGEPLAATST);
         assertThat(bewijs.getUitschrijfbewijs().getVorigeBrin()).isEqualTo("70CO");
         assertThat(bewijs.getUitschrijfbewijs().getNieuweDatumInschrijving()).isEqualTo("2026-11-02");
-        een(las("70CO", "1"), SoortTerugkoppeling.UITSCHRIJVING_BEVESTIGD, naar70CP);
+        een(las("70CO", "1"), SoortTerugkoppeling.UITSCHRIJVING_BEVESTIGD, naarDeWpoSchool);
     }
 
     /**
@@ -140,21 +141,21 @@ class UitschrijfbewijsTest extends SignaalTest {
     @Test
     void eenVerzonnenEerdereInschrijvingVerraadtDeHuidigeSchoolNiet() {
         Persoon leerling = bekendeLeerling("2015-09-09");
-        geregistreerdZonderSignalen(verwerk("70CP", inschrijven(leerling, wec("2026-08-01"))));
+        geregistreerdZonderSignalen(verwerk("72WH", inschrijven(leerling, wpo("2026-08-01"))));
         Inschrijving verzonnen = wec("2025-08-01");
         verzonnen.setDatumUitschrijving("2026-07-31");
         assertThat(verwerk("70CO", inschrijven(leerling, verzonnen)).getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
         Inschrijving genoemd = wec("2024-08-01");
         genoemd.setDatumUitschrijving("2025-07-31");
-        genoemd.setBrinTeruggeplaatsteLeerling("70CP");
+        genoemd.setBrinTeruggeplaatsteLeerling("72WH");
         assertThat(verwerk("70CO", inschrijven(leerling, genoemd)).getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
 
         List<Terugkoppeling> bijDeAfzender = van(alle(las("70CO", "1")), leerling);
         assertThat(bijDeAfzender).extracting(Terugkoppeling::getSoort).containsOnly(SoortTerugkoppeling.VERWERKING);
         assertThat(bijDeAfzender).allSatisfy(t -> assertThat(t.getUitschrijfbewijs()).isNull());
-        assertThat(van(alle(las("70CP", "1")), leerling)).extracting(Terugkoppeling::getSoort)
+        assertThat(van(alle(las("72WH", "1")), leerling)).extracting(Terugkoppeling::getSoort)
                 .containsOnly(SoortTerugkoppeling.VERWERKING);
-        assertThat(jdbc.queryForObject("select count(*) from uitschrijfbewijs where van_brin = '70CO' and naar_brin = '70CP'",
+        assertThat(jdbc.queryForObject("select count(*) from uitschrijfbewijs where van_brin = '70CO' and naar_brin = '72WH'",
                 Integer.class)).isZero();
     }
 

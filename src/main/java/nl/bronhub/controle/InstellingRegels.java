@@ -103,8 +103,13 @@ public class InstellingRegels implements InhoudRegel {
                             "gegeven", "BRIN-nummer van de school of instelling waar de leerling ambulant begeleid wordt",
                             "brin", ander.brin()))));
         }
+        // the school the pupil is placed back at is a regular one (handbook 7.4.6, 9.1: teruggeplaatst means 'follows
+        // education at a regular school again'), as for ambulante begeleiding; a hostile LAS named its own WEC school
         if (i.brinTeruggeplaatsteLeerling() != null && i.datumUitschrijving() != null) {
-            geldig(v, i.brinTeruggeplaatsteLeerling(), "datum uitschrijving", i.datumUitschrijving());
+            geldig(v, i.brinTeruggeplaatsteLeerling(), "datum uitschrijving", i.datumUitschrijving())
+                    .filter(ander -> !ander.isEen(Instelling.Soort.WPO, Instelling.Soort.WVO, Instelling.Soort.WEB))
+                    .ifPresent(ander -> v.voegToe(catalogus.signaal("399", "BRIN-nummer teruggeplaatste leerling", Map.of(
+                            "gegeven", "BRIN-nummer teruggeplaatste leerling", "brin", ander.brin()))));
         }
     }
 

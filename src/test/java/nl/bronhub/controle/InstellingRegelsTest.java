@@ -1,8 +1,11 @@
 package nl.bronhub.controle;
 
+import java.util.List;
+
 import nl.bronhub.model.Groep;
 import nl.bronhub.verwerking.Verwerking;
 import nl.bronhub.controle.ModelBerichten.InschrijvingBouwer;
+
 import org.junit.jupiter.api.Test;
 
 import static nl.bronhub.controle.ModelBerichten.CATALOGUS;
@@ -164,6 +167,19 @@ class InstellingRegelsTest {
         assertThat(signalen(controleer(WEC, ambulant("2026-09-01", MBO)))).isEmpty();
         assertThat(signalen(controleer(WEC, ambulant("2026-09-01", WPO).ambulanteBegeleiding("2027-01-01", VGK))))
                 .as("a later school of the wrong kind").containsExactly("399 BRIN-nummer school ambulante begeleiding");
+    }
+
+    /** The school a pupil is placed back at is a regular one, as for ambulante begeleiding (a hostile LAS named its own). */
+    @Test
+    void eenTeruggeplaatsteLeerlingNaarEenWecSchoolGeeft399() {
+        Verwerking v = controleer(WEC, wec("2026-08-01").uitgeschrevenOp("2027-07-31").teruggeplaatstOp(WEC));
+        assertThat(signalen(v)).containsExactly("399 BRIN-nummer teruggeplaatste leerling");
+        assertThat(teksten(v)).isEqualTo("399: BRIN-nummer teruggeplaatste leerling 10AA moet van een WPO-, WVO- of WEB-instelling zijn.");
+        assertThat(signalen(controleer(WEC, wec("2026-08-01").uitgeschrevenOp("2027-07-31").teruggeplaatstOp(VGK))))
+                .containsExactly("399 BRIN-nummer teruggeplaatste leerling");
+        for (String regulier : List.of(WPO, WVO, MBO)) {
+            assertThat(signalen(controleer(WEC, wec("2026-08-01").uitgeschrevenOp("2027-07-31").teruggeplaatstOp(regulier)))).as(regulier).isEmpty();
+        }
     }
 
     @Test

@@ -65,6 +65,15 @@ public final class Berichten {
         return i;
     }
 
+    /** A WPO enrolment: vestiging 01 and leerjaar 1 only. */
+    public static Inschrijving wpo(String datumInschrijving) {
+        Inschrijving i = new Inschrijving();
+        i.setDatumInschrijving(datumInschrijving);
+        i.getVestiging().add(groep(datumInschrijving, "01"));
+        i.getLeerjaar().add(groep(datumInschrijving, "1"));
+        return i;
+    }
+
     /** An indicatiestelling of REC 12RC. */
     public static Indicatiestelling indicatie(String datum, String onderwijssoort, String cviNummer) {
         Indicatiestelling ind = new Indicatiestelling();
