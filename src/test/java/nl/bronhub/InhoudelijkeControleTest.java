@@ -50,6 +50,20 @@ class InhoudelijkeControleTest extends SignaalTest {
         assertThat(t.getInschrijving().getDatumUitschrijving()).isEqualTo("2027-11-03");
     }
 
+    /** A group's period so far ahead is judged as a datum uitschrijving is (a hostile LAS's vestiging from 2099 went unremarked). */
+    @Test
+    void eenPeriodeMeerDanEenJaarVooruitGeeftAttentie331() {
+        var inschrijving = wec("2026-08-01");
+        inschrijving.getLeerjaar().add(Berichten.groep("2099-08-01", "4"));
+        Terugkoppeling t = verwerk("73BD", inschrijven(zonderPgn("2016-01-01"), inschrijving));
+        assertThat(t.getSignaal()).filteredOn(s -> s.getCode().equals("331")).singleElement().satisfies(s -> {
+            assertThat(s.getErnst()).isEqualTo(Ernst.ATTENTIE);
+            assertThat(s.getOmschrijving()).isEqualTo("Datum ingang leerjaar/groep 01-08-2099 ligt verder dan één jaar in de toekomst, "
+                    + "wat normaal gesproken niet juist is.");
+        });
+        assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
+    }
+
     @Test
     void inschrijvingMeerDanEenJaarVooruitGeeft332() {
         Terugkoppeling t = verwerk("30AD", inschrijven(zonderPgn("2016-01-01"), wec("2027-11-03")));

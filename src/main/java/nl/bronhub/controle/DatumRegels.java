@@ -3,6 +3,7 @@ package nl.bronhub.controle;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,12 +59,22 @@ public class DatumRegels implements InhoudRegel {
         if (inschrijving.isAfter(overEenJaar)) {
             v.voegToe(catalogus.signaal("332", "datum inschrijving",
                     Map.of("gegeven", "Datum inschrijving", "waarde", datum(inschrijving))));
+            return; // the dates that follow it are as far ahead: 332 says it once
         }
-        if (uitschrijving != null && uitschrijving.isAfter(overEenJaar)) {
-            v.voegToe(catalogus.signaal("331", "datum uitschrijving",
-                    Map.of("gegeven", "Datum uitschrijving", "waarde", datum(uitschrijving))));
+        // 331 for every other date that may lie ahead, but hardly that far: the datum uitschrijving, and a group's or an
+        // ambulante begeleiding's ingangsdatum (a hostile LAS put a period in 2099 unremarked); once per gegeven, its
+        // earliest such date. Datum inschrijving is 332's, an indication's date 326's.
+        Map<String, LocalDate> verVooruit = new LinkedHashMap<>();
+        for (Map.Entry<String, LocalDate> e : datumsVan(i)) {
+            if (e.getValue().isAfter(overEenJaar) && !NIET_331.contains(e.getKey())) {
+                verVooruit.merge(e.getKey(), e.getValue(), (a, b) -> a.isBefore(b) ? a : b);
+            }
         }
+        verVooruit.forEach((gegeven, d) -> v.voegToe(catalogus.signaal("331", gegeven,
+                Map.of("gegeven", Character.toUpperCase(gegeven.charAt(0)) + gegeven.substring(1), "waarde", datum(d)))));
     }
+
+    private static final Set<String> NIET_331 = Set.of("datum inschrijving", "datum indicatiestelling");
 
     /** Every date of the enrolment that must lie after the birth date, by the name the LAS knows it by. */
     private static List<Map.Entry<String, LocalDate>> datumsVan(Inschrijving i) {

@@ -93,4 +93,21 @@ class DatumRegelsTest {
 
         assertThat(signalen(controleer(wec("2026-08-01").uitgeschrevenOp("2027-09-15")))).isEmpty();
     }
+
+    /** Every date that may lie ahead is judged, not only the datum uitschrijving: a group's and ambulante begeleiding's too. */
+    @Test
+    void eenPeriodeMeerDanEenJaarVooruitGeeftAttentie331() {
+        Verwerking v = controleer(wec("2026-08-01").groep(Groep.VESTIGING, "2099-01-01", "03").groep(Groep.VESTIGING, "2098-01-01", "01")
+                .groep(Groep.LEERJAAR, "2027-09-16", "4"));
+        assertThat(signalen(v)).containsExactly("331 datum ingang plaatsing vestiging", "331 datum ingang leerjaar/groep");
+        assertThat(v.isAfgekeurd()).isFalse();
+        assertThat(teksten(v)).isEqualTo("331: Datum ingang plaatsing vestiging 01-01-2098 ligt verder dan één jaar in de toekomst, wat "
+                + "normaal gesproken niet juist is.\n331: Datum ingang leerjaar/groep 16-09-2027 ligt verder dan één jaar in de toekomst, "
+                + "wat normaal gesproken niet juist is.");
+        assertThat(signalen(controleer(ModelBerichten.ambulant("2026-09-01", "71WA").ambulanteBegeleiding("2099-01-01", "71WB"))))
+                .containsExactly("331 datum ingang ambulante begeleiding");
+        assertThat(signalen(controleer(wec("2026-08-01").groep(Groep.LEERJAAR, "2027-09-15", "4")))).as("exactly a year ahead").isEmpty();
+        // an indication's date ahead is IndicatieRegels' 326
+        assertThat(signalen(controleer(wec("2026-08-01").indicatie("2099-01-01", "33")))).isEmpty();
+    }
 }
