@@ -1,6 +1,7 @@
 package nl.bronhub;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -8,7 +9,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Spring's password encoder (bcrypt), with one guard: bcrypt reads at most 72 bytes of a password, and Spring's
  * {@code matches} does not refuse a longer one, so a set password of 72 bytes followed by anything at all signed in.
- * Here a longer password never matches (setting one is refused where passwords are set).
+ * Here a longer password never matches (setting one is refused where passwords are set). A password is compared in its
+ * composed form (NFC): é typed as one character or as e and an accent (as some keyboards and systems send it) is one
+ * password; a hash set before that, of a decomposed password, still matches it as typed then.
  */
 public final class Wachtwoordcodering {
 
@@ -23,12 +26,17 @@ public final class Wachtwoordcodering {
         return new PasswordEncoder() {
             @Override
             public String encode(CharSequence wachtwoord) {
-                return spring.encode(wachtwoord);
+                return spring.encode(normaal(wachtwoord));
             }
 
             @Override
             public boolean matches(CharSequence wachtwoord, String hash) {
-                return wachtwoord != null && !teLang(wachtwoord) && spring.matches(wachtwoord, hash);
+                if (wachtwoord == null) {
+                    return false;
+                }
+                String normaal = normaal(wachtwoord);
+                return (!teLang(normaal) && spring.matches(normaal, hash))
+                        || (!normaal.contentEquals(wachtwoord) && !teLang(wachtwoord) && spring.matches(wachtwoord, hash));
             }
 
             @Override
@@ -36,6 +44,11 @@ public final class Wachtwoordcodering {
                 return spring.upgradeEncoding(hash);
             }
         };
+    }
+
+    /** The password as it is compared and stored: composed (NFC). */
+    public static String normaal(CharSequence wachtwoord) {
+        return wachtwoord == null ? null : Normalizer.normalize(wachtwoord, Normalizer.Form.NFC);
     }
 
     public static boolean teLang(CharSequence wachtwoord) {

@@ -318,6 +318,43 @@ class PortaalVerhardingTest {
                 Integer.class, brin)).isEqualTo(10);
     }
 
+    /**
+     * A password is one password however its letters were typed: é as one character or as e and a combining accent (a
+     * hostile school found the two differ, and a school that typed it otherwise on another computer was locked out).
+     */
+    @Example
+    void eenWachtwoordMetAccentIsHetzelfdeHoeHetOokGetyptIs() {
+        String brin = "73BE";
+        assertThat(hub.operator().put("/aanleverpunten/" + brin + "/1", OperatorClient.schoolMetBestuur("be", "2026-09-07")).status()).isEqualTo(200);
+        String brief = hub.operator().post("/scholen/" + brin + "/portaalwachtwoord").json().get("wachtwoord").asText();
+        PortaalClient client = new PortaalClient(hub.portaalPoort());
+        assertThat(client.logIn(brin, brief)).isTrue();
+        String samengesteld = "Caf\u00e9 op het plein";
+        String ontleed = "Cafe\u0301 op het plein";
+        String token = PortaalClient.token(client.get("/portaal/" + brin + "/wachtwoord").body());
+        assertThat(client.post("/portaal/" + brin + "/wachtwoord", List.of(Map.entry("_csrf", token), Map.entry("huidig", brief),
+                Map.entry("nieuw", samengesteld), Map.entry("herhaling", ontleed))).statusCode()).as("the repeat typed otherwise").isEqualTo(302);
+        assertThat(new PortaalClient(hub.portaalPoort()).logIn(brin, ontleed)).isTrue();
+        assertThat(new PortaalClient(hub.portaalPoort()).logIn(brin, samengesteld)).isTrue();
+        assertThat(new PortaalClient(hub.portaalPoort()).logIn(brin, "Cafe op het plein")).isFalse();
+    }
+
+    /** A page's address with a slash at its end (typed, or a link in a mail client that adds one) is the page, not a 404. */
+    @Example
+    void eenAdresMetEenSchuineStreepAanHetEindeIsDePagina() {
+        for (String pad : List.of("/portaal/" + SCHOOL + "/", "/portaal/" + SCHOOL + "/gegevens/", "/portaal/")) {
+            HttpResponse<String> r = school.get(pad);
+            assertThat(r.statusCode()).as(pad).isEqualTo(308);
+            assertThat(r.headers().firstValue("Location")).as(pad).hasValue(pad.substring(0, pad.length() - 1));
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).as(pad).startsWith("default-src 'none'");
+        }
+        assertThat(school.get("/portaal/" + SCHOOL + "/gegevens").statusCode()).isEqualTo(200);
+        // another school's page stays another school's, with or without the slash
+        HttpResponse<String> ander = school.get("/portaal/" + ANDER + "/");
+        assertThat(ander.headers().firstValue("Location")).hasValue("/portaal/" + ANDER);
+        assertThat(school.get("/portaal/" + ANDER).statusCode()).isEqualTo(403);
+    }
+
     private static String kies(PortaalClient client, String brin, String huidig, String nieuw) {
         String token = PortaalClient.token(client.get("/portaal/" + brin + "/wachtwoord").body());
         HttpResponse<String> r = client.post("/portaal/" + brin + "/wachtwoord", List.of(Map.entry("_csrf", token), Map.entry("huidig", huidig),

@@ -214,8 +214,11 @@ public class PortaalAccounts implements ApplicationRunner {
         }
     }
 
-    private void kiesWachtwoordInBeurt(String brin, String adres, String huidig, String nieuw, String herhaling) {
+    private void kiesWachtwoordInBeurt(String brin, String adres, String huidig, String getypt, String herhalingGetypt) {
         Soort soort = Soort.van(brin).orElseThrow();
+        // judged, repeated and stored composed (NFC), as it is compared at sign-in
+        String nieuw = Wachtwoordcodering.normaal(getypt);
+        String herhaling = Wachtwoordcodering.normaal(herhalingGetypt);
         if (geblokkeerdTot(brin, adres).isPresent()) {
             throw new OngeldigeInvoer(geblokkeerdTekst());
         }
@@ -252,7 +255,7 @@ public class PortaalAccounts implements ApplicationRunner {
         if (!nieuw.equals(herhaling)) {
             throw new OngeldigeInvoer("De herhaling is niet gelijk aan het nieuwe wachtwoord.");
         }
-        if (nieuw.equals(huidig)) {
+        if (nieuw.equals(Wachtwoordcodering.normaal(huidig))) {
             throw new OngeldigeInvoer("Het nieuwe wachtwoord moet anders zijn dan het huidige.");
         }
         if (nieuw.toUpperCase().contains(brin.toUpperCase())) {

@@ -9,6 +9,7 @@ import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -17,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
@@ -27,6 +29,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.filter.UrlHandlerFilter;
 
 /**
  * The school portal (/portaal/**): a school signs in with its BRIN-nummer, a bestuur with its
@@ -74,6 +77,10 @@ public class PortaalBeveiliging {
                         }))
                 .addFilterBefore(new InlogBlokkade(accounts), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new FormulierGrens(FormulierGrens.TOMCAT_MAX_BYTES), CsrfFilter.class)
+                // an address typed or linked with a slash at its end (/portaal/70CG/) is the page without it, not a 404
+                // (308 keeps a form's POST a POST); after the header writer, so the redirect has the portal's headers too
+                .addFilterAfter(UrlHandlerFilter.trailingSlashHandler("/portaal/**").redirect(HttpStatus.PERMANENT_REDIRECT).build(),
+                        HeaderWriterFilter.class)
                 .logout(l -> l.logoutUrl("/portaal/uitloggen").logoutSuccessUrl("/portaal/inloggen?uitgelogd"))
                 // every session is registered (no limit), so that a new password can end the others
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessies.register())
