@@ -1,5 +1,6 @@
 package nl.bronhub;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import nl.bronhub.support.HubTest;
@@ -89,5 +90,37 @@ class AanleverpuntRegisterTest extends HubTest {
         assertThat(onbekend.status()).isEqualTo(400);
         assertThat(onbekend.json().get("detail").asText()).isEqualTo("BRIN-nummer 99ZZ is niet bekend in het BRIN-register");
         assertThat(operator().get("/aanleverpunten/99ZZ/1").status()).isEqualTo(404);
+    }
+
+    /**
+     * A school has one board: a second aanleverpunt of the school naming another board is refused (both boards saw the
+     * whole school); a school changes board by emptying the others first.
+     */
+    @Test
+    void eenSchoolHeeftEenBestuur() {
+        Map<String, Object> eerste = OperatorClient.schoolMetBestuur("bf", "2026-09-07");
+        eerste.put("bestuurNummer", "41101");
+        assertThat(operator().put("/aanleverpunten/73BF/1", eerste).status()).isEqualTo(200);
+        Map<String, Object> tweede = OperatorClient.schoolMetBestuur("bf", "2026-09-07");
+        tweede.put("bestuurNummer", "41102");
+        var geweigerd = operator().put("/aanleverpunten/73BF/2", tweede);
+        assertThat(geweigerd.status()).isEqualTo(400);
+        assertThat(geweigerd.json().get("detail").asText()).startsWith("BRIN-nummer 73BF valt al onder bestuur 41101 (aanleverpunt 1)");
+        assertThat(operator().get("/aanleverpunten/73BF/2").status()).isEqualTo(404);
+
+        tweede.put("bestuurNummer", "41101");
+        assertThat(operator().put("/aanleverpunten/73BF/2", tweede).status()).isEqualTo(200);
+        tweede.remove("bestuurNummer");
+        assertThat(operator().put("/aanleverpunten/73BF/3", tweede).status()).as("without a board").isEqualTo(200);
+        assertThat(operator().patch("/aanleverpunten/73BF/1", Map.of("bestuurNummer", "41102")).status()).isEqualTo(400);
+        assertThat(operator().get("/aanleverpunten/73BF/1").json().at("/gegevens/bestuurNummer").asText()).isEqualTo("41101");
+
+        // to another board: the others emptied first, then each set
+        Map<String, Object> leeg = new HashMap<>();
+        leeg.put("bestuurNummer", null);
+        assertThat(operator().patch("/aanleverpunten/73BF/2", leeg).status()).isEqualTo(200);
+        assertThat(operator().patch("/aanleverpunten/73BF/1", Map.of("bestuurNummer", "41102")).status()).isEqualTo(200);
+        assertThat(operator().patch("/aanleverpunten/73BF/2", Map.of("bestuurNummer", "41102")).status()).isEqualTo(200);
+        assertThat(operator().get("/besturen/41102").json().toString()).contains("73BF");
     }
 }

@@ -230,6 +230,17 @@ public class AanleverpuntRegister implements ApplicationRunner {
             throw new OngeldigeInvoer("wachtwoordbriefDatum", "BRIN-nummer " + brin
                     + " bestaat op de wachtwoordbriefDatum niet in het BRIN-register: geen aansluitfase voor een opgeheven school");
         }
+        // a school has one board (bevoegd gezag): a second aanleverpunt naming another showed the whole school to both
+        if (g.bestuurNummer() != null) {
+            List<Map<String, Object>> anders = jdbc.queryForList("select aanleverpuntnummer, bestuur_nummer from aanleverpunt "
+                    + "where brin = :brin and aanleverpuntnummer <> :nummer and bestuur_nummer is not null and bestuur_nummer <> :bestuur "
+                    + "order by aanleverpuntnummer", Map.of("brin", brin, "nummer", nummer, "bestuur", g.bestuurNummer()));
+            if (!anders.isEmpty()) {
+                throw new OngeldigeInvoer("bestuurNummer", "BRIN-nummer " + brin + " valt al onder bestuur " + anders.get(0).get("bestuur_nummer")
+                        + " (aanleverpunt " + anders.get(0).get("aanleverpuntnummer") + "): een school heeft één bevoegd gezag. Geef "
+                        + "hetzelfde bestuursnummer, of maak het bij de andere aanleverpunten eerst leeg ({\"bestuurNummer\": null})");
+            }
+        }
         // a planned school's phase starts within two weeks of its planned week, as its first vooraankondiging said
         planning.controleerWachtwoordbrief(brin, g.wachtwoordbriefDatum());
         Set<ConstraintViolation<AanleverpuntGegevens>> fouten = validator.validate(g);
