@@ -151,7 +151,13 @@ class IdentificatieTest extends SignaalTest {
 
         Terugkoppeling t = verwerk(BRIN, aanmelden(leerling));
 
-        geregistreerdMet(t, "772", "Het veld postcode volgens instelling vervangt reeds in BRON geregistreerde waarde.");
+        // the Dutch address emptied: each field it replaces (the foreign ones are filled for the first time: nothing replaced)
+        geregistreerdMet(t, "772", "Het veld straatnaam vervangt reeds in BRON geregistreerde waarde.");
+        assertThat(t.getSignaal()).filteredOn(s -> s.getCode().equals("772")).extracting(s -> s.getOmschrijving())
+                .containsExactly("Het veld straatnaam vervangt reeds in BRON geregistreerde waarde.",
+                        "Het veld huisnummer vervangt reeds in BRON geregistreerde waarde.",
+                        "Het veld postcode volgens instelling vervangt reeds in BRON geregistreerde waarde.",
+                        "Het veld woonplaats vervangt reeds in BRON geregistreerde waarde.");
         assertThat(t.getLeerling().getOnderwijsnummer()).isEqualTo(leerling.getOnderwijsnummer());
         assertThat(t.getLeerling().getLandcode()).isEqualTo("9089");
     }

@@ -230,4 +230,40 @@ class MutatiesTest extends SignaalTest {
         geregistreerdMet(t, "772", "Het veld postcode volgens instelling vervangt reeds in BRON geregistreerde waarde.");
         assertThat(t.getLeerling().getPostcode()).isEqualTo("9999ZZ");
     }
+
+    /**
+     * Every value of the pupil's data a school replaces is 772, not only the postcode (a LAS changed a surname and a
+     * street unremarked); a field emptied replaces one too, a field filled for the first time does not.
+     */
+    @Test
+    void eenAndereNaamOfStraatVervangtDeGeregistreerdeMet772() {
+        Persoon leerling = bekendeLeerling("73BG", "2016-03-03");
+        leerling.setAchternaam("Anders");
+        leerling.setStraatnaam("Nieuwe Weg");
+        Terugkoppeling t = verwerk("73BG", Berichten.aanmelden(leerling));
+        geregistreerdMet(t, "772", "Het veld achternaam vervangt reeds in BRON geregistreerde waarde.");
+        assertThat(t.getSignaal()).filteredOn(s -> s.getCode().equals("772")).extracting(s -> s.getOmschrijving())
+                .containsExactly("Het veld achternaam vervangt reeds in BRON geregistreerde waarde.",
+                        "Het veld straatnaam vervangt reeds in BRON geregistreerde waarde.");
+        assertThat(jdbc.queryForObject("select achternaam from persoon where pgn = ?", String.class, leerling.getOnderwijsnummer()))
+                .isEqualTo("Anders");
+        // the same data once more: nothing replaced
+        geregistreerdZonderSignalen(verwerk("73BG", Berichten.aanmelden(leerling)));
+    }
+
+    /** A wijzigen that leaves a registered group period out removes it: 772, as for a period given another value. */
+    @Test
+    void eenWeggelatenPeriodeVervangtDeGeregistreerdeMet772() {
+        Persoon leerling = bekendeLeerling("2016-04-04");
+        Inschrijving overgang = wec("2026-08-01");
+        overgang.getLeerjaar().add(groep("2026-10-01", "4"));
+        geregistreerdZonderSignalen(verwerk("73BG", inschrijven(leerling, overgang)));
+
+        Terugkoppeling zonder = verwerk("73BG", Berichten.bericht("wijzigen", leerling, wec("2026-08-01")));
+        geregistreerdMet(zonder, "772", "Het veld leerjaar/groep vervangt reeds in BRON geregistreerde waarde.");
+        assertThat(zonder.getSignaal()).extracting(s -> s.getCode()).containsOnlyOnce("772");
+        assertThat(zonder.getInschrijving().getLeerjaar()).extracting(g -> g.getWaarde()).containsExactly("3");
+        // the same once more: nothing left out
+        geregistreerdZonderSignalen(verwerk("73BG", Berichten.bericht("wijzigen", leerling, wec("2026-08-01"))));
+    }
 }

@@ -4,15 +4,18 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import nl.bronhub.gtb.GtbHerberekening;
 import nl.bronhub.model.AmbulanteBegeleiding;
@@ -200,8 +203,10 @@ public class Register implements SignaalBron {
                     verschillen(w.v, lezer.persoon(w.v.getPgn()));
                 }
             } else {
-                // 772 when the school changes the postcode the register holds for the pupil
-                anders(w.v, "772", "postcode volgens instelling", w.bekend.postcode(), w.v.leerling().postcode());
+                // 772 for each value of the pupil's data the school's replace (an emptied one too): a LAS that changed a
+                // surname or a street heard nothing of it, only of a postcode
+                Leerling nieuw = w.v.leerling();
+                PERSOONSVELDEN.forEach((gegeven, veld) -> anders(w.v, "772", gegeven, veld.apply(w.bekend.persoon()), veld.apply(nieuw)));
             }
         });
     }
@@ -232,20 +237,29 @@ public class Register implements SignaalBron {
     }
 
     /** 771 for each field the school filled in that the register holds otherwise (letters' case aside). */
+    /** The pupil's data a school sends and the register keeps, by the name the signals give them. */
+    private static final Map<String, Function<Leerling, String>> PERSOONSVELDEN = persoonsvelden();
+
+    private static Map<String, Function<Leerling, String>> persoonsvelden() {
+        Map<String, Function<Leerling, String>> velden = new LinkedHashMap<>();
+        velden.put("achternaam", Leerling::achternaam);
+        velden.put("voorvoegsel", Leerling::voorvoegsel);
+        velden.put("voornamen", Leerling::voornamen);
+        velden.put("straatnaam", Leerling::straatnaam);
+        velden.put("huisnummer", Leerling::huisnummer);
+        velden.put("huisnummertoevoeging", Leerling::huisnummertoevoeging);
+        velden.put("postcode volgens instelling", Leerling::postcode);
+        velden.put("woonplaats", Leerling::woonplaats);
+        velden.put("landcode", Leerling::landcode);
+        velden.put("adresregel buitenland 1", Leerling::adresregelBuitenland1);
+        velden.put("adresregel buitenland 2", Leerling::adresregelBuitenland2);
+        velden.put("adresregel buitenland 3", Leerling::adresregelBuitenland3);
+        return Collections.unmodifiableMap(velden);
+    }
+
     private void verschillen(Verwerking v, Leerling geregistreerd) {
         Leerling p = v.leerling();
-        verschil(v, "achternaam", p.achternaam(), geregistreerd.achternaam());
-        verschil(v, "voorvoegsel", p.voorvoegsel(), geregistreerd.voorvoegsel());
-        verschil(v, "voornamen", p.voornamen(), geregistreerd.voornamen());
-        verschil(v, "straatnaam", p.straatnaam(), geregistreerd.straatnaam());
-        verschil(v, "huisnummer", p.huisnummer(), geregistreerd.huisnummer());
-        verschil(v, "huisnummertoevoeging", p.huisnummertoevoeging(), geregistreerd.huisnummertoevoeging());
-        verschil(v, "postcode volgens instelling", p.postcode(), geregistreerd.postcode());
-        verschil(v, "woonplaats", p.woonplaats(), geregistreerd.woonplaats());
-        verschil(v, "landcode", p.landcode(), geregistreerd.landcode());
-        verschil(v, "adresregel buitenland 1", p.adresregelBuitenland1(), geregistreerd.adresregelBuitenland1());
-        verschil(v, "adresregel buitenland 2", p.adresregelBuitenland2(), geregistreerd.adresregelBuitenland2());
-        verschil(v, "adresregel buitenland 3", p.adresregelBuitenland3(), geregistreerd.adresregelBuitenland3());
+        PERSOONSVELDEN.forEach((gegeven, veld) -> verschil(v, gegeven, veld.apply(p), veld.apply(geregistreerd)));
     }
 
     private void verschil(Verwerking v, String gegeven, String verzonden, String geregistreerd) {
@@ -403,19 +417,22 @@ public class Register implements SignaalBron {
                 : nieuw.datumUitschrijving().toString());
         anders(v, "772", "BRIN-nummer teruggeplaatste leerling", oud.get("brin_teruggeplaatst"), nieuw.brinTeruggeplaatsteLeerling());
         anders(v, "772", "aanduiding NNCA", oud.get("aanduiding_nnca"), nieuw.aanduidingNnca());
-        Map<String, String> geregistreerd = new HashMap<>();
+        Map<String, Map<LocalDate, String>> geregistreerd = new HashMap<>();
         jdbc.query("select groep, ingangsdatum, waarde from inschrijving_groep where inschrijving_id = :id", Map.of("id", id),
                 rs -> {
-                    geregistreerd.put(rs.getString("groep") + "@" + rs.getDate("ingangsdatum").toLocalDate(), rs.getString("waarde"));
+                    geregistreerd.computeIfAbsent(rs.getString("groep"), g -> new HashMap<>())
+                            .put(rs.getDate("ingangsdatum").toLocalDate(), rs.getString("waarde"));
                 });
         for (Groep groep : Groep.values()) {
-            nieuw.groep(groep).stream()
-                    .filter(g -> {
-                        String was = geregistreerd.get(groep.opslag() + "@" + g.ingangsdatum());
-                        return was != null && !was.equals(g.waarde());
-                    })
-                    .findFirst()
-                    .ifPresent(g -> v.voegToe(catalogus.signaal("772", groep.naam())));
+            Map<LocalDate, String> perioden = geregistreerd.getOrDefault(groep.opslag(), Map.of());
+            Map<LocalDate, String> nieuwePerioden = new HashMap<>();
+            nieuw.groep(groep).forEach(g -> nieuwePerioden.put(g.ingangsdatum(), g.waarde()));
+            // a period given another value, or left out (the bericht's groups replace the registered ones: a period it
+            // leaves out is removed, and a LAS heard nothing of that)
+            boolean vervangen = perioden.entrySet().stream().anyMatch(p -> !p.getValue().equals(nieuwePerioden.get(p.getKey())));
+            if (vervangen) {
+                v.voegToe(catalogus.signaal("772", groep.naam()));
+            }
         }
     }
 

@@ -37,10 +37,10 @@ public class RegisterLezer {
     }
 
     /**
-     * A pupil the register holds: the person's row id, the postcode it holds, the school that wrote the personal data
-     * last, and their inschrijvingen at one school.
+     * A pupil the register holds: the person's row id, the personal data it holds, the school that wrote them last, and
+     * their inschrijvingen at one school.
      */
-    public record Bekend(long id, String postcode, String gegevensBrin, List<Periode> inschrijvingen) {
+    public record Bekend(long id, Leerling persoon, String gegevensBrin, List<Periode> inschrijvingen) {
 
         /** Whether the pupil is the school's own: enrolled there (now or before), or their data came from it. */
         public boolean vanSchool(String brin) {
@@ -83,18 +83,18 @@ public class RegisterLezer {
         });
         Map<String, Bekend> bekend = new HashMap<>();
         if (!pgns.isEmpty()) {
-            jdbc.query("select p.pgn, p.id, p.postcode, p.gegevens_brin, i.datum_inschrijving, i.datum_uitschrijving from persoon p "
+            jdbc.query("select p.*, i.datum_inschrijving as ingeschreven, i.datum_uitschrijving as uitgeschreven from persoon p "
                     + "left join inschrijving i on i.persoon_id = p.id and i.brin = :brin where p.pgn in (:pgns)",
                     new MapSqlParameterSource("brin", brin).addValue("pgns", pgns), rs -> {
-                        Bekend b = bekend.computeIfAbsent(rs.getString(1), k -> {
+                        Bekend b = bekend.computeIfAbsent(rs.getString("pgn"), k -> {
                             try {
-                                return new Bekend(rs.getLong(2), rs.getString(3), rs.getString(4), new ArrayList<>());
+                                return new Bekend(rs.getLong("id"), persoon(rs), rs.getString("gegevens_brin"), new ArrayList<>());
                             } catch (SQLException e) {
                                 throw new IllegalStateException(e);
                             }
                         });
-                        if (rs.getDate(5) != null) {
-                            b.inschrijvingen().add(new Periode(rs.getDate(5).toLocalDate(), datum(rs.getDate(6))));
+                        if (rs.getDate("ingeschreven") != null) {
+                            b.inschrijvingen().add(new Periode(rs.getDate("ingeschreven").toLocalDate(), datum(rs.getDate("uitgeschreven"))));
                         }
                     });
         }
@@ -127,8 +127,8 @@ public class RegisterLezer {
         if (uitStand != null) {
             return uitStand.orElse(null);
         }
-        Bekend b = jdbc.query("select id, postcode, gegevens_brin from persoon where pgn = :pgn", Map.of("pgn", pgn),
-                rs -> rs.next() ? new Bekend(rs.getLong(1), rs.getString(2), rs.getString(3), new ArrayList<>()) : null);
+        Bekend b = jdbc.query("select * from persoon where pgn = :pgn", Map.of("pgn", pgn),
+                rs -> rs.next() ? new Bekend(rs.getLong("id"), persoon(rs), rs.getString("gegevens_brin"), new ArrayList<>()) : null);
         if (b != null) {
             b.inschrijvingen().addAll(inschrijvingenInDeDatabank(pgn, brin));
         }
