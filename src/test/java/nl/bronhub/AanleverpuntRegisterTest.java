@@ -1,7 +1,9 @@
 package nl.bronhub;
 
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.OperatorClient;
@@ -122,5 +124,44 @@ class AanleverpuntRegisterTest extends HubTest {
         assertThat(operator().patch("/aanleverpunten/73BF/1", Map.of("bestuurNummer", "41102")).status()).isEqualTo(200);
         assertThat(operator().patch("/aanleverpunten/73BF/2", Map.of("bestuurNummer", "41102")).status()).isEqualTo(200);
         assertThat(operator().get("/besturen/41102").json().toString()).contains("73BF");
+    }
+
+    /**
+     * A script that reads an aanleverpunt, waits and writes it back sends the ETag it read as If-Match: when another
+     * changed the aanleverpunt meanwhile, its PUT or PATCH is 412 and changes nothing (it put old values back).
+     */
+    @Test
+    void eenWijzigingOpOudeGegevensWordtGeweigerdMetIfMatch() {
+        OperatorClient operator = operator();
+        assertThat(operator.put("/aanleverpunten/73BH/1", aanleverpunt("eerst@73bh.example", "2026-09-07", 100, 10)).status()).isEqualTo(200);
+        HttpResponse<String> gelezen = operator.ruw("GET", "/operator/aanleverpunten/73BH/1", null, null);
+        String etag = gelezen.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{24}\"");
+
+        // meanwhile another changes it (without If-Match, as before)
+        assertThat(operator.patch("/aanleverpunten/73BH/1", Map.of("normLeerlingen", 120)).status()).isEqualTo(200);
+        String nu = operator.ruw("GET", "/operator/aanleverpunten/73BH/1", null, null).headers().firstValue("ETag").orElseThrow();
+        assertThat(nu).isNotEqualTo(etag);
+
+        HttpResponse<String> oudPatch = operator.ruw("PATCH", "/operator/aanleverpunten/73BH/1", "application/merge-patch+json",
+                "{\"gemachtigdeEmail\": \"later@73bh.example\"}", "If-Match", etag);
+        assertThat(oudPatch.statusCode()).isEqualTo(412);
+        assertThat(oudPatch.body()).contains("\"title\":\"Intussen gewijzigd\"");
+        HttpResponse<String> oudPut = operator.ruw("PUT", "/operator/aanleverpunten/73BH/1", "application/json",
+                "{\"gemachtigdeEmail\": \"later@73bh.example\", \"normLeerlingen\": 100}", "If-Match", etag);
+        assertThat(oudPut.statusCode()).isEqualTo(412);
+        assertThat(operator.get("/aanleverpunten/73BH/1").json().at("/gegevens/normLeerlingen").asInt()).isEqualTo(120);
+        assertThat(operator.get("/aanleverpunten/73BH/1").json().at("/gegevens/gemachtigdeEmail").asText()).isEqualTo("eerst@73bh.example");
+
+        // with the current mark it is taken, and the answer carries the new one
+        HttpResponse<String> goed = operator.ruw("PATCH", "/operator/aanleverpunten/73BH/1", "application/merge-patch+json",
+                "{\"gemachtigdeEmail\": \"later@73bh.example\"}", "If-Match", nu);
+        assertThat(goed.statusCode()).isEqualTo(200);
+        assertThat(goed.headers().firstValue("ETag")).isPresent().isNotEqualTo(Optional.of(nu));
+        assertThat(operator.get("/aanleverpunten/73BH/1").json().at("/gegevens/gemachtigdeEmail").asText()).isEqualTo("later@73bh.example");
+        // If-Match names an existing one: it does not create
+        assertThat(operator.ruw("PUT", "/operator/aanleverpunten/73BH/2", "application/json", "{\"normLeerlingen\": 5}", "If-Match", "*")
+                .statusCode()).isEqualTo(412);
+        assertThat(operator.get("/aanleverpunten/73BH/2").status()).isEqualTo(404);
     }
 }

@@ -84,6 +84,13 @@ public class OperatorFouten {
         }
     }
 
+    /** A precondition the request set (If-Match) does not hold: nothing written. */
+    public static class VoorwaardeMislukt extends RuntimeException {
+        public VoorwaardeMislukt(String melding) {
+            super(melding);
+        }
+    }
+
     private final OperatorKanaal operatorKanaal;
 
     public OperatorFouten(OperatorKanaal operatorKanaal) {
@@ -175,6 +182,12 @@ public class OperatorFouten {
     ResponseEntity<ProblemDetail> conflict(Conflict e, HttpServletRequest verzoek) {
         alleenOperatorDeur(e, verzoek);
         return probleem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(VoorwaardeMislukt.class)
+    ResponseEntity<ProblemDetail> voorwaarde(VoorwaardeMislukt e, HttpServletRequest verzoek) {
+        alleenOperatorDeur(e, verzoek);
+        return probleem(HttpStatus.PRECONDITION_FAILED, "intussen-gewijzigd", "Intussen gewijzigd", e.getMessage(), null);
     }
 
     /** The other client errors Spring knows (406, 413, ...): its own status, in the same shape. */

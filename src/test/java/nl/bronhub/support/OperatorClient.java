@@ -89,12 +89,20 @@ public final class OperatorClient {
         return ruwBytes(methode, pad, contentType, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** As {@link #ruw(String, String, String, String)}, with more headers: name, value, name, value, ... */
+    public HttpResponse<String> ruw(String methode, String pad, String contentType, String body, String... koppen) {
+        return ruwBytes(methode, pad, contentType, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), koppen);
+    }
+
     /** The body as bytes: another encoding than UTF-8, as a careless client sends it. */
-    public HttpResponse<String> ruwBytes(String methode, String pad, String contentType, byte[] body) {
+    public HttpResponse<String> ruwBytes(String methode, String pad, String contentType, byte[] body, String... koppen) {
         HttpRequest.Builder verzoek = HttpRequest.newBuilder(URI.create(basis.replace("/operator", "") + pad))
                 .method(methode, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             verzoek.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < koppen.length; i += 2) {
+            verzoek.header(koppen[i], koppen[i + 1]);
         }
         if (inlog != null) {
             verzoek.header("Authorization", inlog);
