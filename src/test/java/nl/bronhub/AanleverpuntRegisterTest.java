@@ -4,13 +4,22 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.OperatorClient;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static nl.bronhub.support.OperatorClient.aanleverpunt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The aanleverpunt registry through the operator API: seeded, maintained, bad input refused. */
 class AanleverpuntRegisterTest extends HubTest {
@@ -163,5 +172,46 @@ class AanleverpuntRegisterTest extends HubTest {
         assertThat(operator.ruw("PUT", "/operator/aanleverpunten/73BH/2", "application/json", "{\"normLeerlingen\": 5}", "If-Match", "*")
                 .statusCode()).isEqualTo(412);
         assertThat(operator.get("/aanleverpunten/73BH/2").status()).isEqualTo(404);
+    }
+
+    /**
+     * Two writes at once of one school's aanleverpunten: the second waits for the first to commit before it checks the
+     * school's board, so it sees the first's (two PUTs at once, each making a new aanleverpunt with another board, were
+     * both taken now and then, each check missing the other's row not yet committed). Here the first is held open on
+     * purpose: a transaction of the test's own that holds the lock every write takes and sets a board without committing.
+     */
+    @Test
+    void eenTweedeSchrijverWachtOpDeEersteEnZietZijnBestuur() throws Exception {
+        assertThat(operator().put("/aanleverpunten/73BI/1", aanleverpunt("directie@73bi.example", "2026-09-07", 10, 1)).status()).isEqualTo(200);
+        TransactionTemplate transactie = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        CountDownLatch vast = new CountDownLatch(1);
+        CountDownLatch losLaten = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> eerste = pool.submit(() -> transactie.executeWithoutResult(status -> {
+                jdbc.queryForList("select id from aanleverpunt_slot where id = 1 for update");
+                jdbc.update("update aanleverpunt set bestuur_nummer = '41200' where brin = '73BI' and aanleverpuntnummer = '1'");
+                vast.countDown();
+                try {
+                    losLaten.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(vast.await(30, TimeUnit.SECONDS)).isTrue();
+            Map<String, Object> tweede = aanleverpunt("directie@73bi.example", "2026-09-07", 10, 1);
+            tweede.put("bestuurNummer", "41201");
+            Future<Integer> put = pool.submit(() -> operator().put("/aanleverpunten/73BI/2", tweede).status());
+            // while the first holds the lock, the second does not decide (it would not see the first's board yet)
+            // (a second, well within H2's wait for a lock of two)
+            assertThatThrownBy(() -> put.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+            losLaten.countDown();
+            eerste.get(30, TimeUnit.SECONDS);
+            assertThat(put.get(60, TimeUnit.SECONDS)).isEqualTo(400);
+            assertThat(operator().get("/aanleverpunten/73BI/2").status()).isEqualTo(404);
+        } finally {
+            losLaten.countDown();
+            pool.shutdownNow();
+        }
     }
 }

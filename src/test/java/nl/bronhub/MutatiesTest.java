@@ -266,4 +266,27 @@ class MutatiesTest extends SignaalTest {
         // the same once more: nothing left out
         geregistreerdZonderSignalen(verwerk("73BG", Berichten.bericht("wijzigen", leerling, wec("2026-08-01"))));
     }
+
+    /**
+     * A school that takes a pupil's data over (it enrols them from a later date) is not told which of its values replaced
+     * registered ones: 772 field by field let it test the register's address by guesses (a hostile LAS). Once the data are
+     * its own, it is.
+     */
+    @Test
+    void eenSchoolDieDeGegevensOverneemtKrijgtGeen772PerVeld() {
+        Persoon leerling = bekendeLeerling("73BG", "2016-05-05");
+        geregistreerdZonderSignalen(verwerk("73BG", inschrijven(leerling, wec("2026-08-01"))));
+        Persoon geraden = Berichten.zonderPgn("2016-05-05");
+        geraden.setOnderwijsnummer(leerling.getOnderwijsnummer());
+        geraden.setStraatnaam("Geraden Straat");
+        geraden.setPostcode("1111AA");
+        Terugkoppeling overgenomen = verwerk("73BJ", inschrijven(geraden, wec("2026-11-02")));
+        assertThat(overgenomen.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
+        assertThat(overgenomen.getSignaal()).extracting(s -> s.getCode()).doesNotContain("772", "771");
+        // its own data now: a change is 772 again
+        geraden.setStraatnaam("Andere Straat");
+        Terugkoppeling eigen = verwerk("73BJ", Berichten.bericht("wijzigen", geraden, wec("2026-11-02")));
+        assertThat(eigen.getSignaal()).extracting(s -> s.getCode() + ": " + s.getOmschrijving())
+                .containsExactly("772: Het veld straatnaam vervangt reeds in BRON geregistreerde waarde.");
+    }
 }

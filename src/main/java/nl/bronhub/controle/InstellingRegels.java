@@ -105,8 +105,10 @@ public class InstellingRegels implements InhoudRegel {
         }
         // the school the pupil is placed back at is a regular one (handbook 7.4.6, 9.1: teruggeplaatst means 'follows
         // education at a regular school again'), as for ambulante begeleiding; a hostile LAS named its own WEC school
-        if (i.brinTeruggeplaatsteLeerling() != null && i.datumUitschrijving() != null) {
-            geldig(v, i.brinTeruggeplaatsteLeerling(), "datum uitschrijving", i.datumUitschrijving())
+        // without a datum uitschrijving (MutatieRegels' 340) the kind is judged all the same: both said in one round
+        if (i.brinTeruggeplaatsteLeerling() != null) {
+            (i.datumUitschrijving() != null ? geldig(v, i.brinTeruggeplaatsteLeerling(), "datum uitschrijving", i.datumUitschrijving())
+                    : instellingen.zoek(i.brinTeruggeplaatsteLeerling()))
                     .filter(ander -> !ander.isEen(Instelling.Soort.WPO, Instelling.Soort.WVO, Instelling.Soort.WEB))
                     .ifPresent(ander -> v.voegToe(catalogus.signaal("399", "BRIN-nummer teruggeplaatste leerling", Map.of(
                             "gegeven", "BRIN-nummer teruggeplaatste leerling", "brin", ander.brin()))));

@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.bronhub.OngeldigeInvoer;
 import nl.bronhub.aanlevering.Formaten;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -176,6 +179,17 @@ public class OperatorFouten {
         alleenOperatorDeur(e, verzoek);
         return probleem(HttpStatus.CONFLICT, "conflict", "Conflict",
                 "een gelijktijdig verzoek legde dit net vast; vraag op wat er nu staat en probeer het zo nodig opnieuw", null);
+    }
+
+    /**
+     * Another request held the record's lock longer than the database waits (H2: 2 seconds): told so, to try again, not
+     * a 500 with a stack trace.
+     */
+    @ExceptionHandler({QueryTimeoutException.class, PessimisticLockingFailureException.class})
+    ResponseEntity<ProblemDetail> bezet(DataAccessException e, HttpServletRequest verzoek) {
+        alleenOperatorDeur(e, verzoek);
+        return probleem(HttpStatus.CONFLICT, "conflict", "Conflict",
+                "een gelijktijdig verzoek hield dit vast; vraag op wat er nu staat en probeer het zo opnieuw", null);
     }
 
     @ExceptionHandler(Conflict.class)

@@ -9,7 +9,6 @@ import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -29,7 +28,6 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.web.filter.UrlHandlerFilter;
 
 /**
  * The school portal (/portaal/**): a school signs in with its BRIN-nummer, a bestuur with its
@@ -79,8 +77,7 @@ public class PortaalBeveiliging {
                 .addFilterBefore(new FormulierGrens(FormulierGrens.TOMCAT_MAX_BYTES), CsrfFilter.class)
                 // an address typed or linked with a slash at its end (/portaal/70CG/) is the page without it, not a 404
                 // (308 keeps a form's POST a POST); after the header writer, so the redirect has the portal's headers too
-                .addFilterAfter(UrlHandlerFilter.trailingSlashHandler("/portaal/**").redirect(HttpStatus.PERMANENT_REDIRECT).build(),
-                        HeaderWriterFilter.class)
+                .addFilterAfter(new ZonderSlotstreep(), HeaderWriterFilter.class)
                 .logout(l -> l.logoutUrl("/portaal/uitloggen").logoutSuccessUrl("/portaal/inloggen?uitgelogd"))
                 // every session is registered (no limit), so that a new password can end the others
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessies.register())

@@ -372,9 +372,14 @@ public class PortaalController {
     }
 
     private static String tekst(Map<String, String> invoer, String veld) {
-        String waarde = invoer.get(veld) == null ? "" : invoer.get(veld).trim();
+        String getypt = invoer.get(veld) == null ? "" : invoer.get(veld);
+        String waarde = getypt.trim();
         if (waarde.codePoints().anyMatch(Character::isISOControl)) {
             throw new OngeldigeInvoer(veld + " bevat een teken dat er niet in hoort (zoals een tab of een regeleinde)");
+        }
+        // spaces alone are not a way to empty a field: they emptied a name unasked (a hostile school's finding)
+        if (waarde.isEmpty() && !getypt.isEmpty()) {
+            throw new OngeldigeInvoer(veld + " bevat alleen spaties: vul het in, of maak het helemaal leeg");
         }
         return waarde.isEmpty() ? null : waarde;
     }

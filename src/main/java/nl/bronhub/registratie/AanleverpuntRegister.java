@@ -183,17 +183,34 @@ public class AanleverpuntRegister implements ApplicationRunner {
      */
     public Optional<Aanleverpunt> wijzig(String brin, String aanleverpuntnummer, UnaryOperator<AanleverpuntGegevens> wijziging) {
         return transactie.execute(status -> {
+            slot();
             if (jdbc.queryForList("select id from aanleverpunt where brin = :brin and aanleverpuntnummer = :nummer for update",
                     Map.of("brin", String.valueOf(brin), "nummer", String.valueOf(aanleverpuntnummer)), Long.class).isEmpty()) {
                 return Optional.<Aanleverpunt>empty();
             }
             AanleverpuntGegevens nu = zoek(brin, aanleverpuntnummer).orElseThrow().gegevens();
-            return Optional.of(slaOp(brin, aanleverpuntnummer, wijziging.apply(nu)));
+            return Optional.of(slaOpInSlot(brin, aanleverpuntnummer, wijziging.apply(nu)));
         });
+    }
+
+    /**
+     * Every write of registry data holds this lock from its first read to its commit, taken before the aanleverpunt's row
+     * lock (wijzig): the one-board check reads the school's other aanleverpunten, which a PUT at the same moment may be
+     * making (V35).
+     */
+    private void slot() {
+        jdbc.queryForList("select id from aanleverpunt_slot where id = 1 for update", Map.of());
     }
 
     /** Creates or replaces the registry data of an aanleverpunt; refused input changes nothing. */
     public Aanleverpunt slaOp(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens) {
+        return transactie.execute(status -> {
+            slot();
+            return slaOpInSlot(brin, aanleverpuntnummer, gegevens);
+        });
+    }
+
+    private Aanleverpunt slaOpInSlot(String brin, String aanleverpuntnummer, AanleverpuntGegevens gegevens) {
         Instelling school = controleer(brin, aanleverpuntnummer, gegevens);
         Optional<Aanleverpunt> bestaand = zoek(brin, aanleverpuntnummer);
         if (bestaand.isEmpty() && !school.isEen(Instelling.Soort.WPO, Instelling.Soort.WEC, Instelling.Soort.VGK)) {
@@ -230,7 +247,16 @@ public class AanleverpuntRegister implements ApplicationRunner {
             throw new OngeldigeInvoer("wachtwoordbriefDatum", "BRIN-nummer " + brin
                     + " bestaat op de wachtwoordbriefDatum niet in het BRIN-register: geen aansluitfase voor een opgeheven school");
         }
+        // a planned school's phase starts within two weeks of its planned week, as its first vooraankondiging said
+        planning.controleerWachtwoordbrief(brin, g.wachtwoordbriefDatum());
+        Set<ConstraintViolation<AanleverpuntGegevens>> fouten = validator.validate(g);
+        if (!fouten.isEmpty()) {
+            throw new OngeldigeInvoer(fouten.stream().map(f -> f.getPropertyPath().toString()).sorted().collect(Collectors.joining(", ")),
+                    fouten.stream().map(f -> f.getPropertyPath() + " " + f.getMessage()).sorted()
+                    .collect(Collectors.joining("; ")));
+        }
         // a school has one board (bevoegd gezag): a second aanleverpunt naming another showed the whole school to both
+        // (after the field checks: a number of the wrong form is told so, not that the school has a board)
         if (g.bestuurNummer() != null) {
             List<Map<String, Object>> anders = jdbc.queryForList("select aanleverpuntnummer, bestuur_nummer from aanleverpunt "
                     + "where brin = :brin and aanleverpuntnummer <> :nummer and bestuur_nummer is not null and bestuur_nummer <> :bestuur "
@@ -240,14 +266,6 @@ public class AanleverpuntRegister implements ApplicationRunner {
                         + " (aanleverpunt " + anders.get(0).get("aanleverpuntnummer") + "): een school heeft één bevoegd gezag. Geef "
                         + "hetzelfde bestuursnummer, of maak het bij de andere aanleverpunten eerst leeg ({\"bestuurNummer\": null})");
             }
-        }
-        // a planned school's phase starts within two weeks of its planned week, as its first vooraankondiging said
-        planning.controleerWachtwoordbrief(brin, g.wachtwoordbriefDatum());
-        Set<ConstraintViolation<AanleverpuntGegevens>> fouten = validator.validate(g);
-        if (!fouten.isEmpty()) {
-            throw new OngeldigeInvoer(fouten.stream().map(f -> f.getPropertyPath().toString()).sorted().collect(Collectors.joining(", ")),
-                    fouten.stream().map(f -> f.getPropertyPath() + " " + f.getMessage()).sorted()
-                    .collect(Collectors.joining("; ")));
         }
         return school;
     }

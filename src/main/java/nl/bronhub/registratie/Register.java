@@ -202,9 +202,11 @@ public class Register implements SignaalBron {
                 if (w.bekend.vanSchool(w.v.getBrin())) {
                     verschillen(w.v, lezer.persoon(w.v.getPgn()));
                 }
-            } else {
+            } else if (h == null || w.v.getBrin().equals(h.gegevensBrin())) {
                 // 772 for each value of the pupil's data the school's replace (an emptied one too): a LAS that changed a
-                // surname or a street heard nothing of it, only of a postcode
+                // surname or a street heard nothing of it, only of a postcode. Only to the school the data came from (or,
+                // for a BSN pupil, the GBA): a school that takes them over by enrolling the pupil from a later date would
+                // learn, field by field, which of its guesses the register held (a hostile LAS's finding)
                 Leerling nieuw = w.v.leerling();
                 PERSOONSVELDEN.forEach((gegeven, veld) -> anders(w.v, "772", gegeven, veld.apply(w.bekend.persoon()), veld.apply(nieuw)));
             }

@@ -177,6 +177,8 @@ class InstellingRegelsTest {
         assertThat(teksten(v)).isEqualTo("399: BRIN-nummer teruggeplaatste leerling 10AA moet van een WPO-, WVO- of WEB-instelling zijn.");
         assertThat(signalen(controleer(WEC, wec("2026-08-01").uitgeschrevenOp("2027-07-31").teruggeplaatstOp(VGK))))
                 .containsExactly("399 BRIN-nummer teruggeplaatste leerling");
+        assertThat(signalen(controleer(WEC, wec("2026-08-01").teruggeplaatstOp(VGK)))).as("without a datum uitschrijving (340) too")
+                .containsExactly("399 BRIN-nummer teruggeplaatste leerling");
         for (String regulier : List.of(WPO, WVO, MBO)) {
             assertThat(signalen(controleer(WEC, wec("2026-08-01").uitgeschrevenOp("2027-07-31").teruggeplaatstOp(regulier)))).as(regulier).isEmpty();
         }
