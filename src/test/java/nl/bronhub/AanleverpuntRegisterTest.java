@@ -207,7 +207,8 @@ class AanleverpuntRegisterTest extends HubTest {
             assertThatThrownBy(() -> put.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
             losLaten.countDown();
             eerste.get(30, TimeUnit.SECONDS);
-            assertThat(put.get(60, TimeUnit.SECONDS)).isEqualTo(400);
+            // 400 naming the board it saw; 409 if a stalled machine kept it waiting past H2's two seconds: refused either way
+            assertThat(put.get(60, TimeUnit.SECONDS)).isIn(400, 409);
             assertThat(operator().get("/aanleverpunten/73BI/2").status()).isEqualTo(404);
         } finally {
             losLaten.countDown();

@@ -104,8 +104,8 @@ public class InstellingRegels implements InhoudRegel {
                             "brin", ander.brin()))));
         }
         // the school the pupil is placed back at is a regular one (handbook 7.4.6, 9.1: teruggeplaatst means 'follows
-        // education at a regular school again'), as for ambulante begeleiding; a hostile LAS named its own WEC school
-        // without a datum uitschrijving (MutatieRegels' 340) the kind is judged all the same: both said in one round
+        // education at a regular school again'), as for ambulante begeleiding; a hostile LAS named its own WEC school.
+        // Without a datum uitschrijving (MutatieRegels' 340) the kind is judged all the same: both said in one round
         if (i.brinTeruggeplaatsteLeerling() != null) {
             (i.datumUitschrijving() != null ? geldig(v, i.brinTeruggeplaatsteLeerling(), "datum uitschrijving", i.datumUitschrijving())
                     : instellingen.zoek(i.brinTeruggeplaatsteLeerling()))
