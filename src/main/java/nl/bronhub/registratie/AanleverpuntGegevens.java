@@ -81,9 +81,18 @@ public record AanleverpuntGegevens(
         String velden = String.join("\u0000", String.valueOf(contactpersoon), String.valueOf(gemachtigdeNaam),
                 String.valueOf(gemachtigdeEmail), String.valueOf(bestuurNaam), String.valueOf(bestuurEmail),
                 String.valueOf(normLeerlingen), String.valueOf(normAbLeerlingen));
+        return merk(velden, 8);
+    }
+
+    /** The mark of all fields (12 bytes of SHA-256, in hex): the operator API's ETag of the aanleverpunt's data. */
+    public String versieVanAlles() {
+        return merk(toString(), 12);
+    }
+
+    private static String merk(String tekst, int bytes) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(velden.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 8);
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(tekst.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
