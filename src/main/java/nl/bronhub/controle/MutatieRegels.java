@@ -1,9 +1,11 @@
 package nl.bronhub.controle;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import nl.bronhub.model.Indicatiestelling;
@@ -101,13 +103,15 @@ public class MutatieRegels implements InhoudRegel {
 
     private void tegenHetRegister(Verwerking v, Inschrijving i) {
         LocalDate van = i.datumInschrijving();
-        List<RegisterLezer.Periode> bestaand = register.inschrijvingen(v.getPgn(), v.getBrin());
+        List<RegisterLezer.Periode> bestaand = new ArrayList<>();
+        v.registerNummers().forEach(n -> bestaand.addAll(register.inschrijvingen(n, v.getBrin())));
         if (bestaand.stream().anyMatch(p -> p.inschrijving().equals(van))) {
             // the same enrolment: a wijzigen; a datum uitschrijving it moves (handbook 7.4.1) may not run into another one
             if (bestaand.stream().anyMatch(p -> !p.inschrijving().equals(van) && p.overlaptMet(van, i.datumUitschrijving()))) {
                 v.voegToe(catalogus.signaal("311", null));
             }
-            indicatieOpEenGeregistreerdeDatum(v, i, register.inschrijving(v.getPgn(), v.getBrin(), van));
+            indicatieOpEenGeregistreerdeDatum(v, i, v.registerNummers().stream().map(n -> register.inschrijving(n, v.getBrin(), van))
+                    .filter(Objects::nonNull).findFirst().orElse(null));
             return;
         }
         if (bestaand.stream().anyMatch(p -> p.overlaptMet(van, i.datumUitschrijving()))) {

@@ -25,7 +25,9 @@ public class GbaVraag {
     }
 
     public void vraag(Verwerking v) {
-        v.setGba(vraag(v.leerling()));
+        // a pupil whose onderwijsnummer the register linked to a BSN: the register takes the GBA's data, as for any BSN
+        v.setGba(v.getGekoppeldBsn() != null && v.leerling().bsn() == null
+                ? new GbaAntwoord(gba.zoekOpBsn(v.getGekoppeldBsn()), List.of()) : vraag(v.leerling()));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import nl.bronhub.aanlevering.FormaatControle;
@@ -80,7 +81,9 @@ public class Identificatie implements SignaalBron {
             Leerling p = v.leerling();
             if (p.bsn() != null) {
                 // GbaControle has verified the BSN already
-                v.gba().opBsn().ifPresent(g -> neemGbaGegevensOver(v, g));
+                if (p.onderwijsnummer() == null || koppelingKlopt(v)) {
+                    v.gba().opBsn().ifPresent(g -> neemGbaGegevensOver(v, g));
+                }
             } else if (p.onderwijsnummer() != null) {
                 controleerOnderwijsnummer(v);
             } else if (!doorGbaGevonden(v)) {
@@ -187,24 +190,96 @@ public class Identificatie implements SignaalBron {
         return nummers;
     }
 
+    /**
+     * The person the register holds this onderwijsnummer for: under it, or, when the pupil has since got a BSN, under the
+     * BSN with the onderwijsnummer beside it (then {@code pgn} is the BSN). Null when the register gave no such number.
+     */
+    private record Houder(long id, String pgn, boolean gekoppeld, LocalDate geboortedatum, String geslacht) {
+
+        boolean past(Leerling p) {
+            return p.geboortedatum().equals(geboortedatum) && p.geslacht().equals(geslacht);
+        }
+    }
+
+    private record BsnPersoon(long id, String onderwijsnummer) {
+    }
+
+    private Houder houder(String onderwijsnummer) {
+        return jdbc.query("select id, pgn, geboortedatum, geslacht, 0 as gekoppeld from persoon "
+                        + "where pgn = :n and pgn_soort = 'ONDERWIJSNUMMER' "
+                        + "union all select id, pgn, geboortedatum, geslacht, 1 as gekoppeld from persoon where onderwijsnummer = :n",
+                Map.of("n", onderwijsnummer), rs -> rs.next() ? new Houder(rs.getLong("id"), rs.getString("pgn"),
+                        rs.getInt("gekoppeld") == 1, rs.getDate("geboortedatum").toLocalDate(), rs.getString("geslacht")) : null);
+    }
+
+    /**
+     * A pupil sent with an onderwijsnummer alone: it must be the register's, for this birth date and sex (752). When the
+     * register has since linked it to a BSN (the pupil got one, and a LAS sent both), the pupil is that BSN's: the
+     * register keeps the GBA's data, and the LAS hears the BSN to store (755).
+     */
     private void controleerOnderwijsnummer(Verwerking v) {
         Leerling p = v.leerling();
-        List<Map<String, Object>> geregistreerd = jdbc.queryForList("select geboortedatum, geslacht from persoon "
-                + "where pgn = :pgn and pgn_soort = 'ONDERWIJSNUMMER'", Map.of("pgn", p.onderwijsnummer()));
-        if (geregistreerd.isEmpty()
-                || !p.geboortedatum().equals(((Date) geregistreerd.get(0).get("geboortedatum")).toLocalDate())
-                || !p.geslacht().equals(geregistreerd.get(0).get("geslacht"))) {
+        Houder h = houder(p.onderwijsnummer());
+        if (h == null || !h.past(p)) {
             v.voegToe(catalogus.signaal("752", "onderwijsnummer"));
-        } else {
-            v.bevestigSleutel();
+            return;
         }
+        v.bevestigSleutel();
+        if (!h.gekoppeld()) {
+            return;
+        }
+        v.setPgn(h.pgn());
+        Optional<GbaPersoon> g = v.gba().opBsn().filter(x -> x.bsn().equals(h.pgn()));
+        if (g.isPresent()) {
+            v.setLeerling(p.metBsn(h.pgn()));
+            neemGbaGegevensOver(v, g.get(), false);
+        } else {
+            // linked after the person register was asked (another school's bericht, just now): the register's own data,
+            // which are the GBA's
+            v.setLeerling(register.persoon(h.pgn()).metOnderwijsnummer(p.onderwijsnummer()));
+        }
+        v.voegToe(catalogus.signaal("755", "burgerservicenummer"));
+    }
+
+    /**
+     * Sent with a BSN and an onderwijsnummer: a pupil the register knows by the onderwijsnummer who has a BSN now (handbook
+     * 7.2.4, "onderwijsnummer niet verwijderen"). The onderwijsnummer must be one the register gave a pupil of this birth
+     * date and sex who has no other BSN (752, the bericht refused); the register stage then makes them one person under
+     * the BSN, the onderwijsnummer kept beside it. Not linked (the bericht registered under the BSN alone, as before) when
+     * the BSN's person already has another onderwijsnummer, or an inschrijving at a school on the same date as the
+     * onderwijsnummer's person: which of the two is right is not the hub's to guess.
+     */
+    private boolean koppelingKlopt(Verwerking v) {
+        Leerling p = v.leerling();
+        Houder h = houder(p.onderwijsnummer());
+        if (h == null || !h.past(p) || (h.gekoppeld() && !h.pgn().equals(p.bsn()))) {
+            v.voegToe(catalogus.signaal("752", "onderwijsnummer"));
+            return false;
+        }
+        if (h.gekoppeld()) {
+            return true; // linked before
+        }
+        BsnPersoon b = jdbc.query("select id, onderwijsnummer from persoon where pgn = :bsn", Map.of("bsn", p.bsn()),
+                rs -> rs.next() ? new BsnPersoon(rs.getLong("id"), rs.getString("onderwijsnummer")) : null);
+        if (b != null && (b.onderwijsnummer() != null || jdbc.queryForObject("select count(*) from inschrijving a "
+                + "join inschrijving b on b.brin = a.brin and b.datum_inschrijving = a.datum_inschrijving "
+                + "where a.persoon_id = :een and b.persoon_id = :ander", Map.of("een", h.id(), "ander", b.id()), Integer.class) > 0)) {
+            return true;
+        }
+        v.setTeKoppelenOnderwijsnummer(p.onderwijsnummer());
+        return true;
     }
 
     /** For a BSN pupil the register holds the GBA's personal data, not the school's. */
     private void neemGbaGegevensOver(Verwerking v, GbaPersoon g) {
+        neemGbaGegevensOver(v, g, true);
+    }
+
+    /** {@code naamControle} false: the school sent the onderwijsnummer alone, and its names are not the GBA's to compare. */
+    private void neemGbaGegevensOver(Verwerking v, GbaPersoon g, boolean naamControle) {
         Leerling p = v.leerling();
         // only for the school's own pupil: to any other school, 793 would tell that the register knows this BSN
-        RegisterLezer.Bekend bekend = register.bekend(g.bsn(), v.getBrin());
+        RegisterLezer.Bekend bekend = naamControle ? register.bekend(g.bsn(), v.getBrin()) : null;
         boolean geregistreerd = bekend != null && bekend.vanSchool(v.getBrin());
         if (geregistreerd && (anders(p.achternaam(), g.achternaam()) || anders(p.voorvoegsel(), g.voorvoegsel())
                 || anders(p.voornamen(), g.voornamen()))) {

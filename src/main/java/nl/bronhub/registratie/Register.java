@@ -110,6 +110,11 @@ public class Register implements SignaalBron {
     public void registreerAlle(Reeks reeks) {
         List<Schrijven> werk = new ArrayList<>();
         reeks.elkNietAfgekeurd(v -> {
+            if (v.getTeKoppelenOnderwijsnummer() != null) {
+                koppel(v.getPgn(), v.getTeKoppelenOnderwijsnummer());
+                lezer.gewijzigd(v.getTeKoppelenOnderwijsnummer());
+                lezer.gewijzigd(v.getPgn());
+            }
             if (v.is(Mutatiesoort.VERWIJDEREN)) {
                 verwijder(v);
                 return;
@@ -147,13 +152,56 @@ public class Register implements SignaalBron {
         List<MapSqlParameterSource> begeleiding = new ArrayList<>();
         elk(werk, w -> {
             Inschrijving i = w.v.inschrijving();
-            w.v.setGeregistreerd(zoalsOpgeslagen(w.v.getPgn(), w.v.leerling()),
+            // a BSN pupil once registered under an onderwijsnummer: the register keeps it beside the BSN, and says so
+            w.v.setGeregistreerd(zoalsOpgeslagen(w.v.getPgn(), w.v.leerling(), w.bekend == null ? null : w.bekend.persoon().onderwijsnummer()),
                     i == null ? null : rijen(w, i, groepen, indicaties, begeleiding));
         });
         batch(GROEP_TOEVOEGEN, groepen);
         batch(INDICATIE_TOEVOEGEN, indicaties);
         batch(BEGELEIDING_TOEVOEGEN, begeleiding);
         GtbHerberekening.markeerAlle(jdbc, werk.stream().map(w -> w.persoonId).toList());
+    }
+
+    /** The rows that belong to a person, by the person's id (a fixed list: no value is ever part of the statement). */
+    private static final List<String> PERSOON_RIJEN = List.of(
+            "update inschrijving set persoon_id = :naar where persoon_id = :van",
+            "update uitschrijfbewijs set persoon_id = :naar where persoon_id = :van",
+            "update gtb_periode set persoon_id = :naar where persoon_id = :van",
+            "update gtb_wijziging set persoon_id = :naar where persoon_id = :van");
+
+    /**
+     * A pupil registered under an onderwijsnummer has a BSN now (handbook 7.2.4; Identificatie checked the pair): one
+     * person under the BSN from here on, the onderwijsnummer kept beside it. When the BSN's person is registered too (a
+     * school that knew the BSN enrolled them), the onderwijsnummer's inschrijvingen and what hangs on them move to it; the
+     * GTB counts the pupil again. A school's absence reports and AB list name the BSN instead.
+     */
+    private void koppel(String bsn, String onderwijsnummer) {
+        Long van = jdbc.query("select id from persoon where pgn = :n and pgn_soort = 'ONDERWIJSNUMMER' for update",
+                Map.of("n", onderwijsnummer), rs -> rs.next() ? rs.getLong(1) : null);
+        if (van == null) {
+            // another instance or aanleverpunt linked it after Identificatie looked: the reeks goes again and looks anew
+            throw new IllegalStateException("the onderwijsnummer was linked meanwhile");
+        }
+        Long naar = jdbc.query("select id from persoon where pgn = :bsn for update", Map.of("bsn", bsn),
+                rs -> rs.next() ? rs.getLong(1) : null);
+        if (naar == null) {
+            jdbc.update("update persoon set pgn = :bsn, pgn_soort = 'BSN', onderwijsnummer = :n where id = :id",
+                    Map.of("bsn", bsn, "n", onderwijsnummer, "id", van));
+            naar = van;
+        } else {
+            Map<String, Long> ids = Map.of("van", van, "naar", naar);
+            PERSOON_RIJEN.forEach(sql -> jdbc.update(sql, ids));
+            jdbc.update("delete from persoon where id = :van", ids);
+            jdbc.update("update persoon set onderwijsnummer = :n where id = :id", Map.of("n", onderwijsnummer, "id", naar));
+        }
+        Map<String, String> nummers = Map.of("bsn", bsn, "n", onderwijsnummer);
+        jdbc.update("update verzuimmelding set pgn = :bsn where pgn = :n and not exists (select 1 from verzuimmelding w "
+                + "where w.brin = verzuimmelding.brin and w.schooljaar = verzuimmelding.schooljaar and w.pgn = :bsn)", nummers);
+        jdbc.update("delete from verzuimmelding where pgn = :n", nummers);
+        jdbc.update("update ab_opgave set pgn = :bsn where pgn = :n and not exists (select 1 from ab_opgave w "
+                + "where w.brin_school = ab_opgave.brin_school and w.brin_wec = ab_opgave.brin_wec and w.pgn = :bsn)", nummers);
+        jdbc.update("delete from ab_opgave where pgn = :n", nummers);
+        GtbHerberekening.markeerAlle(jdbc, List.of(naar));
     }
 
     /** Ambulante begeleiding left out: the coaching school is not the pupil's school. */
@@ -279,10 +327,10 @@ public class Register implements SignaalBron {
         }
     }
 
-    /** The person as the register now holds them: the pgn in its own column (BSN or onderwijsnummer). */
-    private static Leerling zoalsOpgeslagen(String pgn, Leerling p) {
+    /** The person as the register now holds them: the pgn in its own column (BSN or onderwijsnummer), and an onderwijsnummer linked to a BSN. */
+    private static Leerling zoalsOpgeslagen(String pgn, Leerling p, String onderwijsnummerBijBsn) {
         boolean bsn = pgn.equals(p.bsn());
-        return new Leerling(bsn ? pgn : null, bsn ? null : pgn, p.geboortedatum(), p.geslacht(), p.achternaam(), p.voorvoegsel(),
+        return new Leerling(bsn ? pgn : null, bsn ? onderwijsnummerBijBsn : pgn, p.geboortedatum(), p.geslacht(), p.achternaam(), p.voorvoegsel(),
                 p.voornamen(), p.straatnaam(), p.huisnummer(), p.huisnummertoevoeging(), p.postcode(), p.woonplaats(), p.landcode(),
                 p.adresregelBuitenland1(), p.adresregelBuitenland2(), p.adresregelBuitenland3(), p.adresGeheim());
     }

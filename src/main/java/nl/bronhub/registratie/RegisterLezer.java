@@ -20,6 +20,8 @@ import nl.bronhub.model.Inschrijving;
 import nl.bronhub.model.Leerling;
 import nl.bronhub.model.Voorkomen;
 import nl.bronhub.verwerking.Reeks;
+import nl.bronhub.verwerking.Verwerking;
+import nl.bronhub.verwerking.Werkvoorraad;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -71,6 +73,8 @@ public class RegisterLezer {
      * rules and the register stage need not each ask for it per bericht.
      */
     public void leesVoor(Reeks reeks) {
+        // linked since the reeks was formed (a bericht before it in this poll sent both numbers): judged as the BSN's too
+        koppelingen(reeks.getBerichten());
         if (!TransactionSynchronizationManager.isSynchronizationActive() || reeks.getBerichten().isEmpty()) {
             return;
         }
@@ -107,6 +111,33 @@ public class RegisterLezer {
                 TransactionSynchronizationManager.unbindResourceIfPossible(STAND);
             }
         });
+    }
+
+    /**
+     * Route verwerk-aanleverpunt, before the reeksen are formed (no lock held): of the pupils sent with an onderwijsnummer
+     * alone, those the register has since linked to a BSN (a LAS sent both, handbook 7.2.4), in one query. They are
+     * judged as that BSN's pupil; Identificatie checks the link again in the transaction.
+     */
+    public void koppelingenAlle(Werkvoorraad werkvoorraad) {
+        koppelingen(werkvoorraad.getBerichten());
+    }
+
+    private void koppelingen(List<Verwerking> berichten) {
+        Map<String, List<Verwerking>> perNummer = new HashMap<>();
+        for (Verwerking v : berichten) {
+            Leerling p = v.leerling();
+            if (p.bsn() == null && p.onderwijsnummer() != null && v.getGekoppeldBsn() == null) {
+                perNummer.computeIfAbsent(p.onderwijsnummer(), k -> new ArrayList<>()).add(v);
+            }
+        }
+        if (perNummer.isEmpty()) {
+            return;
+        }
+        jdbc.query("select pgn, onderwijsnummer from persoon where onderwijsnummer in (:nummers)",
+                Map.of("nummers", perNummer.keySet()), rs -> {
+                    String bsn = rs.getString("pgn");
+                    perNummer.get(rs.getString("onderwijsnummer")).forEach(v -> v.setGekoppeldBsn(bsn));
+                });
     }
 
     /** The register stage is about to write this pupil: from now on the database answers for them. */
@@ -230,7 +261,9 @@ public class RegisterLezer {
 
     private static Leerling persoon(ResultSet rs) throws SQLException {
         boolean bsn = "BSN".equals(rs.getString("pgn_soort"));
-        return new Leerling(bsn ? rs.getString("pgn") : null, bsn ? null : rs.getString("pgn"), datum(rs.getDate("geboortedatum")),
+        // a BSN pupil who was registered under an onderwijsnummer before keeps it beside the BSN (handbook 7.2.4)
+        return new Leerling(bsn ? rs.getString("pgn") : null, bsn ? rs.getString("onderwijsnummer") : rs.getString("pgn"),
+                datum(rs.getDate("geboortedatum")),
                 rs.getString("geslacht"), rs.getString("achternaam"), rs.getString("voorvoegsel"), rs.getString("voornamen"),
                 rs.getString("straatnaam"), rs.getString("huisnummer"), rs.getString("huisnummertoevoeging"),
                 rs.getString("postcode"), rs.getString("woonplaats"), rs.getString("landcode"),

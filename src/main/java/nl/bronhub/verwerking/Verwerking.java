@@ -34,6 +34,10 @@ public final class Verwerking {
     private Leerling geregistreerdeLeerling;
     private Inschrijving geregistreerdeInschrijving;
     private boolean sleutelBevestigd;
+    /** The BSN the register linked this pupil's onderwijsnummer to, when sent with the onderwijsnummer alone. */
+    private String gekoppeldBsn;
+    /** The onderwijsnummer the register stage links to this bericht's BSN (both sent; Identificatie checked the pair). */
+    private String teKoppelenOnderwijsnummer;
 
     public Verwerking(long berichtId, long aanleverpuntId, String brin, Bericht bericht) {
         this.berichtId = berichtId;
@@ -49,7 +53,8 @@ public final class Verwerking {
      */
     void opnieuw() {
         leerling = bericht.leerling();
-        pgn = leerling.bsn() != null ? leerling.bsn() : leerling.onderwijsnummer();
+        pgn = leerling.bsn() != null ? leerling.bsn() : gekoppeldBsn != null ? gekoppeldBsn : leerling.onderwijsnummer();
+        teKoppelenOnderwijsnummer = null;
         signalen.clear();
         inschrijvingId = null;
         persoonId = null;
@@ -70,11 +75,14 @@ public final class Verwerking {
     Set<String> leerlingSleutels() {
         Leerling zoalsGestuurd = bericht.leerling();
         if (zoalsGestuurd.bsn() != null) {
-            return Set.of("pgn " + zoalsGestuurd.bsn());
+            // both numbers: the onderwijsnummer's person may become this BSN's (handbook 7.2.4)
+            return zoalsGestuurd.onderwijsnummer() == null ? Set.of("pgn " + zoalsGestuurd.bsn())
+                    : Set.of("pgn " + zoalsGestuurd.bsn(), "pgn " + zoalsGestuurd.onderwijsnummer());
         }
         String geboorte = "geboren " + zoalsGestuurd.geboortedatum() + " " + zoalsGestuurd.geslacht();
         if (zoalsGestuurd.onderwijsnummer() != null) {
-            return Set.of("pgn " + zoalsGestuurd.onderwijsnummer(), geboorte);
+            return gekoppeldBsn == null ? Set.of("pgn " + zoalsGestuurd.onderwijsnummer(), geboorte)
+                    : Set.of("pgn " + zoalsGestuurd.onderwijsnummer(), geboorte, "pgn " + gekoppeldBsn);
         }
         if (gba == null) {
             return null;
@@ -140,6 +148,44 @@ public final class Verwerking {
 
     public void setPgn(String pgn) {
         this.pgn = pgn;
+    }
+
+    /**
+     * The pupil was sent with an onderwijsnummer alone, which the register has linked to this BSN (the pupil got one
+     * later): the stages judge them as that BSN's pupil. Set before the reeksen are formed; kept when the bericht goes again.
+     */
+    public void setGekoppeldBsn(String bsn) {
+        this.gekoppeldBsn = bsn;
+        if (leerling.bsn() == null) {
+            pgn = bsn;
+        }
+    }
+
+    public String getGekoppeldBsn() {
+        return gekoppeldBsn;
+    }
+
+    /** Sent with a BSN and an onderwijsnummer the register holds for a pupil without one: the register stage links them. */
+    public void setTeKoppelenOnderwijsnummer(String onderwijsnummer) {
+        this.teKoppelenOnderwijsnummer = onderwijsnummer;
+    }
+
+    public String getTeKoppelenOnderwijsnummer() {
+        return teKoppelenOnderwijsnummer;
+    }
+
+    /**
+     * The numbers the register may hold this pupil's inschrijvingen under, for the rules that compare with them: the pgn,
+     * and an onderwijsnummer sent beside a BSN (the register stage links the two; until then, or if the pair is wrong
+     * (752), they are two persons). Empty while the pupil has no number.
+     */
+    public List<String> registerNummers() {
+        if (pgn == null) {
+            return List.of();
+        }
+        String onderwijsnummer = leerling.onderwijsnummer();
+        return leerling.bsn() != null && onderwijsnummer != null && !onderwijsnummer.equals(pgn) ? List.of(pgn, onderwijsnummer)
+                : List.of(pgn);
     }
 
     /** The register's id of the inschrijving this bericht stored, once stored. */
