@@ -841,6 +841,10 @@ class PortaalTest {
         assertThat(operatorApi.statusCode()).isEqualTo(404);
         browser.open("/portaal/inloggen");
         assertThat(browser.element("h1").getText()).isEqualTo("Inloggen op Mijn BRON");
+        // an address Tomcat refuses before the portal sees it (an encoded slash): still the portal's page, styled
+        browser.open("/portaal/70BA%2Fgegevens");
+        assertThat(browser.element("h1").getText()).isEqualTo("Verzoek niet verwerkt");
+        gezien("onleesbaar-adres");
     }
 
     /**

@@ -203,6 +203,30 @@ class PortaalVerhardingTest {
     }
 
     /**
+     * An address Tomcat refuses itself, before any filter or servlet (an encoded / or \, a NUL): to a browser the portal's
+     * own page with its stylesheet, helpdesk and headers (it was a line of plain text); to a script still the short text.
+     * Never the address.
+     */
+    @Example
+    void eenAdresDatTomcatWeigertIsDePaginaVanHetPortaal() {
+        for (String pad : List.of("/portaal/" + SCHOOL + "%2Fgegevens", "/portaal/" + SCHOOL + "%5Cgegevens", "/portaal/a%00b",
+                "/portaal/%2e%2e%2F999993847")) {
+            var browser = anoniem.get(pad, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+            assertThat(browser.statusCode()).as(pad).isEqualTo(400);
+            assertThat(browser.headers().firstValue("Content-Type").orElse("")).as(pad).startsWith("text/html");
+            assertThat(browser.headers().firstValue("Content-Security-Policy").orElse("")).as(pad).contains("default-src 'none'");
+            assertThat(browser.headers().firstValue("X-Frame-Options")).as(pad).contains("DENY");
+            assertThat(browser.body()).as(pad).contains("<html lang=\"nl\">").contains("<h1>Verzoek niet verwerkt</h1>")
+                    .contains("<link rel=\"stylesheet\" href=\"/portaal/stijl.css\">").contains("id=\"helpdesk\"")
+                    .doesNotContain("999993847").doesNotContain("gegevens").doesNotContain("Tomcat");
+            var script = anoniem.get(pad, "*/*");
+            assertThat(script.statusCode()).as(pad).isEqualTo(400);
+            assertThat(script.headers().firstValue("Content-Type").orElse("")).as(pad).startsWith("text/plain");
+            assertThat(script.body()).as(pad).doesNotContain("999993847");
+        }
+    }
+
+    /**
      * A form left open does not undo what changed since it was shown (a hostile school's finding: the helpdesk corrected the
      * gemachtigde's address, the school's open tab saved the old one back). Its save is refused with the data as they are
      * now; the school saves again from there, and both changes stand.

@@ -2,8 +2,10 @@ package nl.bronhub.soap;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 import nl.bronhub.Probleem;
+import nl.bronhub.portaal.PortaalNoodpagina;
 import nl.bronhub.signaal.SignaalCatalogus;
 import org.apache.catalina.Container;
 import org.apache.catalina.Context;
@@ -14,6 +16,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -22,8 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * What Tomcat answers by itself, before any filter or servlet of the hub runs (request headers over its
  * limit, a request line it cannot parse): on the LAS door a SOAP fault with signal 360 instead of
- * Tomcat's HTML page, on the operator's and the afnemers' JSON doors problem details, elsewhere (the portal) a bare
- * status with a short plain-text reason and no server details.
+ * Tomcat's HTML page, on the operator's and the afnemers' JSON doors problem details, to a browser at the portal the
+ * portal's own page (PortaalNoodpagina), elsewhere a bare status with a short plain-text reason and no server details.
  */
 @Component
 public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -31,9 +34,11 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
     private static final Logger LOG = LoggerFactory.getLogger(TomcatFoutmelding.class);
 
     private final SignaalCatalogus catalogus;
+    private final ObjectProvider<PortaalNoodpagina> portaalpagina;
 
-    public TomcatFoutmelding(SignaalCatalogus catalogus) {
+    public TomcatFoutmelding(SignaalCatalogus catalogus, ObjectProvider<PortaalNoodpagina> portaalpagina) {
         this.catalogus = catalogus;
+        this.portaalpagina = portaalpagina;
     }
 
     /** After Spring Boot's own customizer, so this valve reports first and the plain one never does. */
@@ -44,17 +49,17 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.addContextCustomizers(context -> installeer(context, catalogus));
+        factory.addContextCustomizers(context -> installeer(context, catalogus, portaalpagina::getIfAvailable));
     }
 
     /** Puts the hub's report valve in place of Tomcat's on the host that holds {@code context}. */
-    static void installeer(Context context, SignaalCatalogus catalogus) {
+    static void installeer(Context context, SignaalCatalogus catalogus, Supplier<PortaalNoodpagina> portaalpagina) {
         for (Valve v : context.getParent().getPipeline().getValves()) {
             if (v instanceof ErrorReportValve && !(v instanceof Melding)) {
                 context.getParent().getPipeline().removeValve(v);
             }
         }
-        context.getParent().getPipeline().addValve(new Melding(catalogus));
+        context.getParent().getPipeline().addValve(new Melding(catalogus, portaalpagina));
         // otherwise the host adds Tomcat's own report valve at its start, behind this one
         if (context.getParent() instanceof StandardHost host) {
             host.setErrorReportValveClass(Melding.class.getName());
@@ -108,11 +113,23 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
     static final class Melding extends ErrorReportValve {
 
         private final SignaalCatalogus catalogus;
+        /** Null until the application is up (and in a test of the valve alone). */
+        private final Supplier<PortaalNoodpagina> portaalpagina;
 
-        Melding(SignaalCatalogus catalogus) {
+        Melding(SignaalCatalogus catalogus, Supplier<PortaalNoodpagina> portaalpagina) {
             this.catalogus = catalogus;
+            this.portaalpagina = portaalpagina;
             setShowReport(false);
             setShowServerInfo(false);
+        }
+
+        /** None while no application runs (starting, stopping: its beans are not to be asked for then). */
+        private PortaalNoodpagina portaalpagina(boolean afwezig) {
+            try {
+                return afwezig ? null : portaalpagina.get();
+            } catch (RuntimeException e) {
+                return null;
+            }
         }
 
         @Override
@@ -147,9 +164,14 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
                 } else {
                     int s = afwezig ? 503 : status;
                     Uitleg u = afwezig ? Uitleg.AFWEZIG : s >= 500 ? Uitleg.HUBFOUT : Uitleg.ONLEESBAAR;
+                    PortaalNoodpagina pagina = portaalpagina(afwezig);
                     if (uri != null && (uri.startsWith("/operator") || uri.startsWith("/afnemers"))) {
                         // the JSON doors answer every refusal as problem details, also this one (an encoded / or \, a NUL)
                         Probleem.schrijf(response, s, u.type, u.titel, u.zin(s) + u.waarom);
+                    } else if (pagina != null && pagina.isPortaalDeur(request.getLocalPort())
+                            && String.valueOf(request.getHeader("Accept")).contains("text/html")) {
+                        // a browser at the portal: the portal's own page, styled, with its helpdesk, as every other refusal there
+                        pagina.schrijf(response, s);
                     } else {
                         response.setStatus(s);
                         response.setContentType("text/plain;charset=UTF-8");

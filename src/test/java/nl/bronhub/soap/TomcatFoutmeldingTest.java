@@ -60,7 +60,7 @@ class TomcatFoutmeldingTest {
             }
         });
         toepassing.addServletMappingDecoded("/*", "las");
-        TomcatFoutmelding.installeer(toepassing, CATALOGUS);
+        TomcatFoutmelding.installeer(toepassing, CATALOGUS, () -> null);
         tomcat.getConnector();
         Connector ander = new Connector();
         ander.setPort(0);

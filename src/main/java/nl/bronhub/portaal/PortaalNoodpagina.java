@@ -1,0 +1,91 @@
+package nl.bronhub.portaal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+import nl.bronhub.Helpdesk;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The portal's error page where no template can be rendered: a request Tomcat refuses itself, before any filter or
+ * servlet runs (an encoded / or \ or a NUL in the address). The same page as
+ * templates/portaal/fout.html (its stylesheet, bar, text and helpdesk), with the portal's headers; never the address.
+ */
+@Component
+public class PortaalNoodpagina {
+
+    private final Helpdesk helpdesk;
+    private final PortaalKanaal kanaal;
+
+    public PortaalNoodpagina(Helpdesk helpdesk, PortaalKanaal kanaal) {
+        this.helpdesk = helpdesk;
+        this.kanaal = kanaal;
+    }
+
+    /** Whether a request that came in on this local port came to the portal's door. */
+    public boolean isPortaalDeur(int lokalePoort) {
+        return lokalePoort == kanaal.poort();
+    }
+
+    public void schrijf(HttpServletResponse antwoord, int status) throws IOException {
+        String titel;
+        String uitleg;
+        if (status >= 500) {
+            titel = "Storing";
+            uitleg = "Er ging iets mis in Mijn BRON. Probeer het later opnieuw.";
+        } else {
+            titel = "Verzoek niet verwerkt";
+            uitleg = "Mijn BRON kon dit verzoek niet lezen. Gebruik de formulieren op de pagina's van Mijn BRON.";
+        }
+        antwoord.setStatus(status);
+        PortaalBeveiliging.koppen(antwoord);
+        antwoord.setContentType("text/html;charset=UTF-8");
+        antwoord.getOutputStream().write(pagina(titel, uitleg).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String pagina(String titel, String uitleg) {
+        StringBuilder voet = new StringBuilder("  <strong>").append(e(helpdesk.getNaam())).append("</strong>\n");
+        if (helpdesk.getTelefoon() != null) {
+            voet.append("  <span id=\"helpdesk-telefoon\">telefoon ").append(e(helpdesk.getTelefoon())).append("</span>\n");
+        }
+        if (helpdesk.getEmail() != null) {
+            voet.append("  <span>e-mail <a id=\"helpdesk-email\" href=\"mailto:").append(e(helpdesk.getEmail())).append("\">")
+                    .append(e(helpdesk.getEmail())).append("</a></span>\n");
+        }
+        if (helpdesk.getUrl() != null) {
+            voet.append("  <span><a id=\"helpdesk-url\" href=\"").append(e(helpdesk.getUrl())).append("\">").append(e(helpdesk.getUrl()))
+                    .append("</a></span>\n");
+        }
+        voet.append("  <span class=\"uitleg\">Voor vragen over Mijn BRON, uw scores en uw GTB, en voor een nieuwe wachtwoordbrief.</span>\n");
+        return """
+                <!DOCTYPE html>
+                <html lang="nl">
+                <head>
+                  <meta charset="UTF-8">
+                  <meta name="viewport" content="width=device-width, initial-scale=1">
+                  <title>%1$s – Mijn BRON</title>
+                  <link rel="stylesheet" href="/portaal/stijl.css">
+                  <link rel="icon" href="/portaal/icoon.svg" type="image/svg+xml">
+                </head>
+                <body>
+                <header>
+                  <div class="balk"><strong>Mijn BRON</strong><span>Basisregister Onderwijs</span></div>
+                </header>
+                <main class="smal">
+                  <h1>%1$s</h1>
+                  <p id="uitleg">%2$s</p>
+                  <p><a href="/portaal" id="naar-school">Naar uw startpagina in Mijn BRON</a></p>
+                </main>
+                <footer id="helpdesk" class="voet">
+                %3$s</footer>
+                </body>
+                </html>
+                """.formatted(e(titel), e(uitleg), voet);
+    }
+
+    private static String e(String tekst) {
+        return HtmlUtils.htmlEscape(tekst, StandardCharsets.UTF_8.name());
+    }
+}
