@@ -2,6 +2,7 @@ package nl.bronhub;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.net.ssl.SSLSocket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -223,6 +226,15 @@ class OperatorVerhardingTest extends HubTest {
         assertThat(operator.get("/certificaten").json().toString()).doesNotContain("serverhardening");
     }
 
+    /** One request line over TLS, as written (no client would send it), and the whole answer. */
+    private static String rauw(int poort, String regel) throws Exception {
+        try (SSLSocket s = (SSLSocket) Pki.zonderCertificaat().http().sslContext().getSocketFactory().createSocket("localhost", poort)) {
+            s.getOutputStream().write((regel + "\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void deFirewallWeigertZonderHetPadTeHerhalen() throws Exception {
         for (String pad : List.of("/operator/%2e%2e/audit", "/operator/audit;geheim=1", "/operator/audit%0d%0ageheim",
@@ -243,6 +255,19 @@ class OperatorVerhardingTest extends HubTest {
             assertThat(a.body()).as(pad).doesNotContain("geheim").doesNotContain("Tomcat");
             assertThat(a.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         }
+
+        // a request line that names no /operator path (CONNECT, a control byte): at this door problem details all the same,
+        // and CONNECT as the sender's doing (501), not the hub's fault
+        for (String regel : List.of("CONNECT geheim.example:443 HTTP/1.1", "GET /geheim\u0001 HTTP/1.1")) {
+            String antwoord = rauw(operatorPoort(), regel);
+            assertThat(antwoord).as(regel).contains("Content-Type: application/problem+json").contains("X-Content-Type-Options: nosniff")
+                    .doesNotContain("geheim").doesNotContain("interne-fout");
+            assertThat(antwoord).as(regel).startsWith(regel.startsWith("CONNECT") ? "HTTP/1.1 501" : "HTTP/1.1 400")
+                    .contains(regel.startsWith("CONNECT") ? "methode-niet-ondersteund" : "onleesbaar-verzoek");
+        }
+        // the portal door: no problem details for a CONNECT (the afnemers' API shares it, and CONNECT names no path)
+        assertThat(rauw(portaalKanaal.poort(), "CONNECT geheim.example:443 HTTP/1.1")).startsWith("HTTP/1.1 501")
+                .doesNotContain("problem").doesNotContain("geheim");
 
         // the portal door: its own page, not the operator's problem details, and not the path either
         HttpResponse<String> portaal = verstuur(HttpRequest.newBuilder(URI.create(basis(portaalKanaal.poort()) + "/portaal/%2e%2e/geheim"))

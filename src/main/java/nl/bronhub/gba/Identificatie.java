@@ -205,11 +205,16 @@ public class Identificatie implements SignaalBron {
     }
 
     private Houder houder(String onderwijsnummer) {
-        return jdbc.query("select id, pgn, geboortedatum, geslacht, 0 as gekoppeld from persoon "
-                        + "where pgn = :n and pgn_soort = 'ONDERWIJSNUMMER' "
-                        + "union all select id, pgn, geboortedatum, geslacht, 1 as gekoppeld from persoon where onderwijsnummer = :n",
-                Map.of("n", onderwijsnummer), rs -> rs.next() ? new Houder(rs.getLong("id"), rs.getString("pgn"),
-                        rs.getInt("gekoppeld") == 1, rs.getDate("geboortedatum").toLocalDate(), rs.getString("geslacht")) : null);
+        List<Map<String, Object>> rijen = jdbc.queryForList("select id, pgn, geboortedatum, geslacht, 0 as gekoppeld from persoon "
+                + "where pgn = :n and pgn_soort = 'ONDERWIJSNUMMER' "
+                + "union all select id, pgn, geboortedatum, geslacht, 1 as gekoppeld from persoon where onderwijsnummer = :n",
+                Map.of("n", onderwijsnummer));
+        if (rijen.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> r = rijen.get(0);
+        return new Houder(((Number) r.get("id")).longValue(), (String) r.get("pgn"), ((Number) r.get("gekoppeld")).intValue() == 1,
+                ((Date) r.get("geboortedatum")).toLocalDate(), (String) r.get("geslacht"));
     }
 
     /**

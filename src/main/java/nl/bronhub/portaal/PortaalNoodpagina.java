@@ -3,8 +3,10 @@ package nl.bronhub.portaal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.bronhub.Helpdesk;
+import nl.bronhub.soap.TomcatFoutmelding;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -14,7 +16,7 @@ import org.springframework.web.util.HtmlUtils;
  * templates/portaal/fout.html (its stylesheet, bar, text and helpdesk), with the portal's headers; never the address.
  */
 @Component
-public class PortaalNoodpagina {
+public class PortaalNoodpagina implements TomcatFoutmelding.Deurantwoord {
 
     private final Helpdesk helpdesk;
     private final PortaalKanaal kanaal;
@@ -24,12 +26,18 @@ public class PortaalNoodpagina {
         this.kanaal = kanaal;
     }
 
-    /** Whether a request that came in on this local port came to the portal's door. */
-    public boolean isPortaalDeur(int lokalePoort) {
-        return lokalePoort == kanaal.poort();
+    /** A browser at the portal's door; anyone else there gets the valve's short text. */
+    @Override
+    public boolean beantwoord(HttpServletRequest verzoek, HttpServletResponse antwoord, int status, String type, String titel,
+                              String tekst) throws IOException {
+        if (verzoek.getLocalPort() != kanaal.poort() || !String.valueOf(verzoek.getHeader("Accept")).contains("text/html")) {
+            return false;
+        }
+        schrijf(antwoord, status);
+        return true;
     }
 
-    public void schrijf(HttpServletResponse antwoord, int status) throws IOException {
+    private void schrijf(HttpServletResponse antwoord, int status) throws IOException {
         String titel;
         String uitleg;
         if (status >= 500) {

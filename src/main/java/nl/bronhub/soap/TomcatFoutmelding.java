@@ -2,11 +2,13 @@ package nl.bronhub.soap;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 
 import nl.bronhub.Probleem;
-import nl.bronhub.portaal.PortaalNoodpagina;
 import nl.bronhub.signaal.SignaalCatalogus;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.Container;
 import org.apache.catalina.Context;
 import org.apache.catalina.Valve;
@@ -25,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * What Tomcat answers by itself, before any filter or servlet of the hub runs (request headers over its
  * limit, a request line it cannot parse): on the LAS door a SOAP fault with signal 360 instead of
- * Tomcat's HTML page, on the operator's and the afnemers' JSON doors problem details, to a browser at the portal the
- * portal's own page (PortaalNoodpagina), elsewhere a bare status with a short plain-text reason and no server details.
+ * Tomcat's HTML page, on the operator's and the afnemers' JSON doors problem details, at a door that answers in its own
+ * form (Deurantwoord: the operator's, the portal's to a browser) that form, elsewhere a bare status with a short
+ * plain-text reason and no server details.
  */
 @Component
 public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -34,11 +37,22 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
     private static final Logger LOG = LoggerFactory.getLogger(TomcatFoutmelding.class);
 
     private final SignaalCatalogus catalogus;
-    private final ObjectProvider<PortaalNoodpagina> portaalpagina;
+    private final ObjectProvider<Deurantwoord> deuren;
 
-    public TomcatFoutmelding(SignaalCatalogus catalogus, ObjectProvider<PortaalNoodpagina> portaalpagina) {
+    public TomcatFoutmelding(SignaalCatalogus catalogus, ObjectProvider<Deurantwoord> deuren) {
         this.catalogus = catalogus;
-        this.portaalpagina = portaalpagina;
+        this.deuren = deuren;
+    }
+
+    /**
+     * A door beside the LAS door that answers what Tomcat refused by itself in its own form (the operator's door as problem
+     * details, the portal's as its page to a browser). The doors depend on this valve, not the other way round.
+     */
+    public interface Deurantwoord {
+
+        /** Writes the answer and returns true when the request came in at this door and the door answers it itself. */
+        boolean beantwoord(HttpServletRequest verzoek, HttpServletResponse antwoord, int status, String type, String titel,
+                           String tekst) throws IOException;
     }
 
     /** After Spring Boot's own customizer, so this valve reports first and the plain one never does. */
@@ -49,17 +63,17 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.addContextCustomizers(context -> installeer(context, catalogus, portaalpagina::getIfAvailable));
+        factory.addContextCustomizers(context -> installeer(context, catalogus, () -> deuren.orderedStream().toList()));
     }
 
     /** Puts the hub's report valve in place of Tomcat's on the host that holds {@code context}. */
-    static void installeer(Context context, SignaalCatalogus catalogus, Supplier<PortaalNoodpagina> portaalpagina) {
+    static void installeer(Context context, SignaalCatalogus catalogus, Supplier<List<Deurantwoord>> deuren) {
         for (Valve v : context.getParent().getPipeline().getValves()) {
             if (v instanceof ErrorReportValve && !(v instanceof Melding)) {
                 context.getParent().getPipeline().removeValve(v);
             }
         }
-        context.getParent().getPipeline().addValve(new Melding(catalogus, portaalpagina));
+        context.getParent().getPipeline().addValve(new Melding(catalogus, deuren));
         // otherwise the host adds Tomcat's own report valve at its start, behind this one
         if (context.getParent() instanceof StandardHost host) {
             host.setErrorReportValveClass(Melding.class.getName());
@@ -90,6 +104,8 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
     private enum Uitleg {
         AFWEZIG("niet-beschikbaar", "Niet beschikbaar", "de hub start of stopt; probeer het zo opnieuw", ""),
         HUBFOUT("interne-fout", "Interne fout", "er ging iets mis bij de hub; probeer het later opnieuw", ""),
+        METHODE("methode-niet-ondersteund", "Methode niet ondersteund",
+                "deze HTTP-methode of -versie neemt de hub niet aan (HTTP %d)", ": gebruik HTTP/1.1 met GET, POST, PUT, PATCH of DELETE"),
         ONLEESBAAR("onleesbaar-verzoek", "Onleesbaar verzoek", "dit verzoek kan de hub niet lezen (HTTP %d)",
                 ": een adres met een gecodeerde / of backslash, een NUL of een ander niet-toegestaan teken, of kopregels boven de grens");
 
@@ -113,23 +129,31 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
     static final class Melding extends ErrorReportValve {
 
         private final SignaalCatalogus catalogus;
-        /** Null until the application is up (and in a test of the valve alone). */
-        private final Supplier<PortaalNoodpagina> portaalpagina;
+        private final Supplier<List<Deurantwoord>> deuren;
 
-        Melding(SignaalCatalogus catalogus, Supplier<PortaalNoodpagina> portaalpagina) {
+        Melding(SignaalCatalogus catalogus, Supplier<List<Deurantwoord>> deuren) {
             this.catalogus = catalogus;
-            this.portaalpagina = portaalpagina;
+            this.deuren = deuren;
             setShowReport(false);
             setShowServerInfo(false);
         }
 
         /** None while no application runs (starting, stopping: its beans are not to be asked for then). */
-        private PortaalNoodpagina portaalpagina(boolean afwezig) {
+        private List<Deurantwoord> deuren(boolean afwezig) {
             try {
-                return afwezig ? null : portaalpagina.get();
+                return afwezig ? List.of() : deuren.get();
             } catch (RuntimeException e) {
-                return null;
+                return List.of();
             }
+        }
+
+        private boolean doorDeDeur(Request request, Response response, int status, Uitleg u, boolean afwezig) throws IOException {
+            for (Deurantwoord deur : deuren(afwezig)) {
+                if (deur.beantwoord(request, response, status, u.type, u.titel, u.zin(status) + u.waarom)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -163,16 +187,13 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
                     SoapFouten.weiger(response, signaal);
                 } else {
                     int s = afwezig ? 503 : status;
-                    Uitleg u = afwezig ? Uitleg.AFWEZIG : s >= 500 ? Uitleg.HUBFOUT : Uitleg.ONLEESBAAR;
-                    PortaalNoodpagina pagina = portaalpagina(afwezig);
+                    // 501 and 505 (CONNECT, HTTP/3.0) are the sender's doing, as at the LAS door
+                    Uitleg u = afwezig ? Uitleg.AFWEZIG : s == 501 || s == 505 ? Uitleg.METHODE : s >= 500 ? Uitleg.HUBFOUT : Uitleg.ONLEESBAAR;
                     if (uri != null && (uri.startsWith("/operator") || uri.startsWith("/afnemers"))) {
                         // the JSON doors answer every refusal as problem details, also this one (an encoded / or \, a NUL)
                         Probleem.schrijf(response, s, u.type, u.titel, u.zin(s) + u.waarom);
-                    } else if (pagina != null && pagina.isPortaalDeur(request.getLocalPort())
-                            && String.valueOf(request.getHeader("Accept")).contains("text/html")) {
-                        // a browser at the portal: the portal's own page, styled, with its helpdesk, as every other refusal there
-                        pagina.schrijf(response, s);
-                    } else {
+                    } else if (!doorDeDeur(request, response, s, u, afwezig)) {
+                        // no door answers in its own form (the door the request came in at may, also one without a path)
                         response.setStatus(s);
                         response.setContentType("text/plain;charset=UTF-8");
                         String zin = u.zin(s);

@@ -415,7 +415,7 @@ class GbaRegelsTest {
 
     /**
      * The hub's persoon table (pupils with an onderwijsnummer) and onderwijsnummer sequence, answering the look-ups
-     * Identificatie makes by their parameters: by pgn, by a set of birth dates, or n values of the sequence.
+     * Identificatie makes by their parameters: by onderwijsnummer, by a set of birth dates, or n values of the sequence.
      */
     private static final class PersoonTabel extends NamedParameterJdbcTemplate {
         private record Rij(String pgn, LocalDate geboortedatum, String geslacht, String achternaam) {
@@ -459,8 +459,10 @@ class GbaRegelsTest {
                                 "geslacht", r.geslacht, "achternaam", r.achternaam))
                         .toList();
             }
-            return rijen.stream().filter(r -> r.pgn.equals(param.get("pgn")))
-                    .map(r -> Map.<String, Object>of("geboortedatum", Date.valueOf(r.geboortedatum), "geslacht", r.geslacht))
+            // the holder of an onderwijsnummer: none here is linked to a BSN
+            return rijen.stream().filter(r -> r.pgn.equals(param.get("n")))
+                    .map(r -> Map.<String, Object>of("id", 1L, "pgn", r.pgn, "geboortedatum", Date.valueOf(r.geboortedatum),
+                            "geslacht", r.geslacht, "gekoppeld", 0))
                     .toList();
         }
 

@@ -175,6 +175,7 @@ abstract class RouteTestBasis extends CamelTestSupport {
         public void opschonen(Exchange e) { stap("opschonen", e); }
         public void vraag(Exchange e) { stap("vraag", e); }
         public void vraagAlle(Exchange e) { stap("vraagAlle", e); }
+        public void koppelingenAlle(Exchange e) { stap("koppelingenAlle", e); }
         public void claim(Exchange e) { stap("claim", e); }
         public void leesVoor(Exchange e) { stap("leesVoor", e); }
         public void verwerkt(Exchange e) { stap("verwerkt", e); }

@@ -100,11 +100,12 @@ class VerwerkingRouteTest extends RouteTestBasis {
 
         template.sendBody("direct:verwerk-aanleverpunt", "00AA");
 
-        assertThat(stappenVan("werkvoorraden", "gbaVraag", "transactie")).containsExactly("werkvoorraden.neem",
-                "gbaVraag.vraagAlle",
-                "transactie.begin", "transactie.commit", "werkvoorraden.klaar:reeks 1",
+        // the links of onderwijsnummers to BSNs and the person register, both before any transaction
+        assertThat(stappenVan("werkvoorraden", "registerLezer", "gbaVraag", "transactie")).containsExactly("werkvoorraden.neem",
+                "registerLezer.koppelingenAlle", "gbaVraag.vraagAlle",
+                "transactie.begin", "registerLezer.leesVoor", "transactie.commit", "werkvoorraden.klaar:reeks 1",
                 "transactie.begin", "transactie.rollback", "werkvoorraden.mislukt:reeks 2",
-                "transactie.begin", "transactie.commit", "werkvoorraden.klaar:reeks 3",
+                "transactie.begin", "registerLezer.leesVoor", "transactie.commit", "werkvoorraden.klaar:reeks 3",
                 "werkvoorraden.vrijgeven");
     }
 

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.bronhub.ConfigLezer;
+import nl.bronhub.Probleem;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.signaal.SignaalEigenschappen;
 import nl.bronhub.support.Hub;
@@ -43,8 +44,10 @@ class TomcatFoutmeldingTest {
     private Tomcat tomcat;
     private Context toepassing;
     private int poort;
-    /** A second connector, as the hub adds the operator's and the portal's doors beside the LAS door. */
+    /** A second connector, as the hub adds the operator's and the portal's doors beside the LAS door: this one the operator's. */
     private int anderePoort;
+    /** A third, as the portal's. */
+    private int derdePoort;
 
     @BeforeEach
     void start() throws Exception {
@@ -60,14 +63,25 @@ class TomcatFoutmeldingTest {
             }
         });
         toepassing.addServletMappingDecoded("/*", "las");
-        TomcatFoutmelding.installeer(toepassing, CATALOGUS, () -> null);
+        // the second connector answers as the operator's door does (OperatorTomcatAntwoord)
+        TomcatFoutmelding.installeer(toepassing, CATALOGUS, () -> List.of((verzoek, antwoord, status, type, titel, tekst) -> {
+            if (verzoek.getLocalPort() != anderePoort) {
+                return false;
+            }
+            Probleem.schrijf(antwoord, status, type, titel, tekst);
+            return true;
+        }));
         tomcat.getConnector();
         Connector ander = new Connector();
         ander.setPort(0);
         tomcat.getService().addConnector(ander);
+        Connector derde = new Connector();
+        derde.setPort(0);
+        tomcat.getService().addConnector(derde);
         tomcat.start();
         poort = tomcat.getConnector().getLocalPort();
         anderePoort = ander.getLocalPort();
+        derdePoort = derde.getLocalPort();
     }
 
     @AfterEach
@@ -127,6 +141,35 @@ class TomcatFoutmeldingTest {
             }
             assertThat(antwoord).as(regel).startsWith("HTTP/1.1 500").contains(">360<").contains("HTTP-methode of -versie")
                     .doesNotContain(">358<");
+        }
+    }
+
+    /**
+     * At the operator's door every answer is problem details, also to a request line that names no /operator path (CONNECT,
+     * a control byte); CONNECT is the sender's doing there too (501 'methode-niet-ondersteund'), never 'interne fout'.
+     */
+    @Test
+    void deOperatorDeurAntwoordtOokZonderPadMetProbleemdetails() throws Exception {
+        for (String regel : List.of("CONNECT example.org:443 HTTP/1.1", "GET /a\u0001b HTTP/1.1")) {
+            String antwoord = rauw(anderePoort, regel);
+            assertThat(antwoord).as(regel).contains("Content-Type: application/problem+json");
+            if (regel.startsWith("CONNECT")) {
+                assertThat(antwoord).as(regel).startsWith("HTTP/1.1 501").contains("urn:bron-hub:probleem:methode-niet-ondersteund");
+            } else {
+                assertThat(antwoord).as(regel).startsWith("HTTP/1.1 400").contains("urn:bron-hub:probleem:onleesbaar-verzoek");
+            }
+            assertThat(antwoord).as(regel).doesNotContain("example.org").doesNotContain("interne-fout");
+        }
+        // another door: the short text, and CONNECT is not called the hub's fault there either
+        String portaal = rauw(derdePoort, "CONNECT example.org:443 HTTP/1.1");
+        assertThat(portaal).startsWith("HTTP/1.1 501").contains("Deze HTTP-methode of -versie neemt de hub niet aan (HTTP 501).")
+                .doesNotContain("example.org");
+    }
+
+    private static String rauw(int poort, String regel) throws Exception {
+        try (Socket s = new Socket("localhost", poort)) {
+            s.getOutputStream().write((regel + "\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
