@@ -52,9 +52,11 @@ class KoppelingTest extends SignaalTest {
         return p;
     }
 
+    /** The person the register holds under this number, or with it beside their BSN (ONDERWIJSNUMMER then the one beside it). */
     private Map<String, Object> persoonMet(String nummer) {
-        return jdbc.queryForMap("select id, pgn, pgn_soort, onderwijsnummer, achternaam from persoon where pgn = ? or onderwijsnummer = ?",
-                nummer, nummer);
+        return jdbc.queryForMap("select p.id, p.pgn, p.pgn_soort, o.onderwijsnummer, p.achternaam from persoon p "
+                + "left join persoon_onderwijsnummer o on o.persoon_id = p.id and o.onderwijsnummer = ? "
+                + "where p.pgn = ? or o.onderwijsnummer is not null", nummer, nummer);
     }
 
     private int personenMet(String... nummers) {
@@ -194,6 +196,63 @@ class KoppelingTest extends SignaalTest {
         signaal(t, "752", Ernst.AFKEUR, "De combinatie onderwijsnummer, geboortedatum en geslacht is niet juist.");
         assertThat(persoonMet(onderwijsnummer)).containsEntry("PGN", "999991358");
         assertThat(personenMet("999991371")).isZero();
+    }
+
+    /**
+     * Another school, which has nothing to do with the onderwijsnummer's pupil, sends it beside a BSN of the same birth date
+     * and sex (a hostile LAS gave a stranger's pupil the name and address of a BSN it knew this way): no link. The bericht is
+     * registered under the BSN alone, the onderwijsnummer's pupil keeps their school's data, and the answer repeats nothing
+     * of them.
+     */
+    @Test
+    void eenAndereSchoolKoppeltEenOnderwijsnummerNiet() {
+        Persoon kind = uitHetBuitenland("2016-09-21", "M");
+        String onderwijsnummer = verwerk("73BK", inschrijven(kind, wec("2026-08-24"))).getLeerling().getOnderwijsnummer();
+
+        Persoon vreemd = leerling("999991383", "2016-09-21", "M", "Vreemdeling", "3434AA");
+        vreemd.setOnderwijsnummer(onderwijsnummer);
+        Terugkoppeling t = verwerk("73BL", bericht("aanmelden", vreemd, null));
+
+        assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
+        assertThat(t.getSignaal()).extracting(Signaal::getCode).doesNotContain("772", "752");
+        assertThat(t.getLeerling().getBurgerservicenummer()).isEqualTo("999991383");
+        assertThat(t.getLeerling().getOnderwijsnummer()).isNull();
+        assertThat(persoonMet(onderwijsnummer)).containsEntry("PGN", onderwijsnummer).containsEntry("PGN_SOORT", "ONDERWIJSNUMMER")
+                .containsEntry("ACHTERNAAM", kind.getAchternaam());
+        assertThat(personenMet("999991383", onderwijsnummer)).isEqualTo(2);
+    }
+
+    /**
+     * Two schools each gave the child an onderwijsnummer before either knew the BSN; both send it beside the BSN: one person,
+     * both numbers kept, and either school's LAS with only its own number finds the pupil.
+     */
+    @Test
+    void tweeOnderwijsnummersVanEenKindWordenBeideGekoppeld() {
+        Persoon hier = uitHetBuitenland("2016-10-22", "V");
+        String eerste = verwerk("73BK", inschrijven(hier, wec("2026-08-24"))).getLeerling().getOnderwijsnummer();
+        Persoon daar = uitHetBuitenland("2016-10-22", "V");
+        String tweede = verwerk("73BM", inschrijven(daar, wec("2026-08-31"))).getLeerling().getOnderwijsnummer();
+        assertThat(tweede).isNotEqualTo(eerste);
+
+        assertThat(verwerk("73BK", bericht("wijzigen", metBsn("999991395", hier, eerste), wec("2026-08-24"))).getResultaat())
+                .isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
+        Terugkoppeling t = verwerk("73BM", bericht("wijzigen", metBsn("999991395", daar, tweede), wec("2026-08-31")));
+
+        assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.GEREGISTREERD);
+        assertThat(t.getSignaal()).extracting(Signaal::getCode).doesNotContain("400", "752");
+        assertThat(t.getLeerling().getOnderwijsnummer()).isEqualTo(tweede);
+        assertThat(personenMet("999991395", eerste, tweede)).isEqualTo(1);
+        assertThat(persoonMet(eerste)).containsEntry("PGN", "999991395");
+        assertThat(persoonMet(tweede)).containsEntry("PGN", "999991395");
+        Map<String, Object> persoon = persoonMet(tweede);
+        assertThat(jdbc.queryForList("select brin from inschrijving where persoon_id = ? order by brin", String.class, persoon.get("ID")))
+                .containsExactly("73BK", "73BM");
+        Persoon oud = uitHetBuitenland("2016-10-22", "V");
+        oud.setAchternaam(hier.getAchternaam());
+        oud.setOnderwijsnummer(eerste);
+        Terugkoppeling alleenEerste = verwerk("73BK", bericht("wijzigen", oud, wec("2026-08-24")));
+        assertThat(alleenEerste.getSignaal()).extracting(Signaal::getCode).contains("755").doesNotContain("400", "752");
+        assertThat(alleenEerste.getLeerling().getOnderwijsnummer()).isEqualTo(eerste);
     }
 
     /** Waits for the terugkoppelingen of these berichten, fetched over as many requests as it takes. */

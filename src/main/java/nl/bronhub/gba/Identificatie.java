@@ -201,13 +201,11 @@ public class Identificatie implements SignaalBron {
         }
     }
 
-    private record BsnPersoon(long id, String onderwijsnummer) {
-    }
-
     private Houder houder(String onderwijsnummer) {
         List<Map<String, Object>> rijen = jdbc.queryForList("select id, pgn, geboortedatum, geslacht, 0 as gekoppeld from persoon "
                 + "where pgn = :n and pgn_soort = 'ONDERWIJSNUMMER' "
-                + "union all select id, pgn, geboortedatum, geslacht, 1 as gekoppeld from persoon where onderwijsnummer = :n",
+                + "union all select p.id, p.pgn, p.geboortedatum, p.geslacht, 1 as gekoppeld from persoon_onderwijsnummer o "
+                + "join persoon p on p.id = o.persoon_id where o.onderwijsnummer = :n",
                 Map.of("n", onderwijsnummer));
         if (rijen.isEmpty()) {
             return null;
@@ -234,6 +232,7 @@ public class Identificatie implements SignaalBron {
             return;
         }
         v.setPgn(h.pgn());
+        v.setGekoppeldOnderwijsnummer(p.onderwijsnummer());
         Optional<GbaPersoon> g = v.gba().opBsn().filter(x -> x.bsn().equals(h.pgn()));
         if (g.isPresent()) {
             v.setLeerling(p.metBsn(h.pgn()));
@@ -249,10 +248,12 @@ public class Identificatie implements SignaalBron {
     /**
      * Sent with a BSN and an onderwijsnummer: a pupil the register knows by the onderwijsnummer who has a BSN now (handbook
      * 7.2.4, "onderwijsnummer niet verwijderen"). The onderwijsnummer must be one the register gave a pupil of this birth
-     * date and sex who has no other BSN (752, the bericht refused); the register stage then makes them one person under
-     * the BSN, the onderwijsnummer kept beside it. Not linked (the bericht registered under the BSN alone, as before) when
-     * the BSN's person already has another onderwijsnummer, or an inschrijving at a school on the same date as the
-     * onderwijsnummer's person: which of the two is right is not the hub's to guess.
+     * date and sex, not linked to another BSN (752, the bericht refused). The register stage then makes them one person
+     * under the BSN, the onderwijsnummer kept beside it, but only for the school whose pupil it is (the one that may change
+     * their personal data: its latest registered inschrijving, or while none, the school that sent them): any other school
+     * would otherwise give a stranger's pupil the name and address of a BSN it knows. Not linked either (the bericht
+     * registered under the BSN alone) when the BSN's person has an inschrijving at a school on the same date as one of the
+     * onderwijsnummer's: which of the two is right is not the hub's to guess.
      */
     private boolean koppelingKlopt(Verwerking v) {
         Leerling p = v.leerling();
@@ -262,16 +263,21 @@ public class Identificatie implements SignaalBron {
             return false;
         }
         if (h.gekoppeld()) {
-            return true; // linked before
+            v.setGekoppeldOnderwijsnummer(p.onderwijsnummer()); // linked before
+            return true;
         }
-        BsnPersoon b = jdbc.query("select id, onderwijsnummer from persoon where pgn = :bsn", Map.of("bsn", p.bsn()),
-                rs -> rs.next() ? new BsnPersoon(rs.getLong("id"), rs.getString("onderwijsnummer")) : null);
-        if (b != null && (b.onderwijsnummer() != null || jdbc.queryForObject("select count(*) from inschrijving a "
+        if (!register.persoonsgegevensVan(p.onderwijsnummer(), v.getBrin())) {
+            return true;
+        }
+        Long bsnPersoon = jdbc.query("select id from persoon where pgn = :bsn", Map.of("bsn", p.bsn()),
+                rs -> rs.next() ? rs.getLong("id") : null);
+        if (bsnPersoon != null && jdbc.queryForObject("select count(*) from inschrijving a "
                 + "join inschrijving b on b.brin = a.brin and b.datum_inschrijving = a.datum_inschrijving "
-                + "where a.persoon_id = :een and b.persoon_id = :ander", Map.of("een", h.id(), "ander", b.id()), Integer.class) > 0)) {
+                + "where a.persoon_id = :een and b.persoon_id = :ander", Map.of("een", h.id(), "ander", bsnPersoon), Integer.class) > 0) {
             return true;
         }
         v.setTeKoppelenOnderwijsnummer(p.onderwijsnummer());
+        v.setGekoppeldOnderwijsnummer(p.onderwijsnummer());
         return true;
     }
 

@@ -1,17 +1,16 @@
 package nl.bronhub.operator;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.bronhub.Helpdesk;
 import nl.bronhub.Probleem;
 import nl.bronhub.portaal.PortaalBeveiliging;
 import nl.bronhub.portaal.PortaalKanaal;
+import nl.bronhub.portaal.PortaalNoodpagina;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.soap.SoapFouten;
 import org.springframework.core.Ordered;
@@ -19,7 +18,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 /**
  * Keeps the three doors apart, before any credential is looked at: the LAS door (client certificate
@@ -38,13 +36,14 @@ public class KanaalScheiding extends OncePerRequestFilter {
     private final OperatorKanaal operatorKanaal;
     private final PortaalKanaal portaalKanaal;
     private final SignaalCatalogus catalogus;
-    private final Helpdesk helpdesk;
+    private final PortaalNoodpagina portaalpagina;
 
-    public KanaalScheiding(OperatorKanaal operatorKanaal, PortaalKanaal portaalKanaal, SignaalCatalogus catalogus, Helpdesk helpdesk) {
+    public KanaalScheiding(OperatorKanaal operatorKanaal, PortaalKanaal portaalKanaal, SignaalCatalogus catalogus,
+                           PortaalNoodpagina portaalpagina) {
         this.operatorKanaal = operatorKanaal;
         this.portaalKanaal = portaalKanaal;
         this.catalogus = catalogus;
-        this.helpdesk = helpdesk;
+        this.portaalpagina = portaalpagina;
     }
 
     @Override
@@ -87,39 +86,12 @@ public class KanaalScheiding extends OncePerRequestFilter {
             Probleem.schrijf(response, status, status == HttpServletResponse.SC_NOT_FOUND ? "niet-gevonden" : "onleesbare-invoer",
                     status == HttpServletResponse.SC_NOT_FOUND ? "Niet gevonden" : "Onleesbare invoer", reden);
         } else if (poort == portaalKanaal.poort()) {
-            response.setStatus(status);
-            // the portal's own headers (what the page may load, no framing, HTTPS only), as on its other pages
-            PortaalBeveiliging.koppen(response);
-            response.setContentType("text/html;charset=UTF-8");
-            response.getOutputStream().write(("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Mijn BRON</title>"
-                    + "<link rel=\"stylesheet\" href=\"/portaal/stijl.css\"><link rel=\"icon\" href=\"/portaal/icoon.svg\" type=\"image/svg+xml\"></head><body><header><div class=\"balk\"><strong>Mijn BRON</strong>"
-                    + "<span>Basisregister Onderwijs</span></div></header><main class=\"smal\"><h1>"
-                    + (status == HttpServletResponse.SC_NOT_FOUND ? "Pagina niet gevonden" : "Dit verzoek kan Mijn BRON niet lezen")
-                    + "</h1><p>" + reden + ".</p><p><a href=\"/portaal\">Naar Mijn BRON</a></p></main>" + voet() + "</body></html>\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            portaalpagina.schrijf(response, status, status == HttpServletResponse.SC_NOT_FOUND ? "Pagina niet gevonden"
+                    : "Dit verzoek kan Mijn BRON niet lezen", reden + ".");
         } else {
             // the gegeven names the door's rule, never what the sender typed
             SoapFouten.weiger(response, catalogus.signaal("360", "adres of methode (POST naar /services/uitwisseling/v1)"));
         }
         response.flushBuffer();
-    }
-
-    /** The helpdesk, as at the foot of every portal page (its template's fragment 'voet'). */
-    private String voet() {
-        StringBuilder voet = new StringBuilder("<footer id=\"helpdesk\" class=\"voet\"><strong>").append(htmlEscape(helpdesk.getNaam()))
-                .append("</strong>");
-        if (helpdesk.getTelefoon() != null) {
-            voet.append(" <span id=\"helpdesk-telefoon\">telefoon ").append(htmlEscape(helpdesk.getTelefoon())).append("</span>");
-        }
-        if (helpdesk.getEmail() != null) {
-            voet.append(" <span>e-mail <a id=\"helpdesk-email\" href=\"mailto:").append(htmlEscape(helpdesk.getEmail())).append("\">")
-                    .append(htmlEscape(helpdesk.getEmail())).append("</a></span>");
-        }
-        if (helpdesk.getUrl() != null) {
-            voet.append(" <span><a id=\"helpdesk-url\" href=\"").append(htmlEscape(helpdesk.getUrl())).append("\">")
-                    .append(htmlEscape(helpdesk.getUrl())).append("</a></span>");
-        }
-        return voet.append(" <span class=\"uitleg\">Voor vragen over Mijn BRON, uw scores en uw GTB, en voor een nieuwe wachtwoordbrief.</span>")
-                .append("</footer>").toString();
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The portal's error page where no template can be rendered: a request Tomcat refuses itself, before any filter or
- * servlet runs (an encoded / or \ or a NUL in the address). The same page as
+ * servlet runs (an encoded / or \ or a NUL in the address), and one the door refuses before Spring MVC (KanaalScheiding:
+ * an address of another door, a method the firewall refuses). The same page as
  * templates/portaal/fout.html (its stylesheet, bar, text and helpdesk), with the portal's headers; never the address.
  */
 @Component
@@ -38,15 +39,16 @@ public class PortaalNoodpagina implements TomcatFoutmelding.Deurantwoord {
     }
 
     private void schrijf(HttpServletResponse antwoord, int status) throws IOException {
-        String titel;
-        String uitleg;
         if (status >= 500) {
-            titel = "Storing";
-            uitleg = "Er ging iets mis in Mijn BRON. Probeer het later opnieuw.";
+            schrijf(antwoord, status, "Storing", "Er ging iets mis in Mijn BRON. Probeer het later opnieuw.");
         } else {
-            titel = "Verzoek niet verwerkt";
-            uitleg = "Mijn BRON kon dit verzoek niet lezen. Gebruik de formulieren op de pagina's van Mijn BRON.";
+            schrijf(antwoord, status, "Verzoek niet verwerkt",
+                    "Mijn BRON kon dit verzoek niet lezen. Gebruik de formulieren op de pagina's van Mijn BRON.");
         }
+    }
+
+    /** The page with this title and text (plain text, escaped here), and the portal's headers. */
+    public void schrijf(HttpServletResponse antwoord, int status, String titel, String uitleg) throws IOException {
         antwoord.setStatus(status);
         PortaalBeveiliging.koppen(antwoord);
         antwoord.setContentType("text/html;charset=UTF-8");

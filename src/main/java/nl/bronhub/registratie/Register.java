@@ -152,8 +152,8 @@ public class Register implements SignaalBron {
         List<MapSqlParameterSource> begeleiding = new ArrayList<>();
         elk(werk, w -> {
             Inschrijving i = w.v.inschrijving();
-            // a BSN pupil once registered under an onderwijsnummer: the register keeps it beside the BSN, and says so
-            w.v.setGeregistreerd(zoalsOpgeslagen(w.v.getPgn(), w.v.leerling(), w.bekend == null ? null : w.bekend.persoon().onderwijsnummer()),
+            // a BSN pupil once registered under the onderwijsnummer this school sent: the register keeps it beside the BSN, and says so
+            w.v.setGeregistreerd(zoalsOpgeslagen(w.v.getPgn(), w.v.leerling(), w.v.getGekoppeldOnderwijsnummer()),
                     i == null ? null : rijen(w, i, groepen, indicaties, begeleiding));
         });
         batch(GROEP_TOEVOEGEN, groepen);
@@ -171,7 +171,7 @@ public class Register implements SignaalBron {
 
     /**
      * A pupil registered under an onderwijsnummer has a BSN now (handbook 7.2.4; Identificatie checked the pair): one
-     * person under the BSN from here on, the onderwijsnummer kept beside it. When the BSN's person is registered too (a
+     * person under the BSN from here on, the onderwijsnummer kept beside it (a child may have two, given by two schools). When the BSN's person is registered too (a
      * school that knew the BSN enrolled them), the onderwijsnummer's inschrijvingen and what hangs on them move to it; the
      * GTB counts the pupil again. A school's absence reports and AB list name the BSN instead.
      */
@@ -185,15 +185,15 @@ public class Register implements SignaalBron {
         Long naar = jdbc.query("select id from persoon where pgn = :bsn for update", Map.of("bsn", bsn),
                 rs -> rs.next() ? rs.getLong(1) : null);
         if (naar == null) {
-            jdbc.update("update persoon set pgn = :bsn, pgn_soort = 'BSN', onderwijsnummer = :n where id = :id",
-                    Map.of("bsn", bsn, "n", onderwijsnummer, "id", van));
+            jdbc.update("update persoon set pgn = :bsn, pgn_soort = 'BSN' where id = :id", Map.of("bsn", bsn, "id", van));
             naar = van;
         } else {
             Map<String, Long> ids = Map.of("van", van, "naar", naar);
             PERSOON_RIJEN.forEach(sql -> jdbc.update(sql, ids));
             jdbc.update("delete from persoon where id = :van", ids);
-            jdbc.update("update persoon set onderwijsnummer = :n where id = :id", Map.of("n", onderwijsnummer, "id", naar));
         }
+        jdbc.update("insert into persoon_onderwijsnummer (onderwijsnummer, persoon_id) values (:n, :id)",
+                Map.of("n", onderwijsnummer, "id", naar));
         Map<String, String> nummers = Map.of("bsn", bsn, "n", onderwijsnummer);
         jdbc.update("update verzuimmelding set pgn = :bsn where pgn = :n and not exists (select 1 from verzuimmelding w "
                 + "where w.brin = verzuimmelding.brin and w.schooljaar = verzuimmelding.schooljaar and w.pgn = :bsn)", nummers);
@@ -327,7 +327,7 @@ public class Register implements SignaalBron {
         }
     }
 
-    /** The person as the register now holds them: the pgn in its own column (BSN or onderwijsnummer), and an onderwijsnummer linked to a BSN. */
+    /** The person as the register now holds them: the pgn in its own column (BSN or onderwijsnummer), and the linked onderwijsnummer this school sent. */
     private static Leerling zoalsOpgeslagen(String pgn, Leerling p, String onderwijsnummerBijBsn) {
         boolean bsn = pgn.equals(p.bsn());
         return new Leerling(bsn ? pgn : null, bsn ? onderwijsnummerBijBsn : pgn, p.geboortedatum(), p.geslacht(), p.achternaam(), p.voorvoegsel(),

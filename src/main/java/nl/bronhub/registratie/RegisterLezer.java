@@ -133,7 +133,8 @@ public class RegisterLezer {
         if (perNummer.isEmpty()) {
             return;
         }
-        jdbc.query("select pgn, onderwijsnummer from persoon where onderwijsnummer in (:nummers)",
+        jdbc.query("select p.pgn, o.onderwijsnummer from persoon_onderwijsnummer o join persoon p on p.id = o.persoon_id "
+                        + "where o.onderwijsnummer in (:nummers)",
                 Map.of("nummers", perNummer.keySet()), rs -> {
                     String bsn = rs.getString("pgn");
                     perNummer.get(rs.getString("onderwijsnummer")).forEach(v -> v.setGekoppeldBsn(bsn));
@@ -261,9 +262,7 @@ public class RegisterLezer {
 
     private static Leerling persoon(ResultSet rs) throws SQLException {
         boolean bsn = "BSN".equals(rs.getString("pgn_soort"));
-        // a BSN pupil who was registered under an onderwijsnummer before keeps it beside the BSN (handbook 7.2.4)
-        return new Leerling(bsn ? rs.getString("pgn") : null, bsn ? rs.getString("onderwijsnummer") : rs.getString("pgn"),
-                datum(rs.getDate("geboortedatum")),
+        return new Leerling(bsn ? rs.getString("pgn") : null, bsn ? null : rs.getString("pgn"), datum(rs.getDate("geboortedatum")),
                 rs.getString("geslacht"), rs.getString("achternaam"), rs.getString("voorvoegsel"), rs.getString("voornamen"),
                 rs.getString("straatnaam"), rs.getString("huisnummer"), rs.getString("huisnummertoevoeging"),
                 rs.getString("postcode"), rs.getString("woonplaats"), rs.getString("landcode"),

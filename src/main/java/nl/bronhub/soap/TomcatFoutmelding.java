@@ -104,7 +104,7 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
     private enum Uitleg {
         AFWEZIG("niet-beschikbaar", "Niet beschikbaar", "de hub start of stopt; probeer het zo opnieuw", ""),
         HUBFOUT("interne-fout", "Interne fout", "er ging iets mis bij de hub; probeer het later opnieuw", ""),
-        METHODE("methode-niet-ondersteund", "Methode niet ondersteund",
+        METHODE("methode-niet-ondersteund", "Methode of HTTP-versie niet ondersteund",
                 "deze HTTP-methode of -versie neemt de hub niet aan (HTTP %d)", ": gebruik HTTP/1.1 met GET, POST, PUT, PATCH of DELETE"),
         ONLEESBAAR("onleesbaar-verzoek", "Onleesbaar verzoek", "dit verzoek kan de hub niet lezen (HTTP %d)",
                 ": een adres met een gecodeerde / of backslash, een NUL of een ander niet-toegestaan teken, of kopregels boven de grens");

@@ -38,6 +38,8 @@ public final class Verwerking {
     private String gekoppeldBsn;
     /** The onderwijsnummer the register stage links to this bericht's BSN (both sent; Identificatie checked the pair). */
     private String teKoppelenOnderwijsnummer;
+    /** The onderwijsnummer sent that the register holds (or is about to hold) beside the BSN: the answer repeats it. */
+    private String gekoppeldOnderwijsnummer;
 
     public Verwerking(long berichtId, long aanleverpuntId, String brin, Bericht bericht) {
         this.berichtId = berichtId;
@@ -55,6 +57,7 @@ public final class Verwerking {
         leerling = bericht.leerling();
         pgn = leerling.bsn() != null ? leerling.bsn() : gekoppeldBsn != null ? gekoppeldBsn : leerling.onderwijsnummer();
         teKoppelenOnderwijsnummer = null;
+        gekoppeldOnderwijsnummer = null;
         signalen.clear();
         inschrijvingId = null;
         persoonId = null;
@@ -172,6 +175,15 @@ public final class Verwerking {
 
     public String getTeKoppelenOnderwijsnummer() {
         return teKoppelenOnderwijsnummer;
+    }
+
+    /** The onderwijsnummer this school sent, which the register holds beside the pupil's BSN (linked now or before). */
+    public void setGekoppeldOnderwijsnummer(String onderwijsnummer) {
+        this.gekoppeldOnderwijsnummer = onderwijsnummer;
+    }
+
+    public String getGekoppeldOnderwijsnummer() {
+        return gekoppeldOnderwijsnummer;
     }
 
     /**
