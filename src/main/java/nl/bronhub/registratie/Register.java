@@ -152,7 +152,7 @@ public class Register implements SignaalBron {
         List<MapSqlParameterSource> begeleiding = new ArrayList<>();
         elk(werk, w -> {
             Inschrijving i = w.v.inschrijving();
-            // a BSN pupil once registered under the onderwijsnummer this school sent: the register keeps it beside the BSN, and says so
+            // a BSN pupil once registered under the onderwijsnummer this school sent: the register keeps it beside the BSN
             w.v.setGeregistreerd(zoalsOpgeslagen(w.v.getPgn(), w.v.leerling(), w.v.getGekoppeldOnderwijsnummer()),
                     i == null ? null : rijen(w, i, groepen, indicaties, begeleiding));
         });
@@ -171,9 +171,10 @@ public class Register implements SignaalBron {
 
     /**
      * A pupil registered under an onderwijsnummer has a BSN now (handbook 7.2.4; Identificatie checked the pair): one
-     * person under the BSN from here on, the onderwijsnummer kept beside it (a child may have two, given by two schools). When the BSN's person is registered too (a
-     * school that knew the BSN enrolled them), the onderwijsnummer's inschrijvingen and what hangs on them move to it; the
-     * GTB counts the pupil again. A school's absence reports and AB list name the BSN instead.
+     * person under the BSN from here on, the onderwijsnummer kept beside it (a child may have two, given by two schools).
+     * When the BSN's person is registered too (a school that knew the BSN enrolled them), the onderwijsnummer's
+     * inschrijvingen and what hangs on them move to it; the GTB counts the pupil again. A school's absence reports and AB
+     * list name the BSN instead.
      */
     private void koppel(String bsn, String onderwijsnummer) {
         Long van = jdbc.query("select id from persoon where pgn = :n and pgn_soort = 'ONDERWIJSNUMMER' for update",
@@ -327,12 +328,15 @@ public class Register implements SignaalBron {
         }
     }
 
-    /** The person as the register now holds them: the pgn in its own column (BSN or onderwijsnummer), and the linked onderwijsnummer this school sent. */
+    /**
+     * The person as the register now holds them: the pgn in its own column (BSN or onderwijsnummer), and beside a BSN the
+     * linked onderwijsnummer this school sent.
+     */
     private static Leerling zoalsOpgeslagen(String pgn, Leerling p, String onderwijsnummerBijBsn) {
         boolean bsn = pgn.equals(p.bsn());
-        return new Leerling(bsn ? pgn : null, bsn ? onderwijsnummerBijBsn : pgn, p.geboortedatum(), p.geslacht(), p.achternaam(), p.voorvoegsel(),
-                p.voornamen(), p.straatnaam(), p.huisnummer(), p.huisnummertoevoeging(), p.postcode(), p.woonplaats(), p.landcode(),
-                p.adresregelBuitenland1(), p.adresregelBuitenland2(), p.adresregelBuitenland3(), p.adresGeheim());
+        return new Leerling(bsn ? pgn : null, bsn ? onderwijsnummerBijBsn : pgn, p.geboortedatum(), p.geslacht(), p.achternaam(),
+                p.voorvoegsel(), p.voornamen(), p.straatnaam(), p.huisnummer(), p.huisnummertoevoeging(), p.postcode(), p.woonplaats(),
+                p.landcode(), p.adresregelBuitenland1(), p.adresregelBuitenland2(), p.adresregelBuitenland3(), p.adresGeheim());
     }
 
     private static MapSqlParameterSource persoon(Verwerking v, Timestamp nu) {
