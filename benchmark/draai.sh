@@ -45,7 +45,7 @@ if [ "${BENCHMARK_OPSLAGPLAFOND:-5}" != 0 ]; then
     "${PLAFOND_DB[@]}" --seconden="${BENCHMARK_OPSLAGPLAFOND:-5}" --schrijvers=10 --reeks=50
   rm -f "$B"/db/opslagplafond*
 fi
-java -Xmx${BENCHMARK_HEAP:-2g} ${BENCHMARK_JVM:-} -jar "$JAR" --server.port=8081 --bron.operator.poort=8082 --bron.portaal.poort=8083 --bron.tls.map=$B/tls \
+java -Xmx${BENCHMARK_HEAP:-2g} ${BENCHMARK_JVM:-} -jar "$JAR" --server.port=8081 --bron.operator.poort=8082 --bron.portaal.poort=8083 --bron.portaal.url=https://localhost:8083/portaal --bron.tls.map=$B/tls \
   "${DATABANK[@]}" \
   --bron.referentie.instellingen=$B/instellingen.yaml --bron.gba.stub.bestanden=$B/gba.yaml \
   --bron.aanleverpunten.bestand=$B/aanleverpunten.yaml --bron.toegang.bestand=$B/toegang.yaml --bron.benchmark.echo=true \
