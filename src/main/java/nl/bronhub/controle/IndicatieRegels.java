@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import nl.bronhub.aanlevering.Waardelijsten;
@@ -121,8 +120,7 @@ public class IndicatieRegels implements InhoudRegel {
 
     /** The enrolment as the register holds it, or null (no number, or not registered). */
     private Inschrijving geregistreerd(Verwerking v, Inschrijving i) {
-        return v.registerNummers().stream().map(n -> register.inschrijving(n, v.getBrin(), i.datumInschrijving()))
-                .filter(Objects::nonNull).findFirst().orElse(null);
+        return register.inschrijving(v.registerNummers(), v.getBrin(), i.datumInschrijving());
     }
 
     private static boolean heeftIndicatie(Inschrijving geregistreerd) {

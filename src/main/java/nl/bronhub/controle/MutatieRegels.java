@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import nl.bronhub.model.Indicatiestelling;
@@ -110,8 +109,7 @@ public class MutatieRegels implements InhoudRegel {
             if (bestaand.stream().anyMatch(p -> !p.inschrijving().equals(van) && p.overlaptMet(van, i.datumUitschrijving()))) {
                 v.voegToe(catalogus.signaal("311", null));
             }
-            indicatieOpEenGeregistreerdeDatum(v, i, v.registerNummers().stream().map(n -> register.inschrijving(n, v.getBrin(), van))
-                    .filter(Objects::nonNull).findFirst().orElse(null));
+            indicatieOpEenGeregistreerdeDatum(v, i, register.inschrijving(v.registerNummers(), v.getBrin(), van));
             return;
         }
         if (bestaand.stream().anyMatch(p -> p.overlaptMet(van, i.datumUitschrijving()))) {

@@ -215,6 +215,17 @@ public class RegisterLezer {
         return id == null ? null : inschrijving(id);
     }
 
+    /** The inschrijving the register holds under the first of these numbers that has one (Verwerking.registerNummers). */
+    public Inschrijving inschrijving(List<String> nummers, String brin, LocalDate datumInschrijving) {
+        for (String pgn : nummers) {
+            Inschrijving i = inschrijving(pgn, brin, datumInschrijving);
+            if (i != null) {
+                return i;
+            }
+        }
+        return null;
+    }
+
     /** A period of enrolment, for comparing enrolments of one pupil. */
     public record Periode(LocalDate inschrijving, LocalDate uitschrijving) {
 
