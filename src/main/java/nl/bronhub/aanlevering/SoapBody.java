@@ -26,7 +26,7 @@ public final class SoapBody {
 
     public static Element element(CxfPayload<?> payload, String verwacht, SignaalCatalogus catalogus, int maxNestingdiepte) {
         try {
-            var body = payload == null ? null : payload.getBody();
+            var body = payload == null ? null : Contract.elementen(payload);
             if (body == null || body.size() != 1 || !Contract.NS.equals(body.get(0).getNamespaceURI())
                     || !verwacht.equals(body.get(0).getLocalName())) {
                 throw new SignaalFout(catalogus.signaal("360"));

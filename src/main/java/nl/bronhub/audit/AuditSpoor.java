@@ -78,8 +78,8 @@ public class AuditSpoor {
         String uitkomst = "beantwoord";
         if (body instanceof Fault fault) {
             uitkomst = signaalcode(fault);
-        } else if (body instanceof CxfPayload<?> payload && !payload.getBody().isEmpty()) {
-            Element antwoord = payload.getBody().get(0);
+        } else if (body instanceof CxfPayload<?> payload && !payload.getBodySources().isEmpty()) {
+            Element antwoord = Contract.elementen(payload).get(0);
             switch (antwoord.getLocalName()) {
                 case "aanleverenAntwoord" -> {
                     aantal = tel(antwoord, "berichtResultaat");

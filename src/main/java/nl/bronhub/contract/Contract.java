@@ -10,9 +10,12 @@ import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.transform.Source;
+import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 
@@ -42,6 +45,8 @@ public class Contract {
     private final JAXBContext jaxb;
     private final Schema schema;
     private final DocumentBuilderFactory documents;
+    /** One parser per thread, reset before each use: making one per answer showed in the profile. */
+    private final ThreadLocal<DocumentBuilder> parsers;
     /** Made once: a factory lookup per read scans the class path (ServiceLoader) and showed in the profile. */
     private final XMLInputFactory stax;
 
@@ -54,6 +59,13 @@ public class Contract {
         this.documents = DocumentBuilderFactory.newInstance();
         documents.setNamespaceAware(true);
         documents.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        this.parsers = ThreadLocal.withInitial(() -> {
+            try {
+                return documents.newDocumentBuilder();
+            } catch (ParserConfigurationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         this.stax = XMLInputFactory.newFactory();
         stax.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         stax.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -99,6 +111,27 @@ public class Contract {
         }
     }
 
+    /**
+     * The elements of a PAYLOAD-mode SOAP body, as they are. Camel's {@code CxfPayload.getBody().get(i)} copies the element
+     * (a DOM read through StAX) each time it is asked, which the profile showed three times per request and twice per
+     * answer; an element the payload holds as DOM is taken as it is, and only a source not read yet (CXF reads the
+     * request lazily, so broken or oversized XML shows here) goes through {@code getBody()}, once, which keeps the DOM.
+     */
+    public static List<Element> elementen(CxfPayload<?> payload) {
+        List<Source> bronnen = payload.getBodySources();
+        List<Element> elementen = new ArrayList<>(bronnen.size());
+        for (int i = 0; i < bronnen.size(); i++) {
+            elementen.add(bronnen.get(i) instanceof DOMSource dom && dom.getNode() instanceof Element e ? e : payload.getBody().get(i));
+        }
+        return elementen;
+    }
+
+    private DocumentBuilder parser() {
+        DocumentBuilder parser = parsers.get();
+        parser.reset();
+        return parser;
+    }
+
     /** A root element of the contract as a SOAP body for camel-cxf's PAYLOAD mode. */
     public CxfPayload<SoapHeader> alsPayload(Object root) {
         return new CxfPayload<>(new ArrayList<>(), List.of(alsElement(root)));
@@ -106,7 +139,7 @@ public class Contract {
 
     public Element alsElement(Object root) {
         try {
-            Document doc = documents.newDocumentBuilder().newDocument();
+            Document doc = parser().newDocument();
             jaxb.createMarshaller().marshal(root, doc);
             XmlTekens.zuiver(doc.getDocumentElement());
             return doc.getDocumentElement();
@@ -122,14 +155,14 @@ public class Contract {
      */
     public CxfPayload<SoapHeader> alsPayload(String root, List<String> opgeslagen, List<String[]> velden) {
         try {
-            // one parser for the page: making one per stored terugkoppeling cost more than parsing it
-            DocumentBuilder parser = documents.newDocumentBuilder();
+            DocumentBuilder parser = parser();
             Document doc = parser.newDocument();
             Element wortel = doc.createElementNS(NS, root);
             doc.appendChild(wortel);
             for (String xml : opgeslagen) {
                 Document los = parser.parse(new InputSource(new StringReader(XmlTekens.zuiver(xml))));
-                wortel.appendChild(doc.importNode(los.getDocumentElement(), true));
+                // moved, not copied: the parsed document is thrown away
+                wortel.appendChild(doc.adoptNode(los.getDocumentElement()));
             }
             for (String[] veld : velden) {
                 Element e = doc.createElementNS(NS, veld[0]);

@@ -220,6 +220,12 @@ public class TerugkoppelingWachtrij {
      */
     public void bevestig(long aanleverpuntId, long laatstOntvangen) {
         MapSqlParameterSource p = new MapSqlParameterSource("ap", aanleverpuntId).addValue("laatst", laatstOntvangen);
+        // most fetches acknowledge nothing new (a LAS polling an empty queue): they neither lock nor write, since what is
+        // acknowledged only grows; H2 writes a locked row into the next commit, and a commit writes every page touched
+        List<Long> al = jdbc.queryForList("select tot_en_met from terugkoppeling_bevestigd where aanleverpunt_id = :ap", p, Long.class);
+        if (laatstOntvangen <= (al.isEmpty() ? 0 : al.get(0))) {
+            return;
+        }
         jdbc.update("insert into terugkoppeling_bevestigd (aanleverpunt_id, tot_en_met) values (:ap, 0) on conflict do nothing", p);
         long vanaf = jdbc.queryForObject("select tot_en_met from terugkoppeling_bevestigd where aanleverpunt_id = :ap for update", p,
                 Long.class);
