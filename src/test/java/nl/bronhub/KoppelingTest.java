@@ -180,6 +180,25 @@ class KoppelingTest extends SignaalTest {
                 .containsEntry("ACHTERNAAM", ander.getAchternaam());
     }
 
+    /**
+     * A BSN sent with the onderwijsnummer of another child the school has enrolled, from a date their enrolment covers: 752,
+     * not the 311 that comparing with the other child's enrolment gave (a hostile LAS's finding, 6 December).
+     */
+    @Test
+    void eenBsnMetHetOnderwijsnummerVanEenIngeschrevenAnderKindGeeft752En311Niet() {
+        Persoon ander = zonderPgn("2016-11-24");
+        String onderwijsnummer = verwerk("73BK", inschrijven(ander, wec("2026-08-31"))).getLeerling().getOnderwijsnummer();
+
+        Persoon verkeerd = leerling("999991401", "2016-11-23", "M", "Overlapkind", "3434AA");
+        verkeerd.setOnderwijsnummer(onderwijsnummer);
+        Terugkoppeling t = verwerk("73BK", inschrijven(verkeerd, wec("2026-09-07")));
+
+        assertThat(t.getResultaat()).isEqualTo(Verwerkingsresultaat.AFGEKEURD);
+        signaal(t, "752", Ernst.AFKEUR, "De combinatie onderwijsnummer, geboortedatum en geslacht is niet juist.");
+        assertThat(t.getSignaal()).extracting(Signaal::getCode).doesNotContain("311", "400");
+        assertThat(personenMet("999991401")).isZero();
+    }
+
     /** An onderwijsnummer already linked to one BSN, sent with another BSN: 752. */
     @Test
     void eenGekoppeldOnderwijsnummerBijEenAnderBsnGeeft752() {

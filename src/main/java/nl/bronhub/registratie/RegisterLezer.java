@@ -75,6 +75,7 @@ public class RegisterLezer {
     public void leesVoor(Reeks reeks) {
         // linked since the reeks was formed (a bericht before it in this poll sent both numbers): judged as the BSN's too
         koppelingen(reeks.getBerichten());
+        onderwijsnummersBijBsn(reeks.getBerichten());
         if (!TransactionSynchronizationManager.isSynchronizationActive() || reeks.getBerichten().isEmpty()) {
             return;
         }
@@ -138,6 +139,41 @@ public class RegisterLezer {
                 Map.of("nummers", perNummer.keySet()), rs -> {
                     String bsn = rs.getString("pgn");
                     perNummer.get(rs.getString("onderwijsnummer")).forEach(v -> v.setGekoppeldBsn(bsn));
+                });
+    }
+
+    /**
+     * Of the berichten that send an onderwijsnummer beside the BSN: is it one the register holds for a pupil of the same
+     * birth date and sex, linked to no other BSN? Where it is not, Identificatie answers 752, and the rules before it do
+     * not compare with that other child's enrolments (Verwerking.registerNummers). One query for the reeks.
+     */
+    private void onderwijsnummersBijBsn(List<Verwerking> berichten) {
+        Map<String, List<Verwerking>> perNummer = new HashMap<>();
+        for (Verwerking v : berichten) {
+            Leerling p = v.leerling();
+            if (p.bsn() != null && p.onderwijsnummer() != null && !p.onderwijsnummer().equals(v.getPgn())) {
+                perNummer.computeIfAbsent(p.onderwijsnummer(), k -> new ArrayList<>()).add(v);
+                v.setOnderwijsnummerPast(false);
+            }
+        }
+        if (perNummer.isEmpty()) {
+            return;
+        }
+        jdbc.query("select pgn as nummer, pgn, geboortedatum, geslacht, 0 as gekoppeld from persoon "
+                        + "where pgn in (:nummers) and pgn_soort = 'ONDERWIJSNUMMER' "
+                        + "union all select o.onderwijsnummer, p.pgn, p.geboortedatum, p.geslacht, 1 from persoon_onderwijsnummer o "
+                        + "join persoon p on p.id = o.persoon_id where o.onderwijsnummer in (:nummers)",
+                Map.of("nummers", perNummer.keySet()), rs -> {
+                    LocalDate geboren = rs.getDate("geboortedatum").toLocalDate();
+                    String geslacht = rs.getString("geslacht");
+                    boolean gekoppeld = rs.getInt("gekoppeld") == 1;
+                    String houder = rs.getString("pgn");
+                    for (Verwerking v : perNummer.get(rs.getString("nummer"))) {
+                        Leerling p = v.leerling();
+                        if (p.geboortedatum().equals(geboren) && p.geslacht().equals(geslacht) && (!gekoppeld || houder.equals(p.bsn()))) {
+                            v.setOnderwijsnummerPast(true);
+                        }
+                    }
                 });
     }
 

@@ -40,6 +40,11 @@ public final class Verwerking {
     private String teKoppelenOnderwijsnummer;
     /** The onderwijsnummer sent that the register holds (or is about to hold) beside the BSN: the answer repeats it. */
     private String gekoppeldOnderwijsnummer;
+    /**
+     * Sent beside the BSN, is the onderwijsnummer one the register could hold for this pupil (RegisterLezer.leesVoor:
+     * the register's pupil of that birth date and sex, linked to no other BSN)? Null until looked at.
+     */
+    private Boolean onderwijsnummerPast;
 
     public Verwerking(long berichtId, long aanleverpuntId, String brin, Bericht bericht) {
         this.berichtId = berichtId;
@@ -58,6 +63,7 @@ public final class Verwerking {
         pgn = leerling.bsn() != null ? leerling.bsn() : gekoppeldBsn != null ? gekoppeldBsn : leerling.onderwijsnummer();
         teKoppelenOnderwijsnummer = null;
         gekoppeldOnderwijsnummer = null;
+        onderwijsnummerPast = null;
         signalen.clear();
         inschrijvingId = null;
         persoonId = null;
@@ -196,8 +202,14 @@ public final class Verwerking {
             return List.of();
         }
         String onderwijsnummer = leerling.onderwijsnummer();
-        return leerling.bsn() != null && onderwijsnummer != null && !onderwijsnummer.equals(pgn) ? List.of(pgn, onderwijsnummer)
-                : List.of(pgn);
+        // another child's onderwijsnummer is not this pupil's: its enrolments would give 311 or 400 where the pair is 752
+        return leerling.bsn() != null && onderwijsnummer != null && !onderwijsnummer.equals(pgn)
+                && !Boolean.FALSE.equals(onderwijsnummerPast) ? List.of(pgn, onderwijsnummer) : List.of(pgn);
+    }
+
+    /** Whether the onderwijsnummer sent beside the BSN could be this pupil's (see {@link #registerNummers}). */
+    public void setOnderwijsnummerPast(boolean past) {
+        this.onderwijsnummerPast = past;
     }
 
     /** The register's id of the inschrijving this bericht stored, once stored. */
