@@ -93,6 +93,32 @@ class XmlVerhardingTest extends HubTest {
         blijftWerken();
     }
 
+    /**
+     * A request declared XML 1.1 may carry control characters (as character references), which XML 1.0, the answer's, cannot:
+     * the 359 that repeats the schema's finding is still a whole fault (it was cut off after its faultstring, a 500 with no
+     * signal, found by a hostile LAS on 6 December).
+     */
+    @Test
+    void eenStuurtekenUitEenXml11VerzoekBreektDeFoutNiet() {
+        String verzoek = "<?xml version=\"1.1\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"" + LasClient.SOAP_NS + "\" "
+                + "xmlns:bron=\"urn:nl:bron-hub:uitwisseling:v1\"><soapenv:Body><bron:terugkoppelingVerzoek><bron:header>"
+                + "<bron:identificatiecodeBedrijfsdocument>a&#1;x</bron:identificatiecodeBedrijfsdocument><bron:verzendendeInstantie>"
+                + "<bron:brin>10AI</bron:brin><bron:aanleverpuntnummer>1</bron:aanleverpuntnummer></bron:verzendendeInstantie>"
+                + "<bron:ontvangendeInstantie>BRON</bron:ontvangendeInstantie><bron:datumTijdBedrijfsdocument>2026-11-22T10:01:00+01:00"
+                + "</bron:datumTijdBedrijfsdocument></bron:header><bron:laatstOntvangenVolgnummer>0&#x1F;</bron:laatstOntvangenVolgnummer>"
+                + "</bron:terugkoppelingVerzoek>" + ENVELOP_DICHT;
+
+        LasClient.Http http = las().post(verzoek);
+
+        assertThat(http.body()).as("no stack trace").doesNotContain("Exception").doesNotContain("at org.").endsWith("</soap:Envelope>");
+        assertThat(http.status()).isEqualTo(500);
+        LasClient.Fout fout = (LasClient.Fout) LasClient.lees(http);
+        assertThat(fout.faultcode()).endsWith("Client");
+        assertThat(fout.faultstring()).startsWith("359: ");
+        assertThat(fout.signalen()).extracting(s -> s.getCode()).containsOnly("359");
+        blijftWerken();
+    }
+
     private static void geweigerdMet360(LasClient.Http http, String gegeven) {
         assertThat(http.body()).as("no stack trace").doesNotContain("Exception").doesNotContain("at org.");
         assertThat(http.status()).isEqualTo(500);

@@ -9,6 +9,7 @@ import javax.xml.namespace.QName;
 
 import nl.bronhub.VasteKoppen;
 import nl.bronhub.contract.Contract;
+import nl.bronhub.contract.XmlTekens;
 import nl.bronhub.signaal.Signaal;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.signaal.SignaalFout;
@@ -91,7 +92,7 @@ public class SoapFouten {
     }
 
     private static String faultstring(List<Signaal> signalen) {
-        return signalen.get(0).code() + ": " + signalen.get(0).omschrijving();
+        return XmlTekens.zuiver(signalen.get(0).code() + ": " + signalen.get(0).omschrijving());
     }
 
     private static QName faultcode(boolean client) {
@@ -134,8 +135,9 @@ public class SoapFouten {
         return xml.append("</bron:signaalFout></detail></soap:Fault></soap:Body></soap:Envelope>").toString();
     }
 
+    /** A text as XML 1.0 may carry it: a signal may repeat what a request (declared XML 1.1) held, control characters too. */
     private static String xml(String tekst) {
-        return tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return XmlTekens.zuiver(tekst).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     static boolean heeftSignaal(Fault fault) {
@@ -151,7 +153,8 @@ public class SoapFouten {
         Element e = ouder.getOwnerDocument().createElementNS(Contract.NS, naam);
         e.setPrefix("bron");
         if (tekst != null) {
-            e.setTextContent(tekst);
+            // the fault is written as XML 1.0: a character it cannot carry (sent in an XML 1.1 request) would cut it off
+            e.setTextContent(XmlTekens.zuiver(tekst));
         }
         ouder.appendChild(e);
         return e;
