@@ -191,38 +191,13 @@ public class Identificatie implements SignaalBron {
     }
 
     /**
-     * The person the register holds this onderwijsnummer for: under it, or, when the pupil has since got a BSN, under the
-     * BSN with the onderwijsnummer beside it (then {@code pgn} is the BSN). Null when the register gave no such number.
-     */
-    private record Houder(long id, String pgn, boolean gekoppeld, LocalDate geboortedatum, String geslacht) {
-
-        boolean past(Leerling p) {
-            return p.geboortedatum().equals(geboortedatum) && p.geslacht().equals(geslacht);
-        }
-    }
-
-    private Houder houder(String onderwijsnummer) {
-        List<Map<String, Object>> rijen = jdbc.queryForList("select id, pgn, geboortedatum, geslacht, 0 as gekoppeld from persoon "
-                + "where pgn = :n and pgn_soort = 'ONDERWIJSNUMMER' "
-                + "union all select p.id, p.pgn, p.geboortedatum, p.geslacht, 1 as gekoppeld from persoon_onderwijsnummer o "
-                + "join persoon p on p.id = o.persoon_id where o.onderwijsnummer = :n",
-                Map.of("n", onderwijsnummer));
-        if (rijen.isEmpty()) {
-            return null;
-        }
-        Map<String, Object> r = rijen.get(0);
-        return new Houder(((Number) r.get("id")).longValue(), (String) r.get("pgn"), ((Number) r.get("gekoppeld")).intValue() == 1,
-                ((Date) r.get("geboortedatum")).toLocalDate(), (String) r.get("geslacht"));
-    }
-
-    /**
      * A pupil sent with an onderwijsnummer alone: it must be the register's, for this birth date and sex (752). When the
      * register has since linked it to a BSN (the pupil got one, and a LAS sent both), the pupil is that BSN's: the
      * register keeps the GBA's data, and the LAS hears the BSN to store (755).
      */
     private void controleerOnderwijsnummer(Verwerking v) {
         Leerling p = v.leerling();
-        Houder h = houder(p.onderwijsnummer());
+        RegisterLezer.Houder h = register.houder(p.onderwijsnummer());
         if (h == null || !h.past(p)) {
             v.voegToe(catalogus.signaal("752", "onderwijsnummer"));
             return;
@@ -257,8 +232,8 @@ public class Identificatie implements SignaalBron {
      */
     private boolean koppelingKlopt(Verwerking v) {
         Leerling p = v.leerling();
-        Houder h = houder(p.onderwijsnummer());
-        if (h == null || !h.past(p) || (h.gekoppeld() && !h.pgn().equals(p.bsn()))) {
+        RegisterLezer.Houder h = register.houder(p.onderwijsnummer());
+        if (h == null || !h.kanZijnVan(p)) {
             v.voegToe(catalogus.signaal("752", "onderwijsnummer"));
             return false;
         }

@@ -143,9 +143,9 @@ public class RegisterLezer {
     }
 
     /**
-     * Of the berichten that send an onderwijsnummer beside the BSN: is it one the register holds for a pupil of the same
-     * birth date and sex, linked to no other BSN? Where it is not, Identificatie answers 752, and the rules before it do
-     * not compare with that other child's enrolments (Verwerking.registerNummers). One query for the reeks.
+     * Of the berichten that send an onderwijsnummer beside the BSN: could it be this pupil's ({@link Houder#kanZijnVan})?
+     * Where it cannot, Identificatie answers 752, and the rules before it do not compare with that other child's
+     * enrolments (Verwerking.registerNummers). One query for the reeks.
      */
     private void onderwijsnummersBijBsn(List<Verwerking> berichten) {
         Map<String, List<Verwerking>> perNummer = new HashMap<>();
@@ -153,28 +153,51 @@ public class RegisterLezer {
             Leerling p = v.leerling();
             if (p.bsn() != null && p.onderwijsnummer() != null && !p.onderwijsnummer().equals(v.getPgn())) {
                 perNummer.computeIfAbsent(p.onderwijsnummer(), k -> new ArrayList<>()).add(v);
-                v.setOnderwijsnummerPast(false);
             }
         }
         if (perNummer.isEmpty()) {
             return;
         }
-        jdbc.query("select pgn as nummer, pgn, geboortedatum, geslacht, 0 as gekoppeld from persoon "
+        Map<String, Houder> houders = houders(perNummer.keySet());
+        perNummer.forEach((nummer, lijst) -> {
+            Houder h = houders.get(nummer);
+            lijst.forEach(v -> v.setOnderwijsnummerPast(h != null && h.kanZijnVan(v.leerling())));
+        });
+    }
+
+    /**
+     * The person the register holds an onderwijsnummer for: under it, or, when the pupil has since got a BSN, under the
+     * BSN with the onderwijsnummer beside it (then {@code pgn} is the BSN and {@code gekoppeld} is true).
+     */
+    public record Houder(long id, String pgn, boolean gekoppeld, LocalDate geboortedatum, String geslacht) {
+
+        /** Sent with the onderwijsnummer alone: the register's pupil of this birth date and sex. */
+        public boolean past(Leerling p) {
+            return p.geboortedatum().equals(geboortedatum) && p.geslacht().equals(geslacht);
+        }
+
+        /** Sent beside a BSN: the same, and linked to no other BSN. */
+        public boolean kanZijnVan(Leerling p) {
+            return past(p) && (!gekoppeld || pgn.equals(p.bsn()));
+        }
+    }
+
+    /** The holder of this onderwijsnummer as the database has it now; null when the register gave no such number. */
+    public Houder houder(String onderwijsnummer) {
+        return houders(Set.of(onderwijsnummer)).get(onderwijsnummer);
+    }
+
+    private Map<String, Houder> houders(Set<String> nummers) {
+        Map<String, Houder> houders = new HashMap<>();
+        jdbc.query("select pgn as nummer, id, pgn, geboortedatum, geslacht, 0 as gekoppeld from persoon "
                         + "where pgn in (:nummers) and pgn_soort = 'ONDERWIJSNUMMER' "
-                        + "union all select o.onderwijsnummer, p.pgn, p.geboortedatum, p.geslacht, 1 from persoon_onderwijsnummer o "
+                        + "union all select o.onderwijsnummer, p.id, p.pgn, p.geboortedatum, p.geslacht, 1 from persoon_onderwijsnummer o "
                         + "join persoon p on p.id = o.persoon_id where o.onderwijsnummer in (:nummers)",
-                Map.of("nummers", perNummer.keySet()), rs -> {
-                    LocalDate geboren = rs.getDate("geboortedatum").toLocalDate();
-                    String geslacht = rs.getString("geslacht");
-                    boolean gekoppeld = rs.getInt("gekoppeld") == 1;
-                    String houder = rs.getString("pgn");
-                    for (Verwerking v : perNummer.get(rs.getString("nummer"))) {
-                        Leerling p = v.leerling();
-                        if (p.geboortedatum().equals(geboren) && p.geslacht().equals(geslacht) && (!gekoppeld || houder.equals(p.bsn()))) {
-                            v.setOnderwijsnummerPast(true);
-                        }
-                    }
+                Map.of("nummers", nummers), rs -> {
+                    houders.putIfAbsent(rs.getString("nummer"), new Houder(rs.getLong("id"), rs.getString("pgn"),
+                            rs.getInt("gekoppeld") == 1, rs.getDate("geboortedatum").toLocalDate(), rs.getString("geslacht")));
                 });
+        return houders;
     }
 
     /** The register stage is about to write this pupil: from now on the database answers for them. */

@@ -46,7 +46,7 @@ class GbaRegelsTest {
 
     private final GbaInGeheugen gba = new GbaInGeheugen();
     private final PersoonTabel persoon = new PersoonTabel();
-    private final Geregistreerd register = new Geregistreerd();
+    private final Geregistreerd register = new Geregistreerd(persoon);
     private final GbaControle controle = new GbaControle(CATALOGUS);
     private final Identificatie identificatie = new Identificatie(persoon, register, CATALOGUS);
 
@@ -393,12 +393,23 @@ class GbaRegelsTest {
         }
     }
 
-    /** Which BSN pupils the register already holds (793 only applies to them); no database. */
+    /**
+     * Which BSN pupils the register already holds (793 only applies to them), and the holder of an onderwijsnummer from
+     * the persoon table below (none here is linked to a BSN); no database.
+     */
     private static final class Geregistreerd extends RegisterLezer {
         private final List<String> pgns = new ArrayList<>();
+        private final PersoonTabel persoon;
 
-        Geregistreerd() {
+        Geregistreerd(PersoonTabel persoon) {
             super(null);
+            this.persoon = persoon;
+        }
+
+        @Override
+        public Houder houder(String onderwijsnummer) {
+            return persoon.rijen.stream().filter(r -> r.pgn.equals(onderwijsnummer)).findFirst()
+                    .map(r -> new Houder(1L, r.pgn, false, r.geboortedatum, r.geslacht)).orElse(null);
         }
 
         void houdt(String pgn) {
@@ -415,7 +426,7 @@ class GbaRegelsTest {
 
     /**
      * The hub's persoon table (pupils with an onderwijsnummer) and onderwijsnummer sequence, answering the look-ups
-     * Identificatie makes by their parameters: by onderwijsnummer, by a set of birth dates, or n values of the sequence.
+     * Identificatie makes by their parameters: by a set of birth dates, or n values of the sequence.
      */
     private static final class PersoonTabel extends NamedParameterJdbcTemplate {
         private record Rij(String pgn, LocalDate geboortedatum, String geslacht, String achternaam) {
@@ -459,11 +470,7 @@ class GbaRegelsTest {
                                 "geslacht", r.geslacht, "achternaam", r.achternaam))
                         .toList();
             }
-            // the holder of an onderwijsnummer: none here is linked to a BSN
-            return rijen.stream().filter(r -> r.pgn.equals(param.get("n")))
-                    .map(r -> Map.<String, Object>of("id", 1L, "pgn", r.pgn, "geboortedatum", Date.valueOf(r.geboortedatum),
-                            "geslacht", r.geslacht, "gekoppeld", 0))
-                    .toList();
+            throw new AssertionError("a look-up Identificatie does not make: " + sql);
         }
 
         /** The onderwijsnummer sequence's next value. */
