@@ -330,6 +330,8 @@ class AanleverenEnTerugkoppelenTest extends HubTest {
         });
         assertThat(jdbc.queryForObject("select count(*) from bericht b join aanleverpunt a on a.id = b.aanleverpunt_id "
                 + "where a.brin = '10AH'", Integer.class)).as("nothing stored").isZero();
+        assertThat(jdbc.queryForList("select operatie, uitkomst from audit where brin = '10AH'"))
+                .as("audited under the aanleverpunt its header names").containsExactly(Map.of("operatie", "aanleveren", "uitkomst", "359"));
     }
 
     private List<Long> bevestigd(String brin) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import nl.bronhub.contract.v1.AanleverenVerzoek;
 import nl.bronhub.contract.v1.Bericht;
+import nl.bronhub.contract.v1.TerugkoppelingVerzoek;
 import nl.bronhub.support.Berichten;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
@@ -70,5 +71,36 @@ class AuditTest extends HubTest {
                     assertThat(r.get("operatie")).isEqualTo("ophalenTerugkoppelingen");
                     assertThat(r.get("uitkomst")).isEqualTo("743");
                 });
+    }
+
+    /**
+     * A request refused for its body (359) beside a valid header is recorded under the aanleverpunt and document that
+     * header names, as any other refusal is (it was recorded without them; found by a hostile LAS on 6 December). A header
+     * the schema finds fault with is not read.
+     */
+    @Test
+    void eenVerzoekGeweigerdOmZijnBodyStaatOnderHetAanleverpuntVanZijnHeader() {
+        LasClient las = las("70CC", "3");
+        TerugkoppelingVerzoek nul = las.ophaalVerzoek(0, 0);
+        AanleverenVerzoek aanlevering = las.aanleverVerzoek(inschrijven(zonderPgn("2016-01-01"), wec("2026-08-01")));
+        String vreemd = LasClient.envelop(aanlevering).replaceFirst("(</([a-z0-9]+:)?header>)", "$1<onbekend xmlns=\"urn:x\"/>");
+        TerugkoppelingVerzoek fouteHeader = las.ophaalVerzoek(0, 0);
+        fouteHeader.getHeader().setIdentificatiecodeBedrijfsdocument("x".repeat(200));
+
+        assertThat(((LasClient.Fout) las.verstuur(nul)).signalen()).extracting(s -> s.getCode()).containsOnly("359");
+        assertThat(((LasClient.Fout) LasClient.lees(las.post(vreemd))).signalen()).extracting(s -> s.getCode()).containsOnly("359");
+        int zonderAanleverpunt = jdbc.queryForObject("select count(*) from audit where brin is null", Integer.class);
+        assertThat(((LasClient.Fout) las.verstuur(fouteHeader)).signalen()).extracting(s -> s.getCode()).contains("359");
+
+        assertThat(jdbc.queryForList("select operatie, aanleverpuntnummer, document, uitkomst from audit where brin = '70CC' order by id"))
+                .containsExactly(
+                        Map.of("operatie", "ophalenTerugkoppelingen", "aanleverpuntnummer", "3",
+                                "document", nul.getHeader().getIdentificatiecodeBedrijfsdocument(), "uitkomst", "359"),
+                        Map.of("operatie", "aanleveren", "aanleverpuntnummer", "3",
+                                "document", aanlevering.getHeader().getIdentificatiecodeBedrijfsdocument(), "uitkomst", "359"));
+        assertThat(jdbc.queryForObject("select count(*) from audit where brin is null", Integer.class))
+                .as("the request whose header the schema refused").isEqualTo(zonderAanleverpunt + 1);
+        assertThat(jdbc.queryForObject("select count(*) from inschrijving i join persoon p on p.id = i.persoon_id "
+                + "where i.brin = '70CC'", Integer.class)).as("nothing stored").isZero();
     }
 }

@@ -119,6 +119,27 @@ class XmlVerhardingTest extends HubTest {
         blijftWerken();
     }
 
+    /**
+     * SOAP 1.1 allows mustUnderstand "1" or "0": another value is an envelope outside the specification (360), not a
+     * header to ignore (CXF took "2" as "0"; found by a hostile LAS on 6 December). "0" on an unknown header is served,
+     * "1" is the unknown header's own 360.
+     */
+    @Test
+    void eenMustUnderstandAndersDan0Of1IsEenFouteEnvelop() {
+        String ophalen = LasClient.envelop(las().ophaalVerzoek(0, null));
+        java.util.function.Function<String, String> metKop = waarde -> ophalen.replace("<soapenv:Body>",
+                "<soapenv:Header><u:Onbekend xmlns:u=\"urn:onbekend\" soapenv:mustUnderstand=\"" + waarde + "\">x</u:Onbekend>"
+                        + "</soapenv:Header><soapenv:Body>");
+
+        geweigerdMet360(las().post(metKop.apply("2")), "mustUnderstand (alleen 0 of 1)");
+        geweigerdMet360(las().post(metKop.apply("ja")), "mustUnderstand (alleen 0 of 1)");
+        geweigerdMet360(las().post(metKop.apply("1")), "mustUnderstand (een kop die de hub niet kent)");
+        LasClient.Http genegeerd = las().post(metKop.apply("0"));
+        assertThat(genegeerd.status()).isEqualTo(200);
+        assertThat(LasClient.lees(genegeerd)).isInstanceOf(nl.bronhub.contract.v1.TerugkoppelingAntwoord.class);
+        blijftWerken();
+    }
+
     private static void geweigerdMet360(LasClient.Http http, String gegeven) {
         assertThat(http.body()).as("no stack trace").doesNotContain("Exception").doesNotContain("at org.");
         assertThat(http.status()).isEqualTo(500);

@@ -55,11 +55,18 @@ public class AanleveringLezer implements SignaalBron {
             }
         }
         if (berichtElementen.size() > maxBerichten) {
+            if (headerElement != null) {
+                // not checked whole (it is refused for its size), but its header is: the refusal is audited under it
+                Element alleenHeader = (Element) verzoek.cloneNode(false);
+                alleenHeader.appendChild(headerElement.cloneNode(true));
+                xsd.afzender(xsd.controleer(alleenHeader), exchange);
+            }
             throw new SignaalFout(catalogus.signaal("359", "bericht", Map.of("detail",
                     "maximaal " + maxBerichten + " berichten per aanlevering, ontvangen " + berichtElementen.size())));
         }
         XsdControle.Uitslag uitslag = xsd.controleer(verzoek);
         if (!uitslag.buitenBerichten().isEmpty()) {
+            xsd.afzender(uitslag, exchange);
             throw new SignaalFout(uitslag.buitenBerichten());
         }
         if (headerElement == null) {

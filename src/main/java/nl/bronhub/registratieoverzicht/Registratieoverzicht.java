@@ -78,7 +78,7 @@ public class Registratieoverzicht implements SignaalBron {
 
     /** The request, checked against the XSD; who it says it comes from is kept on the exchange. */
     public RegistratieoverzichtVerzoek leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
-        Element element = xsd.geldigVerzoek(payload, "registratieoverzichtVerzoek");
+        Element element = xsd.geldigVerzoek(payload, "registratieoverzichtVerzoek", exchange);
         RegistratieoverzichtVerzoek verzoek = contract.lees(element, RegistratieoverzichtVerzoek.class);
         Afzender.zet(exchange, verzoek.getHeader());
         return verzoek;

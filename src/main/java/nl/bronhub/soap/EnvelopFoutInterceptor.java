@@ -76,7 +76,7 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
     /**
      * Which SOAP or WS-Addressing rule a header broke, told by the fault's code (never its message, which
      * may quote the request): a WS-Addressing header without the wsa:Action it requires, a header marked
-     * mustUnderstand that the hub does not know.
+     * mustUnderstand that the hub does not know, a mustUnderstand of another value than 0 or 1.
      */
     private static String kopFout(Fault fault) {
         QName code = fault.getFaultCode();
@@ -86,6 +86,9 @@ public class EnvelopFoutInterceptor extends AbstractSoapInterceptor implements S
         if (code.getNamespaceURI().contains("addressing")) {
             return "WS-Addressing (" + code.getLocalPart() + "; met wsa-koppen zijn wsa:Action en, bij een wsa:ReplyTo of "
                     + "wsa:FaultTo, wsa:MessageID verplicht)";
+        }
+        if (MustUnderstandWaarde.CODE.equals(code)) {
+            return "mustUnderstand (alleen 0 of 1)";
         }
         if ("MustUnderstand".equals(code.getLocalPart())) {
             return "mustUnderstand (een kop die de hub niet kent)";

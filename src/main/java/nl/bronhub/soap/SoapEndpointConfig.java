@@ -27,7 +27,7 @@ public class SoapEndpointConfig {
      */
     @Bean("bronUitwisseling")
     public CxfEndpoint bronUitwisseling(Bus bus, EnvelopFoutInterceptor envelopFouten, GeenProtocolHeaders geenHeaders,
-                                        AntwoordInUtf8 utf8, IntakeEigenschappen intake) {
+                                        AntwoordInUtf8 utf8, MustUnderstandWaarde mustUnderstand, IntakeEigenschappen intake) {
         int maxNestingdiepte = intake.maxNestingdiepte();
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
@@ -36,6 +36,7 @@ public class SoapEndpointConfig {
         endpoint.setServiceName(new QName(Contract.NS, "BronUitwisselingService").toString());
         endpoint.setPortName(new QName(Contract.NS, "BronUitwisselingPort").toString());
         endpoint.setDataFormat(DataFormat.PAYLOAD);
+        endpoint.getInInterceptors().add(mustUnderstand);
         endpoint.getOutFaultInterceptors().add(envelopFouten);
         endpoint.getOutInterceptors().add(geenHeaders);
         endpoint.getOutFaultInterceptors().add(geenHeaders);

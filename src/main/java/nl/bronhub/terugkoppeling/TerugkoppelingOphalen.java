@@ -56,7 +56,7 @@ public class TerugkoppelingOphalen implements SignaalBron {
 
     /** The request, checked against the XSD; who it says it comes from is kept on the exchange. */
     public TerugkoppelingVerzoek leesVerzoek(CxfPayload<?> payload, Exchange exchange) {
-        TerugkoppelingVerzoek verzoek = contract.lees(xsd.geldigVerzoek(payload, "terugkoppelingVerzoek"), TerugkoppelingVerzoek.class);
+        TerugkoppelingVerzoek verzoek = contract.lees(xsd.geldigVerzoek(payload, "terugkoppelingVerzoek", exchange), TerugkoppelingVerzoek.class);
         Afzender.zet(exchange, verzoek.getHeader());
         return verzoek;
     }
