@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import nl.bronhub.referentie.Instellingen;
+import nl.bronhub.opslag.Vastlegging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -59,19 +60,21 @@ public class GtbHerberekening {
     private final Peildata peildata;
     private final Instellingen instellingen;
     private final Clock klok;
+    private final Vastlegging vastlegging;
     private final int batch;
     private final int afgeslotenNaMaanden;
     /** The stand this instance last found or wrote; while it holds, a round asks the database nothing. */
     private volatile String bevestigd;
 
     public GtbHerberekening(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactie, GtbRegels regels, Peildata peildata,
-                            Instellingen instellingen, Clock klok, GtbEigenschappen eigenschappen) {
+                            Instellingen instellingen, Clock klok, GtbEigenschappen eigenschappen, Vastlegging vastlegging) {
         this.jdbc = jdbc;
         this.transactie = transactie;
         this.regels = regels;
         this.peildata = peildata;
         this.instellingen = instellingen;
         this.klok = klok;
+        this.vastlegging = vastlegging;
         this.batch = eigenschappen.batch();
         this.afgeslotenNaMaanden = eigenschappen.schooljaarAfgeslotenNaMaanden();
     }
@@ -132,6 +135,9 @@ public class GtbHerberekening {
         werk.forEach(w -> personen.add(((Number) w.get("persoon_id")).longValue()));
         LocalDate vandaag = LocalDate.now(klok);
         Integer gedaan = transactie.execute(t -> {
+            // nobody is told of a recount before a later commit that waits for the file (a fetch, a mail): a crash
+            // before H2's next write leaves its notes in gtb_wijziging, and it is done again
+            vastlegging.nietAfwachten();
             MapSqlParameterSource ids = new MapSqlParameterSource("ids", personen);
             Set<Long> bestaand = new HashSet<>(jdbc.queryForList("select id from persoon where id in (:ids)", ids, Long.class));
             Set<Long> vrij = new TreeSet<>(jdbc.queryForList("select id from persoon where id in (:ids) order by id for update skip locked",

@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the embedded H2 file small (route {@code opslag-onderhoud}). With {@code WRITE_DELAY=0} every commit writes a
- * chunk of its own and H2 runs no background thread, so nothing rewrites the chunks that hold only a few live pages:
- * the file grew by some 25 KB per bericht while the live data was about 1.5 KB. This rewrites those chunks a few MB
+ * Keeps the embedded H2 file small (route {@code opslag-onderhoud}). Every write of the file is a chunk of its own (each
+ * commit that waits for it, {@link Vastlegging}, and H2's own write every WRITE_DELAY ms), and chunks soon hold only a
+ * few live pages: when every commit wrote one and nothing rewrote them, the file grew by some 25 KB per bericht while
+ * the live data was about 1.5 KB. This rewrites those chunks a few MB
  * at a time, as H2's own background thread would, so that their space is taken again once the retention time has
  * passed. On PostgreSQL it does nothing: autovacuum does this there.
  */

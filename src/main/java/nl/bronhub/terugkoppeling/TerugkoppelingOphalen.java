@@ -15,6 +15,7 @@ import nl.bronhub.signaal.SignaalBron;
 import nl.bronhub.signaal.SignaalCatalogus;
 import nl.bronhub.signaal.SignaalFout;
 import nl.bronhub.contract.Contract;
+import nl.bronhub.opslag.Vastlegging;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.CxfPayload;
 import org.springframework.stereotype.Component;
@@ -33,18 +34,20 @@ public class TerugkoppelingOphalen implements SignaalBron {
     private final TerugkoppelingWachtrij wachtrij;
     private final SignaalCatalogus catalogus;
     private final Clock klok;
+    private final Vastlegging vastlegging;
     private final int paginaGrootte;
     private final int bewaartermijnDagen;
 
     public TerugkoppelingOphalen(Contract contract, XsdControle xsd, Aanleverpunten aanleverpunten,
                                  TerugkoppelingWachtrij wachtrij, SignaalCatalogus catalogus, Clock klok,
-                                 TerugkoppelingEigenschappen eigenschappen) {
+                                 TerugkoppelingEigenschappen eigenschappen, Vastlegging vastlegging) {
         this.contract = contract;
         this.xsd = xsd;
         this.aanleverpunten = aanleverpunten;
         this.wachtrij = wachtrij;
         this.catalogus = catalogus;
         this.klok = klok;
+        this.vastlegging = vastlegging;
         this.paginaGrootte = eigenschappen.paginaGrootte();
         this.bewaartermijnDagen = eigenschappen.bewaartermijnDagen();
     }
@@ -77,14 +80,19 @@ public class TerugkoppelingOphalen implements SignaalBron {
         }
         int maximum = verzoek.getMaximumAantal() == null ? paginaGrootte : Math.min(verzoek.getMaximumAantal(), paginaGrootte);
         List<Map.Entry<Long, String>> rijen = List.of();
+        boolean bevestigd = false;
         if (aanleverpuntId != null) {
-            wachtrij.bevestig(aanleverpuntId, laatstOntvangen);
+            bevestigd = wachtrij.bevestig(aanleverpuntId, laatstOntvangen);
             // one more than asked, to know whether more is waiting
             rijen = wachtrij.pagina(aanleverpuntId, laatstOntvangen, maximum + 1);
         }
         List<Map.Entry<Long, String>> getoond = rijen.subList(0, Math.min(maximum, rijen.size()));
         if (!getoond.isEmpty()) {
             wachtrij.opgehaald(aanleverpuntId, getoond.get(getoond.size() - 1).getKey());
+        } else if (!bevestigd) {
+            // the answer tells the LAS nothing new and changes nothing but the audit trail: the commit need not wait for
+            // the database's file (most fetches of a polling LAS)
+            vastlegging.nietAfwachten();
         }
         // the stored terugkoppelingen go out as they were marshalled when placed, not read into objects and written again
         return contract.alsPayload("terugkoppelingAntwoord", getoond.stream().map(Map.Entry::getValue).toList(),

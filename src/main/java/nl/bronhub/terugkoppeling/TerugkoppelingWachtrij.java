@@ -216,26 +216,27 @@ public class TerugkoppelingWachtrij {
     /**
      * Everything up to {@code laatstOntvangen} in the aanleverpunt's queue is acknowledged now (not again). Only what lies
      * beyond the last acknowledgement is read (terugkoppeling_bevestigd, V25), under that row's lock, so two fetches of one
-     * aanleverpunt acknowledge one after the other.
+     * aanleverpunt acknowledge one after the other. True when it acknowledged what was not acknowledged before.
      */
-    public void bevestig(long aanleverpuntId, long laatstOntvangen) {
+    public boolean bevestig(long aanleverpuntId, long laatstOntvangen) {
         MapSqlParameterSource p = new MapSqlParameterSource("ap", aanleverpuntId).addValue("laatst", laatstOntvangen);
         // most fetches acknowledge nothing new (a LAS polling an empty queue): they neither lock nor write, since what is
         // acknowledged only grows; H2 writes a locked row into the next commit, and a commit writes every page touched
         List<Long> al = jdbc.queryForList("select tot_en_met from terugkoppeling_bevestigd where aanleverpunt_id = :ap", p, Long.class);
         if (laatstOntvangen <= (al.isEmpty() ? 0 : al.get(0))) {
-            return;
+            return false;
         }
         jdbc.update("insert into terugkoppeling_bevestigd (aanleverpunt_id, tot_en_met) values (:ap, 0) on conflict do nothing", p);
         long vanaf = jdbc.queryForObject("select tot_en_met from terugkoppeling_bevestigd where aanleverpunt_id = :ap for update", p,
                 Long.class);
         if (laatstOntvangen <= vanaf) {
-            return;
+            return false;
         }
         jdbc.update("update terugkoppeling set bevestigd_op = :nu where aanleverpunt_id = :ap and volgnummer > :vanaf "
                 + "and volgnummer <= :laatst and bevestigd_op is null", p.addValue("vanaf", vanaf)
                 .addValue("nu", Timestamp.from(klok.instant())));
         jdbc.update("update terugkoppeling_bevestigd set tot_en_met = :laatst where aanleverpunt_id = :ap", p);
+        return true;
     }
 
     /**

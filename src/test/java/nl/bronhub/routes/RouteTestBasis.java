@@ -187,5 +187,7 @@ abstract class RouteTestBasis extends CamelTestSupport {
         public void controleerStand(Exchange e) { stap("controleerStand", e); }
         public void verwerk(Exchange e) { stap("verwerk", e); }
         public void controleerNaam(Exchange e) { stap("controleerNaam", e); }
+        public void nietAfwachten(Exchange e) { stap("nietAfwachten", e); }
+        public void afwachten(Exchange e) { stap("afwachten", e); }
     }
 }

@@ -39,7 +39,7 @@ class SoapRouteTest extends RouteTestBasis {
         context.getRegistry().bind("verzoektransactie", new Transactie());
         dubbel("soapFouten", new SoapFouten());
         for (String bean : List.of("auditSpoor", "aanleveringLezer", "toegangscontrole", "formaatControle", "berichtOpslag",
-                "aanleverAntwoord", "terugkoppelingOphalen", "terugkoppelingWachtrij", "registratieoverzicht")) {
+                "aanleverAntwoord", "terugkoppelingOphalen", "terugkoppelingWachtrij", "registratieoverzicht", "vastlegging")) {
             dubbel(bean, new Stap());
         }
         laad("10-soap-listener.camel.yaml", "20-formaatcontrole.camel.yaml", "70-terugkoppeling.camel.yaml",
@@ -94,7 +94,7 @@ class SoapRouteTest extends RouteTestBasis {
         operatie.naam = "opvragenRegistratieoverzicht";
         template.request("direct:soap", e -> e.getIn().setBody("verzoek"));
         assertThat(journaal).containsExactly("registratieoverzicht.leesVerzoek", "toegangscontrole.controleer",
-                "registratieoverzicht.vraag", "registratieoverzicht.antwoord", "auditSpoor.vastleggen");
+                "registratieoverzicht.vraag", "registratieoverzicht.antwoord", "vastlegging.afwachten", "auditSpoor.vastleggen");
     }
 
     /** The operation of the request, as the hub's soapOperatie bean names it from the SOAP header. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class VerwerkingRouteTest extends RouteTestBasis {
 
     /** What one reeks does, in the order the hub relies on (the content rules before the GBA, the register last). */
-    static final List<String> REEKS = List.of("transactie.begin", "berichtWachtrij.claim", "registerLezer.leesVoor",
+    static final List<String> REEKS = List.of("transactie.begin", "vastlegging.nietAfwachten", "berichtWachtrij.claim", "registerLezer.leesVoor",
             "adresRegels.controleerAlle", "datumRegels.controleerAlle", "leeftijdRegels.controleerAlle",
             "instellingRegels.controleerAlle", "groepRegels.controleerAlle", "indicatieRegels.controleerAlle",
             "ambulanteBegeleidingRegels.controleerAlle", "mutatieRegels.controleerAlle",
@@ -46,7 +46,7 @@ class VerwerkingRouteTest extends RouteTestBasis {
         for (String bean : List.of("registerLezer", "adresRegels", "datumRegels", "leeftijdRegels", "instellingRegels",
                 "groepRegels", "indicatieRegels", "ambulanteBegeleidingRegels", "mutatieRegels", "gbaControle", "identificatie",
                 "register", "dubbeleInschrijvingen", "uitschrijfbewijzen", "terugkoppelingWachtrij", "gbaVraag", "opslagOnderhoud",
-                "terugkoppelingOphalen", "toegangscontrole", "auditSpoor")) {
+                "terugkoppelingOphalen", "toegangscontrole", "auditSpoor", "vastlegging")) {
             dubbel(bean, new Stap());
         }
         // 70's fetch route (SOAP side) is loaded with the file; its error handling needs soapFouten

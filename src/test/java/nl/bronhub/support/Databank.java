@@ -41,7 +41,7 @@ public final class Databank {
         Map<String, String> p = new HashMap<>();
         if (!postgres()) {
             p.put("spring.datasource.url", "jdbc:h2:file:" + map.toAbsolutePath().resolve("bron-hub")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;COMPRESS=TRUE;DB_CLOSE_ON_EXIT=FALSE");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=500;COMPRESS=TRUE;DB_CLOSE_ON_EXIT=FALSE");
             return p;
         }
         String naam = "hub" + ProcessHandle.current().pid() + "_" + TELLER.incrementAndGet();

@@ -1,0 +1,118 @@
+package nl.bronhub.opslag;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When a commit of the H2 file is in the file: at once for every commit that changed something (a transaction's, or a
+ * statement's in auto-commit), unless its transaction said it need not wait; then at the next write that does wait, or
+ * H2's own write WRITE_DELAY ms later (here a minute, so that only the hub's waits write). Reads write nothing.
+ * CrashIT shows the same by killing the packaged hub under load.
+ */
+class VastleggingTest {
+
+    @TempDir
+    Path map;
+
+    private final Vastlegging vastlegging = new Vastlegging();
+    private HikariDataSource pool;
+    private DataSource bron;
+    private NamedParameterJdbcTemplate jdbc;
+    private TransactionTemplate transactie;
+
+    @BeforeEach
+    void open() {
+        pool = new HikariDataSource();
+        pool.setJdbcUrl("jdbc:h2:file:" + map.resolve("db") + ";WRITE_DELAY=60000");
+        bron = (DataSource) vastlegging.postProcessAfterInitialization(pool, "dataSource");
+        jdbc = new NamedParameterJdbcTemplate(bron);
+        transactie = new TransactionTemplate(new DataSourceTransactionManager(bron));
+        jdbc.getJdbcTemplate().execute("create table rij (id int primary key, waarde varchar(20))");
+    }
+
+    @AfterEach
+    void sluit() throws Exception {
+        ((AutoCloseable) bron).close();
+        assertThat(pool.isClosed()).as("the pool closes with its wrapper").isTrue();
+    }
+
+    @Test
+    void eenCommitDieIetsWijzigtStaatMeteenInHetBestand() throws SQLException {
+        transactie.executeWithoutResult(t -> jdbc.update("insert into rij values (1, 'een')", Map.of()));
+        assertThat(nietGeschreven()).as("a transaction's commit").isFalse();
+
+        jdbc.update("insert into rij values (2, 'twee')", Map.of());
+        assertThat(nietGeschreven()).as("a statement in auto-commit").isFalse();
+    }
+
+    @Test
+    void eenTransactieDieNietWachtWordtMetDeVolgendeDieWelWachtGeschreven() throws SQLException {
+        transactie.executeWithoutResult(t -> {
+            vastlegging.nietAfwachten();
+            jdbc.update("insert into rij values (1, 'een')", Map.of());
+        });
+        assertThat(nietGeschreven()).as("committed, not yet written").isTrue();
+
+        jdbc.queryForList("select * from rij", Map.of());
+        transactie.executeWithoutResult(t -> jdbc.queryForList("select * from rij", Map.of()));
+        assertThat(nietGeschreven()).as("reads do not write").isTrue();
+
+        transactie.executeWithoutResult(t -> jdbc.update("insert into rij values (2, 'twee')", Map.of()));
+        assertThat(nietGeschreven()).as("the next commit that waits writes both").isFalse();
+    }
+
+    @Test
+    void afwachtenSchrijftWatNogNietGeschrevenIs() throws SQLException {
+        transactie.executeWithoutResult(t -> {
+            vastlegging.nietAfwachten();
+            jdbc.update("insert into rij values (1, 'een')", Map.of());
+        });
+        // the flag ends with its transaction: the next one waits again
+        transactie.executeWithoutResult(t -> jdbc.queryForList("select * from rij", Map.of()));
+        assertThat(nietGeschreven()).isTrue();
+
+        vastlegging.afwachten();
+
+        assertThat(nietGeschreven()).isFalse();
+        transactie.executeWithoutResult(t -> jdbc.update("insert into rij values (2, 'twee')", Map.of()));
+        assertThat(nietGeschreven()).as("a transaction after one that did not wait waits again").isFalse();
+    }
+
+    @Test
+    void eenTeruggedraaideTransactieSchrijftNiets() throws SQLException {
+        transactie.executeWithoutResult(t -> {
+            vastlegging.nietAfwachten();
+            jdbc.update("insert into rij values (1, 'een')", Map.of());
+        });
+        transactie.executeWithoutResult(t -> {
+            jdbc.update("insert into rij values (2, 'twee')", Map.of());
+            t.setRollbackOnly();
+        });
+        assertThat(nietGeschreven()).as("the rollback waited for nothing").isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from rij", Map.of(), Integer.class)).isEqualTo(1);
+    }
+
+    /** Whether H2 holds committed changes it has not written to the file. */
+    private boolean nietGeschreven() throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            MVStore store = Vastlegging.store(c);
+            return store.hasUnsavedChanges();
+        }
+    }
+}
