@@ -5,8 +5,6 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +36,7 @@ public class H2Onderhoud {
     /** Rewrites chunks below the fill rate, up to the configured bytes; true when it rewrote any. */
     public boolean compacteer() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            MVStore store = store(c);
+            MVStore store = Vastlegging.store(c);
             if (store == null || store.isClosed()) {
                 return false;
             }
@@ -56,22 +54,8 @@ public class H2Onderhoud {
      */
     public int vulgraad() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            MVStore store = store(c);
+            MVStore store = Vastlegging.store(c);
             return store == null || store.isClosed() ? -1 : store.getFileStore().getChunksFillRate();
         }
-    }
-
-    private static MVStore store(Connection c) throws SQLException {
-        if (!c.isWrapperFor(JdbcConnection.class)) {
-            return null;
-        }
-        if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal sessie)) {
-            return null; // a server connection (jdbc:h2:tcp): that server keeps its own file
-        }
-        var opslag = sessie.getDatabase().getStore();
-        if (opslag == null || opslag.getMvStore().getFileStore() == null) {
-            return null; // an in-memory database (jdbc:h2:mem) has no file to keep small
-        }
-        return opslag.getMvStore();
     }
 }

@@ -187,14 +187,16 @@ public class Vastlegging implements BeanPostProcessor {
         }
     }
 
+    /** The H2 file's store behind a connection; null for any other database. */
     static MVStore store(Connection c) throws SQLException {
         if (!c.isWrapperFor(JdbcConnection.class)) {
             return null;
         }
         if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal sessie)) {
-            return null;
+            return null; // a server connection (jdbc:h2:tcp): that server keeps its own file
         }
         var opslag = sessie.getDatabase().getStore();
+        // an in-memory database (jdbc:h2:mem) has no file
         return opslag == null || opslag.getMvStore().getFileStore() == null ? null : opslag.getMvStore();
     }
 }
