@@ -63,10 +63,7 @@ class VastleggingTest {
 
     @Test
     void eenTransactieDieNietWachtWordtMetDeVolgendeDieWelWachtGeschreven() throws SQLException {
-        transactie.executeWithoutResult(t -> {
-            vastlegging.nietAfwachten();
-            jdbc.update("insert into rij values (1, 'een')", Map.of());
-        });
+        zonderWachten("insert into rij values (1, 'een')");
         assertThat(nietGeschreven()).as("committed, not yet written").isTrue();
 
         jdbc.queryForList("select * from rij", Map.of());
@@ -79,10 +76,7 @@ class VastleggingTest {
 
     @Test
     void afwachtenSchrijftWatNogNietGeschrevenIs() throws SQLException {
-        transactie.executeWithoutResult(t -> {
-            vastlegging.nietAfwachten();
-            jdbc.update("insert into rij values (1, 'een')", Map.of());
-        });
+        zonderWachten("insert into rij values (1, 'een')");
         // the flag ends with its transaction: the next one waits again
         transactie.executeWithoutResult(t -> jdbc.queryForList("select * from rij", Map.of()));
         assertThat(nietGeschreven()).isTrue();
@@ -96,16 +90,21 @@ class VastleggingTest {
 
     @Test
     void eenTeruggedraaideTransactieSchrijftNiets() throws SQLException {
-        transactie.executeWithoutResult(t -> {
-            vastlegging.nietAfwachten();
-            jdbc.update("insert into rij values (1, 'een')", Map.of());
-        });
+        zonderWachten("insert into rij values (1, 'een')");
         transactie.executeWithoutResult(t -> {
             jdbc.update("insert into rij values (2, 'twee')", Map.of());
             t.setRollbackOnly();
         });
         assertThat(nietGeschreven()).as("the rollback waited for nothing").isTrue();
         assertThat(jdbc.queryForObject("select count(*) from rij", Map.of(), Integer.class)).isEqualTo(1);
+    }
+
+    /** A transaction that says its commit need not wait for the file. */
+    private void zonderWachten(String sql) {
+        transactie.executeWithoutResult(t -> {
+            vastlegging.nietAfwachten();
+            jdbc.update(sql, Map.of());
+        });
     }
 
     /** Whether H2 holds committed changes it has not written to the file. */
