@@ -64,13 +64,21 @@ public class Vastlegging implements BeanPostProcessor {
         if (bron == null) {
             return; // not an H2 file: each commit is the database's own
         }
-        try (Connection c = bron.getConnection()) {
-            MVStore store = store(c);
-            if (store != null && !store.isClosed()) {
-                store.commit();
+        MVStore store = laatsteStore;
+        if (store == null || store.isClosed()) {
+            // the first time, or H2 closed and opened the database again
+            try (Connection c = bron.getConnection()) {
+                store = store(c);
             }
+            laatsteStore = store;
+        }
+        if (store != null && !store.isClosed()) {
+            store.commit();
         }
     }
+
+    /** The H2 file's store as last found, so that a wait needs no connection from the pool. */
+    private volatile MVStore laatsteStore;
 
     private static boolean transactieWacht() {
         return !TransactionSynchronizationManager.hasResource(NIET_AFWACHTEN);

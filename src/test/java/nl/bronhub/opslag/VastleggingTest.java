@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,7 +56,7 @@ class VastleggingTest {
     }
 
     @Test
-    void eenCommitDieIetsWijzigtStaatMeteenInHetBestand() throws SQLException {
+    void eenCommitDieIetsWijzigtStaatMeteenInHetBestand() {
         transactie.executeWithoutResult(t -> jdbc.update("insert into rij values (1, 'een')", Map.of()));
         assertThat(nietGeschreven()).as("a transaction's commit").isFalse();
 
@@ -62,7 +65,7 @@ class VastleggingTest {
     }
 
     @Test
-    void eenTransactieDieNietWachtWordtMetDeVolgendeDieWelWachtGeschreven() throws SQLException {
+    void eenTransactieDieNietWachtWordtMetDeVolgendeDieWelWachtGeschreven() {
         zonderWachten("insert into rij values (1, 'een')");
         assertThat(nietGeschreven()).as("committed, not yet written").isTrue();
 
@@ -89,7 +92,7 @@ class VastleggingTest {
     }
 
     @Test
-    void eenTeruggedraaideTransactieSchrijftNiets() throws SQLException {
+    void eenTeruggedraaideTransactieSchrijftNiets() {
         zonderWachten("insert into rij values (1, 'een')");
         transactie.executeWithoutResult(t -> {
             jdbc.update("insert into rij values (2, 'twee')", Map.of());
@@ -97,6 +100,30 @@ class VastleggingTest {
         });
         assertThat(nietGeschreven()).as("the rollback waited for nothing").isTrue();
         assertThat(jdbc.queryForObject("select count(*) from rij", Map.of(), Integer.class)).isEqualTo(1);
+    }
+
+    /**
+     * A request at a door for people (portal, operator, afnemers) has H2 write what waits, before and after it is
+     * handled: a page never shows an onderwijsnummer that a crash then loses (a crash look saw the GTB pages do so). The
+     * LAS door is left to its routes.
+     */
+    @Test
+    void eenVerzoekAanEenDeurVoorMensenSchrijftWatWacht() throws Exception {
+        VastleggenVoorMensen filter = new VastleggenVoorMensen(vastlegging);
+        zonderWachten("insert into rij values (1, 'een')");
+
+        filter.doFilter(new MockHttpServletRequest("POST", "/services/uitwisseling/v1"), new MockHttpServletResponse(),
+                new MockFilterChain());
+        assertThat(nietGeschreven()).as("the LAS door").isTrue();
+
+        boolean[] tijdens = new boolean[1];
+        filter.doFilter(new MockHttpServletRequest("GET", "/portaal/00AA/gtb/01/2026-10-01"), new MockHttpServletResponse(),
+                (verzoek, antwoord) -> {
+                    tijdens[0] = nietGeschreven();
+                    zonderWachten("insert into rij values (2, 'twee')");
+                });
+        assertThat(tijdens[0]).as("written before the page reads").isFalse();
+        assertThat(nietGeschreven()).as("and what was committed meanwhile, before the page leaves").isFalse();
     }
 
     /** A transaction that says its commit need not wait for the file. */
@@ -108,10 +135,12 @@ class VastleggingTest {
     }
 
     /** Whether H2 holds committed changes it has not written to the file. */
-    private boolean nietGeschreven() throws SQLException {
+    private boolean nietGeschreven() {
         try (Connection c = pool.getConnection()) {
             MVStore store = Vastlegging.store(c);
             return store.hasUnsavedChanges();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
