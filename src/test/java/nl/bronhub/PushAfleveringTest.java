@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -21,6 +22,7 @@ import javax.xml.validation.SchemaFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.bronhub.contract.v1.Bericht;
 import nl.bronhub.contract.v1.Terugkoppeling;
+import nl.bronhub.contract.v1.TerugkoppelingAntwoord;
 import nl.bronhub.support.Hub;
 import nl.bronhub.support.HubTest;
 import nl.bronhub.support.LasClient;
@@ -200,6 +202,26 @@ class PushAfleveringTest {
             // the operator moves aanleverpunt 1 to the good endpoint: tried at once, and delivered
             assertThat(operator.put("/aanleverpunten/40AA/1/push", Map.of("adres", goed.adres())).status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(30)).until(goed::aanvaard, a -> a.equals(List.of(1L)));
+        }
+    }
+
+    @Test
+    void aLasThatStoredAPushedTerugkoppelingMayAcknowledgeItBeforeTheHubHearsItsAnswer() throws Exception {
+        try (ProefEindpunt eindpunt = new ProefEindpunt(hubServercertificaat(), Pki.ca().certificaat());
+             Hub hub = Hub.start(eigenschappen(data))) {
+            LasClient las = hub.las("40AA", "1");
+            // the LAS stores what it is pushed and acknowledges it by fetching before its 200 reaches the hub (which a kill
+            // could stop from ever hearing it): the volgnummer was given, so no 743, and it is acknowledged
+            Map<Long, Object> antwoorden = new ConcurrentHashMap<>();
+            eindpunt.voorHetAntwoord(v -> antwoorden.put(v, las.verstuur(las.ophaalVerzoek(v, 1))));
+            assertThat(hub.operator().put("/aanleverpunten/40AA/1/push", Map.of("adres", eindpunt.adres())).status()).isEqualTo(200);
+            las.aanleveren(berichten(2, new ArrayList<>()));
+            await().atMost(Duration.ofSeconds(30)).until(eindpunt::aanvaard, a -> a.equals(List.of(1L, 2L)));
+
+            assertThat(antwoorden).containsOnlyKeys(1L, 2L);
+            assertThat(antwoorden.values()).allSatisfy(a -> assertThat(a).isInstanceOf(TerugkoppelingAntwoord.class));
+            // both acknowledged: a fetch from the start serves nothing
+            assertThat(las.ophalen(0).getTerugkoppeling()).isEmpty();
         }
     }
 

@@ -43,14 +43,17 @@ public class PushAflevering {
     private static final Logger LOG = LoggerFactory.getLogger(PushAflevering.class);
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TerugkoppelingWachtrij wachtrij;
     private final PushEigenschappen eigenschappen;
     private final SslBundles bundels;
     /** Waiting times use the machine's clock, not the hub's (which a demo may fix to a date). */
     private final Clock wachtklok = Clock.systemUTC();
     private volatile HttpClient http;
 
-    public PushAflevering(NamedParameterJdbcTemplate jdbc, PushEigenschappen eigenschappen, SslBundles bundels) {
+    public PushAflevering(NamedParameterJdbcTemplate jdbc, TerugkoppelingWachtrij wachtrij, PushEigenschappen eigenschappen,
+            SslBundles bundels) {
         this.jdbc = jdbc;
+        this.wachtrij = wachtrij;
         this.eigenschappen = eigenschappen;
         this.bundels = bundels;
     }
@@ -112,6 +115,9 @@ public class PushAflevering {
                     mislukt(aanleverpuntId, brin, nummer, volgnummer, "terugkoppeling-onleesbaar");
                     return;
                 }
+                // given before it is sent, and in the file (this write waits for it): an endpoint that stores it may
+                // acknowledge it by fetching even when the hub dies before it records the 200 (no 743 then)
+                wachtrij.gegeven(aanleverpuntId, volgnummer);
                 String fout = verstuur(adres, envelop);
                 if (fout != null) {
                     mislukt(aanleverpuntId, brin, nummer, volgnummer, fout);

@@ -88,7 +88,7 @@ public class TerugkoppelingOphalen implements SignaalBron {
         }
         List<Map.Entry<Long, String>> getoond = rijen.subList(0, Math.min(maximum, rijen.size()));
         if (!getoond.isEmpty()) {
-            wachtrij.opgehaald(aanleverpuntId, getoond.get(getoond.size() - 1).getKey());
+            wachtrij.gegeven(aanleverpuntId, getoond.get(getoond.size() - 1).getKey());
         } else if (!bevestigd) {
             // the answer tells the LAS nothing new and changes nothing but the audit trail: the commit need not wait for
             // the database's file (most fetches of a polling LAS)

@@ -250,14 +250,17 @@ public class TerugkoppelingWachtrij {
                 .addValue("laatst", laatstOntvangen).addValue("limiet", limiet), (rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)));
     }
 
-    /** A fetch served the aanleverpunt up to this volgnummer: it may acknowledge up to here. */
-    public void opgehaald(long aanleverpuntId, long volgnummer) {
+    /**
+     * The aanleverpunt was given everything up to this volgnummer: a fetch served it, or push is about to send it (so a
+     * LAS whose endpoint stored it may acknowledge it even if the hub dies before it hears the endpoint's answer).
+     */
+    public void gegeven(long aanleverpuntId, long volgnummer) {
         jdbc.update("update aanleverpunt set hoogst_opgehaald = :n where id = :id and hoogst_opgehaald < :n",
                 Map.of("id", aanleverpuntId, "n", volgnummer));
     }
 
     /**
-     * The highest volgnummer the aanleverpunt was given: served by a fetch, or accepted by its push endpoint. A LAS
+     * The highest volgnummer the aanleverpunt was given: served by a fetch, or offered to its push endpoint. A LAS
      * acknowledges up to here; beyond it are terugkoppelingen it has not seen.
      */
     public long laatsteGegeven(long aanleverpuntId) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -43,6 +44,7 @@ public final class ProefEindpunt implements AutoCloseable {
     private final List<Poging> pogingen = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String omleiding;
+    private volatile LongConsumer voorHetAntwoord = v -> { };
     private volatile int port;
     private volatile HttpsServer server;
 
@@ -64,6 +66,14 @@ public final class ProefEindpunt implements AutoCloseable {
     public void omleidenNaar(String adres) {
         this.omleiding = adres;
         this.status = 302;
+    }
+
+    /**
+     * From now on {@code stap} runs with each request's volgnummer after the endpoint has it and before it answers: what
+     * a LAS may do between storing a terugkoppeling and the hub hearing so (the hub may die in between).
+     */
+    public void voorHetAntwoord(LongConsumer stap) {
+        this.voorHetAntwoord = stap;
     }
 
     /** Every request so far, in the order received. */
@@ -118,6 +128,9 @@ public final class ProefEindpunt implements AutoCloseable {
         }
         String client = ((X509Certificate) ((HttpsExchange) ex).getSSLSession().getPeerCertificates()[0]).getSubjectX500Principal().getName();
         pogingen.add(new Poging(volgnummer, antwoord, client, ex.getRequestHeaders().getFirst("SOAPAction"), body));
+        if (antwoord / 100 == 2) {
+            voorHetAntwoord.accept(volgnummer);
+        }
         byte[] uit = (antwoord / 100 == 2
                 ? "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
                 + "<p:terugkoppelingAfleverenAntwoord xmlns:p=\"" + PushBericht.NS + "\"><p:ontvangenVolgnummer>" + volgnummer

@@ -72,7 +72,7 @@ class PushBerichtTest {
 
     @Test
     void theWaitDoublesFromTheFirstUpToTheMaximum() {
-        PushAflevering aflevering = new PushAflevering(null, new PushEigenschappen("push", 100, 1000, 1000, 5000, 60000, 10), null);
+        PushAflevering aflevering = new PushAflevering(null, null, new PushEigenschappen("push", 100, 1000, 1000, 5000, 60000, 10), null);
         assertThat(IntStream.rangeClosed(1, 8).mapToObj(aflevering::wachttijd).map(Duration::toMillis))
                 .containsExactly(5000L, 10000L, 20000L, 40000L, 60000L, 60000L, 60000L, 60000L);
         // a thousand failures in a row do not overflow
