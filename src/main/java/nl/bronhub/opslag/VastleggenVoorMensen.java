@@ -11,12 +11,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The doors for people (the portal, the operator API, the afnemers' API) show the register as it is, and a reeks's
  * commit does not wait for H2's write of the file ({@link Vastlegging}): a page could show an onderwijsnummer that a
  * crash then loses, the reeks done again under another number (a crash look on 7 December saw it on the GTB pages).
- * So every request there has H2 write what was committed before it is handled and again when it has been; a request
+ * So every request there has H2 write what was committed before it is handled and again when it has been, and its
+ * answer leaves only after that (held whole: these pages and JSON answers are small); a request
  * at these doors is rare enough for the two writes, which cost next to nothing when nothing waits. The LAS door is left to
  * its routes (a fetch that serves waits, a registratieoverzicht waits before its answer).
  */
@@ -40,10 +42,13 @@ public class VastleggenVoorMensen extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         schrijf();
-        chain.doFilter(request, response);
-        // after: what the request read is written before the answer leaves (a page larger than the answer's buffer
-        // has left in part already; a commit made while it was read may then be shown before it is written)
+        // the answer is held whole until the second write: a page larger than the answer's buffer would otherwise
+        // start leaving while it is made, showing what a reeks committed meanwhile before the file has it
+        ContentCachingResponseWrapper heel = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, heel);
+        // after: what the request read is written before the answer leaves (not sent at all if that fails)
         schrijf();
+        heel.copyBodyToResponse();
     }
 
     private void schrijf() throws IOException {

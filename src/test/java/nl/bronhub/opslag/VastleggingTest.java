@@ -126,6 +126,35 @@ class VastleggingTest {
         assertThat(nietGeschreven()).as("and what was committed meanwhile, before the page leaves").isFalse();
     }
 
+    /**
+     * A page larger than the answer's buffer leaves only after the write: Tomcat would send the first part while the
+     * page is still being made, and a reeks committed while it was read could be on the screen before it is in the file.
+     */
+    @Test
+    void eenGrotePaginaGaatPasWegAlsWatZeLasGeschrevenIs() throws Exception {
+        VastleggenVoorMensen filter = new VastleggenVoorMensen(vastlegging);
+        Boolean[] nietGeschrevenBijVersturen = new Boolean[1];
+        MockHttpServletResponse antwoord = new MockHttpServletResponse() {
+            @Override
+            public void setCommitted(boolean committed) {
+                if (committed && nietGeschrevenBijVersturen[0] == null) {
+                    nietGeschrevenBijVersturen[0] = nietGeschreven();
+                }
+                super.setCommitted(committed);
+            }
+        };
+        byte[] regel = "<tr><td>onderwijsnummer</td></tr>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        filter.doFilter(new MockHttpServletRequest("GET", "/operator/gtb/00AA"), antwoord, (verzoek, a) -> {
+            zonderWachten("insert into rij values (3, 'drie')");
+            for (int i = 0; i < 4 * antwoord.getBufferSize() / regel.length + 1; i++) {
+                a.getOutputStream().write(regel);
+            }
+        });
+        assertThat(nietGeschrevenBijVersturen[0]).as("the page left while what it read was not in the file").isFalse();
+        assertThat(antwoord.getContentAsByteArray()).as("the whole page, once").hasSize((4 * antwoord.getBufferSize() / regel.length + 1) * regel.length);
+        assertThat(antwoord.getContentLength()).isEqualTo(antwoord.getContentAsByteArray().length);
+    }
+
     /** A transaction that says its commit need not wait for the file. */
     private void zonderWachten(String sql) {
         transactie.executeWithoutResult(t -> {
