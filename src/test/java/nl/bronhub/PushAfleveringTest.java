@@ -121,6 +121,9 @@ class PushAfleveringTest {
                 for (ProefEindpunt.Poging p : aanvaard) {
                     assertThat(p.client()).contains("CN=hub-push");
                     assertThat(p.soapAction()).isEqualTo("\"" + PushBericht.SOAP_ACTION + "\"");
+                    // no header the contract does not name, besides HTTP's own; the agent names no JDK version
+                    assertThat(p.koppen()).containsOnlyKeys("content-type", "soapaction", "user-agent", "host", "content-length");
+                    assertThat(p.koppen().get("user-agent")).containsExactly("bron-hub");
                     Element afleveren = afleveren(p.body());
                     schema.newValidator().validate(new DOMSource(afleveren));
                     assertThat(tekst(afleveren, "urn:nl:bron-hub:uitwisseling:v1", "berichtIdentificatie"))
@@ -217,6 +220,8 @@ class PushAfleveringTest {
             assertThat(hub.operator().put("/aanleverpunten/40AA/1/push", Map.of("adres", eindpunt.adres())).status()).isEqualTo(200);
             las.aanleveren(berichten(2, new ArrayList<>()));
             await().atMost(Duration.ofSeconds(30)).until(eindpunt::aanvaard, a -> a.equals(List.of(1L, 2L)));
+            // the endpoint records an attempt before its fetch: wait for the second fetch's answer too
+            await().atMost(Duration.ofSeconds(30)).until(antwoorden::size, n -> n == 2);
 
             assertThat(antwoorden).containsOnlyKeys(1L, 2L);
             assertThat(antwoorden.values()).allSatisfy(a -> assertThat(a).isInstanceOf(TerugkoppelingAntwoord.class));

@@ -187,6 +187,8 @@ public class PushAflevering {
                     .timeout(Duration.ofMillis(eigenschappen.antwoordTimeoutMs()))
                     .header("Content-Type", "text/xml; charset=UTF-8")
                     .header("SOAPAction", "\"" + PushBericht.SOAP_ACTION + "\"")
+                    // the JDK's own would name its version: the endpoint learns no more of the hub than its name
+                    .header("User-Agent", "bron-hub")
                     .POST(HttpRequest.BodyPublishers.ofString(envelop, StandardCharsets.UTF_8))
                     .build();
             HttpResponse<InputStream> antwoord = client.send(verzoek, HttpResponse.BodyHandlers.ofInputStream());

@@ -10,6 +10,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 
@@ -34,8 +37,8 @@ import org.xml.sax.InputSource;
  */
 public final class ProefEindpunt implements AutoCloseable {
 
-    /** One request as the endpoint saw it: the volgnummer sent, the status it answered, who connected, the whole body. */
-    public record Poging(long volgnummer, int status, String client, String soapAction, String body) {
+    /** One request as the endpoint saw it: the volgnummer sent, the status it answered, who connected, the whole body, its headers (names in lower case). */
+    public record Poging(long volgnummer, int status, String client, String soapAction, String body, Map<String, List<String>> koppen) {
     }
 
     public static final String PAD = "/las/bron/terugkoppelingen";
@@ -127,7 +130,9 @@ public final class ProefEindpunt implements AutoCloseable {
             antwoord = 400;
         }
         String client = ((X509Certificate) ((HttpsExchange) ex).getSSLSession().getPeerCertificates()[0]).getSubjectX500Principal().getName();
-        pogingen.add(new Poging(volgnummer, antwoord, client, ex.getRequestHeaders().getFirst("SOAPAction"), body));
+        Map<String, List<String>> koppen = new TreeMap<>();
+        ex.getRequestHeaders().forEach((naam, waarden) -> koppen.put(naam.toLowerCase(Locale.ROOT), List.copyOf(waarden)));
+        pogingen.add(new Poging(volgnummer, antwoord, client, ex.getRequestHeaders().getFirst("SOAPAction"), body, koppen));
         if (antwoord / 100 == 2) {
             voorHetAntwoord.accept(volgnummer);
         }
