@@ -226,6 +226,30 @@ class OperatorVerhardingTest extends HubTest {
         assertThat(operator.get("/certificaten").json().toString()).doesNotContain("serverhardening");
     }
 
+    /**
+     * A body Tomcat cannot read (a malformed chunk size, a chunk shorter than it said) is problem details with the door's
+     * headers, as every refusal here: it was Spring's own error JSON (a hostile look, 7 December).
+     */
+    @Test
+    void eenOnleesbaarLichaamIsEenProbleem() throws Exception {
+        for (String stukken : List.of("ZZ\r\nabc\r\n0\r\n\r\n", "5\r\nabc\r\n0\r\n\r\n")) {
+            for (String verzoek : List.of("GET /operator/systeem", "PUT /operator/planning")) {
+                String antwoord;
+                try (SSLSocket s = (SSLSocket) Pki.zonderCertificaat().http().sslContext().getSocketFactory().createSocket("localhost", operatorPoort())) {
+                    s.setSoTimeout(30_000);
+                    s.getOutputStream().write((verzoek + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + inlog()
+                            + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + stukken)
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    s.getOutputStream().flush();
+                    antwoord = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                }
+                assertThat(antwoord).as(verzoek + " " + stukken).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                        .contains("urn:bron-hub:probleem:onleesbaar-verzoek").contains("X-Content-Type-Options: nosniff")
+                        .doesNotContain("timestamp");
+            }
+        }
+    }
+
     /** One request line over TLS, as written (no client would send it), and the whole answer. */
     private static String rauw(int poort, String regel) throws Exception {
         try (SSLSocket s = (SSLSocket) Pki.zonderCertificaat().http().sslContext().getSocketFactory().createSocket("localhost", poort)) {

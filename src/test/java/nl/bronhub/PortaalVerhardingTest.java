@@ -540,6 +540,41 @@ class PortaalVerhardingTest {
         }
     }
 
+    /**
+     * What Tomcat refuses while it reads a request (a form body whose chunks are malformed or that breaks off, a
+     * character it does not take in the address, which Chromium sends as typed) is the portal's 400 page with the
+     * portal's headers: it was a 500 with an ERROR and a stack trace in the log for the body, and plain text without
+     * the headers for the address (a hostile look at the portal, 7 December).
+     */
+    @Example
+    void watTomcatBijHetLezenWeigertIsDePaginaVanHetPortaal() throws Exception {
+        String vorm = "Content-Type: application/x-www-form-urlencoded\r\nAccept: text/html\r\n";
+        List<String> verzoeken = List.of(
+                "POST /portaal/inloggen HTTP/1.1\r\nHost: localhost\r\n" + vorm + "Transfer-Encoding: chunked\r\n\r\nZZ\r\nabc\r\n0\r\n\r\n",
+                "POST /portaal/inloggen HTTP/1.1\r\nHost: localhost\r\n" + vorm + "Transfer-Encoding: chunked\r\n\r\n5\r\nabc\r\n0\r\n\r\n",
+                "GET /portaal/inloggen?x=a|b HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n\r\n",
+                "GET /portaal/a^b HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n\r\n");
+        for (String verzoek : verzoeken) {
+            String antwoord = rauw(verzoek);
+            String koppen = antwoord.substring(0, antwoord.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            assertThat(antwoord).as(verzoek).startsWith("HTTP/1.1 400 ").contains("<h1>Verzoek niet verwerkt</h1>")
+                    .contains("href=\"/portaal/stijl.css\"");
+            assertThat(koppen).as(verzoek).contains("content-security-policy: default-src 'none'").contains("x-frame-options: deny")
+                    .contains("strict-transport-security").contains("x-content-type-options: nosniff");
+        }
+        assertThat(log.neem()).as("ERROR lines and stack traces in the hub's log").isEmpty();
+    }
+
+    /** Sends a request as it is, over TLS to the portal's door, and reads the answer until the hub closes. */
+    private static String rauw(String verzoek) throws IOException {
+        try (SSLSocket s = (SSLSocket) Pki.zonderCertificaat().http().sslContext().getSocketFactory().createSocket("localhost", hub.portaalPoort())) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(verzoek.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static String leesTot(InputStream in, String einde) throws IOException {
         ByteArrayOutputStream gelezen = new ByteArrayOutputStream();
         while (!gelezen.toString(StandardCharsets.UTF_8).endsWith(einde)) {

@@ -48,6 +48,11 @@ final class FormulierGrens extends OncePerRequestFilter {
         // whole instead, nothing changed
         verzoek.getParameterMap();
         if (verzoek.getAttribute(ONLEESBAAR) != null) {
+            if (antwoord.isCommitted()) {
+                // Tomcat gave up on the connection while it read the body (it broke off, or a chunk was malformed): it
+                // answers 400 itself (the portal's page, PortaalFoutAlsPagina); a sendError now would be an ERROR in the log
+                return;
+            }
             antwoord.sendError("POST_TOO_LARGE".equals(String.valueOf(verzoek.getAttribute(ONLEESBAAR_WAAROM)))
                     ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST);
             return;

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A portal error is always the portal's Dutch page (PortaalFoutpagina), whatever the request asked for:
  * Spring answers a request without "Accept: text/html" (curl, a script) with its own English JSON, which the
- * portal, a site for people, has no use for. Only the error dispatch of portal addresses is touched.
+ * portal, a site for people, has no use for. And it always has the portal's headers. Only the error dispatch of portal
+ * addresses is touched.
  */
 @Configuration
 class PortaalFoutAlsPagina {
@@ -38,6 +39,12 @@ class PortaalFoutAlsPagina {
                     throws ServletException, IOException {
                 Object pad = verzoek.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
                 if (pad instanceof String p && (p.equals("/portaal") || p.startsWith("/portaal/"))) {
+                    // the portal's headers, where no filter of the portal's chain wrote them: an error Tomcat raised by
+                    // itself while the request was read (a form body that broke off, a malformed chunk) reaches this
+                    // dispatch without them
+                    if (!antwoord.containsHeader("Content-Security-Policy")) {
+                        PortaalBeveiliging.koppen(antwoord);
+                    }
                     keten.doFilter(new HttpServletRequestWrapper(verzoek) {
                         @Override
                         public String getHeader(String naam) {

@@ -27,11 +27,14 @@ public class PortaalNoodpagina implements TomcatFoutmelding.Deurantwoord {
         this.kanaal = kanaal;
     }
 
-    /** A browser at the portal's door; anyone else there gets the valve's short text. */
+    /** A browser at the portal's door (or a request whose headers Tomcat did not get to); anyone else gets the valve's short text. */
     @Override
     public boolean beantwoord(HttpServletRequest verzoek, HttpServletResponse antwoord, int status, String type, String titel,
                               String tekst) throws IOException {
-        if (verzoek.getLocalPort() != kanaal.poort() || !String.valueOf(verzoek.getHeader("Accept")).contains("text/html")) {
+        // a request line Tomcat could not parse leaves the headers unread: no Accept to go by, and a browser sends such
+        // lines too (Chromium leaves a | in a query as it is), so the page
+        String accept = verzoek.getHeader("Accept");
+        if (verzoek.getLocalPort() != kanaal.poort() || accept != null && !accept.contains("text/html")) {
             return false;
         }
         schrijf(antwoord, status);

@@ -7,6 +7,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.bronhub.signaal.SignaalCatalogus;
+import nl.bronhub.Probleem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,8 +25,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Spring's error page, but never for the LAS door: when Tomcat itself ends a LAS request in an error
  * (it calls sendError on a chunked body it cannot read, before any filter can answer), the LAS gets a
- * SOAP fault with 360 (358 for a fault on the hub's side) instead of Spring's JSON. The operator API
- * and the portal keep their own error answers.
+ * SOAP fault with 360 (358 for a fault on the hub's side) instead of Spring's JSON; the operator's and the afnemers'
+ * API get problem details, as for every other refusal there. The portal keeps its own page (PortaalFoutpagina).
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -47,16 +48,49 @@ public class SoapFoutpagina extends BasicErrorController {
             schrijf(request, response);
             return null;
         }
+        if (isJsonDeur(request)) {
+            probleem(request, response);
+            return null;
+        }
         return super.errorHtml(request, response);
     }
 
     @Override
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
-        if (isLasDeur(request) && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a && a.getResponse() != null) {
-            schrijf(request, a.getResponse());
-            return null;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a && a.getResponse() != null) {
+            if (isLasDeur(request)) {
+                schrijf(request, a.getResponse());
+                return null;
+            }
+            if (isJsonDeur(request)) {
+                probleem(request, a.getResponse());
+                return null;
+            }
         }
         return super.error(request);
+    }
+
+    /**
+     * The operator's and the afnemers' API answer every refusal as problem details: also what Tomcat ends by itself
+     * while it reads the request (a malformed chunk), which Spring's JSON answered, without the headers.
+     */
+    private static boolean isJsonDeur(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String pad
+                && (pad.equals("/operator") || pad.startsWith("/operator/") || pad.equals("/afnemers") || pad.startsWith("/afnemers/"));
+    }
+
+    private void probleem(HttpServletRequest request, HttpServletResponse response) {
+        int status = getStatus(request).value();
+        try {
+            if (status >= 500) {
+                Probleem.schrijf(response, status, "interne-fout", "Interne fout", "er ging iets mis bij de hub; probeer het later opnieuw");
+            } else {
+                Probleem.schrijf(response, status, "onleesbaar-verzoek", "Onleesbaar verzoek",
+                        "dit verzoek kan de hub niet lezen (HTTP " + status + ")");
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone: nothing more to say
+        }
     }
 
     private static boolean isLasDeur(HttpServletRequest request) {
