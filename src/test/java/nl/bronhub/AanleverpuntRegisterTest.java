@@ -55,7 +55,19 @@ class AanleverpuntRegisterTest extends HubTest {
 
         var negatief = operator().put("/aanleverpunten/70CX/1", aanleverpunt("goed@70cx.example", "2026-09-07", -1, 10));
         assertThat(negatief.status()).isEqualTo(400);
-        assertThat(negatief.json().get("detail").asText()).isEqualTo("normLeerlingen mag niet negatief zijn");
+        assertThat(negatief.json().get("detail").asText()).isEqualTo("normLeerlingen moet minstens 1 zijn");
+
+        // the portal's bounds: a normaantal 0 leaves the score unjudged ("n.v.t."), over 99999 is a typo
+        var nul = operator().put("/aanleverpunten/70CX/1", aanleverpunt("goed@70cx.example", "2026-09-07", 0, 10));
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.json().get("detail").asText()).isEqualTo("normLeerlingen moet minstens 1 zijn");
+        var teVeel = operator().put("/aanleverpunten/70CX/1", aanleverpunt("goed@70cx.example", "2026-09-07", 100, 100_000));
+        assertThat(teVeel.status()).isEqualTo(400);
+        assertThat(teVeel.json().get("detail").asText()).isEqualTo("normAbLeerlingen moet hoogstens 99999 zijn");
+        // an address a spreadsheet reads as a formula
+        var formule = operator().put("/aanleverpunten/70CX/1", aanleverpunt("-x@70cx.example", "2026-09-07", 100, 10));
+        assertThat(formule.status()).isEqualTo(400);
+        assertThat(formule.json().get("detail").asText()).isEqualTo("gemachtigdeEmail is geen geldig e-mailadres");
 
         var datum = operator().put("/aanleverpunten/70CX/1", Map.of("wachtwoordbriefDatum", "7 september"));
         assertThat(datum.status()).isEqualTo(400);
@@ -75,13 +87,13 @@ class AanleverpuntRegisterTest extends HubTest {
     void eenNaamIsEenNaamOokInCompatibeleVorm() {
         operator().put("/aanleverpunten/70CX/2", aanleverpunt("goed@70cx.example", "2026-09-07", 100, 10));
         for (String slecht : java.util.List.of("Bel \u2070\u2079\u2070\u2070\u00B9\u00B2\u00B3\u2074", "Bel \u24EA\u2468\u24EA\u24EA\u2460\u2461\u2462",
-                "Piet evil\uFE52com", "Piet evil\u2024com")) {
+                "Piet evil\uFE52com", "Piet evil\u2024com", "Piet evil\u0589com", "Piet evil\u2E3Ccom", "\u2212Jan", "|Jan", "\u2013Jan")) {
             var a = operator().patch("/aanleverpunten/70CX/2", Map.of("gemachtigdeNaam", slecht));
             assertThat(a.status()).as(slecht).isEqualTo(400);
             assertThat(a.json().get("detail").asText()).as(slecht).startsWith("gemachtigdeNaam mag geen webadres, e-mailadres of telefoonnummer bevatten");
         }
         for (String slecht : java.util.List.of("...", "\uD83D\uDE00\uD83D\uDE00", "Piet \uD83D\uDE00", "\u00A0\u00A0", "\uD835\uDC0F\uD835\uDC22\uD835\uDC1E\uD835\uDC2D",
-                "Pie\u0301\u0302\u0303\u0304t", "Piet\u034F", "Piet\u17B4", "\uFE0F", "12")) {
+                "Pie\u0301\u0302\u0303\u0304t", "Piet\u034F", "Piet\u17B4", "\uFE0F", "12", "\u0301Jan")) {
             var a = operator().patch("/aanleverpunten/70CX/2", Map.of("bestuurNaam", slecht));
             assertThat(a.status()).as(slecht).isEqualTo(400);
             assertThat(a.json().get("detail").asText()).as(slecht).startsWith("bestuurNaam ");

@@ -128,7 +128,7 @@ class GbaMutatiesTest extends SignaalTest {
                 .singleElement().satisfies(r -> assertThat(r.values()).allMatch(v -> v == null || "".equals(v)));
 
         String formule = leg("bsn;voorvoegsel\n999991255;-1+1\n");
-        assertThat(Files.readString(Afleverbak.reden(wachtTotVerplaatst(formule, "fout")))).contains("voorvoegsel begint met =, +, - of @");
+        assertThat(Files.readString(Afleverbak.reden(wachtTotVerplaatst(formule, "fout")))).contains("voorvoegsel begint met =, +, -, @ of |");
     }
 
     private List<Terugkoppeling> spontaneMutaties(String brin) {

@@ -264,6 +264,14 @@ class PortaalVerhardingTest {
             assertThat(herladen.headers().firstValue("Location").orElse("")).as(pad)
                     .endsWith("/portaal/" + brin + (pad.startsWith("/certificaat") ? "/certificaat" : "/gegevens"));
         }
+        // a form without its mark is not the portal's form: refused as a stale one, nothing written
+        List<Map.Entry<String, String>> zonderMerk = new ArrayList<>(formulier);
+        zonderMerk.set(0, Map.entry("_csrf", PortaalClient.token(oud.body())));
+        zonderMerk.remove(1);
+        HttpResponse<String> geenMerk = client.post("/portaal/" + brin + "/gegevens/1", zonderMerk);
+        assertThat(geenMerk.statusCode()).isEqualTo(200);
+        assertThat(geenMerk.body()).contains("zijn intussen gewijzigd");
+        assertThat(hub.jdbc().queryForMap(sql, brin)).containsEntry("contactpersoon", "C. Contact");
         // from the page it was given: the school's change and the helpdesk's both stand
         java.util.regex.Matcher nieuw = Pattern.compile("name=\"versie\" value=\"([0-9a-f]{16})\"").matcher(oud.body());
         assertThat(nieuw.find()).isTrue();
@@ -332,8 +340,11 @@ class PortaalVerhardingTest {
                 Map.entry("nieuw", "abcdeabcdeab"), Map.entry("herhaling", "abcdeabcdeab"))).statusCode()).as("five different: taken").isEqualTo(302);
         assertThat(hub.jdbc().queryForObject("select wachtwoord from portaal_account where brin = ?", String.class, brin)).isNotEqualTo(hash);
 
-        String token = PortaalClient.token(client.get("/portaal/" + brin + "/gegevens").body());
-        HttpResponse<String> teVeel = client.post("/portaal/" + brin + "/gegevens/1", List.of(Map.entry("_csrf", token),
+        String contactpagina = client.get("/portaal/" + brin + "/gegevens").body();
+        String token = PortaalClient.token(contactpagina);
+        java.util.regex.Matcher merk = Pattern.compile("name=\"versie\" value=\"([0-9a-f]{16})\"").matcher(contactpagina);
+        assertThat(merk.find()).isTrue();
+        HttpResponse<String> teVeel = client.post("/portaal/" + brin + "/gegevens/1", List.of(Map.entry("_csrf", token), Map.entry("versie", merk.group(1)),
                 Map.entry("gemachtigdeEmail", "directie@cq-school.example"), Map.entry("bestuurEmail", "secretariaat@cq-bestuur.example"),
                 Map.entry("normLeerlingen", "100000"), Map.entry("normAbLeerlingen", "2")));
         assertThat(teVeel.statusCode()).isEqualTo(200);
@@ -372,7 +383,7 @@ class PortaalVerhardingTest {
         Map<String, Object> rij = hub.jdbc().queryForMap("select gemachtigde_email, bestuur_email from aanleverpunt where brin = ? "
                 + "and aanleverpuntnummer = '1'", SCHOOL);
         HttpResponse<String> antwoord = school.post("/portaal/" + SCHOOL + "/gegevens/1", List.of(Map.entry("_csrf", tokenVanSchool()),
-                Map.entry("gemachtigdeNaam", "   "), Map.entry("gemachtigdeEmail", String.valueOf(rij.get("gemachtigde_email"))),
+                Map.entry("versie", versieVanSchool()), Map.entry("gemachtigdeNaam", "   "), Map.entry("gemachtigdeEmail", String.valueOf(rij.get("gemachtigde_email"))),
                 Map.entry("bestuurEmail", String.valueOf(rij.get("bestuur_email"))), Map.entry("normLeerlingen", "10"),
                 Map.entry("normAbLeerlingen", "2")));
         assertThat(antwoord.statusCode()).isEqualTo(200);
@@ -455,6 +466,7 @@ class PortaalVerhardingTest {
         for (List<Map.Entry<String, String>> velden : formulieren) {
             List<Map.Entry<String, String>> formulier = new ArrayList<>(velden);
             formulier.add(Map.entry("_csrf", tokenVanSchool()));
+            formulier.add(Map.entry("versie", versieVanSchool()));
             formulier.add(Map.entry("normLeerlingen", "10"));
             formulier.add(Map.entry("normAbLeerlingen", "2"));
             HttpResponse<String> antwoord = school.post("/portaal/" + SCHOOL + "/gegevens/1", formulier);
@@ -476,7 +488,7 @@ class PortaalVerhardingTest {
         String rest = "&gemachtigdeEmail=g%40cg-school.example&bestuurEmail=secretariaat%40cg-bestuur.example&normLeerlingen=10&normAbLeerlingen=2";
         log.neem();
         HttpResponse<String> kapot = school.postRuw("/portaal/" + SCHOOL + "/gegevens/1", "_csrf=" + java.net.URLEncoder.encode(tokenVanSchool(), StandardCharsets.UTF_8)
-                + "&contactpersoon=Geheimpje%G1" + rest);
+                + "&versie=" + versieVanSchool() + "&contactpersoon=Geheimpje%G1" + rest);
         assertThat(kapot.statusCode()).isEqualTo(400);
         assertThat(kapot.body()).contains("lang=\"nl\"").contains("Verzoek niet verwerkt");
         assertThat(log.alleRegels()).noneMatch(r -> r.contains("Geheimpje"));
@@ -484,7 +496,7 @@ class PortaalVerhardingTest {
 
         for (String naam : List.of("Piet%FF%FE", "Piet%ED%A0%80", "Pi%E9t", "Piet%E3%85%A4", "%E3%85%A4", "Piet%E2%A0%80", "Piet%EE%80%80")) {
             HttpResponse<String> antwoord = school.postRuw("/portaal/" + SCHOOL + "/gegevens/1", "_csrf=" + java.net.URLEncoder.encode(tokenVanSchool(), StandardCharsets.UTF_8)
-                    + "&contactpersoon=" + naam + rest);
+                    + "&versie=" + versieVanSchool() + "&contactpersoon=" + naam + rest);
             assertThat(antwoord.statusCode()).as(naam).isIn(200, 400);
             assertThat(hub.jdbc().queryForMap(sql, SCHOOL)).as(naam).isEqualTo(voor);
         }
@@ -895,8 +907,20 @@ class PortaalVerhardingTest {
             case ONTBREEKT -> {
             }
         }
+        if (v.soort() == Soort.GEGEVENS) {
+            // the form's mark of the data it shows, as the page gives it (without it the form is refused as stale)
+            alle.add(Map.entry("versie", versieVanSchool()));
+        }
         alle.addAll(velden);
         return client.post(pad, alle);
+    }
+
+    /** The mark of aanleverpunt 1's data on the school's contact page, which its form sends back. */
+    private static String versieVanSchool() {
+        java.util.regex.Matcher versie = Pattern.compile("name=\"versie\" value=\"([0-9a-f]{16})\"")
+                .matcher(school.get("/portaal/" + SCHOOL + "/gegevens").body());
+        assertThat(versie.find()).as("the contact page gives its form's mark").isTrue();
+        return versie.group(1);
     }
 
     /** What the model says of a form with a good token and every field at most once. */

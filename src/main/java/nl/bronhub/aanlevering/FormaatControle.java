@@ -203,13 +203,20 @@ public class FormaatControle implements SignaalBron {
 
     /**
      * A text a spreadsheet reads as a formula: its first character (after blanks) is =, +, - or @ (OWASP's list; no name
-     * or address line starts with a hyphen, and -2+3 is a formula as =2+3 is).
+     * or address line starts with a hyphen, and -2+3 is a formula as =2+3 is), or a look-alike of one ({@link #FORMULE_BEGIN}).
      */
     public static boolean alsFormule(String waarde) {
         // in the compatibility form: a full-width ＝ or a small ﹢ is the = or + to a spreadsheet as to a reader
         String t = Normalizer.normalize(zonderBlanco(waarde), Normalizer.Form.NFKC);
-        return !t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0;
+        return !t.isEmpty() && FORMULE_BEGIN.indexOf(t.charAt(0)) >= 0;
     }
+
+    /**
+     * What a formula starts with, after NFKC: = + - @, the pipe (a DDE call in older spreadsheets), and the dashes and
+     * the minus sign that NFKC leaves as they are but read as a minus (U+2212 −, U+2010-U+2015): a hostile look got
+     * "−Jan" past the rule.
+     */
+    static final String FORMULE_BEGIN = "=+-@|\u2010\u2011\u2012\u2013\u2014\u2015\u2212";
 
     /**
      * The text without blanks around it, a no-break space too: {@code strip()} leaves that one, and neither a
@@ -253,7 +260,7 @@ public class FormaatControle implements SignaalBron {
      * and on letters), or a letter of the mathematical alphabets (U+1D400-U+1D7FF: a name that looks like another's but
      * is not equal to it).
      */
-    static boolean teVeelTekens(String tekst) {
+    public static boolean teVeelTekens(String tekst) {
         // decomposed: the marks a precomposed letter carries (ǘ has two) count with those sent after it
         String t = Normalizer.normalize(tekst, Normalizer.Form.NFD);
         int opRij = 0;
@@ -284,8 +291,21 @@ public class FormaatControle implements SignaalBron {
         }
     }
 
-    /** A letter at least, and no picture character: the part of the name rule the portal's names share (AanleverpuntGegevens). */
+    private static boolean isTeken(int c) {
+        int soort = Character.getType(c);
+        return soort == Character.NON_SPACING_MARK || soort == Character.ENCLOSING_MARK || soort == Character.COMBINING_SPACING_MARK;
+    }
+
+    /**
+     * A letter at least, no picture character, and no combining mark first: the part of the name rule the portal's names
+     * share (AanleverpuntGegevens).
+     */
     public static boolean naamachtig(String waarde) {
+        String kaal = zonderBlanco(waarde);
+        // a mark with nothing to sit on (a name that starts with a combining accent) is drawn over what stands before it
+        if (!kaal.isEmpty() && isTeken(kaal.codePointAt(0))) {
+            return false;
+        }
         boolean letter = waarde.codePoints().anyMatch(Character::isLetter);
         boolean plaatje = waarde.codePoints().anyMatch(t -> Character.getType(t) == Character.OTHER_SYMBOL
                 || Character.getType(t) == Character.SURROGATE);

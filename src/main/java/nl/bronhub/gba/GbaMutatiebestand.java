@@ -61,6 +61,9 @@ public class GbaMutatiebestand implements SignaalBron {
     private static final Map<String, Integer> MAX_LENGTE = new LinkedHashMap<>(Map.of("achternaam", 200, "voornamen", 200,
             "straatnaam", 200, "woonplaats", 200, "voorvoegsel", 20, "huisnummertoevoeging", 20));
 
+    /** The names among the columns: they need a letter, as a name does at the LAS door. */
+    private static final Set<String> NAMEN = Set.of("achternaam", "voornamen", "voorvoegsel");
+
     static final Set<String> KOLOMMEN = Set.of("bsn", "geboortedatum", "achternaam", "voorvoegsel", "voornamen", "straatnaam",
             "huisnummer", "huisnummertoevoeging", "postcode", "woonplaats", "geheim");
 
@@ -195,7 +198,15 @@ public class GbaMutatiebestand implements SignaalBron {
             String waarde = tekst(velden.get(veld));
             // a bare - is the feed's own mark for 'clear this field', no formula (it was refused, so no field could be cleared)
             if (waarde != null && !"-".equals(waarde) && FormaatControle.alsFormule(waarde)) {
-                throw new GbaBestandFout("regel " + regel + ": " + veld + " begint met =, +, - of @ (een formule in een rekenblad)");
+                throw new GbaBestandFout("regel " + regel + ": " + veld + " begint met =, +, -, @ of | (een formule in een rekenblad)");
+            }
+            // what the LAS door refuses in a name or address line (742) would reach the LASes in a spontane mutatie
+            if (waarde != null && FormaatControle.teVeelTekens(waarde)) {
+                throw new GbaBestandFout("regel " + regel + ": " + veld + " heeft te veel tekens op een letter of letters uit het "
+                        + "wiskundige alfabet");
+            }
+            if (waarde != null && !"-".equals(waarde) && NAMEN.contains(veld) && !FormaatControle.naamachtig(waarde)) {
+                throw new GbaBestandFout("regel " + regel + ": " + veld + " is geen naam (een letter, geen plaatje, geen teken vooraan)");
             }
         }
         String achternaam = tekst(velden.get("achternaam"));

@@ -233,9 +233,10 @@ public class PortaalController {
             // read and written under the aanleverpunt's lock: an operator's change at the same time keeps its fields
             register.wijzig(brin, nummer, nu -> {
                 // the form shows the data of its moment: if they changed since (the helpdesk, another window), saving it
-                // would put the old values back unseen. A form without the mark (a script) is taken as it is.
+                // would put the old values back unseen. A form without the mark is not the portal's form: refused as
+                // well (a hostile look left it out and overwrote what it had not seen)
                 String versie = invoer.get("versie");
-                if (versie != null && !versie.equals(nu.versie())) {
+                if (versie == null || !versie.equals(nu.versie())) {
                     throw new IntussenGewijzigd();
                 }
                 // the mails of the phase go to these two addresses: once given, a school corrects them but does not empty

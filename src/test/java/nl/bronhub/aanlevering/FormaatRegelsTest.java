@@ -224,7 +224,9 @@ class FormaatRegelsTest {
                 "Z" + "\u0301\u0316".repeat(15) + "alm", "Jan" + "\u0300\u0301\u0302\u0303", "\uD835\uDC09\uD835\uDC1A\uD835\uDC27",
                 "Jan\uD835\uDC1Cen", "\uFF1D1+1", "\uFF0B31", "\uFE62SUM(1)", "\uFF20SUM(1)",
                 // marks on a precomposed letter count too: ǘ carries two
-                "J\u01D8\u0300\u0301\u0302n")) {
+                "J\u01D8\u0300\u0301\u0302n",
+                // and on 7 December (the people's doors, shared rule): a minus sign, a dash, a pipe first; a mark with no letter under it
+                "\u2212cmd", "\u2013cmd", "|cmd", "\u0301Jan")) {
             assertThat(signalen(aanmelden(b -> b.getLeerling().setAchternaam(fout)))).as(fout).containsExactly("742 achternaam");
         }
         assertThat(signalen(aanmelden(b -> b.getLeerling().setVoornamen("Anna\u202Emaria")))).containsExactly("742 voornamen");
