@@ -30,7 +30,12 @@ public class Afleverbestanden {
 
     public static final String MOET_UTF8 = "het bestand moet UTF-8 zijn (zonder of met BOM)";
 
-    private static final Pattern NEGEN_CIJFERS = Pattern.compile("[0-9]{9,}");
+    /**
+     * What a file's name may hold of a person, masked in the log: a BSN or onderwijsnummer (nine digits or more) and a
+     * date (a birth date: 2016-03-14, 14-03-2016, 20160314; digits between - . or _). A name of letters is the operator's
+     * choice and is logged as given: the README asks for no person's name in a file's name.
+     */
+    private static final Pattern NEGEN_CIJFERS = Pattern.compile("[0-9]{9,}|[0-9]{1,4}[-._][0-9]{1,2}[-._][0-9]{1,4}|[0-9]{8}");
 
     /** The text of the file at {@code pad}; refused (OngeldigeInvoer) when it is not a small, regular UTF-8 file. */
     public String lees(String pad, long maxBytes) throws IOException {

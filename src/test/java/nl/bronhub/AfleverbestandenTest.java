@@ -384,6 +384,9 @@ class AfleverbestandenTest {
         // a BSN an operator put in the file's name does not reach the log
         accept(gba, "999992065-verhuizing.csv", "bsn;woonplaats\n999992065;Driehuis\n");
         assertThat(logregels()).anyMatch(r -> r.contains("-verhuizing.csv")).noneMatch(r -> r.contains("999992065"));
+        // nor a birth date (a hostile look named a file after a pupil, with the date)
+        accept(gba, "verhuizing 14-03-2016 20160314.csv", "bsn;woonplaats\n999992065;Velsen\n");
+        assertThat(logregels()).anyMatch(r -> r.contains("verhuizing * *.csv")).noneMatch(r -> r.contains("2016"));
     }
 
     @Test
