@@ -93,7 +93,16 @@ class KwalificatieTest {
         OperatorClient.Antwoord fout = hub.operator().get("/scholen?status=KLAAR");
         assertThat(fout.status()).isEqualTo(400);
         assertThat(fout.json().get("detail").asText())
-                .isEqualTo("status moet een van [IN_FASE, GEKWALIFICEERD, AANGESLOTEN_NIET_GEKWALIFICEERD] zijn");
+                .isEqualTo("status moet een van [GEPLAND, IN_FASE, GEKWALIFICEERD, AANGESLOTEN_NIET_GEKWALIFICEERD] zijn");
+        // a school with an aanleverpunt but no wachtwoordbrief yet, and one whose letter is dated ahead, are planned, not
+        // in their phase (a newcomer read the operator's IN_FASE with no weeks left as a school out of time)
+        assertThat(hub.operator().put("/aanleverpunten/70CK/1", OperatorClient.schoolMetBestuur("ck", null)).status()).isEqualTo(200);
+        assertThat(hub.operator().put("/aanleverpunten/70CL/1", OperatorClient.schoolMetBestuur("cl", "2026-11-30")).status()).isEqualTo(200);
+        for (String gepland : List.of("70CK", "70CL")) {
+            assertThat(hub.operator().get("/scholen/" + gepland).json().get("kwalificatie").get("status").asText()).as(gepland).isEqualTo("GEPLAND");
+        }
+        assertThat(brins(hub.operator().get("/scholen?status=gepland").json())).contains("70CK", "70CL").doesNotContain("70CJ", "70CI");
+        assertThat(brins(hub.operator().get("/scholen?status=IN_FASE").json())).contains("70CJ").doesNotContain("70CK", "70CL");
         assertThat(hub.operator().get("/scholen?aantal=0").json().get("detail").asText()).isEqualTo("aantal moet tussen 1 en 1000 liggen");
 
         // after the phase, GTBs whose term has passed are vastgesteld; the one of 1 March 2027 is still open

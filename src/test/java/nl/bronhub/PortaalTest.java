@@ -589,7 +589,8 @@ class PortaalTest {
         assertThat(browser.pad("/portaal/41001")).isEqualTo("/portaal/41001");
         assertThat(browser.element(".balk").getText()).contains("Stichting ba (bestuur 41001)");
         assertThat(browser.element("#samenvatting").getText())
-                .isEqualTo("2 scholen: 1 in de fase aansluiting, 0 gekwalificeerd, 1 met een voortgang die achterblijft.");
+                .isEqualTo("2 scholen: 1 nog niet in de fase, 1 in de fase aansluiting, 0 gekwalificeerd, "
+                        + "0 aangesloten maar niet gekwalificeerd; 1 met een voortgang die achterblijft.");
         assertThat(browser.element("#scholen tbody").getText()).doesNotContain("70BC");
         // phase, week 8, 2 of 10 pupils and 0 of 2 ambulant (behind), no reaction yet, the GTB of 1 October
         // (a score per aanleverpunt, each on a line of its own)
@@ -676,7 +677,8 @@ class PortaalTest {
         // the board no longer sees it marked as behind: not counted, not red, "fase afgerond" on its page
         logIn("41001", hub.operator().post("/besturen/41001/portaalwachtwoord").json().get("wachtwoord").asText());
         assertThat(browser.element("#samenvatting").getText())
-                .isEqualTo("2 scholen: 0 in de fase aansluiting, 1 gekwalificeerd, 0 met een voortgang die achterblijft.");
+                .isEqualTo("2 scholen: 1 nog niet in de fase, 0 in de fase aansluiting, 1 gekwalificeerd, "
+                        + "0 aangesloten maar niet gekwalificeerd; 0 met een voortgang die achterblijft.");
         assertThat(browser.heeft("#achter")).isFalse();
         for (String cel : new String[] {"#school-70BA td:nth-child(4) div", "#school-70BA td:nth-child(5) div"}) {
             assertThat(browser.stijl(cel, "color")).as(cel + ": no longer in the warning colour")
@@ -806,6 +808,8 @@ class PortaalTest {
         assertThat(browser.element("#geblokkeerd").getText()).isEqualTo(geblokkeerd);
         assertThat(browser.pad()).isEqualTo("/portaal/inloggen");
         assertThat(hub.operator().get("/scholen/70CK").json().get("portaal").get("geblokkeerdTot").isNull()).isFalse();
+        // the wrong passwords that locked it, while the lock holds (the count itself starts again at the lock)
+        assertThat(hub.operator().get("/scholen/70CK").json().get("portaal").get("mislukteInloggen").asInt()).isEqualTo(3);
 
         // a new wachtwoordbrief lets the school in at once
         String nieuweBrief = hub.operator().post("/scholen/70CK/portaalwachtwoord").json().get("wachtwoord").asText();

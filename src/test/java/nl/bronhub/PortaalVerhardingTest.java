@@ -577,6 +577,24 @@ class PortaalVerhardingTest {
         assertThat(log.neem()).as("ERROR lines and stack traces in the hub's log").isEmpty();
     }
 
+    /**
+     * An address under /portaal that names no school and no board is no page (404 "Pagina niet gevonden"), not another
+     * account's (403 "Geen toegang", which a newcomer read for a mistyped address); a visitor is sent to sign in first.
+     */
+    @Example
+    void eenAdresZonderSchoolOfBestuurIsGeenPagina() {
+        for (String pad : List.of("/portaal/bestaatniet", "/portaal/bestaatniet/gegevens")) {
+            HttpResponse<String> ingelogd = school.get(pad);
+            assertThat(ingelogd.statusCode()).as(pad).isEqualTo(404);
+            assertThat(ingelogd.body()).as(pad).contains("<h1>Pagina niet gevonden</h1>").contains("Ingelogd als " + SCHOOL);
+            HttpResponse<String> bezoeker = anoniem.get(pad);
+            assertThat(bezoeker.statusCode()).as(pad).isEqualTo(302);
+            assertThat(bezoeker.headers().firstValue("Location").orElse("")).as(pad).endsWith("/portaal/inloggen");
+        }
+        // another school's page is still no access
+        assertThat(school.get("/portaal/" + ANDER).statusCode()).isEqualTo(403);
+    }
+
     /** Sends a request as it is, over TLS to the portal's door, and reads the answer until the hub closes. */
     private static String rauw(String verzoek) throws IOException {
         try (SSLSocket s = (SSLSocket) Pki.zonderCertificaat().http().sslContext().getSocketFactory().createSocket("localhost", hub.portaalPoort())) {

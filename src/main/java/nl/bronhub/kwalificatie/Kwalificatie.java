@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import java.util.stream.Stream;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import nl.bronhub.voortgang.Fase;
 import nl.bronhub.voortgang.VoortgangTeller;
@@ -56,12 +57,29 @@ public class Kwalificatie {
      * Where a school stands: its phase (from the earliest to the last wachtwoordbrief + 10 weeks) and its answer.
      * {@code begonnen}: the phase's first day has come (an operator may date a wachtwoordbrief ahead, as a plan's start).
      */
-    public record Stand(String brin, String naam, Instelling.Soort soort, LocalDate faseBegin, LocalDate faseEinde, Status status,
+    /** The operator's name for a school whose phase has not begun ({@link Stand#operatorStatus}). */
+    public static final String GEPLAND = "GEPLAND";
+
+    /** What the operator may filter the schools by: GEPLAND and the three states. */
+    public static final List<String> OPERATOR_STATUSSEN = List.of(GEPLAND, Status.IN_FASE.name(), Status.GEKWALIFICEERD.name(),
+            Status.AANGESLOTEN_NIET_GEKWALIFICEERD.name());
+
+    public record Stand(String brin, String naam, Instelling.Soort soort, LocalDate faseBegin, LocalDate faseEinde, @JsonIgnore Status status,
                         Reactie reactie, Instant reactieOp, Instant afgerondOp, long resterendeWeken, boolean begonnen) {
 
         /** In the phase, from its first day to its last: before it nothing is to be judged yet, after it nothing can be. */
         public boolean magReageren() {
             return status == Status.IN_FASE && faseEinde != null && begonnen;
+        }
+
+        /**
+         * The state as the operator reads it: a school in no phase yet (no wachtwoordbrief, or one dated ahead: a plan's
+         * start) is GEPLAND, not IN_FASE, as its portal says "nog niet in de fase aansluiting" (a newcomer read the
+         * operator's IN_FASE with 0 weeks left as a school that had run out of time).
+         */
+        @JsonProperty("status")
+        public String operatorStatus() {
+            return status == Status.IN_FASE && !begonnen ? GEPLAND : status.name();
         }
 
         /** The phase's last day, as the portal and the mails name it ("tot en met"); faseEinde is the day after it. */
@@ -116,12 +134,17 @@ public class Kwalificatie {
      * with this status: with thousands of schools the operator pages rather than have every school's
      * scores counted in one request.
      */
-    public List<Stand> alle(Status status, String vanaf, int aantal) {
+    public List<Stand> alle(String status, String vanaf, int aantal) {
         MapSqlParameterSource p = new MapSqlParameterSource("vanaf", vanaf == null ? "" : vanaf).addValue("aantal", aantal)
-                .addValue("elke", status == null ? 1 : 0).addValue("status", status == null ? "" : status.name());
-        // a school without a kwalificatie row is still in its phase
-        return jdbc.queryForList("select distinct a.brin from aanleverpunt a left join kwalificatie k on k.brin = a.brin "
-                + "where a.brin > :vanaf and (:elke = 1 or coalesce(k.status, 'IN_FASE') = :status) order by a.brin limit :aantal",
+                .addValue("elke", status == null ? 1 : 0).addValue("status", status == null ? "" : status)
+                .addValue("vandaag", java.sql.Date.valueOf(LocalDate.now(klok)));
+        // a school without a kwalificatie row is still in its phase, or planned: begun once its earliest wachtwoordbrief's
+        // day has come (as stand() says begonnen)
+        return jdbc.queryForList("select a.brin from aanleverpunt a left join kwalificatie k on k.brin = a.brin "
+                + "where a.brin > :vanaf group by a.brin, k.status having :elke = 1 "
+                + "or coalesce(k.status, 'IN_FASE') <> 'IN_FASE' and k.status = :status "
+                + "or coalesce(k.status, 'IN_FASE') = 'IN_FASE' and (case when min(a.wachtwoordbrief_datum) <= :vandaag "
+                + "then 'IN_FASE' else 'GEPLAND' end) = :status order by a.brin limit :aantal",
                 p, String.class).stream()
                 .map(this::stand).flatMap(Optional::stream).toList();
     }

@@ -2,7 +2,6 @@ package nl.bronhub.operator;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +77,11 @@ public class ScholenApi {
         if (aantal < 1 || aantal > MAX_PAGINA) {
             throw new OngeldigeInvoer("aantal", "aantal moet tussen 1 en " + MAX_PAGINA + " liggen");
         }
-        Kwalificatie.Status gevraagd = null;
+        String gevraagd = null;
         if (status != null && !status.isBlank()) {
-            try {
-                gevraagd = Kwalificatie.Status.valueOf(status.trim().toUpperCase());
-            } catch (IllegalArgumentException onbekend) {
-                throw new OngeldigeInvoer("status", "status moet een van " + Arrays.toString(Kwalificatie.Status.values()) + " zijn");
+            gevraagd = status.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!Kwalificatie.OPERATOR_STATUSSEN.contains(gevraagd)) {
+                throw new OngeldigeInvoer("status", "status moet een van " + Kwalificatie.OPERATOR_STATUSSEN + " zijn");
             }
         }
         return kwalificatie.alle(gevraagd, vanaf.trim().toUpperCase(), aantal).stream()

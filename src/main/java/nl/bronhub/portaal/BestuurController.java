@@ -78,8 +78,12 @@ public class BestuurController {
     public String scholen(@PathVariable String nummer, Model model) {
         List<School> scholen = bestuur(nummer, model).stream().map(this::school).filter(Objects::nonNull).toList();
         model.addAttribute("scholen", scholen);
+        model.addAttribute("aantalGepland", scholen.stream().filter(s -> !s.inFase() && s.stand().status() == Kwalificatie.Status.IN_FASE).count());
         model.addAttribute("aantalInFase", scholen.stream().filter(s -> s.inFase() && s.stand().status() == Kwalificatie.Status.IN_FASE).count());
         model.addAttribute("aantalGekwalificeerd", scholen.stream().filter(s -> s.stand().status() == Kwalificatie.Status.GEKWALIFICEERD).count());
+        // the third outcome too, so that the line's parts add up to the schools (a newcomer's finding)
+        model.addAttribute("aantalNietGekwalificeerd", scholen.stream()
+                .filter(s -> s.stand().status() == Kwalificatie.Status.AANGESLOTEN_NIET_GEKWALIFICEERD).count());
         model.addAttribute("aantalAchter", scholen.stream().filter(s -> s.achter() && s.stand().magReageren()).count());
         return "portaal/bestuur";
     }

@@ -485,6 +485,9 @@ public class PortaalAccounts implements ApplicationRunner {
             meest = Math.max(meest, (Integer) r[0]);
             Instant t = r[1] == null ? null : ((Timestamp) r[1]).toInstant();
             if (t != null && t.isAfter(nu)) {
+                // the lock began at the last of max wrong passwords in a row, and the count starts again from 0 then: while
+                // it holds, the helpdesk reads those max, not 0 (a newcomer saw a locked account with no failures)
+                meest = Math.max(meest, maxMislukt);
                 geblokkeerd++;
                 tot = tot == null || t.isAfter(tot) ? t : tot;
             }

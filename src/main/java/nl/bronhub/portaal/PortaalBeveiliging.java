@@ -9,6 +9,7 @@ import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -163,6 +164,11 @@ public class PortaalBeveiliging {
             return new AuthorizationDecision(true);
         }
         String rol = PortaalAccounts.Soort.van(naam).map(s -> "ROLE_" + s.rol).orElse(null);
+        if (rol == null) {
+            // no BRIN and no bestuursnummer: no one's page, so no page at all (404 "Pagina niet gevonden" for whoever is
+            // signed in; a newcomer read "Geen toegang" for a mistyped address); a visitor still goes to the sign-in
+            return new AuthorizationDecision(a != null && a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken));
+        }
         return new AuthorizationDecision(rol != null && a != null && a.isAuthenticated() && a.getName().equals(naam)
                 && a.getAuthorities().stream().anyMatch(r -> r.getAuthority().equals(rol)));
     }
