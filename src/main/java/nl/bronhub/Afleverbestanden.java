@@ -35,7 +35,7 @@ public class Afleverbestanden {
      * date (a birth date: 2016-03-14, 14-03-2016, 20160314; digits between - . or _). A name of letters is the operator's
      * choice and is logged as given: the README asks for no person's name in a file's name.
      */
-    private static final Pattern NEGEN_CIJFERS = Pattern.compile("[0-9]{9,}|[0-9]{1,4}[-._][0-9]{1,2}[-._][0-9]{1,4}|[0-9]{8}");
+    private static final Pattern PERSOONSGEGEVEN_IN_NAAM = Pattern.compile("[0-9]{9,}|[0-9]{1,4}[-._][0-9]{1,2}[-._][0-9]{1,4}|[0-9]{8}");
 
     /** The text of the file at {@code pad}; refused (OngeldigeInvoer) when it is not a small, regular UTF-8 file. */
     public String lees(String pad, long maxBytes) throws IOException {
@@ -154,7 +154,7 @@ public class Afleverbestanden {
         if (naam == null) {
             return null;
         }
-        return NEGEN_CIJFERS.matcher(zonderStuurtekens(naam, 100, '?')).replaceAll("*");
+        return PERSOONSGEGEVEN_IN_NAAM.matcher(zonderStuurtekens(naam, 100, '?')).replaceAll("*");
     }
 
     /** At most {@code max} characters of the name, each that {@link #toegestaan} refuses as {@code teken}. */

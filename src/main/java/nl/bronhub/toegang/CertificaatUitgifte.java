@@ -194,7 +194,7 @@ public class CertificaatUitgifte {
         return laatste(brin, nummer).map(r -> (String) r.get("pem"));
     }
 
-    /** Per aanleverpunt of a school in its phase with a wachtwoordbrief: what the helpdesk watches (step 9). */
+    /** Per aanleverpunt of a school with a wachtwoordbrief: what the helpdesk watches (step 9). */
     public record Bewaking(String brin, String aanleverpuntnummer, Instant briefOp, Instant opgehaaldOp, Instant getestOp, Instant geldigTot,
                            boolean nietOpgehaaldNaEenWeek, boolean nietGetestNaTweeWeken) {
     }
@@ -206,9 +206,6 @@ public class CertificaatUitgifte {
         return jdbc.query("select a.brin, a.aanleverpuntnummer, p.aangemaakt_op, a.wachtwoordbrief_datum, (select count(*) from certificaat c "
                 + "where c.brin = a.brin and c.aanleverpuntnummer = a.aanleverpuntnummer) + (select count(*) from mandaat m where m.brin = a.brin) "
                 + "from aanleverpunt a join portaal_account p on p.brin = a.brin where a.wachtwoordbrief_datum <= :vandaag "
-                // a school whose phase is over (akkoord, or its ten weeks ended) is no longer watched: its LAS exchanged
-                // data or will not, and a raised flag there read as work for the helpdesk (a newcomer's finding)
-                + "and not exists (select 1 from kwalificatie k where k.brin = a.brin and k.status <> 'IN_FASE') "
                 + "order by a.brin, a.aanleverpuntnummer", Map.of("vandaag", LocalDate.now(klok)), (rs, n) -> {
                     String brin = rs.getString(1);
                     String nummer = rs.getString(2);
