@@ -239,14 +239,13 @@ class PortaalVerhardingTest {
         PortaalClient client = new PortaalClient(hub.portaalPoort());
         assertThat(client.logIn(brin, brief)).isTrue();
         String pagina = client.get("/portaal/" + brin + "/gegevens").body();
-        java.util.regex.Matcher versie = Pattern.compile("name=\"versie\" value=\"([0-9a-f]{16})\"").matcher(pagina);
-        assertThat(versie.find()).as(pagina).isTrue();
+        String versie = versie(pagina);
 
         // the helpdesk corrects the address while the school's form is open
         assertThat(hub.operator().patch("/aanleverpunten/" + brin + "/1", Map.of("gemachtigdeEmail", "door-helpdesk@ai-school.example"))
                 .status()).isEqualTo(200);
         List<Map.Entry<String, String>> formulier = new ArrayList<>(List.of(Map.entry("_csrf", PortaalClient.token(pagina)),
-                Map.entry("versie", versie.group(1)), Map.entry("contactpersoon", "Nieuwe Contactpersoon"),
+                Map.entry("versie", versie), Map.entry("contactpersoon", "Nieuwe Contactpersoon"),
                 Map.entry("gemachtigdeNaam", "G. Gemachtigde"), Map.entry("gemachtigdeEmail", "directie@ai-school.example"),
                 Map.entry("bestuurNaam", "Stichting ai"), Map.entry("bestuurEmail", "secretariaat@ai-bestuur.example"),
                 Map.entry("normLeerlingen", "10"), Map.entry("normAbLeerlingen", "2")));
@@ -273,11 +272,10 @@ class PortaalVerhardingTest {
         assertThat(geenMerk.body()).contains("zijn intussen gewijzigd");
         assertThat(hub.jdbc().queryForMap(sql, brin)).containsEntry("contactpersoon", "C. Contact");
         // from the page it was given: the school's change and the helpdesk's both stand
-        java.util.regex.Matcher nieuw = Pattern.compile("name=\"versie\" value=\"([0-9a-f]{16})\"").matcher(oud.body());
-        assertThat(nieuw.find()).isTrue();
-        assertThat(nieuw.group(1)).isNotEqualTo(versie.group(1));
+        String nieuw = versie(oud.body());
+        assertThat(nieuw).isNotEqualTo(versie);
         formulier.set(0, Map.entry("_csrf", PortaalClient.token(oud.body())));
-        formulier.set(1, Map.entry("versie", nieuw.group(1)));
+        formulier.set(1, Map.entry("versie", nieuw));
         formulier.set(4, Map.entry("gemachtigdeEmail", "door-helpdesk@ai-school.example"));
         assertThat(client.post("/portaal/" + brin + "/gegevens/1", formulier).statusCode()).isEqualTo(302);
         assertThat(hub.jdbc().queryForMap(sql, brin)).containsEntry("contactpersoon", "Nieuwe Contactpersoon")
@@ -342,9 +340,7 @@ class PortaalVerhardingTest {
 
         String contactpagina = client.get("/portaal/" + brin + "/gegevens").body();
         String token = PortaalClient.token(contactpagina);
-        java.util.regex.Matcher merk = Pattern.compile("name=\"versie\" value=\"([0-9a-f]{16})\"").matcher(contactpagina);
-        assertThat(merk.find()).isTrue();
-        HttpResponse<String> teVeel = client.post("/portaal/" + brin + "/gegevens/1", List.of(Map.entry("_csrf", token), Map.entry("versie", merk.group(1)),
+        HttpResponse<String> teVeel = client.post("/portaal/" + brin + "/gegevens/1", List.of(Map.entry("_csrf", token), Map.entry("versie", versie(contactpagina)),
                 Map.entry("gemachtigdeEmail", "directie@cq-school.example"), Map.entry("bestuurEmail", "secretariaat@cq-bestuur.example"),
                 Map.entry("normLeerlingen", "100000"), Map.entry("normAbLeerlingen", "2")));
         assertThat(teVeel.statusCode()).isEqualTo(200);
@@ -935,8 +931,12 @@ class PortaalVerhardingTest {
 
     /** The mark of aanleverpunt 1's data on the school's contact page, which its form sends back. */
     private static String versieVanSchool() {
-        java.util.regex.Matcher versie = Pattern.compile("name=\"versie\" value=\"([0-9a-f]{16})\"")
-                .matcher(school.get("/portaal/" + SCHOOL + "/gegevens").body());
+        return versie(school.get("/portaal/" + SCHOOL + "/gegevens").body());
+    }
+
+    /** The mark (versie) of the first contact form on a page. */
+    private static String versie(String pagina) {
+        java.util.regex.Matcher versie = Pattern.compile("name=\"versie\" value=\"([0-9a-f]{16})\"").matcher(pagina);
         assertThat(versie.find()).as("the contact page gives its form's mark").isTrue();
         return versie.group(1);
     }

@@ -61,8 +61,8 @@ public class Kwalificatie {
     public static final String GEPLAND = "GEPLAND";
 
     /** What the operator may filter the schools by: GEPLAND and the three states. */
-    public static final List<String> OPERATOR_STATUSSEN = List.of(GEPLAND, Status.IN_FASE.name(), Status.GEKWALIFICEERD.name(),
-            Status.AANGESLOTEN_NIET_GEKWALIFICEERD.name());
+    public static final List<String> OPERATOR_STATUSSEN = java.util.stream.Stream.concat(java.util.stream.Stream.of(GEPLAND),
+            java.util.Arrays.stream(Status.values()).map(Enum::name)).toList();
 
     public record Stand(String brin, String naam, Instelling.Soort soort, LocalDate faseBegin, LocalDate faseEinde, @JsonIgnore Status status,
                         Reactie reactie, Instant reactieOp, Instant afgerondOp, long resterendeWeken, boolean begonnen) {

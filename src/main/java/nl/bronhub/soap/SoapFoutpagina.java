@@ -82,12 +82,9 @@ public class SoapFoutpagina extends BasicErrorController {
     private void probleem(HttpServletRequest request, HttpServletResponse response) {
         int status = getStatus(request).value();
         try {
-            if (status >= 500) {
-                Probleem.schrijf(response, status, "interne-fout", "Interne fout", "er ging iets mis bij de hub; probeer het later opnieuw");
-            } else {
-                Probleem.schrijf(response, status, "onleesbaar-verzoek", "Onleesbaar verzoek",
-                        "dit verzoek kan de hub niet lezen (HTTP " + status + ")");
-            }
+            // the texts of what Tomcat refuses at these doors (TomcatFoutmelding), without its list of address faults
+            TomcatFoutmelding.Uitleg u = status >= 500 ? TomcatFoutmelding.Uitleg.HUBFOUT : TomcatFoutmelding.Uitleg.ONLEESBAAR;
+            Probleem.schrijf(response, status, u.type, u.titel, u.zin(status));
         } catch (IOException | IllegalStateException e) {
             // the client is gone: nothing more to say
         }

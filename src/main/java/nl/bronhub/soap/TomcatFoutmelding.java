@@ -101,7 +101,7 @@ public class TomcatFoutmelding implements WebServerFactoryCustomizer<TomcatServl
     }
 
     /** What the answer at the other doors says: one text, as problem details or as plain text. */
-    private enum Uitleg {
+    enum Uitleg {
         AFWEZIG("niet-beschikbaar", "Niet beschikbaar", "de hub start of stopt; probeer het zo opnieuw", ""),
         HUBFOUT("interne-fout", "Interne fout", "er ging iets mis bij de hub; probeer het later opnieuw", ""),
         METHODE("methode-niet-ondersteund", "Methode of HTTP-versie niet ondersteund",
